@@ -1,0 +1,166 @@
+/**
+ * The elections Netra ships as real data (FACTS.md §3, §6). Everything here is data a
+ * administrator can override in the database; these are the defaults the seed writes.
+ */
+import type { DeadlineRule, Election, ElectionStage, NonWorkingDay, Rulebook } from './types.ts';
+
+const stage = (
+  code: ElectionStage['code'],
+  id: string,
+  en: string,
+  start: string,
+  end: string,
+  critical: boolean,
+  basis: string,
+  levels?: ElectionStage['levels'],
+): ElectionStage => ({ code, name: { id, en }, start, end, critical, basis, ...(levels ? { levels } : {}) });
+
+const calendarDays = (days: number, basis: string, unsure = false): DeadlineRule => ({
+  days,
+  counting: 'calendar',
+  basis,
+  ...(unsure ? { unsure } : {}),
+});
+const workingDays = (days: number, basis: string): DeadlineRule => ({ days, counting: 'working', basis });
+
+/**
+ * Days off in 2024 that the holiday library does not know: cuti bersama (SKB 3 Menteri on
+ * national holidays and collective leave 2024) and the government's dates for Idul Adha and
+ * Maulid Nabi, which the astronomical calendar puts one day earlier.
+ */
+const DAYS_OFF_2024: NonWorkingDay[] = [
+  { date: '2024-02-09', reason: 'Cuti bersama Tahun Baru Imlek' },
+  { date: '2024-03-12', reason: 'Cuti bersama Hari Suci Nyepi' },
+  { date: '2024-04-08', reason: 'Cuti bersama Idul Fitri' },
+  { date: '2024-04-09', reason: 'Cuti bersama Idul Fitri' },
+  { date: '2024-04-12', reason: 'Cuti bersama Idul Fitri' },
+  { date: '2024-04-15', reason: 'Cuti bersama Idul Fitri' },
+  { date: '2024-05-10', reason: 'Cuti bersama Kenaikan Isa Almasih' },
+  { date: '2024-05-24', reason: 'Cuti bersama Waisak' },
+  { date: '2024-06-17', reason: 'Idul Adha (tanggal pemerintah)' },
+  { date: '2024-06-18', reason: 'Cuti bersama Idul Adha' },
+  { date: '2024-09-16', reason: 'Maulid Nabi Muhammad SAW (tanggal pemerintah)' },
+  { date: '2024-12-26', reason: 'Cuti bersama Natal' },
+];
+
+const PPK_FOLLOW_UP: DeadlineRule = calendarDays(
+  10,
+  'Tidak ada angka undang-undang yang terkonfirmasi; Kemendagri menyebut 10 hari (2020). Dapat diubah per pemilihan.',
+  true,
+);
+
+const pilkadaRulebook = (recipient: Rulebook['recommendationRecipient'], extra: NonWorkingDay[]): Rulebook => ({
+  reportWindow: calendarDays(7, 'UU 1/2015 ps. 134 ayat (4) jo. UU 10/2016; Perbawaslu 8/2020 jo. 9/2024'),
+  review: calendarDays(3, 'UU 1/2015 ps. 134 ayat (5) jo. UU 10/2016'),
+  reviewExtension: calendarDays(2, 'UU 1/2015 ps. 134 ayat (6): diperpanjang 2 hari bila perlu keterangan tambahan'),
+  reviewExtensionIsTotal: false,
+  moreInformation: calendarDays(2, 'Perbawaslu 8/2020 jo. 9/2024: kelengkapan laporan'),
+  bknVerification: calendarDays(7, 'Satgas netralitas ASN (BKN, KemenPAN-RB, Kemendagri, Bawaslu), 2024'),
+  ppkFollowUp: PPK_FOLLOW_UP,
+  recommendationRecipient: recipient,
+  receptionHours: { from: '08:00', to: '16:00' },
+  extraNonWorkingDays: extra,
+});
+
+export const PILKADA_2024: Election = {
+  id: 'pilkada-2024',
+  kind: 'pilkada',
+  name: { id: 'Pemilihan Kepala Daerah Serentak 2024', en: 'Simultaneous Regional Head Elections 2024' },
+  year: 2024,
+  votingDay: '2024-11-27',
+  scope: 'regional',
+  basis: 'PKPU 2/2024 tentang Tahapan dan Jadwal Pemilihan 2024',
+  // 545 regions: 37 provinces (not DI Yogyakarta) and every regency/city except Jakarta's
+  // administrative regency and cities, which have no elected head.
+  participation: {
+    provinces: { allExcept: ['34'] },
+    regencies: { allExcept: ['31.01', '31.71', '31.72', '31.73', '31.74', '31.75'] },
+  },
+  stages: [
+    stage('registration_announcement', 'Pengumuman pendaftaran', 'Announcement of registration', '2024-08-24', '2024-08-26', false, 'PKPU 2/2024'),
+    stage('registration', 'Pendaftaran pasangan calon', 'Candidate registration', '2024-08-27', '2024-08-29', true, 'PKPU 2/2024'),
+    stage('requirements_check', 'Penelitian persyaratan calon', 'Checking requirements', '2024-08-27', '2024-09-21', false, 'PKPU 2/2024'),
+    stage('determination', 'Penetapan pasangan calon', 'Determination of candidates', '2024-09-22', '2024-09-22', false, 'PKPU 2/2024'),
+    stage('ballot_number_draw', 'Pengundian nomor urut', 'Ballot-number draw', '2024-09-23', '2024-09-23', false, 'PKPU 2/2024'),
+    stage('campaign', 'Masa kampanye', 'Campaign', '2024-09-25', '2024-11-23', true, 'PKPU 2/2024'),
+    stage('quiet_period', 'Masa tenang', 'Quiet period', '2024-11-24', '2024-11-26', false, 'PKPU 2/2024'),
+    stage('voting', 'Pemungutan suara', 'Voting', '2024-11-27', '2024-11-27', true, 'PKPU 2/2024'),
+    stage('counting', 'Penghitungan dan rekapitulasi suara', 'Counting and recapitulation', '2024-11-27', '2024-12-16', true, 'PKPU 2/2024'),
+    stage('recap_district', 'Rekapitulasi tingkat kecamatan', 'Sub-district recapitulation', '2024-11-28', '2024-12-03', true, 'PKPU 2/2024'),
+    stage('recap_regency', 'Rekapitulasi tingkat kabupaten/kota', 'Regency/city recapitulation', '2024-11-29', '2024-12-06', true, 'PKPU 2/2024'),
+    stage('recap_province', 'Rekapitulasi tingkat provinsi', 'Provincial recapitulation', '2024-11-30', '2024-12-09', true, 'PKPU 2/2024', ['province']),
+  ],
+  rulebook: pilkadaRulebook('BKN', [
+    { date: '2024-11-27', reason: 'Hari pemungutan suara Pilkada (Keppres 33/2024)' },
+    ...DAYS_OFF_2024,
+  ]),
+};
+
+export const PILKADA_2020: Election = {
+  id: 'pilkada-2020',
+  kind: 'pilkada',
+  name: { id: 'Pemilihan Kepala Daerah Serentak 2020', en: 'Simultaneous Regional Head Elections 2020' },
+  year: 2020,
+  votingDay: '2020-12-09',
+  scope: 'regional',
+  basis: 'PKPU 5/2020 tentang Tahapan, Program dan Jadwal Pemilihan 2020',
+  // 270 regions: 9 provinces, 224 regencies, 37 cities. The regencies/cities shipped here are
+  // the ones confirmed for East Java and East Kalimantan; the rest are imported
+  // (`npx netra election regions pilkada-2020 FILE.csv`).
+  participation: {
+    provinces: { only: ['13', '15', '17', '21', '62', '63', '65', '71', '72'] },
+    regencies: {
+      only: [
+        '35.01', '35.02', '35.03', '35.05', '35.06', '35.07', '35.09', '35.10', '35.12', '35.15',
+        '35.16', '35.21', '35.23', '35.24', '35.25', '35.29', '35.72', '35.75', '35.78',
+        '64.01', '64.02', '64.03', '64.07', '64.08', '64.11', '64.71', '64.72', '64.74',
+      ],
+    },
+    incomplete: '261 regencies/cities: only East Java and East Kalimantan are shipped; import the rest.',
+  },
+  stages: [
+    stage('registration', 'Pendaftaran pasangan calon', 'Candidate registration', '2020-09-04', '2020-09-06', true, 'PKPU 5/2020'),
+    stage('determination', 'Penetapan pasangan calon', 'Determination of candidates', '2020-09-23', '2020-09-23', false, 'PKPU 5/2020'),
+    stage('ballot_number_draw', 'Pengundian nomor urut', 'Ballot-number draw', '2020-09-24', '2020-09-24', false, 'PKPU 5/2020'),
+    stage('campaign', 'Masa kampanye', 'Campaign', '2020-09-26', '2020-12-05', true, 'PKPU 5/2020'),
+    stage('quiet_period', 'Masa tenang', 'Quiet period', '2020-12-06', '2020-12-08', false, 'PKPU 5/2020'),
+    stage('voting', 'Pemungutan suara', 'Voting', '2020-12-09', '2020-12-09', true, 'PKPU 5/2020'),
+    stage('counting', 'Penghitungan dan rekapitulasi suara', 'Counting and recapitulation', '2020-12-09', '2020-12-26', true, 'PKPU 5/2020'),
+  ],
+  rulebook: pilkadaRulebook('KASN', [{ date: '2020-12-09', reason: 'Hari pemungutan suara Pilkada (Keppres 22/2020)' }]),
+};
+
+export const PEMILU_2024: Election = {
+  id: 'pemilu-2024',
+  kind: 'pemilu',
+  name: { id: 'Pemilihan Umum 2024', en: 'General Election 2024' },
+  year: 2024,
+  votingDay: '2024-02-14',
+  scope: 'national',
+  basis: 'PKPU 3/2022 tentang Tahapan dan Jadwal Penyelenggaraan Pemilu 2024',
+  participation: { provinces: 'all', regencies: 'all' },
+  stages: [
+    stage('registration', 'Pendaftaran calon presiden dan wakil presiden', 'Presidential candidate registration', '2023-10-19', '2023-10-25', true, 'PKPU 3/2022'),
+    stage('determination', 'Penetapan pasangan calon presiden', 'Determination of presidential candidates', '2023-11-13', '2023-11-13', false, 'PKPU 3/2022'),
+    stage('campaign', 'Masa kampanye', 'Campaign', '2023-11-28', '2024-02-10', true, 'PKPU 3/2022'),
+    stage('quiet_period', 'Masa tenang', 'Quiet period', '2024-02-11', '2024-02-13', false, 'PKPU 3/2022'),
+    stage('voting', 'Pemungutan suara', 'Voting', '2024-02-14', '2024-02-14', true, 'PKPU 3/2022'),
+    stage('counting', 'Penghitungan dan rekapitulasi suara', 'Counting and recapitulation', '2024-02-14', '2024-03-20', true, 'PKPU 3/2022'),
+  ],
+  rulebook: {
+    reportWindow: workingDays(7, 'UU 7/2017 ps. 454 ayat (6)'),
+    review: workingDays(7, 'UU 7/2017 ps. 454 ayat (7); Perbawaslu 7/2022'),
+    reviewExtension: workingDays(14, 'UU 7/2017 ps. 454 ayat (8): paling lama 14 hari kerja bila perlu keterangan tambahan'),
+    reviewExtensionIsTotal: true,
+    moreInformation: workingDays(2, 'Perbawaslu 7/2022: kajian awal 2 hari'),
+    bknVerification: calendarDays(7, 'KASN (sebelum pembubaran Agustus 2024)'),
+    ppkFollowUp: PPK_FOLLOW_UP,
+    recommendationRecipient: 'KASN',
+    extraNonWorkingDays: [
+      { date: '2024-02-14', reason: 'Hari pemungutan suara Pemilu (Keppres 10/2024)' },
+      ...DAYS_OFF_2024,
+    ],
+  },
+};
+
+export const SHIPPED_ELECTIONS: readonly Election[] = [PILKADA_2024, PILKADA_2020, PEMILU_2024];

@@ -1,0 +1,106 @@
+import type { IsoDate } from '../time/iso-date.ts';
+import type { RegionLevel } from '../regions/region-code.ts';
+
+export type ElectionKind = 'pilkada' | 'pemilu';
+
+/** Stage codes shared by all elections, so rules can name a stage without knowing the election. */
+export type StageCode =
+  | 'registration_announcement'
+  | 'registration'
+  | 'requirements_check'
+  | 'determination'
+  | 'ballot_number_draw'
+  | 'campaign'
+  | 'quiet_period'
+  | 'voting'
+  | 'counting'
+  | 'recap_district'
+  | 'recap_regency'
+  | 'recap_province';
+
+export interface Localised {
+  id: string;
+  en: string;
+}
+
+export interface ElectionStage {
+  code: StageCode;
+  name: Localised;
+  start: IsoDate;
+  /** Inclusive. */
+  end: IsoDate;
+  /** Bawaslu's critical stages (registration, campaign, voting/counting; seed 001). */
+  critical: boolean;
+  /** Only for elections of these levels (e.g. the provincial recap). Absent = every level. */
+  levels?: Array<'province' | 'regency'>;
+  basis: string;
+}
+
+/**
+ * A deadline as the law states it. `counting` decides whether weekends and holidays count,
+ * which is the difference between Pilkada (calendar days) and Pemilu (working days).
+ */
+export interface DeadlineRule {
+  days: number;
+  counting: 'calendar' | 'working';
+  basis: string;
+  /** True where sources disagree (FACTS.md "unsure"): shown as such in the UI. */
+  unsure?: boolean;
+}
+
+export interface NonWorkingDay {
+  date: IsoDate;
+  reason: string;
+}
+
+/** Everything about handling a case that differs per election, kept as editable data. */
+export interface Rulebook {
+  /** Time allowed to file a report after the violation became known. */
+  reportWindow: DeadlineRule;
+  /** Bawaslu's decision on a report (Pilkada 3 days; Pemilu 7 days). */
+  review: DeadlineRule;
+  /** Extension when more information is needed (Pilkada +2 days; Pemilu up to 14 working days in total). */
+  reviewExtension: DeadlineRule;
+  /** When the extension is a new total rather than extra days (Pemilu: "up to 14 working days"). */
+  reviewExtensionIsTotal: boolean;
+  /** Time a reporter has to supply missing information when asked. */
+  moreInformation: DeadlineRule;
+  /** BKN's (formerly KASN's) verification of a forwarded case. */
+  bknVerification: DeadlineRule;
+  /** PPK's follow-up on BKN's recommendation: no statutory figure, configurable. */
+  ppkFollowUp: DeadlineRule;
+  /** Which body receives Bawaslu's recommendation (KASN before its dissolution in Aug 2024). */
+  recommendationRecipient: 'BKN' | 'KASN';
+  /** Reports are accepted in these local hours (Pilkada: 08:00–16:00). */
+  receptionHours?: { from: string; to: string };
+  /** Days off beyond the public holidays: voting days, cuti bersama, corrected holiday dates. */
+  extraNonWorkingDays: NonWorkingDay[];
+}
+
+export interface ParticipationRule {
+  /** Every province except these. */
+  provinces: 'all' | 'none' | { only: string[] } | { allExcept: string[] };
+  /** Every regency/city except these. */
+  regencies: 'all' | 'none' | { only: string[] } | { allExcept: string[] };
+  /** Regions a list could not be confirmed for: importable later. */
+  incomplete?: string;
+}
+
+export interface Election {
+  id: string;
+  kind: ElectionKind;
+  name: Localised;
+  year: number;
+  votingDay: IsoDate;
+  /** National elections have one national contest rather than regional ones. */
+  scope: 'regional' | 'national';
+  participation: ParticipationRule;
+  stages: ElectionStage[];
+  rulebook: Rulebook;
+  basis: string;
+}
+
+export interface RegionRef {
+  code: string;
+  level: RegionLevel;
+}

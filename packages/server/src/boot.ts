@@ -1,0 +1,52 @@
+/**
+ * Bringing the system up: database (embedded or external), migrations, reference data and demo
+ * data. Shared by `npm start`, the CLI and the startup benchmark.
+ */
+import { dateInTimeZone } from '@netra/core';
+import type { Config } from './config.ts';
+import { connectDatabase, migrateToLatest, type DatabaseHandle } from './db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
+import { seedDemo } from './db/seed/demo.ts';
+import { seedReference } from './db/seed/reference.ts';
+
+export interface Booted {
+  database: DatabaseHandle;
+  embedded: EmbeddedDatabase | null;
+  shutdown(): Promise<void>;
+}
+
+export async function bootDatabase(config: Config, progress: (message: string) => void): Promise<Booted> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, onProgress: progress });
+    const admin = connectDatabase(embedded.connectionString('postgres'), 1);
+    try {
+      const exists = await admin.pool.query(`SELECT 1 FROM pg_database WHERE datname = 'netra'`);
+      if (exists.rowCount === 0) await admin.pool.query('CREATE DATABASE netra');
+    } finally {
+      await admin.close();
+    }
+    url = embedded.connectionString('netra');
+  } else {
+    progress('Memakai PostgreSQL dari DATABASE_URL');
+  }
+  const database = connectDatabase(url);
+  const shutdown = async () => {
+    await database.close();
+    await embedded?.stop();
+  };
+  try {
+    const ran = await migrateToLatest(database.db);
+    progress(ran.length > 0 ? `Migrasi dijalankan: ${ran.join(', ')}` : 'Skema basis data sudah terbaru');
+    await seedReference(database.db, progress);
+    if (config.demoData) {
+      const loaded = await seedDemo(database.db, dateInTimeZone(new Date(), 'Asia/Jakarta'), progress);
+      if (!loaded) progress('Data demo sudah ada, dipakai ulang');
+    }
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+  return { database, embedded, shutdown };
+}

@@ -1,0 +1,80 @@
+import { dateInTimeZone, stageOn, stagesForRegion, type Election, type ElectionStage, type IsoDate } from '@netra/core';
+import type { AppContext } from '../../context.ts';
+import { ApiError, notFound } from '../../http/errors.ts';
+import type { Language } from '../../http/language.ts';
+import { findRegion } from '../regions/repository.ts';
+import { findElection, participatingRegions, regionParticipates } from './repository.ts';
+
+export function stageDto(stage: ElectionStage, language: Language) {
+  return { code: stage.code, name: stage.name[language], start: stage.start, end: stage.end, critical: stage.critical, basis: stage.basis };
+}
+
+export async function requireElection(ctx: AppContext, id: string): Promise<Election> {
+  const election = await findElection(ctx.db, id);
+  if (!election) throw notFound({ id: `Pemilihan ${id}`, en: `Election ${id}` });
+  return election;
+}
+
+export async function electionDetail(ctx: AppContext, id: string, language: Language) {
+  const election = await requireElection(ctx, id);
+  const regions = await participatingRegions(ctx.db, id);
+  return {
+    id: election.id,
+    kind: election.kind,
+    name: election.name[language],
+    year: election.year,
+    votingDay: election.votingDay,
+    scope: election.scope,
+    basis: election.basis,
+    regionCount: regions.length,
+    stages: election.stages.map((s) => stageDto(s, language)),
+    participation: {
+      provinces: regions.filter((r) => r.level === 'province').length,
+      regencies: regions.filter((r) => r.level === 'regency' && !r.isCity).length,
+      cities: regions.filter((r) => r.isCity).length,
+      incomplete: election.participation.incomplete ?? null,
+    },
+    regions,
+    rulebook: election.rulebook,
+  };
+}
+
+export async function calendarFor(
+  ctx: AppContext,
+  electionId: string,
+  query: { region?: string; date?: IsoDate },
+  language: Language,
+) {
+  const election = await requireElection(ctx, electionId);
+  if (!query.region && election.scope === 'regional') {
+    throw new ApiError(
+      400,
+      'validation_failed',
+      { id: 'Pilih wilayah: pemilihan ini berbeda per daerah.', en: 'Choose a region: this election differs per region.' },
+      [{ field: 'query.region', message: { id: 'Wajib diisi untuk pilkada, misalnya 35.10', en: 'Required for regional elections, e.g. 35.10' } }],
+    );
+  }
+  const region = query.region ? await findRegion(ctx.db, query.region) : undefined;
+  if (query.region && !region) throw notFound({ id: `Wilayah ${query.region}`, en: `Region ${query.region}` });
+  const timeZone = region?.timeZone ?? 'Asia/Jakarta';
+  const date = query.date ?? dateInTimeZone(ctx.now(), timeZone);
+  const participates = region ? await regionParticipates(ctx.db, electionId, region.code) : true;
+  const onDate = stageOn(election, region?.code ?? null, date);
+  const stages = stagesForRegion(election, region?.code ?? null).map((s) => ({
+    ...stageDto(s, language),
+    status: s.end < date ? ('past' as const) : s.start > date ? ('upcoming' as const) : ('current' as const),
+  }));
+  return {
+    election: { id: election.id, name: election.name[language] },
+    region: region ? { code: region.code, name: region.name, timeZone } : null,
+    participates,
+    date,
+    phase: onDate.phase,
+    stage: onDate.current ? stageDto(onDate.current, language) : null,
+    activeStages: onDate.active.map((s) => stageDto(s, language)),
+    critical: onDate.critical,
+    nextStage: onDate.next ? stageDto(onDate.next, language) : null,
+    daysUntilNextStage: onDate.daysUntilNext,
+    stages,
+  };
+}

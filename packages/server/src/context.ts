@@ -1,0 +1,8 @@
+import type { Db } from './db/database.ts';
+
+/** What every capability needs from the running system; tests pass their own. */
+export interface AppContext {
+  db: Db;
+  /** The clock, injectable so tests can stand on any day of an election. */
+  now: () => Date;
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed explicitly (not read from the folder) so the bundle is
+ * the same in development, tests and production.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_reference.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_reference': m0001,
+};

@@ -1,0 +1,112 @@
+/**
+ * Real reference data: every province, regency/city and district (Kemendagri codes, from
+ * `idn-area-data`) and the shipped elections with their stages and participating regions.
+ * Idempotent: regions are refreshed, elections are only inserted when missing so that an
+ * administrator's edits to a rulebook survive a restart.
+ */
+import { getDistricts, getProvinces, getRegencies } from 'idn-area-data';
+import { sql } from 'kysely';
+import {
+  SHIPPED_ELECTIONS,
+  displayRegionName,
+  isCity,
+  participates,
+  timeZoneOfRegion,
+  type Election,
+} from '@netra/core';
+import type { Db } from '../database.ts';
+import type { RegionTable } from '../schema.ts';
+
+const CHUNK = 2000;
+
+async function upsertRegions(db: Db, rows: RegionTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('regions')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          parent_code: eb.ref('excluded.parent_code'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function seedRegions(db: Db): Promise<{ provinces: number; regencies: number; districts: number }> {
+  const [provinces, regencies, districts] = await Promise.all([getProvinces(), getRegencies(), getDistricts()]);
+  const base = (code: string, name: string, level: RegionTable['level'], parent: string | null): RegionTable => ({
+    code,
+    name: displayRegionName(name),
+    level,
+    parent_code: parent,
+    province_code: code.slice(0, 2),
+    is_city: level === 'regency' && isCity(code),
+    time_zone: timeZoneOfRegion(code),
+  });
+  await upsertRegions(db, provinces.map((p) => base(p.code, p.name, 'province', null)));
+  await upsertRegions(db, regencies.map((r) => base(r.code, r.name, 'regency', r.province_code)));
+  await upsertRegions(db, districts.map((d) => base(d.code, d.name, 'district', d.regency_code)));
+  return { provinces: provinces.length, regencies: regencies.length, districts: districts.length };
+}
+
+export async function insertElection(db: Db, election: Election): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('elections')
+      .values({
+        id: election.id,
+        kind: election.kind,
+        name_id: election.name.id,
+        name_en: election.name.en,
+        year: election.year,
+        voting_day: election.votingDay,
+        scope: election.scope,
+        basis: election.basis,
+        participation: JSON.stringify(election.participation),
+        rulebook: JSON.stringify(election.rulebook),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return false;
+    await trx
+      .insertInto('election_stages')
+      .values(
+        election.stages.map((s) => ({
+          election_id: election.id,
+          code: s.code,
+          name_id: s.name.id,
+          name_en: s.name.en,
+          start_date: s.start,
+          end_date: s.end,
+          critical: s.critical,
+          levels: s.levels ?? null,
+          basis: s.basis,
+        })),
+      )
+      .execute();
+    // Participation is stored per region (provinces and regencies/cities) so queries join on
+    // it and an imported list can extend it.
+    const regions = await trx.selectFrom('regions').select('code').where('level', 'in', ['province', 'regency']).execute();
+    const participating = regions.filter((r) => participates(election, r.code));
+    for (let i = 0; i < participating.length; i += CHUNK) {
+      await trx
+        .insertInto('election_regions')
+        .values(participating.slice(i, i + CHUNK).map((r) => ({ election_id: election.id, region_code: r.code, source: 'rule' as const })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    return true;
+  });
+}
+
+export async function seedReference(db: Db, progress: (message: string) => void = () => {}): Promise<void> {
+  const counts = await seedRegions(db);
+  progress(`Wilayah: ${counts.provinces} provinsi, ${counts.regencies} kabupaten/kota, ${counts.districts} kecamatan`);
+  for (const election of SHIPPED_ELECTIONS) {
+    if (await insertElection(db, election)) progress(`Pemilihan dimuat: ${election.name.id}`);
+  }
+  await sql`ANALYZE regions, election_regions`.execute(db);
+}

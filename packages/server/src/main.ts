@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the whole system on one machine, with progress lines while it works.
+ */
+import { buildApp } from './app.ts';
+import { bootDatabase } from './boot.ts';
+import { loadConfig } from './config.ts';
+
+const started = performance.now();
+const progress = (message: string) => console.log(`[netra] ${message}`);
+const config = loadConfig();
+
+progress('Memulai Netra …');
+const booted = await bootDatabase(config, progress).catch((error: unknown) => {
+  console.error(`[netra] Gagal memulai: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+const app = await buildApp({ db: booted.database.db, now: () => new Date() }, { webDist: config.webDist, logger: false });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  progress(`${signal} diterima: menghentikan server dan PostgreSQL …`);
+  await app.close();
+  await booted.shutdown();
+  progress('Berhenti dengan bersih.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  console.error(`[netra] Port ${config.port} tidak bisa dipakai (${String(error)}). Setel PORT ke port lain.`);
+  await booted.shutdown();
+  process.exit(1);
+}
+progress(`Siap dalam ${((performance.now() - started) / 1000).toFixed(1)} dtk: http://localhost:${config.port}`);
+progress(`Dokumentasi API: http://localhost:${config.port}/api/v1/docs`);
