@@ -7,3 +7,8 @@ export * from './elections/calendar.ts';
 export * from './deadlines/working-days.ts';
 export * from './demo/random.ts';
 export * from './demo/fictional-people.ts';
+export * from './access/index.ts';
+export * from './cases/index.ts';
+export * from './sanctions/index.ts';
+export * from './audit/index.ts';
+export * from './reports/index.ts';

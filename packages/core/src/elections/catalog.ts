@@ -152,7 +152,9 @@ export const PEMILU_2024: Election = {
     review: workingDays(7, 'UU 7/2017 ps. 454 ayat (7); Perbawaslu 7/2022'),
     reviewExtension: workingDays(14, 'UU 7/2017 ps. 454 ayat (8): paling lama 14 hari kerja bila perlu keterangan tambahan'),
     reviewExtensionIsTotal: true,
-    moreInformation: workingDays(2, 'Perbawaslu 7/2022: kajian awal 2 hari'),
+    // The reporter's time to complete a report in Pemilu could not be confirmed; 2 working days
+    // mirrors the initial-review period (kajian awal) and can be changed per election.
+    moreInformation: { ...workingDays(2, 'Perbawaslu 7/2022 (jangka waktu melengkapi laporan belum dipastikan)'), unsure: true },
     bknVerification: calendarDays(7, 'KASN (sebelum pembubaran Agustus 2024)'),
     ppkFollowUp: PPK_FOLLOW_UP,
     recommendationRecipient: 'KASN',

@@ -81,7 +81,14 @@ export interface AsnTable {
   updated_at: Generated<Timestamp>;
 }
 
+export interface NetraMetaTable {
+  key: string;
+  value: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Database {
+  netra_meta: NetraMetaTable;
   regions: RegionTable;
   elections: ElectionTable;
   election_stages: ElectionStageTable;

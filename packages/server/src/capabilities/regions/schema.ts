@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { REGION_CODE, stringMatching } from '../../http/validation.ts';
 
 export const regionLevelSchema = z.enum(['province', 'regency', 'district']);
+type RegionLevel = z.infer<typeof regionLevelSchema>;
+
+const splitLevels = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export const regionSchema = z.object({
   code: z.string(),
@@ -16,11 +19,20 @@ export const regionSchema = z.object({
 export type RegionDto = z.infer<typeof regionSchema>;
 
 export const listRegionsQuery = z.object({
-  level: z
-    .string()
+  // Checked as one string (not as the array it becomes) so a bad value is reported on
+  // `query.level` itself, the field the form shows, rather than on `query.level.0`.
+  level: stringMatching(
+    (v) => splitLevels(v).every((level) => regionLevelSchema.safeParse(level).success),
+    {
+      id: 'level harus province, regency atau district (beberapa dipisah koma)',
+      en: 'level must be province, regency or district (several separated by commas)',
+    },
+  )
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()) : undefined))
-    .pipe(z.array(regionLevelSchema).optional())
+    .transform((v) => {
+      const levels = splitLevels(v ?? '') as RegionLevel[];
+      return levels.length > 0 ? levels : undefined;
+    })
     .describe('Comma-separated levels: province, regency, district'),
   parent: stringMatching(/^\d{2}(\.\d{2})?$/, {
     id: 'parent harus kode provinsi (PP) atau kabupaten/kota (PP.KK)',

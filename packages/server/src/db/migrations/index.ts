@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_reference.ts';
+import * as m0002 from './0002_meta.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_reference': m0001,
+  '0002_meta': m0002,
 };

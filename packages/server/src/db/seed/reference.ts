@@ -102,9 +102,25 @@ export async function insertElection(db: Db, election: Election): Promise<boolea
   });
 }
 
+/**
+ * Bump when the region rows Netra derives from idn-area-data change shape or content, so a
+ * restart reloads them; an unchanged version skips 7,800 upserts on every warm start.
+ */
+export const REGION_DATA_VERSION = 'idn-area-data@3.1.2/v1';
+
 export async function seedReference(db: Db, progress: (message: string) => void = () => {}): Promise<void> {
-  const counts = await seedRegions(db);
-  progress(`Wilayah: ${counts.provinces} provinsi, ${counts.regencies} kabupaten/kota, ${counts.districts} kecamatan`);
+  const loaded = await db.selectFrom('netra_meta').select('value').where('key', '=', 'region_data_version').executeTakeFirst();
+  if (loaded?.value === REGION_DATA_VERSION) {
+    progress('Data wilayah sudah dimuat, dipakai ulang');
+  } else {
+    const counts = await seedRegions(db);
+    await db
+      .insertInto('netra_meta')
+      .values({ key: 'region_data_version', value: REGION_DATA_VERSION })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: REGION_DATA_VERSION, updated_at: new Date() }))
+      .execute();
+    progress(`Wilayah: ${counts.provinces} provinsi, ${counts.regencies} kabupaten/kota, ${counts.districts} kecamatan`);
+  }
   for (const election of SHIPPED_ELECTIONS) {
     if (await insertElection(db, election)) progress(`Pemilihan dimuat: ${election.name.id}`);
   }

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addParticipatingRegions } from '../../capabilities/elections/repository.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { DEMO_REGIONS, seedDemo } from './demo.ts';
+import { seedReference } from './reference.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  // A clone of the template, which global setup has already seeded once.
+  database = await createTestDatabase();
+});
+afterAll(async () => database.drop());
+
+async function referenceCounts() {
+  const { rows } = await database.pool.query<{ what: string; n: number }>(`
+    SELECT level AS what, count(*)::int AS n FROM regions GROUP BY level
+    UNION ALL SELECT 'election:' || election_id, count(*)::int FROM election_regions GROUP BY election_id
+    UNION ALL SELECT 'stages', count(*)::int FROM election_stages
+    UNION ALL SELECT 'elections', count(*)::int FROM elections`);
+  return Object.fromEntries(rows.map((r) => [r.what, r.n]));
+}
+
+describe('seedReference', () => {
+  it('holds every province, regency/city and district, and the 545 regions of Pilkada 2024', async () => {
+    expect(await referenceCounts()).toMatchObject({
+      province: 38,
+      regency: 514,
+      district: 7277,
+      'election:pilkada-2024': 545,
+      elections: 3,
+    });
+  });
+
+  it('leaves the same data when run again', async () => {
+    const before = await referenceCounts();
+    const progress: string[] = [];
+    await seedReference(database.db, (message) => progress.push(message));
+    expect(await referenceCounts()).toEqual(before);
+    // Nothing is reloaded, and the log says so by not announcing any election.
+    expect(progress.some((line) => line.startsWith('Pemilihan dimuat'))).toBe(false);
+  });
+
+  it("keeps an administrator's edits to an election and the regions imported into it", async () => {
+    await database.db
+      .updateTable('election_stages')
+      .set({ end_date: '2024-11-22' })
+      .where('election_id', '=', 'pilkada-2024')
+      .where('code', '=', 'campaign')
+      .execute();
+    await database.pool.query(
+      `UPDATE elections SET rulebook = jsonb_set(rulebook, '{review,days}', '4') WHERE id = 'pilkada-2024'`,
+    );
+    expect(await addParticipatingRegions(database.db, 'pilkada-2020', ['11.01'])).toBe(1);
+
+    await seedReference(database.db);
+
+    const campaign = await database.db
+      .selectFrom('election_stages')
+      .select(['start_date', 'end_date'])
+      .where('election_id', '=', 'pilkada-2024')
+      .where('code', '=', 'campaign')
+      .executeTakeFirstOrThrow();
+    expect(campaign).toEqual({ start_date: '2024-09-25', end_date: '2024-11-22' });
+    const { rows } = await database.pool.query(`SELECT rulebook->'review'->>'days' AS days FROM elections WHERE id = 'pilkada-2024'`);
+    expect(rows[0].days).toBe('4');
+    const imported = await database.db
+      .selectFrom('election_regions')
+      .select('source')
+      .where('election_id', '=', 'pilkada-2020')
+      .where('region_code', '=', '11.01')
+      .executeTakeFirst();
+    expect(imported).toEqual({ source: 'import' });
+  });
+});
+
+describe('seedDemo', () => {
+  it('loads fictional civil servants for the demo regions once, and reuses them afterwards', async () => {
+    expect(await seedDemo(database.db, '2024-10-01')).toBe(true);
+    const count = async () => {
+      const { rows } = await database.pool.query<{ region_code: string; n: number }>(
+        `SELECT region_code, count(*)::int AS n FROM asn GROUP BY region_code ORDER BY region_code`,
+      );
+      return rows;
+    };
+    const first = await count();
+    expect(first.map((r) => r.region_code).sort()).toEqual([...DEMO_REGIONS].sort());
+    expect(first.every((r) => r.n > 600)).toBe(true);
+
+    expect(await seedDemo(database.db, '2024-10-01')).toBe(false);
+    expect(await count()).toEqual(first);
+  });
+});

@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { apiGet, ApiRequestError } from '../../lib/api.ts';
+import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { messages } from './messages.ts';
+
+interface Decoded {
+  kind: 'pns' | 'pppk';
+  formatted: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  sequence: number;
+  appointment?: string;
+  appointmentYear?: number;
+  code?: string;
+}
+
+type Result = { valid: true; value: Decoded } | { valid: false; reasons: string[] } | null;
+
+export function NipPage() {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const [nip, setNip] = useState('');
+  const [kind, setKind] = useState<'pns' | 'pppk'>('pns');
+  const [result, setResult] = useState<Result>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    if (!nip.trim()) {
+      setFieldError(t.nipRequired);
+      setResult(null);
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
+    try {
+      const value = await apiGet<Decoded>(`/nip/${encodeURIComponent(nip.trim())}?kind=${kind}`, language);
+      setResult({ valid: true, value });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.body?.error.fields) {
+        setResult({ valid: false, reasons: error.body.error.fields.map((f) => f.message) });
+      } else {
+        setFieldError(t.loadError);
+        setResult(null);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="nip">
+      <h1>{t.nipTitle}</h1>
+      <p className="lead">{t.nipText}</p>
+      <form onSubmit={check} noValidate className="card form">
+        <div className="field">
+          <label htmlFor="nip-input">{t.nipLabel}</label>
+          <input
+            id="nip-input"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder={t.nipPlaceholder}
+            value={nip}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? 'nip-error' : undefined}
+            onChange={(e) => setNip(e.target.value)}
+          />
+          {fieldError && (
+            <p className="field-error" id="nip-error">
+              {fieldError}
+            </p>
+          )}
+        </div>
+        <fieldset className="field">
+          <legend>{t.nipKind}</legend>
+          <label className="inline">
+            <input type="radio" name="kind" checked={kind === 'pns'} onChange={() => setKind('pns')} /> {t.nipKindPns}
+          </label>
+          <label className="inline">
+            <input type="radio" name="kind" checked={kind === 'pppk'} onChange={() => setKind('pppk')} /> {t.nipKindPppk}
+          </label>
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          {busy ? t.loading : t.nipCheck}
+        </button>
+      </form>
+      {result?.valid === true && (
+        <div className="card result result-valid" role="status">
+          <h2>✓ {t.nipValid}</h2>
+          <dl>
+            <dt>{t.formatted}</dt>
+            <dd className="mono">{result.value.formatted}</dd>
+            <dt>{t.birthDate}</dt>
+            <dd>{formatDate(result.value.birthDate, language, { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
+            {result.value.appointment && (
+              <>
+                <dt>{t.appointment}</dt>
+                <dd>{formatDate(`${result.value.appointment}-01`, language, { month: 'long', year: 'numeric' })}</dd>
+              </>
+            )}
+            {result.value.appointmentYear !== undefined && (
+              <>
+                <dt>{t.appointmentYear}</dt>
+                <dd>{result.value.appointmentYear}</dd>
+                <dt>{t.pppkCode}</dt>
+                <dd>{result.value.code}</dd>
+              </>
+            )}
+            <dt>{t.gender}</dt>
+            <dd>{result.value.gender === 'male' ? t.male : t.female}</dd>
+            <dt>{t.sequence}</dt>
+            <dd>{result.value.sequence}</dd>
+          </dl>
+        </div>
+      )}
+      {result?.valid === false && (
+        <div className="card result result-invalid" role="alert">
+          <h2>✗ {t.nipInvalid}</h2>
+          <ul>
+            {result.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

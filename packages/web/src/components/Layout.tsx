@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { commonMessages, useI18n, useMessages } from '../lib/i18n.tsx';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { language, setLanguage } = useI18n();
+  const t = useMessages(commonMessages);
+  return (
+    <div className="page">
+      <header className="masthead">
+        <Link href="/" className="brand" aria-label="Netra">
+          <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+            <circle cx="16" cy="16" r="14" fill="currentColor" />
+            <circle cx="16" cy="16" r="6" fill="white" />
+          </svg>
+          <span>
+            <strong>Netra</strong>
+            <small>{t.tagline}</small>
+          </span>
+        </Link>
+        <nav className="nav">
+          <Link href="/">{t.navHome}</Link>
+          <Link href="/nip">{t.navNip}</Link>
+          <a href="/api/v1/docs">{t.navApi}</a>
+          <button type="button" className="link-button" onClick={() => setLanguage(language === 'id' ? 'en' : 'id')} lang={language === 'id' ? 'en' : 'id'}>
+            {t.switchLanguage}
+          </button>
+        </nav>
+      </header>
+      <main className="content">{children}</main>
+      <footer className="footer">{t.footer}</footer>
+    </div>
+  );
+}
