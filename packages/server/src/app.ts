@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -12,10 +13,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authRoutes } from './capabilities/auth/routes.ts';
 import { electionRoutes } from './capabilities/elections/routes.ts';
 import { healthRoutes } from './capabilities/health/routes.ts';
 import { nipRoutes } from './capabilities/nip/routes.ts';
 import { regionRoutes } from './capabilities/regions/routes.ts';
+import { userRoutes } from './capabilities/users/routes.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 
@@ -50,6 +53,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
     },
   });
+  await app.register(cookie);
+  app.decorateRequest('staff', null);
   await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' });
 
   await app.register(swagger, {
@@ -74,6 +79,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(regionRoutes, { ctx });
       await api.register(electionRoutes, { ctx });
       await api.register(nipRoutes, { ctx });
+      await api.register(authRoutes, { ctx });
+      await api.register(userRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

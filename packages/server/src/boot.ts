@@ -3,7 +3,11 @@
  * data. Shared by `npm start`, the CLI and the startup benchmark.
  */
 import { dateInTimeZone } from '@netra/core';
+import path from 'node:path';
 import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { demoAccountsTable, seedDemoAccounts } from './db/seed/demo-accounts.ts';
+import { loadEncryptionKey } from './security/encryption.ts';
 import { connectDatabase, migrateToLatest, type DatabaseHandle } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
 import { seedDemo } from './db/seed/demo.ts';
@@ -11,6 +15,7 @@ import { seedReference } from './db/seed/reference.ts';
 
 export interface Booted {
   database: DatabaseHandle;
+  ctx: AppContext;
   embedded: EmbeddedDatabase | null;
   shutdown(): Promise<void>;
 }
@@ -32,6 +37,7 @@ export async function bootDatabase(config: Config, progress: (message: string) =
     progress('Memakai PostgreSQL dari DATABASE_URL');
   }
   const database = connectDatabase(url);
+  const ctx: AppContext = { db: database.db, now: () => new Date(), encryptionKey: loadEncryptionKey(path.join(config.dataDir, 'keys')) };
   const shutdown = async () => {
     await database.close();
     await embedded?.stop();
@@ -43,10 +49,12 @@ export async function bootDatabase(config: Config, progress: (message: string) =
     if (config.demoData) {
       const loaded = await seedDemo(database.db, dateInTimeZone(new Date(), 'Asia/Jakarta'), progress);
       if (!loaded) progress('Data demo sudah ada, dipakai ulang');
+      await seedDemoAccounts(ctx);
+      progress(demoAccountsTable());
     }
   } catch (error) {
     await shutdown();
     throw error;
   }
-  return { database, embedded, shutdown };
+  return { database, ctx, embedded, shutdown };
 }

@@ -5,4 +5,6 @@ export interface AppContext {
   db: Db;
   /** The clock, injectable so tests can stand on any day of an election. */
   now: () => Date;
+  /** AES-256 key for fields encrypted at rest (reporter identity, TOTP secrets); never in the database. */
+  encryptionKey: Buffer;
 }

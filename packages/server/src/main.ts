@@ -14,7 +14,7 @@ const booted = await bootDatabase(config, progress).catch((error: unknown) => {
   console.error(`[netra] Gagal memulai: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const app = await buildApp({ db: booted.database.db, now: () => new Date() }, { webDist: config.webDist, logger: false });
+const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: false });
 
 let stopping = false;
 async function stop(signal: string) {

@@ -106,7 +106,7 @@ export const PILKADA_2020: Election = {
   basis: 'PKPU 5/2020 tentang Tahapan, Program dan Jadwal Pemilihan 2020',
   // 270 regions: 9 provinces, 224 regencies, 37 cities. The regencies/cities shipped here are
   // the ones confirmed for East Java and East Kalimantan; the rest are imported
-  // (`npx netra election regions pilkada-2020 FILE.csv`).
+  // (`npx netra election regions import pilkada-2020 FILE.csv`).
   participation: {
     provinces: { only: ['13', '15', '17', '21', '62', '63', '65', '71', '72'] },
     regencies: {

@@ -77,17 +77,63 @@ export interface AsnTable {
   unit_id: number | null;
   region_code: string;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface NetraMetaTable {
   key: string;
   value: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  scope_region_code: string | null;
+  scope_agency_ids: number[] | null;
+  totp_secret_encrypted: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_passed: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: ColumnType<Date, string, never>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: Json<unknown>;
+  ip: string | null;
+  user_agent: string | null;
+  previous_hash: string;
+  hash: string;
 }
 
 export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
   netra_meta: NetraMetaTable;
   regions: RegionTable;
   elections: ElectionTable;

@@ -56,7 +56,7 @@ export interface TestApp {
 export async function createTestApp(options: AppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   let now = new Date('2024-10-01T03:00:00Z');
-  const ctx: AppContext = { db: database.db, now: () => now };
+  const ctx: AppContext = { db: database.db, now: () => now, encryptionKey: randomBytes(32) };
   const app = await buildApp(ctx, options);
   await app.ready();
   return {

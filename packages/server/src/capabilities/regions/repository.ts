@@ -23,7 +23,8 @@ export async function listRegions(db: Db, query: ListRegionsQuery): Promise<{ to
   if (query.level) base = base.where('r.level', 'in', query.level);
   if (query.parent) base = base.where('r.parent_code', '=', query.parent);
   if (query.q) {
-    const folded = query.q.toLowerCase();
+    // A user's "%" or "_" is text to find, not a LIKE wildcard.
+    const folded = query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     base = base.where((eb) =>
       eb.or([
         eb(sql`netra_fold(r.name)`, 'like', sql<string>`'%' || netra_fold(${folded}) || '%'`),

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { loginBody, logoutBody, sessionSchema, totpBody } from './schema.ts';
+import { beginTotpSetup, login, logout, SESSION_COOKIE, verifyTotp } from './service.ts';
+
+const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: 'auto' as const };
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const pending = requireStaff(ctx, { allowPendingMfa: true });
+
+  app.post(
+    '/auth/login',
+    {
+      // Per network address, on top of the per-account lockout in the service.
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; officials then pass TOTP',
+        body: loginBody,
+        response: { 200: sessionSchema, 400: errorResponseSchema, 401: errorResponseSchema, 423: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(ctx, request.body, requestMeta(request));
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return { user: result.user, mfa: result.mfa, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    { preHandler: pending, schema: { tags: ['auth'], summary: 'The signed-in user, second-factor state and CSRF token', response: { 200: sessionSchema, 401: errorResponseSchema } } },
+    async (request) => {
+      const staff = request.staff!;
+      return { user: { id: staff.id, email: staff.email, name: staff.name, role: staff.role, scope: staff.scope }, mfa: staff.mfa, csrfToken: staff.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/totp/setup',
+    {
+      preHandler: pending,
+      schema: { tags: ['auth'], summary: 'Start TOTP enrolment (returns the secret once)', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }), 409: errorResponseSchema } },
+    },
+    async (request) => beginTotpSetup(ctx, request.staff!),
+  );
+
+  app.post(
+    '/auth/totp/verify',
+    {
+      preHandler: pending,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Pass the second factor with a 6-digit TOTP code', body: totpBody, response: { 200: z.object({ mfa: z.literal('passed') }), 401: errorResponseSchema } },
+    },
+    async (request) => {
+      await verifyTotp(ctx, request.staff!, request.body.code, requestMeta(request));
+      return { mfa: 'passed' as const };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      preHandler: pending,
+      schema: { tags: ['auth'], summary: 'Sign out here, or everywhere (every session of the account)', body: logoutBody, response: { 200: z.object({ endedSessions: z.number() }) } },
+    },
+    async (request, reply) => {
+      const endedSessions = await logout(ctx, request.staff!, request.body.everywhere, requestMeta(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { endedSessions };
+    },
+  );
+};

