@@ -37,7 +37,12 @@ export async function bootDatabase(config: Config, progress: (message: string) =
     progress('Memakai PostgreSQL dari DATABASE_URL');
   }
   const database = connectDatabase(url);
-  const ctx: AppContext = { db: database.db, now: () => new Date(), encryptionKey: loadEncryptionKey(path.join(config.dataDir, 'keys')) };
+  const ctx: AppContext = {
+    db: database.db,
+    now: () => new Date(),
+    encryptionKey: loadEncryptionKey(path.join(config.dataDir, 'keys')),
+    evidenceDir: path.join(config.dataDir, 'evidence'),
+  };
   const shutdown = async () => {
     await database.close();
     await embedded?.stop();

@@ -7,4 +7,6 @@ export interface AppContext {
   now: () => Date;
   /** AES-256 key for fields encrypted at rest (reporter identity, TOTP secrets); never in the database. */
   encryptionKey: Buffer;
+  /** Where evidence files are stored (content-addressed; a shared volume when several servers run). */
+  evidenceDir: string;
 }

@@ -3,6 +3,9 @@
  * on it. `clock` moves "today" so a test can stand on any day of an election.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp, type AppOptions } from '../app.ts';
@@ -56,7 +59,8 @@ export interface TestApp {
 export async function createTestApp(options: AppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   let now = new Date('2024-10-01T03:00:00Z');
-  const ctx: AppContext = { db: database.db, now: () => now, encryptionKey: randomBytes(32) };
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-'));
+  const ctx: AppContext = { db: database.db, now: () => now, encryptionKey: randomBytes(32), evidenceDir };
   const app = await buildApp(ctx, options);
   await app.ready();
   return {
@@ -69,6 +73,7 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
     close: async () => {
       await app.close();
       await database.drop();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -22,7 +22,7 @@ describe('GET /api/v1/health', () => {
 
   it('answers 503 when the database is unreachable, instead of pretending to be healthy', async () => {
     const unreachable = connectDatabase(`postgresql://netra:netra@127.0.0.1:${await freePort()}/netra`, 1);
-    const app = await buildApp({ db: unreachable.db, now: () => new Date(), encryptionKey: Buffer.alloc(32) });
+    const app = await buildApp({ db: unreachable.db, now: () => new Date(), encryptionKey: Buffer.alloc(32), evidenceDir: '/nonexistent' });
     try {
       const res = await app.inject('/api/v1/health');
       expect(res.statusCode).toBe(503);
