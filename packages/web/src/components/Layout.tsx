@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { commonMessages, useI18n, useMessages } from '../lib/i18n.tsx';
+import { useSession } from '../lib/session.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { language, setLanguage } = useI18n();
   const t = useMessages(commonMessages);
+  const session = useSession();
   return (
     <div className="page">
       <header className="masthead">
@@ -22,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/">{t.navHome}</Link>
           <Link href="/nip">{t.navNip}</Link>
           <a href="/api/v1/docs">{t.navApi}</a>
+          <Link href={session.ready ? '/konsol' : '/masuk'}>{session.ready ? t.navConsole : t.navSignIn}</Link>
           <button type="button" className="link-button" onClick={() => setLanguage(language === 'id' ? 'en' : 'id')} lang={language === 'id' ? 'en' : 'id'}>
             {t.switchLanguage}
           </button>

@@ -82,3 +82,73 @@ export interface Calendar {
   daysUntilNextStage: number | null;
   stages: Array<Stage & { status: 'past' | 'current' | 'upcoming' }>;
 }
+
+async function parseError(response: Response): Promise<ApiRequestError> {
+  const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
+  return new ApiRequestError(response.status, body);
+}
+
+/**
+ * A request that changes something: JSON body, the session cookie, and the session's CSRF token
+ * in the header the server checks.
+ */
+export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, language: Language, csrfToken?: string | null): Promise<T> {
+  const separator = path.includes('?') ? '&' : '?';
+  const response = await fetch(`/api/v1${path}${separator}lang=${language}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await parseError(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can).
+ * `onProgress` receives 0..1.
+ */
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  language: Language,
+  options: { csrfToken?: string | null; onProgress?: (fraction: number) => void; headers?: Record<string, string> } = {},
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const separator = path.includes('?') ? '&' : '?';
+    xhr.open('POST', `/api/v1${path}${separator}lang=${language}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (options.csrfToken) xhr.setRequestHeader('x-csrf-token', options.csrfToken);
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new ApiRequestError(xhr.status, body as ApiErrorBody | null));
+    };
+    xhr.onerror = () => reject(new ApiRequestError(0, null));
+    xhr.send(form);
+  });
+}
+
+/** Field messages from an API error, keyed by field path without its `body.`/`query.` part. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiRequestError) || !error.body?.error.fields) return {};
+  const out: Record<string, string> = {};
+  for (const f of error.body.error.fields) {
+    const key = f.field.replace(/^(body|query|params)\./, '');
+    out[key] ??= f.message;
+  }
+  return out;
+}
