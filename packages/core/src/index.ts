@@ -12,3 +12,6 @@ export * from './cases/index.ts';
 export * from './sanctions/index.ts';
 export * from './audit/index.ts';
 export * from './reports/index.ts';
+export * from './register/index.ts';
+export * from './candidates/index.ts';
+export * from './rotations/index.ts';

@@ -1,0 +1,3 @@
+export * from './window.ts';
+export * from './assess.ts';
+export * from './finding.ts';
