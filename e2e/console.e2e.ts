@@ -4,17 +4,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, demoTotpSecret } from '../packages/server/src/db/seed/demo-accounts.ts';
 import { launchBrowser } from './browser.ts';
 
-/** Sign a demo official in through the login page, second factor included. */
-export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/masuk`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByLabel('Kode').waitFor();
-  await page.getByLabel('Kode').fill(generateSync({ secret: demoTotpSecret(email) }));
-  await page.getByRole('button', { name: 'Verifikasi' }).click();
-  await page.waitForURL(/\/konsol/);
-}
 
 describe('staff console sign-in', () => {
   let browser: Browser;
@@ -33,7 +22,7 @@ describe('staff console sign-in', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await expect(page.locator('.field-error').first().textContent()).resolves.toBe('Wajib diisi.');
 
-    await page.getByLabel('Email').fill('bawaslu.banyuwangi@netra.demo');
+    await page.getByLabel('Email').fill('bawaslu.kotamojokerto@netra.demo');
     await page.getByLabel('Kata sandi').fill('salah-kata-sandi');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('alert').getByText('Email atau kata sandi salah.').waitFor();
@@ -43,10 +32,10 @@ describe('staff console sign-in', () => {
     await page.getByLabel('Kode').fill('123');
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.getByText('Kode terdiri atas 6 angka.').waitFor();
-    await page.getByLabel('Kode').fill(generateSync({ secret: demoTotpSecret('bawaslu.banyuwangi@netra.demo') }));
+    await page.getByLabel('Kode').fill(generateSync({ secret: demoTotpSecret('bawaslu.kotamojokerto@netra.demo') }));
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.waitForURL(/\/konsol$/);
-    await page.getByRole('heading', { name: /Selamat datang, Agus Prasetyo/ }).waitFor();
+    await page.getByRole('heading', { name: /Selamat datang, Yusuf Hakim/ }).waitFor();
     await expect(page.locator('.console-user').textContent()).resolves.toContain('Bawaslu Kabupaten/Kota');
     await page.screenshot({ path: 'test-results/console-home.png', fullPage: true });
 

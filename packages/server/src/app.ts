@@ -11,14 +11,28 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './capabilities/auth/routes.ts';
+import { candidateRoutes } from './capabilities/candidates/routes.ts';
+import { registerRoutes } from './capabilities/register/routes.ts';
+import { rotationRoutes } from './capabilities/rotations/routes.ts';
+import { caseRoutes } from './capabilities/cases/routes.ts';
+import { notificationRoutes } from './capabilities/notifications/routes.ts';
 import { electionRoutes } from './capabilities/elections/routes.ts';
 import { healthRoutes } from './capabilities/health/routes.ts';
 import { nipRoutes } from './capabilities/nip/routes.ts';
 import { regionRoutes } from './capabilities/regions/routes.ts';
+import { reportRoutes, type ReportRoutesOptions } from './capabilities/reports/routes.ts';
 import { userRoutes } from './capabilities/users/routes.ts';
+import { dashboardRoutes } from './capabilities/dashboards/routes.ts';
+import { documentRoutes } from './capabilities/documents/routes.ts';
+import { exportRoutes } from './capabilities/exports/routes.ts';
+import { preventionRoutes } from './capabilities/prevention/routes.ts';
+import { transparencyRoutes } from './capabilities/transparency/routes.ts';
+import { screeningRoutes } from './capabilities/screening/routes.ts';
+import type { TrustProxy } from './config.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 
@@ -30,14 +44,23 @@ export interface AppOptions {
   logger?: boolean;
   /** Requests per minute per address for the whole API. */
   rateLimitPerMinute?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: an address list, a hop
+   * count, or true). Off by default: trusting any client's header would let it dodge the
+   * per-address rate limits on public reporting and sign-in.
+   */
+  trustProxy?: TrustProxy;
+  /** Per-address limits of the public report routes (tests and the intake benchmark set them). */
+  reports?: Omit<ReportRoutesOptions, 'ctx'>;
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+  const serverOptions: FastifyHttpOptions<Server> = {
     logger: options.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
-  });
+  };
+  const app = Fastify(serverOptions);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -81,6 +104,18 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(nipRoutes, { ctx });
       await api.register(authRoutes, { ctx });
       await api.register(userRoutes, { ctx });
+      await api.register(reportRoutes, { ctx, apiPrefix: API_PREFIX, ...options.reports });
+      await api.register(caseRoutes, { ctx });
+      await api.register(notificationRoutes, { ctx });
+      await api.register(registerRoutes, { ctx });
+      await api.register(candidateRoutes, { ctx });
+      await api.register(rotationRoutes, { ctx });
+      await api.register(dashboardRoutes, { ctx });
+      await api.register(transparencyRoutes, { ctx });
+      await api.register(preventionRoutes, { ctx });
+      await api.register(exportRoutes, { ctx });
+      await api.register(documentRoutes, { ctx });
+      await api.register(screeningRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

@@ -19,6 +19,20 @@ export interface Config {
   demoData: boolean;
   /** The built web app served at /. */
   webDist: string;
+  /** NETRA_TRUST_PROXY: proxies whose X-Forwarded-For is believed ("127.0.0.1,10.0.0.0/8", a hop count, or "true"). */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPostgresPort: Number(env.NETRA_PG_PORT ?? 54329),
     demoData: env.NETRA_DEMO !== '0',
     webDist: path.resolve(REPO_ROOT, env.NETRA_WEB_DIST ?? 'packages/web/dist'),
+    trustProxy: parseTrustProxy(env.NETRA_TRUST_PROXY),
   };
 }

@@ -4,6 +4,7 @@
 import { buildApp } from './app.ts';
 import { bootDatabase } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { startJobs } from './jobs/boss.ts';
 
 const started = performance.now();
 const progress = (message: string) => console.log(`[netra] ${message}`);
@@ -14,7 +15,9 @@ const booted = await bootDatabase(config, progress).catch((error: unknown) => {
   console.error(`[netra] Gagal memulai: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: false });
+const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: false, trustProxy: config.trustProxy });
+// Deadline reminders and escalation (pg-boss on the same database).
+const jobs = await startJobs(booted.ctx, booted.database.pool);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -22,6 +25,7 @@ async function stop(signal: string) {
   stopping = true;
   progress(`${signal} diterima: menghentikan server dan PostgreSQL …`);
   await app.close();
+  await jobs.stop();
   await booted.shutdown();
   progress('Berhenti dengan bersih.');
   process.exit(0);

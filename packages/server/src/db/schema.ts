@@ -79,6 +79,115 @@ export interface AsnTable {
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** TMT jabatan: when the current position started, if known. */
+  position_start: DateOrNull;
+}
+
+export interface AsnNameSearchTable {
+  asn_id: number;
+  name_folded: string;
+}
+
+export interface AsnImportTable {
+  id: Generated<string>;
+  source: 'web' | 'cli' | 'demo';
+  file_name: string;
+  file_format: 'csv' | 'xlsx';
+  file_bytes: Generated<number>;
+  header: Json<string[]> | null;
+  delimiter: string | null;
+  default_region_code: string | null;
+  scope_region_code: string | null;
+  scope_agency_ids: number[] | null;
+  created_by: string | null;
+  status: Generated<'queued' | 'reading' | 'merging' | 'done' | 'failed'>;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  inserted: number | null;
+  updated: number | null;
+  unchanged: number | null;
+  rejected: number | null;
+  error: Json<unknown> | null;
+  search_indexed_at: Date | null;
+  created_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface AsnImportRejectTable {
+  import_id: string;
+  line: number;
+  cells: Json<string[]> | null;
+  record: Json<Record<string, string>> | null;
+  reasons: Json<unknown>;
+}
+
+export interface AsnPositionTable {
+  id: Generated<number>;
+  asn_id: number;
+  position_title: string;
+  position_type: string;
+  grade: string | null;
+  agency_id: number;
+  unit_id: number | null;
+  region_code: string;
+  started_on: DateOrNull;
+  ended_on: DateOrNull;
+  ended_at: Timestamp;
+  import_id: string | null;
+}
+
+export interface CandidatePairTable {
+  id: Generated<string>;
+  election_id: string;
+  region_code: string;
+  ballot_number: number | null;
+  head: Json<unknown>;
+  deputy: Json<unknown>;
+  head_asn_id: number | null;
+  deputy_asn_id: number | null;
+  independent: boolean;
+  parties: string[];
+  incumbent_member: 'head' | 'deputy' | null;
+  incumbent_office: 'regional_head' | 'deputy_regional_head' | null;
+  slogans: string[];
+  hashtags: string[];
+  pair_key: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CandidateObligationEventTable {
+  pair_id: string;
+  member: 'head' | 'deputy';
+  obligation: 'notice' | 'resignation' | 'dismissal' | 'bkn_processing';
+  done_on: DateColumn;
+  letter_number: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface RotationTable {
+  id: Generated<string>;
+  election_id: string;
+  region_code: string;
+  asn_id: number | null;
+  person_nip: string;
+  person_name: string;
+  from_position: string;
+  to_position: string;
+  decree_number: string;
+  decree_date: DateColumn;
+  signer_name: string;
+  signer_role: 'regional_head' | 'deputy_regional_head' | 'acting_head' | 'regional_secretary' | 'other';
+  approval_letter_number: string | null;
+  approval_date: DateOrNull;
+  finding_report_id: string | null;
+  finding_case_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface NetraMetaTable {
@@ -175,6 +284,8 @@ export interface ReportTable {
   occurred_until: DateOrNull;
   known_on: DateColumn;
   received_at: Timestamp;
+  /** The day the report counts as received (migration 0005). */
+  received_on: ColumnType<string, string | undefined, string>;
   description: string;
   act_codes: Generated<string[]>;
   reported_name: string;
@@ -246,7 +357,14 @@ export interface NotificationTable {
   read_at: Date | null;
 }
 
+export interface NotificationReadTable {
+  notification_id: number;
+  user_id: string;
+  read_at: Timestamp;
+}
+
 export interface Database {
+  notification_reads: NotificationReadTable;
   cases: CaseTable;
   reports: ReportTable;
   reporter_identities: ReporterIdentityTable;
@@ -265,4 +383,196 @@ export interface Database {
   agencies: AgencyTable;
   units: UnitTable;
   asn: AsnTable;
+  asn_name_search: AsnNameSearchTable;
+  asn_imports: AsnImportTable;
+  asn_import_rejects: AsnImportRejectTable;
+  asn_positions: AsnPositionTable;
+  candidate_pairs: CandidatePairTable;
+  candidate_obligation_events: CandidateObligationEventTable;
+  rotations: RotationTable;
+}
+
+// ---- Dashboards, prevention and exports (migration 0007). Declaration merging adds them to Database.
+
+export interface PledgeTable {
+  election_id: string;
+  asn_id: number;
+  signed_on: DateColumn;
+  method: 'single' | 'agency' | 'import';
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface SocialisationEventTable {
+  id: Generated<string>;
+  election_id: string;
+  region_code: string;
+  kind: 'apel_siaga' | 'sosialisasi' | 'spanduk' | 'lainnya';
+  title: string;
+  held_on: DateColumn;
+  place: string;
+  organiser: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SocialisationAttendanceTable {
+  event_id: string;
+  asn_id: number;
+}
+
+export interface ExportJobTable {
+  id: Generated<string>;
+  created_by: string;
+  role: string;
+  scope: Json<unknown>;
+  source: string;
+  format: 'csv' | 'xlsx';
+  filter: Json<unknown>;
+  language: 'id' | 'en';
+  status: Generated<'queued' | 'running' | 'done' | 'failed' | 'expired'>;
+  rows_total: number | null;
+  rows_written: Generated<number>;
+  file_name: string | null;
+  size_bytes: number | null;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: Date | null;
+  heartbeat_at: Date | null;
+  finished_at: Date | null;
+  expires_at: Timestamp;
+}
+
+export interface CaseDeadlineOutcomeTable {
+  id: Generated<number>;
+  case_id: string;
+  deadline_code: string;
+  due: DateColumn;
+  stopped_on: DateColumn;
+  to_state: string;
+}
+
+/** Materialised: figures per (sub)region; `min_reach` r = cases that reached at least stage r. */
+export interface DashCubeView {
+  election_id: string;
+  min_reach: number;
+  province_code: string;
+  region_code: string;
+  subject: 'case' | 'report';
+  dimension: string;
+  key: string;
+  n: number;
+}
+
+export interface DashAgencySummaryView {
+  election_id: string;
+  min_reach: number;
+  province_code: string;
+  region_code: string;
+  agency_id: number;
+  cases: number;
+  reports: number;
+  proven: number;
+  sanctioned: number;
+  ppk_recommended: number;
+  ppk_followed_up: number;
+  deadlines_met: number;
+  deadlines_missed: number;
+  deadlines_overdue: number;
+}
+
+export interface DashAsnCountsView {
+  province_code: string;
+  region_code: string;
+  agency_id: number;
+  asn_total: number;
+}
+
+export interface DashPreventionView {
+  election_id: string;
+  province_code: string;
+  region_code: string;
+  agency_id: number;
+  pledged: number;
+  reached: number;
+}
+
+export interface Database {
+  pledges: PledgeTable;
+  socialisation_events: SocialisationEventTable;
+  socialisation_attendance: SocialisationAttendanceTable;
+  export_jobs: ExportJobTable;
+  case_deadline_outcomes: CaseDeadlineOutcomeTable;
+  dash_region_cube: DashCubeView;
+  dash_province_cube: Omit<DashCubeView, 'region_code'>;
+  dash_agency_summary: DashAgencySummaryView;
+  dash_asn_counts: DashAsnCountsView;
+  dash_prevention: DashPreventionView;
+}
+
+// ---- Social-media screening (migration 0008). Declaration merging adds them to Database.
+
+export interface ScreeningAccountTable {
+  id: Generated<string>;
+  platform: string;
+  handle: string;
+  display_name: string | null;
+  agency_hint: string | null;
+  region_code: string;
+  asn_id: number | null;
+  link_status: 'proposed' | 'confirmed' | null;
+  link_similarity: number | null;
+  link_decided_by: string | null;
+  link_decided_at: Date | null;
+  rejected_asn_ids: Generated<number[]>;
+  created_at: Timestamp;
+}
+
+export interface ScreeningPostTable {
+  id: Generated<string>;
+  platform: string;
+  account_id: string;
+  url: string;
+  text: string;
+  posted_at: Timestamp;
+  kind: 'post' | 'comment' | 'share' | 'like' | 'follow';
+  media_urls: Generated<string[]>;
+  election_id: string;
+  region_code: string;
+  score: number;
+  category: 'likely_support' | 'likely_opposition' | 'mention_only' | 'irrelevant';
+  candidate_pair_id: string | null;
+  candidate_pair_ids: Generated<string[]>;
+  reasons: Json<unknown>;
+  highlights: Json<unknown>;
+  lexicon_version: string;
+  scored_at: Timestamp;
+  status: Generated<'queued' | 'confirmed' | 'dismissed'>;
+  dismissal_reason: string | null;
+  dismissal_note: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  report_id: string | null;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
+export interface ScreeningLexiconEditTable {
+  id: Generated<number>;
+  election_id: string;
+  region_code: string | null;
+  action: 'add' | 'remove';
+  term: string;
+  kind: string | null;
+  candidate_pair_ids: Generated<string[]>;
+  ambiguous: boolean | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  screening_accounts: ScreeningAccountTable;
+  screening_posts: ScreeningPostTable;
+  screening_lexicon_edits: ScreeningLexiconEditTable;
 }

@@ -61,7 +61,8 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   let now = new Date('2024-10-01T03:00:00Z');
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-'));
   const ctx: AppContext = { db: database.db, now: () => now, encryptionKey: randomBytes(32), evidenceDir };
-  const app = await buildApp(ctx, options);
+  // Tests stand behind a pretend proxy: X-Forwarded-For simulates different client addresses.
+  const app = await buildApp(ctx, { trustProxy: true, ...options });
   await app.ready();
   return {
     app,

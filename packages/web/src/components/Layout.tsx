@@ -22,6 +22,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav className="nav">
           <Link href="/">{t.navHome}</Link>
+          <Link href="/lapor">{t.navReport}</Link>
+          <Link href="/lacak">{t.navTrack}</Link>
           <Link href="/nip">{t.navNip}</Link>
           <a href="/api/v1/docs">{t.navApi}</a>
           <Link href={session.ready ? '/konsol' : '/masuk'}>{session.ready ? t.navConsole : t.navSignIn}</Link>

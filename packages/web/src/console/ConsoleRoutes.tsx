@@ -3,6 +3,15 @@
  * <StaffRoute roles={…}>.
  */
 import { Route, Switch } from 'wouter';
+import { CasePage } from '../capabilities/cases/CasePage.tsx';
+import { CaseQueuePage } from '../capabilities/cases/CaseQueuePage.tsx';
+import { CASE_ROLES } from '../capabilities/cases/nav.ts';
+import { candidateConsoleRoutes } from '../capabilities/candidates/routes.tsx';
+import { registerConsoleRoutes } from '../capabilities/register/routes.tsx';
+import { reportConsoleRoutes } from '../capabilities/reports/console/routes.tsx';
+import { rotationConsoleRoutes } from '../capabilities/rotations/routes.tsx';
+import { screeningConsoleRoutes } from '../capabilities/screening/routes.tsx';
+import { dashboardConsoleRoutes } from '../capabilities/dashboards/routes.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { ConsoleHome } from './ConsoleLayout.tsx';
 import { StaffRoute } from './StaffRoute.tsx';
@@ -15,6 +24,24 @@ export function ConsoleRoutes() {
           <ConsoleHome />
         </StaffRoute>
       </Route>
+      <Route path="/konsol/perkara">
+        <StaffRoute roles={CASE_ROLES}>
+          <CaseQueuePage />
+        </StaffRoute>
+      </Route>
+      <Route path="/konsol/perkara/:id">
+        {(params) => (
+          <StaffRoute roles={CASE_ROLES}>
+            <CasePage id={params.id} />
+          </StaffRoute>
+        )}
+      </Route>
+      {reportConsoleRoutes}
+      {registerConsoleRoutes}
+      {candidateConsoleRoutes}
+      {rotationConsoleRoutes}
+      {screeningConsoleRoutes}
+      {dashboardConsoleRoutes}
       <Route>
         <StaffRoute>
           <NotFoundPage />

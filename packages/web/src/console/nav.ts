@@ -3,13 +3,21 @@
  * to the roles it lists (none listed = every staff role). The server enforces roles and scope
  * again on every request: the menu only spares people links they cannot use.
  */
+import { candidatesNav } from '../capabilities/candidates/nav.ts';
+import { casesNav } from '../capabilities/cases/nav.ts';
+import { registerNav } from '../capabilities/register/nav.ts';
+import { rotationsNav } from '../capabilities/rotations/nav.ts';
+import { reportsNav } from '../capabilities/reports/console/nav.ts';
+import { screeningNav } from '../capabilities/screening/nav.ts';
+import { dashboardNav } from '../capabilities/dashboards/nav.ts';
+
 export interface ConsoleNavItem {
   href: string;
   label: { id: string; en: string };
   roles?: readonly string[];
 }
 
-export const consoleNav: ConsoleNavItem[] = [];
+export const consoleNav: ConsoleNavItem[] = [casesNav, ...reportsNav, ...registerNav, candidatesNav, rotationsNav, ...dashboardNav, ...screeningNav];
 
 export function navFor(role: string): ConsoleNavItem[] {
   return consoleNav.filter((item) => !item.roles || item.roles.includes(role));

@@ -16,6 +16,8 @@ export const commonMessages = defineMessages({
   id: {
     tagline: 'Menjaga netralitas ASN sepanjang pemilu dan pilkada',
     navHome: 'Beranda',
+    navReport: 'Lapor pelanggaran',
+    navTrack: 'Lacak laporan',
     navNip: 'Cek NIP',
     navApi: 'API',
     navConsole: 'Konsol',
@@ -34,6 +36,8 @@ export const commonMessages = defineMessages({
   en: {
     tagline: "Keeping Indonesia's civil servants neutral through every election",
     navHome: 'Home',
+    navReport: 'Report a violation',
+    navTrack: 'Track a report',
     navNip: 'Check NIP',
     navApi: 'API',
     navConsole: 'Console',

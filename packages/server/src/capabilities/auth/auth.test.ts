@@ -173,3 +173,18 @@ describe('staff accounts (administrator)', () => {
     expect((await victim.get('/api/v1/auth/session')).statusCode).toBe(401);
   });
 });
+
+describe('TOTP secret replacement', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('a signed-in official cannot replace an enrolled TOTP secret', async () => {
+    const official = await signIn(t, await createStaffAccount(t, 'bawaslu_regency', '35.10'), 'bawaslu_regency');
+    const res = await official.post('/api/v1/auth/totp/setup');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('totp_already_enabled');
+  });
+});

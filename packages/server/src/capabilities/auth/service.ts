@@ -121,7 +121,10 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<St
 
 /** Start (or restart) TOTP enrolment: a new secret, shown once as an otpauth URI. */
 export async function beginTotpSetup(ctx: AppContext, user: StaffUser) {
-  if (user.mfa === 'required') {
+  // Judged on the stored flag, not the session: a signed-in user must not be able to swap an
+  // enrolled secret for one of their own without an administrator resetting it.
+  const row = await repo.findUserById(ctx.db, user.id);
+  if (row?.totp_enabled) {
     throw new ApiError(409, 'totp_already_enabled', {
       id: 'Autentikasi dua langkah sudah aktif. Masukkan kode dari aplikasi autentikator.',
       en: 'Two-step verification is already on. Enter the code from the authenticator app.',

@@ -52,7 +52,8 @@ export async function countExistingAgencies(db: Db, regionCode: string, agencyId
     .selectFrom('agencies')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('id', 'in', agencyIds)
-    .where(sql<boolean>`region_code = ${regionCode} OR region_code LIKE ${`${regionCode}.%`}`)
+    // Parenthesised: without them the OR would escape the `id IN (…)` condition above.
+    .where(sql<boolean>`(region_code = ${regionCode} OR region_code LIKE ${`${regionCode}.%`})`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

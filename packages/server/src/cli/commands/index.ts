@@ -4,8 +4,14 @@
  */
 import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { candidatesCheckCommand } from './candidates-check.ts';
+import { demoGenerateCommand } from './demo-generate.ts';
+import { importAsnCommand } from './import-asn.ts';
+import { deadlinesSweepCommand } from './deadlines-sweep.ts';
+import { dashboardsRefreshCommand } from './dashboards-refresh.ts';
 import { electionRegionsImportCommand } from './election-regions-import.ts';
 import { migrateCommand } from './migrate.ts';
+import { screenCommand } from './screen.ts';
 import { seedCommand } from './seed.ts';
 
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand];

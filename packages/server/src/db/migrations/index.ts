@@ -7,10 +7,20 @@ import * as m0001 from './0001_reference.ts';
 import * as m0002 from './0002_meta.ts';
 import * as m0003 from './0003_accounts_audit.ts';
 import * as m0004 from './0004_reports_cases.ts';
+import * as m0005 from './0005_register.ts';
+import * as m0005reports from './0005_reports_extra.ts';
+import * as m0006 from './0006_cases_extra.ts';
+import * as m0007 from './0007_dashboards_prevention.ts';
+import * as m0008screening from './0008_screening.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_reference': m0001,
   '0002_meta': m0002,
   '0003_accounts_audit': m0003,
   '0004_reports_cases': m0004,
+  '0005_register': m0005,
+  '0005_reports_extra': m0005reports,
+  '0006_cases_extra': m0006,
+  '0007_dashboards_prevention': m0007,
+  '0008_screening': m0008screening,
 };

@@ -6,7 +6,7 @@
  */
 import { createRng, decodeNip, fictionalName, fictionalNip, type Rng } from '@netra/core';
 import type { Db } from '../database.ts';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { AsnTable } from '../schema.ts';
 
 export const DEMO_REGIONS = ['35.10', '16.07', '35.76', '35.16', '64'] as const;
@@ -101,6 +101,8 @@ export async function seedDemo(db: Db, today: string, progress: (message: string
         });
       }
       await trx.insertInto('asn').values(rows).onConflict((oc) => oc.column('nip').doNothing()).execute();
+      // Typo-tolerant name search reads its own table (kept by the register importer, see 0005).
+      await sql`INSERT INTO asn_name_search (asn_id, name_folded) SELECT id, netra_fold(name) FROM asn WHERE region_code = ${regionCode} ON CONFLICT DO NOTHING`.execute(trx);
       total += rows.length;
       progress(`Data demo: ${rows.length} ASN fiktif untuk ${region.name}`);
     }

@@ -1,4 +1,4 @@
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { RegionSearch } from './RegionSearch.tsx';
 import { commonMessages, useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
@@ -11,6 +11,12 @@ export function HomePage() {
       <h1>{t.heroTitle}</h1>
       <p className="lead">{t.heroText}</p>
       <RegionSearch onSelect={(region) => navigate(`/wilayah/${region.code}`)} />
+      <aside className="card report-cta">
+        <p>{t.reportCta}</p>
+        <Link href="/lapor" className="button">
+          {t.reportButton}
+        </Link>
+      </aside>
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { defineMessages } from '../../lib/i18n.tsx';
 
 export const messages = defineMessages({
   id: {
+    reportCta: 'Melihat ASN berpihak? Laporkan — boleh tanpa nama.',
+    reportButton: 'Buat laporan',
     heroTitle: 'Di tahap apa pemilihan di daerah Anda?',
     heroText: 'Pilih provinsi atau kabupaten/kota untuk melihat jadwal pemilihan, tahap yang sedang berjalan, dan tahap rawan pelanggaran netralitas ASN.',
     searchLabel: 'Cari provinsi atau kabupaten/kota',
@@ -11,6 +13,8 @@ export const messages = defineMessages({
     noResults: 'Tidak ada wilayah dengan nama itu. Periksa ejaannya atau coba nama lain.',
   },
   en: {
+    reportCta: 'Seen a civil servant taking sides? Report it — anonymously if you wish.',
+    reportButton: 'File a report',
     heroTitle: 'Which stage is the election in your region at?',
     heroText: 'Pick a province or regency/city to see its election schedule, the stage under way, and the stages most at risk of civil-servant neutrality violations.',
     searchLabel: 'Search a province or regency/city',

@@ -1,0 +1,169 @@
+/**
+ * bench/intake — concurrent public report submissions (multipart, one small JPEG each) against
+ * the real server on loopback (embedded PostgreSQL with its durable settings: fsync and
+ * synchronous commit on), side by side with a baseline route on the same server that does one
+ * plain INSERT into a bare table. Rounds alternate baseline and reports so both see the same
+ * machine. Afterwards every acknowledged (201) report must be in the database: counted, by receipt.
+ *
+ *   npx tsx bench/intake/intake.bench.ts [--concurrency 16] [--requests 300] [--rounds 3]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../../packages/server/src/app.ts';
+import { bootDatabase } from '../../packages/server/src/boot.ts';
+import { REPO_ROOT } from '../../packages/server/src/config.ts';
+import { startJobs } from '../../packages/server/src/jobs/boss.ts';
+import sharp from 'sharp';
+import { freePort } from '../../packages/server/src/testing/free-port.ts';
+
+const { values } = parseArgs({
+  options: { concurrency: { type: 'string', default: '16' }, requests: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' } },
+});
+const concurrency = Number(values.concurrency);
+const requestsPerPhase = Number(values.requests);
+const rounds = Number(values.rounds);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-bench-intake-'));
+fs.chmodSync(dataDir, 0o755);
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+const booted = await bootDatabase(
+  { port: 0, host: '127.0.0.1', databaseUrl: null, dataDir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false },
+  log,
+);
+// The limits protect the public from abuse; one loopback address sending hundreds is the bench.
+const app = await buildApp(booted.ctx, { rateLimitPerMinute: 1_000_000, reports: { submissionsPerHour: 1_000_000, trackingPerHour: 1_000_000 } });
+await booted.database.pool.query('CREATE TABLE IF NOT EXISTS bench_intake_baseline (id bigserial PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+// The baseline: the same server, the same text fields, one plain INSERT and a 201.
+app.post('/bench/baseline', { config: { rateLimit: false } }, async (request, reply) => {
+  const { rows } = await booted.database.pool.query('INSERT INTO bench_intake_baseline (body) VALUES ($1) RETURNING id', [JSON.stringify(request.body)]);
+  return reply.status(201).send({ id: Number(rows[0].id) });
+});
+const jobs = await startJobs(booted.ctx, booted.database.pool);
+const port = await freePort();
+await app.listen({ port, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${port}`;
+
+// A small photo with EXIF (which intake strips from the public copy), and a fictional report.
+const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2e86c1' } })
+  .jpeg()
+  .withMetadata({ exif: { IFD0: { Artist: 'Pelapor fiktif' } } })
+  .toBuffer();
+const today = new Date().toISOString().slice(0, 10);
+const fields: Record<string, string | string[]> = {
+  electionId: 'pilkada-2024',
+  regionCode: '35.10',
+  place: 'Balai Desa Sukamaju, Kecamatan Fiktif',
+  occurredOn: today,
+  knownOn: today,
+  description: 'Seorang guru (fiktif) mengunggah foto bersama pasangan calon sambil mengacungkan dua jari di media sosial.',
+  actCodes: ['A07', 'A02'],
+  reportedName: 'Bambang Fiktif',
+  reportedAgency: 'Dinas Pendidikan',
+  anonymous: 'true',
+};
+const multipart = async () => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(name, item);
+  form.append('evidence', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'foto.jpg');
+  const encoded = new Response(form);
+  return { payload: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type')! } };
+};
+// One encoded body, sent every time: the client's own work stays out of the timings.
+const report = await multipart();
+const baselineBody = JSON.stringify(fields);
+
+interface Phase {
+  accepted: number;
+  failed: number;
+  seconds: number;
+  latencies: number[];
+  receipts: string[];
+}
+
+/** `total` requests from `concurrency` workers; every response is read to the end. */
+async function phase(send: () => Promise<Response>, total: number, onAccepted: (body: Record<string, unknown>, into: Phase) => void): Promise<Phase> {
+  const result: Phase = { accepted: 0, failed: 0, seconds: 0, latencies: [], receipts: [] };
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        const res = await send();
+        const body = (await res.json()) as Record<string, unknown>;
+        result.latencies.push(performance.now() - t0);
+        if (res.status === 201) {
+          result.accepted += 1;
+          onAccepted(body, result);
+        } else {
+          result.failed += 1;
+          if (result.failed <= 3) log(`refused ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+        }
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+const sendReport = () => fetch(`${base}/api/v1/reports`, { method: 'POST', body: report.payload, headers: report.headers });
+const sendBaseline = () => fetch(`${base}/bench/baseline`, { method: 'POST', body: baselineBody, headers: { 'content-type': 'application/json' } });
+const keepReceipt = (body: Record<string, unknown>, into: Phase) => into.receipts.push(String(body.receiptNumber));
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const median = (xs: number[]) => percentile(xs, 50);
+
+try {
+  log(`warm-up (${concurrency * 2} requests each)`);
+  const warmBaseline = await phase(sendBaseline, concurrency * 2, () => {});
+  const warm = await phase(sendReport, concurrency * 2, keepReceipt);
+  const reportPhases: Phase[] = [];
+  const baselinePhases: Phase[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    baselinePhases.push(await phase(sendBaseline, requestsPerPhase, () => {}));
+    reportPhases.push(await phase(sendReport, requestsPerPhase, keepReceipt));
+    log(`round ${round}/${rounds}: reports ${(reportPhases.at(-1)!.accepted / reportPhases.at(-1)!.seconds).toFixed(1)}/s, baseline ${(baselinePhases.at(-1)!.accepted / baselinePhases.at(-1)!.seconds).toFixed(1)}/s`);
+  }
+
+  // Every acknowledged report is in the database, with its evidence.
+  const acknowledged = [...warm.receipts, ...reportPhases.flatMap((p) => p.receipts)];
+  const { rows } = await booted.database.pool.query(
+    `SELECT count(*)::int AS reports, (SELECT count(*)::int FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.receipt_number = ANY($1)) AS evidence
+       FROM reports WHERE receipt_number = ANY($1)`,
+    [acknowledged],
+  );
+  const baselineAcked = [warmBaseline, ...baselinePhases].reduce((n, p) => n + p.accepted, 0);
+  const baselineRows = (await booted.database.pool.query('SELECT count(*)::int AS n FROM bench_intake_baseline')).rows[0].n as number;
+
+  const rate = (ps: Phase[]) => median(ps.map((p) => p.accepted / p.seconds));
+  const lat = (ps: Phase[], p: number) => percentile(ps.flatMap((x) => x.latencies), p);
+  const reportRate = rate(reportPhases);
+  const baselineRate = rate(baselinePhases);
+  const table = [
+    `| route | accepted/s (median of ${rounds}) | p50 latency | p99 latency | refused |`,
+    '|---|---|---|---|---|',
+    `| POST /api/v1/reports (multipart, 1 JPEG of ${(photo.length / 1024).toFixed(1)} KB) | ${reportRate.toFixed(1)} | ${lat(reportPhases, 50).toFixed(1)} ms | ${lat(reportPhases, 99).toFixed(1)} ms | ${reportPhases.reduce((n, p) => n + p.failed, 0)} |`,
+    `| baseline: one INSERT (JSON) | ${baselineRate.toFixed(1)} | ${lat(baselinePhases, 50).toFixed(1)} ms | ${lat(baselinePhases, 99).toFixed(1)} ms | ${baselinePhases.reduce((n, p) => n + p.failed, 0)} |`,
+    '',
+    `Throughput ratio reports / baseline: ${(reportRate / baselineRate).toFixed(3)} (baseline is ${(baselineRate / reportRate).toFixed(1)}× faster); p50 latency ratio ${(lat(reportPhases, 50) / lat(baselinePhases, 50)).toFixed(1)}×.`,
+    `Acknowledged reports: ${acknowledged.length}; found in the database: ${rows[0].reports} reports, ${rows[0].evidence} evidence rows. Baseline rows: ${baselineRows} of ${baselineAcked} acknowledged.`,
+    `Settings: ${concurrency} concurrent clients, ${requestsPerPhase} requests per phase, ${rounds} rounds, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL embedded with fsync and synchronous_commit on.`,
+  ];
+  console.log(table.join('\n'));
+  if (rows[0].reports !== acknowledged.length || rows[0].evidence !== acknowledged.length || baselineRows !== baselineAcked) {
+    console.error('LOST ACKNOWLEDGED WRITES');
+    process.exitCode = 1;
+  }
+} finally {
+  await app.close();
+  await jobs.stop();
+  await booted.shutdown();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,116 @@
+/**
+ * General campaign vocabulary, independent of any candidate. Data, not logic: the lexicon
+ * builder normalises every term with the same normaliser as the posts, so write terms in
+ * standard Indonesian (slang spellings are folded into these anyway).
+ *
+ * "clear" terms say what they say wherever they appear; "ambiguous" terms are everyday words
+ * that only hint at campaigning ("mantap", "gas", a flexed-arm emoji) and count for half.
+ * `{n}` stands for any ballot number in any spelling ("salam 2 jari", "salam dua jari").
+ */
+export interface CueList {
+  readonly clear: readonly string[];
+  readonly ambiguous: readonly string[];
+}
+
+export interface CueLists {
+  readonly support: CueList;
+  readonly opposition: CueList;
+  readonly neutral: CueList;
+}
+
+/** Calls to vote for, campaign for or celebrate a candidate. */
+const SUPPORT_CUES: CueList = {
+  clear: [
+    'coblos', 'pilih', 'pilihlah', 'memilih', 'dukung', 'dukunglah', 'menangkan', 'memenangkan',
+    'ayo pilih', 'ayo coblos', 'ayo dukung', 'ayo menangkan', 'mari pilih', 'mari dukung',
+    'mari menangkan', 'yuk pilih', 'yuk coblos', 'yuk dukung', 'wajib pilih', 'wajib coblos',
+    'jangan lupa pilih', 'jangan lupa coblos', 'jangan lupa dukung', 'siap menangkan',
+    'siap memenangkan', 'siap mendukung', 'all in', 'lanjutkan', 'dua periode', '2 periode',
+    'satu putaran', 'sekali putaran', 'pilihan tepat', 'pilihan saya', 'pilihan kita', 'pilihanku',
+    'jagoan', 'jagoan kita', 'pemimpin kita', 'calon kita', 'bupati kita', 'gubernur kita',
+    'wali kota kita', 'relawan', 'pemenangan', 'tim pemenangan', 'tim sukses', 'vote', 'contreng',
+    'pasti menang', 'harus menang', 'menang telak', 'salam {n} jari',
+  ],
+  ambiguous: [
+    'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
+    'menang', 'lanjut', 'hidup', 'bangga', 'setuju', 'ayo', 'yuk', 'mari', 'siap', 'bersama',
+    'semangat', 'kawal', 'amanah', 'merakyat', 'sukses', 'pemimpin', 'pilihan', 'dukungan',
+    'pendukung', 'kemenangan', 'peduli', 'jujur', 'pantas', 'layak', 'cocok', 'idaman', 'pokoknya',
+    'follow', '💪', '🔥', '👍', '✊', '❤', '😍', '🥰', '👏',
+  ],
+};
+
+/** Calls to vote against or reject a candidate: partisan too, when an ASN posts them. */
+const OPPOSITION_CUES: CueList = {
+  clear: [
+    'jangan pilih', 'jangan coblos', 'jangan dukung', 'jangan memilih', 'jangan dipilih', 'jangan mau pilih',
+    'tidak usah pilih', 'tidak usah coblos', 'tidak perlu pilih', 'ogah pilih', 'tolak', 'menolak',
+    'asal bukan', 'asal jangan', 'ganti bupati', 'ganti gubernur', 'ganti wali kota',
+    'ganti pemimpin', 'cukup satu periode', 'cukup sekali', 'jangan sampai menang',
+    'jangan biarkan', 'bukan pilihan', 'lengserkan', 'turunkan', 'gagal total',
+  ],
+  ambiguous: [
+    'gagal', 'anti', 'bohong', 'pembohong', 'korupsi', 'koruptor', 'janji palsu', 'tukang janji',
+    'pencitraan', 'omdo', 'zonk', 'ganti', 'muak', 'kecewa', 'payah', 'malas', 'skip', '👎', '🤮',
+  ],
+};
+
+/**
+ * Reporting verbs, election-administration words and disclaimers: the marks of news, of
+ * official notices and of jokes. They lower the score; a longer neutral phrase also shields
+ * the cue inside it ("tolak politik uang" is not opposition to anyone).
+ */
+const NEUTRAL_CUES: CueList = {
+  clear: [
+    'menurut', 'ujar', 'ujarnya', 'tegasnya', 'ungkap', 'jelasnya', 'tutur', 'imbuh', 'tambahnya',
+    'lanjutnya', 'tandas', 'pungkas', 'terangnya', 'papar', 'dikutip', 'dilansir', 'reporter',
+    'editor', 'wartawan', 'redaksi', 'bawaslu', 'kpu', 'kpud', 'panwascam', 'panwaslu', 'dkpp',
+    'netralitas', 'sosialisasi', 'rekapitulasi', 'pemungutan suara', 'penghitungan suara',
+    'penetapan', 'pengundian', 'pendaftaran', 'debat publik', 'quick count', 'hitung cepat',
+    'tahapan', 'diusung', 'mengusung', 'koalisi', 'konferensi pers', 'siaran pers', 'hoaks',
+    'umumkan', 'mengumumkan', 'diumumkan', 'tetapkan', 'menetapkan', 'ditetapkan', 'pilih mana',
+    'klarifikasi', 'cek fakta', 'bercanda', 'canda', 'bukan kampanye', 'tetap netral',
+    'tolak politik uang', 'tolak hoaks', 'jangan golput', 'pilkada damai', 'pemilu damai',
+  ],
+  ambiguous: [
+    'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput',
+  ],
+};
+
+export const DEFAULT_CUES: CueLists = {
+  support: SUPPORT_CUES,
+  opposition: OPPOSITION_CUES,
+  neutral: NEUTRAL_CUES,
+};
+
+/**
+ * How people write a ballot number; `{n}` is replaced by each spelling of the number
+ * ("2", "02", "dua", Javanese "loro").
+ */
+export const BALLOT_NUMBER_TEMPLATES: readonly string[] = [
+  'nomor {n}', 'nomor urut {n}', 'paslon {n}', 'coblos {n}', 'pilih {n}', 'salam {n} jari',
+  '{n} jari',
+];
+
+/** Number words (Indonesian, then Javanese) for ballot numbers. */
+export const NUMBER_WORDS: Readonly<Record<number, readonly string[]>> = {
+  1: ['satu', 'siji'],
+  2: ['dua', 'loro'],
+  3: ['tiga', 'telu'],
+  4: ['empat', 'papat'],
+  5: ['lima', 'limo'],
+  6: ['enam', 'enem'],
+  7: ['tujuh', 'pitu'],
+  8: ['delapan', 'wolu'],
+  9: ['sembilan', 'songo'],
+  10: ['sepuluh'],
+};
+
+/**
+ * Hand gestures that stand for a ballot number: ☝ one finger, ✌ two fingers ("salam dua
+ * jari"). Ambiguous, because ✌ is also just "peace".
+ */
+export const NUMBER_GESTURES: Readonly<Record<number, readonly string[]>> = {
+  1: ['☝'],
+  2: ['✌'],
+};

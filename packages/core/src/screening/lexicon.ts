@@ -1,0 +1,368 @@
+import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
+import { COMMON_NAMES, HONORIFICS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
+import { BASE_VOCABULARY, createNormaliser, type Normaliser } from './normalise.ts';
+
+export interface CandidateName {
+  /** Registered name, titles included ("Ir. H. Budi Santoso, M.Si."). */
+  name: string;
+  /** How the candidate is called ("Mas Budi", "Gus Makki"). */
+  nickname?: string;
+  /** Other known spellings or forms of the name. */
+  variants?: string[];
+}
+
+export interface CandidatePair {
+  id: string;
+  electionId: string;
+  /** Kemendagri code of the region the pair runs in ("35.10", "64"). */
+  regionCode: string;
+  ballotNumber: number;
+  head: CandidateName;
+  deputy: CandidateName;
+  parties: string[];
+  independent: boolean;
+  incumbent: boolean;
+  slogans: string[];
+  hashtags: string[];
+  /** Names of the pair as a unit, such as acronyms ("BuSi"). */
+  aliases?: string[];
+}
+
+export type LexiconEntryKind =
+  | 'candidate_name'
+  | 'pair_name'
+  | 'ballot_number'
+  | 'party'
+  | 'slogan'
+  | 'hashtag'
+  | 'support_cue'
+  | 'opposition_cue'
+  | 'neutral_cue';
+
+/** Kinds whose entries name a candidate pair (a party names every pair it backs). */
+export const MENTION_KINDS: ReadonlySet<LexiconEntryKind> = new Set([
+  'candidate_name', 'pair_name', 'ballot_number', 'party', 'slogan', 'hashtag',
+]);
+
+/** Kinds of the general campaign vocabulary, which name no pair. */
+export const CUE_KINDS: ReadonlySet<LexiconEntryKind> = new Set(['support_cue', 'opposition_cue', 'neutral_cue']);
+
+export interface LexiconEntry {
+  /** The term as written by the registry, the cue list or the user. */
+  readonly term: string;
+  /** The term's normalised tokens, the sequence the matcher looks for. */
+  readonly tokens: readonly string[];
+  readonly kind: LexiconEntryKind;
+  /** Pairs the term points to; empty for cues. */
+  readonly candidatePairIds: readonly string[];
+  /** An everyday word or common name that only hints at its meaning; it weighs less. */
+  readonly ambiguous: boolean;
+  /** The region whose registry or officers own the entry; null for election-wide entries. */
+  readonly regionCode: string | null;
+  readonly source: 'registry' | 'general' | 'user';
+}
+
+/** What the scorer needs to know about a pair to explain itself. */
+export interface LexiconCandidate {
+  readonly id: string;
+  readonly regionCode: string;
+  readonly ballotNumber: number;
+  /** "Budi Santoso – Siti Aminah (2)". */
+  readonly label: string;
+}
+
+export interface Lexicon {
+  readonly electionId: string;
+  readonly candidates: readonly LexiconCandidate[];
+  readonly entries: readonly LexiconEntry[];
+}
+
+/** A user's change to an election's lexicon, at the scope of one region (or election-wide). */
+export interface LexiconEdit {
+  electionId: string;
+  /** The region the edit is made for; null edits the election-wide entries (cues, user additions). */
+  regionCode: string | null;
+  action: 'add' | 'remove';
+  term: string;
+  /** Required to add; to remove, restricts the removal to this kind. */
+  kind?: LexiconEntryKind;
+  /** Required to add a term of a mention kind. */
+  candidatePairIds?: string[];
+  ambiguous?: boolean;
+}
+
+/**
+ * An entry before normalisation: its term, or tokens already normalised; without `ambiguous`,
+ * ambiguity is decided by the words.
+ */
+interface DraftEntry extends Omit<LexiconEntry, 'tokens' | 'ambiguous'> {
+  readonly tokens?: readonly string[];
+  readonly ambiguous?: boolean;
+}
+
+const HONORIFIC = new Set(HONORIFICS);
+const TITLE = new Set(NAME_TITLES);
+const COMMON_NAME = new Set(COMMON_NAMES);
+
+/**
+ * A single word that alone does not identify a candidate: a common given name, an everyday
+ * word ("Bagus" is also "good") or a very short one.
+ */
+function isAmbiguousWord(word: string): boolean {
+  return word.length <= 3 || COMMON_NAME.has(word) || BASE_VOCABULARY.has(word);
+}
+
+function isAmbiguousPhrase(tokens: readonly string[]): boolean {
+  return tokens.length === 0 || (tokens.length === 1 && isAmbiguousWord(tokens[0]));
+}
+
+function withoutHonorifics(tokens: readonly string[]): readonly string[] {
+  let k = 0;
+  while (k < tokens.length - 1 && HONORIFIC.has(tokens[k])) k++;
+  return tokens.slice(k);
+}
+
+function texts(normaliser: Normaliser, term: string): string[] {
+  return normaliser.normalise(term).map((t) => t.text);
+}
+
+/**
+ * The registered name without degrees and titles: "Ir. H. Budi Santoso, M.Si." → "Budi Santoso".
+ * Done on the raw name, before normalisation would read "Dr." as the slang "dr" (dari).
+ */
+function withoutTitles(name: string): string {
+  const words = name.split(',')[0].trim().split(/\s+/);
+  const isTitle = (word: string) => TITLE.has(word.toLowerCase().replace(/[^a-z]/g, ''));
+  let from = 0;
+  let to = words.length;
+  while (from < to - 1 && isTitle(words[from])) from++;
+  while (to > from + 1 && isTitle(words[to - 1])) to--;
+  return words.slice(from, to).join(' ');
+}
+
+/** A name of several words is ambiguous only if every word is ("Abdul Rahman", not "Rahman Syahrani"). */
+function isAmbiguousName(tokens: readonly string[]): boolean {
+  return tokens.every(isAmbiguousWord);
+}
+
+/**
+ * Builds the entries naming one person: the registered name without titles, without leading
+ * honorifics, every run of two or more of its words ("Heru Kuncoro" of "Heru Kuncoro
+ * Adinegoro"), the first name, the surname when distinctive, the nickname (with and without its
+ * form of address) and the known variants. Returns the short name that pair names are made of.
+ */
+function personEntries(
+  person: CandidateName,
+  normaliser: Normaliser,
+  draft: (term: string, tokens: readonly string[], ambiguous: boolean) => void,
+): readonly string[] {
+  const full = texts(normaliser, withoutTitles(person.name));
+  const core = withoutHonorifics(full);
+  // The whole registered name identifies the candidate even when each word is common.
+  draft(person.name, full, core.length < 2 && isAmbiguousPhrase(core));
+  for (let from = 0; from < core.length; from++) {
+    for (let to = from + 2; to <= core.length; to++) {
+      const words = core.slice(from, to);
+      draft(words.join(' '), words, words.length < core.length && isAmbiguousName(words));
+    }
+  }
+  if (core.length >= 2) {
+    draft(core[0], [core[0]], isAmbiguousWord(core[0]));
+    const surname = core[core.length - 1];
+    if (!isAmbiguousWord(surname)) draft(surname, [surname], false);
+  } else {
+    draft(person.name, core, isAmbiguousPhrase(core));
+  }
+  let shortName: readonly string[] = core.slice(0, 1);
+  for (const [index, written] of [person.nickname, ...(person.variants ?? [])].entries()) {
+    if (!written) continue;
+    const tokens = texts(normaliser, written);
+    const bare = withoutHonorifics(tokens);
+    draft(written, tokens, isAmbiguousPhrase(bare));
+    draft(written, bare, isAmbiguousPhrase(bare));
+    if (index === 0 && bare.length > 0) shortName = bare;
+  }
+  return shortName;
+}
+
+/** The template with `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
+function withNumbers(template: string, numbers: readonly number[]): string[] {
+  if (!template.includes('{n}')) return [template];
+  return numbers.flatMap((n) =>
+    [String(n), ...(n < 10 ? [`0${n}`] : []), ...(NUMBER_WORDS[n] ?? [])].map((spelling) => template.replace('{n}', spelling)),
+  );
+}
+
+const ALL_NUMBERS = Object.keys(NUMBER_WORDS).map(Number);
+
+function cueDrafts(list: CueList, kind: LexiconEntryKind): DraftEntry[] {
+  const drafts = (terms: readonly string[], ambiguous: boolean): DraftEntry[] =>
+    terms.flatMap((template) => withNumbers(template, ALL_NUMBERS)).map((term) => ({
+      term, kind, ambiguous, candidatePairIds: [], regionCode: null, source: 'general',
+    }));
+  return [...drafts(list.clear, false), ...drafts(list.ambiguous, true)];
+}
+
+function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
+  const drafts: DraftEntry[] = [];
+  const add = (term: string, kind: LexiconEntryKind, ambiguous?: boolean, tokens?: readonly string[]) =>
+    drafts.push({ term, tokens, kind, ambiguous, candidatePairIds: [pair.id], regionCode: pair.regionCode, source: 'registry' });
+  const addName = (term: string, tokens: readonly string[], ambiguous: boolean) => add(term, 'candidate_name', ambiguous, tokens);
+
+  const head = personEntries(pair.head, normaliser, addName);
+  const deputy = personEntries(pair.deputy, normaliser, addName);
+  const pairTerm = `${head.join(' ')}–${deputy.join(' ')}`;
+  add(pairTerm, 'pair_name', false, [...head, ...deputy]);
+  add(pairTerm, 'pair_name', false, [...head, 'dan', ...deputy]);
+  add(pairTerm, 'pair_name', false, [[...head, ...deputy].join('')]);
+  for (const alias of pair.aliases ?? []) {
+    add(alias, 'pair_name');
+    add(alias.toLowerCase(), 'pair_name');
+  }
+
+  for (const template of BALLOT_NUMBER_TEMPLATES) {
+    for (const term of withNumbers(template, [pair.ballotNumber])) add(term, 'ballot_number', false);
+  }
+  for (const gesture of NUMBER_GESTURES[pair.ballotNumber] ?? []) add(gesture, 'ballot_number', true);
+
+  for (const party of pair.parties) {
+    for (const name of [party, ...(PARTY_ALIASES[party] ?? [])]) add(name, 'party');
+  }
+  for (const slogan of pair.slogans) add(slogan, 'slogan');
+  for (const hashtag of pair.hashtags) {
+    // Both as written (split at case changes) and as typed in lower case (cut by vocabulary).
+    const tag = hashtag.replace(/^#/, '');
+    add(`#${tag}`, 'hashtag');
+    add(`#${tag.toLowerCase()}`, 'hashtag');
+  }
+  return drafts;
+}
+
+/**
+ * Normalises drafts and merges those that would match the same tokens for the same kind and
+ * region, so the matcher reports each place once per meaning.
+ */
+function finishEntries(drafts: readonly DraftEntry[], normaliser: Normaliser): LexiconEntry[] {
+  const byKey = new Map<string, LexiconEntry>();
+  for (const draft of drafts) {
+    const tokens = draft.tokens ?? texts(normaliser, draft.term);
+    if (tokens.length === 0) continue;
+    const ambiguous = draft.ambiguous ?? isAmbiguousPhrase(tokens);
+    const key = `${draft.kind}|${draft.regionCode}|${tokens.join(' ')}`;
+    const existing = byKey.get(key);
+    if (existing) {
+      byKey.set(key, {
+        ...existing,
+        candidatePairIds: [...new Set([...existing.candidatePairIds, ...draft.candidatePairIds])],
+        ambiguous: existing.ambiguous && ambiguous,
+      });
+    } else {
+      byKey.set(key, { ...draft, candidatePairIds: [...new Set(draft.candidatePairIds)], tokens, ambiguous });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Every word of the lexicon: the vocabulary its normaliser needs (hashtag cuts, repeated letters). */
+export function lexiconVocabulary(lexicon: Pick<Lexicon, 'entries'>): Set<string> {
+  return new Set(lexicon.entries.flatMap((e) => e.tokens));
+}
+
+/** A normaliser that knows the lexicon's words: use it for posts screened against the lexicon. */
+export function lexiconNormaliser(lexicon: Pick<Lexicon, 'entries'>): Normaliser {
+  return createNormaliser(lexiconVocabulary(lexicon));
+}
+
+function validatePairs(electionId: string, pairs: readonly CandidatePair[]): void {
+  const numbers = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const pair of pairs) {
+    if (pair.electionId !== electionId) {
+      throw new Error(`Candidate pair ${pair.id} belongs to election ${pair.electionId}, not ${electionId}`);
+    }
+    if (ids.has(pair.id)) throw new Error(`Candidate pair ${pair.id} appears twice`);
+    ids.add(pair.id);
+    if (!Number.isInteger(pair.ballotNumber) || pair.ballotNumber < 1) {
+      throw new Error(`Candidate pair ${pair.id} has an invalid ballot number ${pair.ballotNumber}`);
+    }
+    const slot = `${pair.regionCode}#${pair.ballotNumber}`;
+    const other = numbers.get(slot);
+    if (other) throw new Error(`Candidate pairs ${other} and ${pair.id} share ballot number ${pair.ballotNumber} in region ${pair.regionCode}`);
+    numbers.set(slot, pair.id);
+  }
+}
+
+/**
+ * Builds an election's screening lexicon from its candidate registry plus the general campaign
+ * vocabulary. Everything goes through the same normaliser as the posts, so "Pak Budi" in the
+ * registry and "pak budi" in a post yield the same tokens.
+ */
+export function buildLexicon(electionId: string, pairs: readonly CandidatePair[], cues: CueLists = DEFAULT_CUES): Lexicon {
+  validatePairs(electionId, pairs);
+  const plain = createNormaliser();
+  const registryDrafts = (normaliser: Normaliser) => pairs.flatMap((pair) => pairDrafts(pair, normaliser));
+  // Two passes: the first learns the registry's words, so that the second can cut lower-case
+  // hashtags such as "#budisitilanjutkan" with them.
+  const normaliser = lexiconNormaliser({ entries: finishEntries(registryDrafts(plain), plain) });
+  const drafts = [
+    ...registryDrafts(normaliser),
+    ...cueDrafts(cues.support, 'support_cue'),
+    ...cueDrafts(cues.opposition, 'opposition_cue'),
+    ...cueDrafts(cues.neutral, 'neutral_cue'),
+  ];
+  return {
+    electionId,
+    candidates: pairs.map((pair) => ({
+      id: pair.id,
+      regionCode: pair.regionCode,
+      ballotNumber: pair.ballotNumber,
+      label: `${pair.head.name} – ${pair.deputy.name} (${pair.ballotNumber})`,
+    })),
+    entries: finishEntries(drafts, normaliser),
+  };
+}
+
+function validateAddition(lexicon: Lexicon, edit: LexiconEdit): asserts edit is LexiconEdit & { kind: LexiconEntryKind } {
+  if (!edit.kind) throw new Error(`Adding "${edit.term}" needs a kind`);
+  const pairIds = edit.candidatePairIds ?? [];
+  if (MENTION_KINDS.has(edit.kind) && pairIds.length === 0) {
+    throw new Error(`Adding "${edit.term}" as ${edit.kind} needs the candidate pair(s) it names`);
+  }
+  if (CUE_KINDS.has(edit.kind) && pairIds.length > 0) throw new Error(`A ${edit.kind} names no candidate pair`);
+  const known = new Set(lexicon.candidates.map((c) => c.id));
+  const unknown = pairIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new Error(`Unknown candidate pair(s) ${unknown.join(', ')} in election ${lexicon.electionId}`);
+}
+
+/**
+ * Applies user edits to an election's lexicon; edits for other elections are ignored. An edit
+ * acts at its own scope: a removal for region R removes R's entries with that term (and kind,
+ * when given), a removal with regionCode null removes election-wide ones such as the general
+ * cues. Additions are owned by the edit's region and, like every entry, match posts from
+ * anywhere. Returns a new lexicon.
+ */
+export function applyLexiconEdits(lexicon: Lexicon, edits: readonly LexiconEdit[]): Lexicon {
+  const normaliser = lexiconNormaliser(lexicon);
+  let entries: readonly LexiconEntry[] = lexicon.entries;
+  for (const edit of edits) {
+    if (edit.electionId !== lexicon.electionId) continue;
+    const tokens = texts(normaliser, edit.term).join(' ');
+    if (edit.action === 'remove') {
+      entries = entries.filter(
+        (e) => !(e.regionCode === edit.regionCode && e.tokens.join(' ') === tokens && (!edit.kind || e.kind === edit.kind)),
+      );
+      continue;
+    }
+    validateAddition(lexicon, edit);
+    const addition: DraftEntry = {
+      term: edit.term,
+      kind: edit.kind,
+      candidatePairIds: edit.candidatePairIds ?? [],
+      ambiguous: edit.ambiguous,
+      regionCode: edit.regionCode,
+      source: 'user',
+    };
+    entries = finishEntries([...entries, addition], normaliser);
+  }
+  return { ...lexicon, entries };
+}

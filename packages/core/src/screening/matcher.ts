@@ -1,0 +1,283 @@
+import { CUE_KINDS, type LexiconEntry } from './lexicon.ts';
+import { stemWord, type NormalisedToken, type Normaliser, type TokenKind, type TokenSink } from './normalise.ts';
+import { VERBATIM_CUE_WORDS } from './words.ts';
+
+export interface LexiconHit {
+  readonly entry: LexiconEntry;
+  /** Token span in the normalised tokens, end exclusive. */
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  /** Character span in the original text, end exclusive: what to highlight. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Matcher {
+  /**
+   * Every occurrence of every entry, overlapping ones included, ordered by position. Entries of
+   * different regions that read alike (same kind, tokens and ambiguity, such as "nomor 2" of
+   * every region) are reported as one hit whose entry names all their pairs.
+   */
+  match(tokens: readonly NormalisedToken[]): LexiconHit[];
+  /** Normalises `text` and matches it in the same pass, allocating no tokens: the screening hot path. */
+  matchText(text: string, normaliser: Normaliser): LexiconHit[];
+}
+
+/**
+ * Merges entries that read alike, so a post saying "PDIP" gets one hit naming the party's
+ * pairs in every region rather than one hit per region. Entries naming the same pairs then
+ * share one pair list, so the scorer can tell "✌" and "nomor 2" name the same pairs at once.
+ */
+function mergeReadAlike(entries: readonly LexiconEntry[]): LexiconEntry[] {
+  const groups = new Map<string, LexiconEntry[]>();
+  for (const entry of entries) {
+    const key = `${entry.kind}|${entry.ambiguous}|${entry.tokens.join(' ')}`;
+    const alike = groups.get(key);
+    if (alike) alike.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const pairLists = new Map<string, readonly string[]>();
+  return [...groups.values()].map((alike) => {
+    const ids = [...new Set(alike.flatMap((e) => e.candidatePairIds))];
+    const key = [...ids].sort().join('\n');
+    const candidatePairIds = pairLists.get(key) ?? ids;
+    pairLists.set(key, candidatePairIds);
+    const regionCode = alike.every((e) => e.regionCode === alike[0].regionCode) ? alike[0].regionCode : null;
+    return { ...alike[0], candidatePairIds, regionCode };
+  });
+}
+
+const VERBATIM = new Set(VERBATIM_CUE_WORDS);
+/** Bound on the token-symbol cache, which grows with the variety of the posts. */
+const SEEN_LIMIT = 200_000;
+
+/**
+ * Maps tokens to integer symbols. Cue words match by stem, so "mendukung", "didukung" and
+ * "dukunglah" all hit the cue "dukung"; every other word (names, parties, numbers, emoji,
+ * verbatim cue words) matches its exact normalised form, because stems of names collide with
+ * everyday words ("Permana" stems to "mana"). A token that no entry contains gets -1.
+ */
+class TokenAlphabet {
+  private readonly bySurface = new Map<string, number>();
+  private readonly byStem = new Map<string, number>();
+  /** Symbol of each token text seen: one lookup per token instead of two (most tokens are no lexicon word). */
+  private readonly seen = new Map<string, number>();
+  size = 0;
+
+  constructor(entries: readonly LexiconEntry[]) {
+    const stemmed = new Set<string>();
+    for (const entry of entries) {
+      if (!CUE_KINDS.has(entry.kind)) continue;
+      for (const word of entry.tokens) if (!VERBATIM.has(word) && /^\p{L}+$/u.test(word)) stemmed.add(word);
+    }
+    for (const entry of entries) {
+      for (const word of entry.tokens) {
+        const [table, key] = stemmed.has(word) ? [this.byStem, stemWord(word)] : [this.bySurface, word];
+        if (!table.has(key)) table.set(key, this.size++);
+      }
+    }
+  }
+
+  idOf(text: string, stem: string): number {
+    let id = this.seen.get(text);
+    if (id === undefined) {
+      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+      id = this.bySurface.get(text) ?? this.byStem.get(stem) ?? -1;
+      this.seen.set(text, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Goto transitions (state, symbol) → state in one open-addressing hash table over typed
+ * arrays: compact for 50k-term tries and free of per-node objects.
+ */
+class TransitionTable {
+  private readonly mask: number;
+  private readonly states: Int32Array;
+  private readonly symbols: Int32Array;
+  private readonly targets: Int32Array;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.states = new Int32Array(size).fill(-1);
+    this.symbols = new Int32Array(size);
+    this.targets = new Int32Array(size);
+  }
+
+  private slot(state: number, symbol: number): number {
+    let i = (Math.imul(state, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca77)) & this.mask;
+    while (this.states[i] !== -1 && (this.states[i] !== state || this.symbols[i] !== symbol)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(state: number, symbol: number): number {
+    const i = this.slot(state, symbol);
+    return this.states[i] === -1 ? -1 : this.targets[i];
+  }
+
+  set(state: number, symbol: number, target: number): void {
+    const i = this.slot(state, symbol);
+    this.states[i] = state;
+    this.symbols[i] = symbol;
+    this.targets[i] = target;
+  }
+}
+
+/**
+ * Aho–Corasick over token symbols: a trie of the entries' symbol sequences with failure links
+ * (longest proper suffix that is also a trie path) and dictionary links (nearest suffix state
+ * that ends an entry). One pass over the tokens finds every occurrence of every entry, and the
+ * work per token does not grow with the lexicon.
+ */
+class AhoCorasickMatcher implements Matcher {
+  private readonly entries: readonly LexiconEntry[];
+  private readonly alphabet: TokenAlphabet;
+  /** Root transitions, dense: most tokens that are lexicon words start at the root. */
+  private readonly rootNext: Int32Array;
+  private readonly next: TransitionTable;
+  private readonly fail: Int32Array;
+  private readonly dictionaryLink: Int32Array;
+  /** Entries ending at each state, or undefined. */
+  private readonly outputs: Array<number[] | undefined>;
+  /** The one matching run, reused: matching is synchronous and a run never outlives its call. */
+  private readonly run = new MatchRun(this);
+
+  constructor(lexiconEntries: readonly LexiconEntry[]) {
+    const entries = mergeReadAlike(lexiconEntries);
+    this.entries = entries;
+    this.alphabet = new TokenAlphabet(entries);
+    const capacity = entries.reduce((sum, e) => sum + e.tokens.length, 0) + 1;
+    this.rootNext = new Int32Array(this.alphabet.size);
+    this.next = new TransitionTable(capacity);
+    const children: Array<Array<readonly [number, number]>> = [[]];
+    this.outputs = [undefined];
+
+    entries.forEach((entry, index) => {
+      let state = 0;
+      for (const word of entry.tokens) {
+        const symbol = this.alphabet.idOf(word, stemWord(word));
+        let target = this.step(state, symbol);
+        if (target <= 0) {
+          target = children.length;
+          children.push([]);
+          this.outputs.push(undefined);
+          children[state].push([symbol, target]);
+          if (state === 0) this.rootNext[symbol] = target;
+          else this.next.set(state, symbol, target);
+        }
+        state = target;
+      }
+      (this.outputs[state] ??= []).push(index);
+    });
+
+    this.fail = new Int32Array(children.length);
+    this.dictionaryLink = new Int32Array(children.length);
+    const queue = children[0].map(([, child]) => child);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      for (const [symbol, child] of children[state]) {
+        this.fail[child] = this.advance(this.fail[state], symbol);
+        const suffix = this.fail[child];
+        this.dictionaryLink[child] = this.outputs[suffix] ? suffix : this.dictionaryLink[suffix];
+        queue.push(child);
+      }
+    }
+  }
+
+  /** The goto function: the trie child, or -1 (0 at the root, which loops on everything). */
+  private step(state: number, symbol: number): number {
+    return state === 0 ? this.rootNext[symbol] : this.next.get(state, symbol);
+  }
+
+  /** Follows failure links from `state` until `symbol` can be consumed (at worst, back at the root). */
+  private advance(state: number, symbol: number): number {
+    for (;;) {
+      const target = this.step(state, symbol);
+      if (target > 0) return target;
+      if (state === 0) return 0;
+      state = this.fail[state];
+    }
+  }
+
+  match(tokens: readonly NormalisedToken[]): LexiconHit[] {
+    const run = this.start();
+    for (const t of tokens) run.token(t.text, t.stem, t.kind, t.start, t.end);
+    return run.finish();
+  }
+
+  matchText(text: string, normaliser: Normaliser): LexiconHit[] {
+    const run = this.start();
+    normaliser.scan(text, run);
+    return run.finish();
+  }
+
+  private start(): MatchRun {
+    this.run.reset();
+    return this.run;
+  }
+
+  /** One token through the automaton: the state after it, reporting the entries ending there. */
+  consume(state: number, symbol: number, report: (entry: LexiconEntry) => void): number {
+    if (symbol < 0) return 0;
+    const next = this.advance(state, symbol);
+    for (let s = this.outputs[next] ? next : this.dictionaryLink[next]; s > 0; s = this.dictionaryLink[s]) {
+      for (const index of this.outputs[s]!) report(this.entries[index]);
+    }
+    return next;
+  }
+
+  symbolOf(text: string, stem: string): number {
+    return this.alphabet.idOf(text, stem);
+  }
+}
+
+/** Feeds tokens through the automaton, keeping only the tokens' offsets to place the hits. */
+class MatchRun implements TokenSink {
+  private state = 0;
+  private count = 0;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private hits: LexiconHit[] = [];
+  private readonly report = (entry: LexiconEntry) => {
+    const tokenStart = this.count - entry.tokens.length;
+    this.hits.push({ entry, tokenStart, tokenEnd: this.count, start: this.starts[tokenStart], end: this.ends[this.count - 1] });
+  };
+
+  constructor(private readonly matcher: AhoCorasickMatcher) {}
+
+  reset(): void {
+    this.state = 0;
+    this.count = 0;
+    this.hits = [];
+  }
+
+  token(text: string, stem: string, _kind: TokenKind, start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      this.starts = growInt32(this.starts);
+      this.ends = growInt32(this.ends);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+    this.state = this.matcher.consume(this.state, this.matcher.symbolOf(text, stem), this.report);
+  }
+
+  finish(): LexiconHit[] {
+    return this.hits.sort((a, b) => a.tokenStart - b.tokenStart || a.tokenEnd - b.tokenEnd);
+  }
+}
+
+function growInt32(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+/** Compiles lexicon entries into a matcher; build once per lexicon and reuse for every post. */
+export function createMatcher(entries: readonly LexiconEntry[]): Matcher {
+  return new AhoCorasickMatcher(entries);
+}

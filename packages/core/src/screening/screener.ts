@@ -1,0 +1,32 @@
+import { createCandidateDirectory } from './directory.ts';
+import { lexiconNormaliser, type Lexicon } from './lexicon.ts';
+import { createMatcher, type LexiconHit } from './matcher.ts';
+import type { NormalisedToken } from './normalise.ts';
+import { DEFAULT_SCORING_CONFIG, scorePost, type ScoringConfig, type ScreenablePost, type ScreeningResult } from './scorer.ts';
+
+/** Normaliser, matcher and scorer compiled for one lexicon: build once, screen many posts. */
+export interface Screener {
+  readonly lexicon: Lexicon;
+  readonly config: ScoringConfig;
+  normalise(text: string): NormalisedToken[];
+  match(tokens: readonly NormalisedToken[]): LexiconHit[];
+  /** `match(normalise(text))` in one pass, without allocating the tokens. */
+  matchText(text: string): LexiconHit[];
+  screen(post: ScreenablePost): ScreeningResult;
+}
+
+/** `config` overrides the defaults field by field (a nested record is replaced whole). */
+export function createScreener(lexicon: Lexicon, config: Partial<ScoringConfig> = {}): Screener {
+  const normaliser = lexiconNormaliser(lexicon);
+  const matcher = createMatcher(lexicon.entries);
+  const directory = createCandidateDirectory(lexicon.candidates);
+  const scoring = { ...DEFAULT_SCORING_CONFIG, ...config };
+  return {
+    lexicon,
+    config: scoring,
+    normalise: (text) => normaliser.normalise(text),
+    match: (tokens) => matcher.match(tokens),
+    matchText: (text) => matcher.matchText(text, normaliser),
+    screen: (post) => scorePost(post, matcher.matchText(post.text, normaliser), directory, scoring),
+  };
+}

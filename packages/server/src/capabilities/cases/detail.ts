@@ -1,0 +1,115 @@
+/**
+ * Reading cases: a queue page, and one case with everything a person needs to act on it (reports,
+ * timeline, audit trail, every running clock, the transitions open to them, the sanction
+ * suggestion and the sanction recorded).
+ */
+import { isActCode, suggestSanction, TRANSITION_CODES, TRANSITIONS, type RoleCode } from '@netra/core';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Language } from '../../http/language.ts';
+import { auditTrail } from '../audit/repository.ts';
+import type { StaffUser } from '../auth/service.ts';
+import {
+  presentDeadline,
+  presentSanction,
+  presentSuggestion,
+  presentSummary,
+  presentTransitions,
+  runningDeadlines,
+  stateLabel,
+  stateOf,
+  todayFor,
+  transitionLabel,
+  type StoredSanction,
+} from './present.ts';
+import { caseEvents, caseReports, findCase, listCases, rulebooksFor } from './repository.ts';
+import { mayHandle } from './rules.ts';
+import type { ListCasesQuery } from './schema.ts';
+
+/** What a role can do to many cases at once: its transitions that need no more than a note. */
+function bulkTransitionsFor(role: RoleCode) {
+  return TRANSITION_CODES.map((code) => TRANSITIONS[code]).filter((t) => t.roles.includes(role) && t.fields.length === 0);
+}
+
+export async function caseQueue(ctx: AppContext, staff: StaffUser, query: ListCasesQuery, language: Language) {
+  const now = ctx.now();
+  const { total, rows } = await listCases(ctx.db, staff, query, now);
+  const rulebooks = await rulebooksFor(ctx.db, rows.map((r) => r.election_id));
+  return {
+    total,
+    limit: query.limit,
+    offset: query.offset,
+    items: rows.map((row) => presentSummary(row, rulebooks.get(row.election_id), staff.id, now, language)),
+    bulkTransitions: bulkTransitionsFor(staff.role).map((t) => ({ code: t.code, label: t.label[language] })),
+  };
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export async function caseDetail(ctx: AppContext, staff: StaffUser, caseId: string, language: Language) {
+  const now = ctx.now();
+  const row = await findCase(ctx.db, staff, caseId);
+  if (!row) throw notFound({ id: 'Perkara', en: 'Case' });
+  const state = stateOf(row);
+  const rulebook = (await rulebooksFor(ctx.db, [row.election_id])).get(row.election_id);
+  const today = todayFor(row, now);
+  const [reports, events, audit] = await Promise.all([caseReports(ctx.db, row.id), caseEvents(ctx.db, row.id), auditTrail(ctx.db, 'case', row.id)]);
+  const acts = row.act_codes.filter(isActCode);
+  const employeeKind = row.asn_id === null ? undefined : (await ctx.db.selectFrom('asn').select('kind').where('id', '=', row.asn_id).executeTakeFirst())?.kind;
+  return {
+    ...presentSummary(row, rulebook, staff.id, now, language),
+    otherClass: row.other_class,
+    clocks: {
+      receivedOn: row.received_on,
+      reviewRestartedOn: row.review_restarted_on,
+      informationRequestedOn: row.information_requested_on,
+      forwardedToBknOn: row.forwarded_to_bkn_on,
+      recommendedToPpkOn: row.recommended_to_ppk_on,
+    },
+    today,
+    deadlines: runningDeadlines(row, rulebook, today).map((d) => presentDeadline(d, language)),
+    transitions: presentTransitions(state, staff.role, language),
+    canHandle: mayHandle(state, staff.role),
+    sanctionSuggestion: acts.length > 0 ? presentSuggestion(suggestSanction(acts, { employeeKind }), language) : null,
+    sanction: row.sanction ? presentSanction(row.sanction as StoredSanction, language) : null,
+    reports: reports.map((r) => ({
+      id: r.id,
+      receiptNumber: r.receipt_number,
+      source: r.source,
+      receivedAt: iso(r.received_at),
+      place: r.place,
+      occurredOn: r.occurred_on,
+      knownOn: r.known_on,
+      reportedName: r.reported_name,
+      reportedPosition: r.reported_position,
+      reportedAgency: r.reported_agency,
+      anonymous: r.anonymous,
+      lateByDays: r.late_by_days,
+      actCodes: r.act_codes,
+      excerpt: r.excerpt,
+      evidenceCount: Number(r.evidence_count ?? 0),
+    })),
+    timeline: events.map((e) => ({
+      id: Number(e.id),
+      at: iso(e.at),
+      kind: e.kind,
+      transition: e.transition,
+      transitionLabel: transitionLabel(e.transition, language),
+      fromState: e.from_state,
+      toState: e.to_state,
+      toStateLabel: e.to_state ? stateLabel(e.to_state, language) : null,
+      note: e.note,
+      data: e.data,
+      public: e.public,
+      actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? '' } : null,
+    })),
+    auditTrail: audit.map((a) => ({
+      seq: Number(a.seq),
+      at: iso(a.at),
+      action: a.action,
+      data: a.data,
+      actor: a.actorId ? { id: a.actorId, name: a.actorName ?? '' } : null,
+      actorRole: a.actorRole ?? null,
+    })),
+  };
+}

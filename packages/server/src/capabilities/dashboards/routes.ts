@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requireStaff } from '../../http/authenticate.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { requestLanguage } from '../../http/language.ts';
+import { dashboardsRefreshedAt, requestDashboardRefresh } from './refresh.ts';
+import { agencyQuery, agencyTableSchema, dashboardQuery, dashboardSchema, electionParams, refreshResultSchema } from './schema.ts';
+import { agencyTable, dashboard } from './service.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+/** A refresh asked for within seconds of the last one is that one (double clicks, several tabs). */
+const REFRESH_DEBOUNCE_MS = 5_000;
+
+/** Dashboards are aggregate figures without personal data: every staff role sees its territory's. */
+export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const staff = requireStaff(ctx);
+
+  app.get(
+    '/dashboards/:electionId',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Figures of an election for the nation, a province or a regency/city inside my scope: by state, stage, act, position type, deadlines, week, child region, prevention',
+        params: electionParams,
+        querystring: dashboardQuery,
+        response: { 200: dashboardSchema, ...errors },
+      },
+    },
+    async (request) => dashboard(ctx, request.staff!, request.params.electionId, request.query.region, requestLanguage(request)),
+  );
+
+  app.get(
+    '/dashboards/:electionId/agencies',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Cases per agency inside my scope: proven, sanctioned, PPK follow-up rate, deadlines met, missed and overdue',
+        params: electionParams,
+        querystring: agencyQuery,
+        response: { 200: agencyTableSchema, ...errors },
+      },
+    },
+    async (request) => agencyTable(ctx, request.staff!, request.params.electionId, request.query, requestLanguage(request)),
+  );
+
+  app.post(
+    '/dashboards/refresh',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Ask for the aggregates to be refreshed now (they are refreshed every few minutes anyway)',
+        querystring: z.object({ lang: z.enum(['id', 'en']).optional() }),
+        response: { 200: refreshResultSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+      },
+    },
+    async () => {
+      const refreshedAt = await dashboardsRefreshedAt(ctx.db);
+      const requested = !refreshedAt || Date.now() - refreshedAt.getTime() > REFRESH_DEBOUNCE_MS;
+      if (requested) requestDashboardRefresh(ctx);
+      return { requested, dataAsOf: refreshedAt?.toISOString() ?? null };
+    },
+  );
+};

@@ -1,0 +1,141 @@
+/**
+ * Where each region sits on the tile-grid maps. No boundary data set of Indonesia is available
+ * offline under a compatible licence, so the maps are grids of equal tiles placed to suggest
+ * geography: every region gets the same visual weight (Papua's provinces are not 40 times Jakarta),
+ * which suits counts per region better than a choropleth would.
+ *
+ * Provinces: hand-placed, west (Aceh, top left) to east (Papua, right), 16 × 8 cells.
+ *
+ * Regencies/cities inside a province: derived. `idn-area-data` has no centroids, but it lists
+ * 16,000 islands with coordinates and the regency each belongs to; a regency's position is the
+ * mean of its islands' coordinates (278 of 514 regencies have islands). Those are scaled into a
+ * grid sized for the province and placed in the nearest free cell; the regencies without islands
+ * (mostly inland) then fill the free cells in Kemendagri code order. It is an approximation: an
+ * inland regency may land far from where it is.
+ */
+import { getIslands } from 'idn-area-data';
+
+export interface TilePosition {
+  col: number;
+  row: number;
+}
+
+export interface ProvinceTile extends TilePosition {
+  /** The abbreviation Indonesians use (JATIM, KALTIM, …), for the tile label. */
+  short: string;
+}
+
+export const PROVINCE_TILES: Readonly<Record<string, ProvinceTile>> = {
+  '11': { col: 0, row: 0, short: 'ACEH' },
+  '12': { col: 1, row: 1, short: 'SUMUT' },
+  '21': { col: 3, row: 1, short: 'KEPRI' },
+  '13': { col: 1, row: 2, short: 'SUMBAR' },
+  '14': { col: 2, row: 2, short: 'RIAU' },
+  '17': { col: 1, row: 3, short: 'BKL' },
+  '15': { col: 2, row: 3, short: 'JAMBI' },
+  '16': { col: 2, row: 4, short: 'SUMSEL' },
+  '19': { col: 3, row: 4, short: 'BABEL' },
+  '18': { col: 2, row: 5, short: 'LPG' },
+  '31': { col: 4, row: 5, short: 'DKI' },
+  '36': { col: 3, row: 6, short: 'BANTEN' },
+  '32': { col: 4, row: 6, short: 'JABAR' },
+  '33': { col: 5, row: 6, short: 'JATENG' },
+  '34': { col: 5, row: 7, short: 'DIY' },
+  '35': { col: 6, row: 6, short: 'JATIM' },
+  '51': { col: 7, row: 6, short: 'BALI' },
+  '52': { col: 8, row: 6, short: 'NTB' },
+  '53': { col: 9, row: 6, short: 'NTT' },
+  '61': { col: 5, row: 2, short: 'KALBAR' },
+  '65': { col: 7, row: 1, short: 'KALTARA' },
+  '64': { col: 7, row: 2, short: 'KALTIM' },
+  '62': { col: 6, row: 3, short: 'KALTENG' },
+  '63': { col: 7, row: 3, short: 'KALSEL' },
+  '75': { col: 10, row: 1, short: 'GTLO' },
+  '71': { col: 11, row: 1, short: 'SULUT' },
+  '72': { col: 9, row: 2, short: 'SULTENG' },
+  '76': { col: 8, row: 3, short: 'SULBAR' },
+  '73': { col: 9, row: 3, short: 'SULSEL' },
+  '74': { col: 10, row: 3, short: 'SULTRA' },
+  '82': { col: 12, row: 2, short: 'MALUT' },
+  '81': { col: 12, row: 3, short: 'MALUKU' },
+  '96': { col: 13, row: 2, short: 'PBD' },
+  '92': { col: 14, row: 2, short: 'PABAR' },
+  '91': { col: 15, row: 2, short: 'PAPUA' },
+  '94': { col: 14, row: 3, short: 'PAPTENG' },
+  '95': { col: 15, row: 3, short: 'PAPEG' },
+  '93': { col: 15, row: 4, short: 'PAPSEL' },
+};
+
+/** 03°19'03.44" N 097°07'41.73" E → [latitude, longitude] in degrees. */
+export function parseCoordinate(text: string): [number, number] | null {
+  const parts = [...text.matchAll(/(\d+)°(\d+)'([\d.]+)"\s*([NSEW])/g)];
+  if (parts.length !== 2) return null;
+  const [lat, lon] = parts.map(([, d, m, s, hemisphere]) => {
+    const degrees = Number(d) + Number(m) / 60 + Number(s) / 3600;
+    return hemisphere === 'S' || hemisphere === 'W' ? -degrees : degrees;
+  });
+  return [lat, lon];
+}
+
+let centres: Promise<Map<string, [number, number]>> | null = null;
+
+/** Mean island coordinate per regency/city code (only those with islands). */
+function regencyCentres(): Promise<Map<string, [number, number]>> {
+  centres ??= getIslands().then((islands) => {
+    const sums = new Map<string, [number, number, number]>();
+    for (const island of islands) {
+      if (!island.regency_code) continue;
+      const point = parseCoordinate(island.coordinate);
+      if (!point) continue;
+      const sum = sums.get(island.regency_code) ?? [0, 0, 0];
+      sums.set(island.regency_code, [sum[0] + point[0], sum[1] + point[1], sum[2] + 1]);
+    }
+    return new Map([...sums].map(([code, [lat, lon, n]]) => [code, [lat / n, lon / n] as [number, number]]));
+  });
+  return centres;
+}
+
+/**
+ * Tile positions for the regencies/cities `codes` of one province (see the module comment).
+ * Deterministic: the same codes always give the same layout.
+ */
+export async function regencyTiles(codes: readonly string[]): Promise<Map<string, TilePosition>> {
+  const known = await regencyCentres();
+  const sorted = [...codes].sort();
+  const located = sorted.filter((code) => known.has(code)).map((code) => ({ code, point: known.get(code)! }));
+  const lats = located.map((l) => l.point[0]);
+  const lons = located.map((l) => l.point[1]);
+  const latSpan = located.length > 1 ? Math.max(...lats) - Math.min(...lats) : 1;
+  const lonSpan = located.length > 1 ? Math.max(...lons) - Math.min(...lons) : 1;
+  // The grid follows the province's shape (wide Java, tall Sulawesi provinces), within reason.
+  const aspect = Math.min(3, Math.max(0.5, lonSpan / Math.max(latSpan, 0.01)));
+  const cols = Math.max(1, Math.ceil(Math.sqrt(sorted.length * aspect)));
+  const rows = Math.max(1, Math.ceil(sorted.length / cols));
+  const taken = new Set<string>();
+  const positions = new Map<string, TilePosition>();
+  const place = (code: string, position: TilePosition) => {
+    positions.set(code, position);
+    taken.add(`${position.col},${position.row}`);
+  };
+  for (const { code, point } of located) {
+    const x = lonSpan > 0 ? ((point[1] - Math.min(...lons)) / lonSpan) * (cols - 1) : 0;
+    const y = latSpan > 0 ? ((Math.max(...lats) - point[0]) / latSpan) * (rows - 1) : 0;
+    let best: TilePosition | null = null;
+    let bestDistance = Infinity;
+    for (let row = 0; row < rows; row++) {
+      for (let col = 0; col < cols; col++) {
+        if (taken.has(`${col},${row}`)) continue;
+        const distance = (col - x) ** 2 + (row - y) ** 2;
+        if (distance < bestDistance) [best, bestDistance] = [{ col, row }, distance];
+      }
+    }
+    if (best) place(code, best);
+  }
+  let cell = 0;
+  for (const code of sorted) {
+    if (positions.has(code)) continue;
+    while (taken.has(`${cell % cols},${Math.floor(cell / cols)}`)) cell++;
+    place(code, { col: cell % cols, row: Math.floor(cell / cols) });
+  }
+  return positions;
+}

@@ -1,0 +1,353 @@
+/**
+ * Prevention (seed 001: "apel siaga, sosialisasi di media sosial, serta pemasangan spanduk"):
+ * neutrality pledges signed per civil servant per election, socialisation events and who attended
+ * them. Each change is one transaction ending with its audit entry, and asks for the dashboard
+ * aggregates to be refreshed so coverage moves without waiting for the next scheduled refresh.
+ */
+import type { Readable } from 'node:stream';
+import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised, type RoleCode } from '@netra/core';
+import type { SelectQueryBuilder, Transaction } from 'kysely';
+import type { AppContext } from '../../context.ts';
+import { ApiError, notFound } from '../../http/errors.ts';
+import type { Language } from '../../http/language.ts';
+import type { Database } from '../../db/schema.ts';
+import { appendAudit } from '../audit/repository.ts';
+import type { RequestMeta, StaffUser } from '../auth/service.ts';
+import { requestDashboardRefresh, dashboardsRefreshedAt } from '../dashboards/refresh.ts';
+import { eventsByChild, preventionByChild } from '../dashboards/repository.ts';
+import { rate } from '../dashboards/service.ts';
+import { resolveView } from '../dashboards/view.ts';
+import { requireElection } from '../elections/service.ts';
+import { LINE_PROBLEMS, nipLineBatches, normaliseNip, type LineProblem, type NipLine, type RejectedLine } from './nip-file.ts';
+import * as repo from './repository.ts';
+
+/** Lists of named civil servants: the offices that supervise or run neutrality, not analysts. */
+export const PREVENTION_READERS: readonly RoleCode[] = ['bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkpsdm_officer', 'ppk_delegate'];
+/** Pledges are collected by the regional government's personnel office (FACTS.md §1). */
+export const PLEDGE_RECORDERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate'];
+/** Apel siaga is the regional government's, sosialisasi often Bawaslu's (seed 001). */
+export const EVENT_RECORDERS: readonly RoleCode[] = ['bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkpsdm_officer', 'ppk_delegate'];
+
+/** Rejected lines returned in full up to this many; the count is always complete. */
+export const REJECTED_SHOWN = 1_000;
+
+/** The latest "today" in Indonesia (WIT): a date later than that has not happened anywhere yet. */
+const latestToday = (ctx: AppContext) => dateInTimeZone(ctx.now(), 'Asia/Jayapura');
+
+function assertDay(date: string, field: string) {
+  if (!isIsoDate(date)) throw new ApiError(400, 'validation_failed', LINE_PROBLEMS.invalid_date, [{ field, message: LINE_PROBLEMS.invalid_date }]);
+}
+
+function assertSignDate(ctx: AppContext, date: string, field: string) {
+  assertDay(date, field);
+  if (date > latestToday(ctx)) {
+    throw new ApiError(422, 'future_date', LINE_PROBLEMS.future_date, [{ field, message: LINE_PROBLEMS.future_date }]);
+  }
+}
+
+const ASN_NOT_FOUND = { id: 'ASN dengan NIP tersebut di wilayah/instansi Anda', en: 'A civil servant with that NIP in your region/agencies' };
+const AGENCY_NOT_FOUND = { id: 'Instansi', en: 'Agency' };
+const EVENT_NOT_FOUND = { id: 'Kegiatan sosialisasi', en: 'Socialisation event' };
+
+async function agencyOrNotFound(ctx: AppContext, staff: StaffUser, agencyId: number, unitId: number | null) {
+  const agency = await repo.findAgencyInScope(ctx.db, staff.scope, agencyId);
+  if (!agency) throw notFound(AGENCY_NOT_FOUND);
+  if (unitId !== null && !(await repo.findUnit(ctx.db, agencyId, unitId))) throw notFound({ id: 'Unit kerja', en: 'Unit' });
+  return agency;
+}
+
+// ---------------------------------------------------------------- pledges
+
+export async function recordPledge(ctx: AppContext, staff: StaffUser, electionId: string, input: { nip: string; signedOn: string }, meta: RequestMeta) {
+  await requireElection(ctx, electionId);
+  assertSignDate(ctx, input.signedOn, 'body.signedOn');
+  return ctx.db.transaction().execute(async (trx) => {
+    const [asn] = await repo.asnByNips(trx, staff.scope, [normaliseNip(input.nip)]);
+    if (!asn) throw notFound(ASN_NOT_FOUND);
+    if (!asn.active) throw new ApiError(422, 'inactive', LINE_PROBLEMS.inactive);
+    const inserted = await repo.insertPledges(trx, electionId, [{ asnId: asn.id, signedOn: input.signedOn }], 'single', staff.id);
+    if (inserted === 0) {
+      const existing = (await repo.findPledge(trx, electionId, asn.id))!;
+      return { status: 'already_signed' as const, nip: asn.nip, signedOn: existing.signed_on };
+    }
+    await appendAudit(trx, { actorId: staff.id, action: 'prevention.pledge_recorded', entityType: 'asn', entityId: String(asn.id), data: { electionId, signedOn: input.signedOn }, ...meta, at: ctx.now() });
+    return { status: 'recorded' as const, nip: asn.nip, signedOn: input.signedOn };
+  });
+}
+
+export async function pledgeForAgency(ctx: AppContext, staff: StaffUser, electionId: string, input: { agencyId: number; unitId?: number; signedOn: string }, meta: RequestMeta) {
+  await requireElection(ctx, electionId);
+  assertSignDate(ctx, input.signedOn, 'body.signedOn');
+  const unitId = input.unitId ?? null;
+  const agency = await agencyOrNotFound(ctx, staff, input.agencyId, unitId);
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const counts = await repo.pledgeAgency(trx, electionId, agency.id, unitId, input.signedOn, staff.id);
+    await appendAudit(trx, {
+      actorId: staff.id,
+      action: 'prevention.pledges_recorded_for_agency',
+      entityType: 'agency',
+      entityId: String(agency.id),
+      data: { electionId, unitId, signedOn: input.signedOn, staff: counts.staff, inserted: counts.inserted },
+      ...meta,
+      at: ctx.now(),
+    });
+    return counts;
+  });
+  requestDashboardRefresh(ctx);
+  return { agency: { id: agency.id, name: agency.name }, staff: result.staff, recorded: result.inserted, alreadySigned: result.staff - result.inserted };
+}
+
+export async function removePledge(ctx: AppContext, staff: StaffUser, electionId: string, nip: string, meta: RequestMeta) {
+  await requireElection(ctx, electionId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const [asn] = await repo.asnByNips(trx, staff.scope, [normaliseNip(nip)]);
+    const removed = asn ? await repo.deletePledge(trx, electionId, asn.id) : undefined;
+    if (!asn || !removed) throw notFound({ id: 'Pakta integritas ASN tersebut', en: "That civil servant's pledge" });
+    await appendAudit(trx, { actorId: staff.id, action: 'prevention.pledge_removed', entityType: 'asn', entityId: String(asn.id), data: { electionId, signedOn: removed.signed_on, method: removed.method }, ...meta, at: ctx.now() });
+    return { removed: true, nip: asn.nip };
+  });
+}
+
+interface LineResolution {
+  usable: Array<{ line: NipLine; asnId: number }>;
+  rejected: RejectedLine[];
+}
+
+/**
+ * Check a batch of lines against the register and the scope. `seen` carries the NIPs of earlier
+ * batches, so a duplicate far down the file is still reported with the line it repeats.
+ */
+async function resolveLines(ctx: AppContext, staff: StaffUser, lines: NipLine[], seen: Map<string, number>, language: Language, needsDate: boolean): Promise<LineResolution> {
+  const reject = (line: NipLine, reason: LineProblem, extra = ''): RejectedLine => ({ line: line.line, nip: line.nip, reason, message: `${LINE_PROBLEMS[reason][language]}${extra}` });
+  const rejected: RejectedLine[] = [];
+  const candidates: NipLine[] = [];
+  const today = latestToday(ctx);
+  for (const line of lines) {
+    if (!/^\d{18}$/.test(line.nip)) rejected.push(reject(line, 'invalid_nip'));
+    else if (seen.has(line.nip)) rejected.push(reject(line, 'duplicate', language === 'id' ? ` (baris ${seen.get(line.nip)})` : ` (line ${seen.get(line.nip)})`));
+    else if (needsDate && !line.date) rejected.push(reject(line, 'invalid_date'));
+    else if (needsDate && line.date! > today) rejected.push(reject(line, 'future_date'));
+    else {
+      seen.set(line.nip, line.line);
+      candidates.push(line);
+    }
+  }
+  const found = new Map((await repo.asnByNips(ctx.db, staff.scope, candidates.map((l) => l.nip))).map((a) => [a.nip, a]));
+  const usable: LineResolution['usable'] = [];
+  for (const line of candidates) {
+    const asn = found.get(line.nip);
+    if (!asn) rejected.push(reject(line, 'not_in_register'));
+    else if (!asn.active) rejected.push(reject(line, 'inactive'));
+    else usable.push({ line, asnId: asn.id });
+  }
+  return { usable, rejected };
+}
+
+export interface LineImportResult {
+  lines: number;
+  recorded: number;
+  alreadyRecorded: number;
+  rejectedTotal: number;
+  rejected: RejectedLine[];
+}
+
+/**
+ * Read a CSV of NIPs batch by batch, checking each line (resolveLines) and handing the usable
+ * ones to `store`, which returns how many were new. One transaction: the file counts whole or not
+ * at all if the server stops half-way, and the audit entry is its last step.
+ */
+async function importLines(
+  ctx: AppContext,
+  staff: StaffUser,
+  file: Readable,
+  options: {
+    needsDate: boolean;
+    language: Language;
+    store: (trx: Transaction<Database>, rows: Array<{ line: NipLine; asnId: number }>) => Promise<number>;
+    audit: (result: LineImportResult) => Parameters<typeof appendAudit>[1];
+  },
+): Promise<LineImportResult> {
+  const result: LineImportResult = { lines: 0, recorded: 0, alreadyRecorded: 0, rejectedTotal: 0, rejected: [] };
+  await ctx.db.transaction().execute(async (trx) => {
+    const seen = new Map<string, number>();
+    for await (const batch of nipLineBatches(file)) {
+      result.lines += batch.length;
+      const { usable, rejected } = await resolveLines(ctx, staff, batch, seen, options.language, options.needsDate);
+      result.rejectedTotal += rejected.length;
+      result.rejected.push(...rejected.slice(0, REJECTED_SHOWN - result.rejected.length));
+      const stored = await options.store(trx, usable);
+      result.recorded += stored;
+      result.alreadyRecorded += usable.length - stored;
+    }
+    await appendAudit(trx, options.audit(result));
+  });
+  result.rejected.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+export async function importPledges(ctx: AppContext, staff: StaffUser, electionId: string, file: { stream: Readable; name: string }, meta: RequestMeta, language: Language) {
+  await requireElection(ctx, electionId);
+  const result = await importLines(ctx, staff, file.stream, {
+    needsDate: true,
+    language,
+    store: (trx, rows) => repo.insertPledges(trx, electionId, rows.map((r) => ({ asnId: r.asnId, signedOn: r.line.date! })), 'import', staff.id),
+    audit: (r) => ({
+      actorId: staff.id,
+      action: 'prevention.pledges_imported',
+      entityType: 'election',
+      entityId: electionId,
+      data: { fileName: file.name, lines: r.lines, recorded: r.recorded, alreadyRecorded: r.alreadyRecorded, rejected: r.rejectedTotal },
+      ...meta,
+      at: ctx.now(),
+    }),
+  });
+  requestDashboardRefresh(ctx);
+  return result;
+}
+
+export async function coverage(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; limit: number; offset: number }, language: Language) {
+  const { filter } = await resolveView(ctx, staff, electionId, query.region, language);
+  const [page, totals, events, refreshedAt] = await Promise.all([
+    repo.agencyCoveragePage(ctx.db, filter, query),
+    preventionByChild(ctx.db, filter),
+    eventsByChild(ctx.db, filter),
+    dashboardsRefreshedAt(ctx.db),
+  ]);
+  const sum = (pick: (r: { asnTotal: number; pledged: number; reached: number }) => number) => totals.reduce((n, r) => n + pick(r), 0);
+  const asnTotal = sum((r) => r.asnTotal);
+  const pledged = sum((r) => r.pledged);
+  const reached = sum((r) => r.reached);
+  return {
+    dataAsOf: refreshedAt?.toISOString() ?? null,
+    totals: { asnTotal, pledged, reached, events: events.reduce((n, r) => n + r.events, 0), pledgeCoverage: rate(pledged, asnTotal), reachCoverage: rate(reached, asnTotal) },
+    total: page.total,
+    limit: query.limit,
+    offset: query.offset,
+    nextOffset: query.offset + page.items.length < page.total ? query.offset + page.items.length : null,
+    items: page.items.map((r) => ({ ...r, pledgeCoverage: rate(r.pledged, r.asnTotal), reachCoverage: rate(r.reached, r.asnTotal) })),
+  };
+}
+
+/** One page of a list query and the size of the whole list. */
+export async function paginate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, limit: number, offset: number) {
+  const counted = await query
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const total = Number((counted as { total: number | string }).total);
+  const items = await query.limit(limit).offset(offset).execute();
+  return { total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null, items };
+}
+
+export async function unsignedList(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; agencyId?: number; q?: string; limit: number; offset: number }, language: Language) {
+  const { territory } = await resolveView(ctx, staff, electionId, query.region, language);
+  return paginate(repo.unsignedQuery(ctx.db, { electionId, territory, scope: staff.scope, agencyId: query.agencyId, q: query.q }), query.limit, query.offset);
+}
+
+export async function pledgeList(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; agencyId?: number; limit: number; offset: number }, language: Language) {
+  const { territory } = await resolveView(ctx, staff, electionId, query.region, language);
+  return paginate(repo.pledgesQuery(ctx.db, { electionId, territory, scope: staff.scope, agencyId: query.agencyId }), query.limit, query.offset);
+}
+
+// ---------------------------------------------------------------- events
+
+export const EVENT_KINDS: Readonly<Record<string, Localised>> = {
+  apel_siaga: { id: 'Apel siaga netralitas', en: 'Neutrality assembly (apel siaga)' },
+  sosialisasi: { id: 'Sosialisasi', en: 'Awareness session (sosialisasi)' },
+  spanduk: { id: 'Pemasangan spanduk', en: 'Banners' },
+  lainnya: { id: 'Kegiatan lain', en: 'Other activity' },
+};
+
+export interface EventInput {
+  regionCode: string;
+  kind: 'apel_siaga' | 'sosialisasi' | 'spanduk' | 'lainnya';
+  title: string;
+  heldOn: string;
+  place: string;
+  organiser: string;
+  note?: string | null;
+}
+
+export async function createEvent(ctx: AppContext, staff: StaffUser, electionId: string, input: EventInput, meta: RequestMeta) {
+  // Writing into a region outside the scope is refused, not hidden: the caller named the region.
+  if (!regionWithinScope(staff.scope, input.regionCode)) {
+    const message = { id: `Wilayah ${input.regionCode} di luar wilayah tugas Anda.`, en: `Region ${input.regionCode} is outside your scope.` };
+    throw new ApiError(403, 'out_of_scope', message, [{ field: 'body.regionCode', message }]);
+  }
+  const view = await resolveView(ctx, staff, electionId, input.regionCode, 'id');
+  assertDay(input.heldOn, 'body.heldOn');
+  return ctx.db.transaction().execute(async (trx) => {
+    const event = await trx
+      .insertInto('socialisation_events')
+      .values({
+        election_id: view.election.id,
+        region_code: input.regionCode,
+        kind: input.kind,
+        title: input.title.trim(),
+        held_on: input.heldOn,
+        place: input.place.trim(),
+        organiser: input.organiser.trim(),
+        note: input.note?.trim() || null,
+        created_by: staff.id,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, { actorId: staff.id, action: 'prevention.event_created', entityType: 'socialisation_event', entityId: event.id, data: { electionId, ...input, note: input.note ?? null }, ...meta, at: ctx.now() });
+    return { id: event.id };
+  });
+}
+
+export async function eventList(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; limit: number; offset: number }, language: Language) {
+  const { territory } = await resolveView(ctx, staff, electionId, query.region, language);
+  const page = await paginate(repo.eventsQuery(ctx.db, { electionId, territory }), query.limit, query.offset);
+  return { ...page, items: page.items.map((e) => ({ ...e, attendance: Number(e.attendance ?? 0), kindLabel: EVENT_KINDS[e.kind][language] })) };
+}
+
+export async function eventDetail(ctx: AppContext, staff: StaffUser, eventId: string, query: { limit: number; offset: number }, language: Language) {
+  const event = await repo.findEventInScope(ctx.db, staff.scope, eventId);
+  if (!event) throw notFound(EVENT_NOT_FOUND);
+  return {
+    event: { ...event, kindLabel: EVENT_KINDS[event.kind][language], createdAt: new Date(event.createdAt).toISOString() },
+    attendees: await paginate(repo.attendeesQuery(ctx.db, staff.scope, eventId), query.limit, query.offset),
+  };
+}
+
+async function eventOrNotFound(ctx: AppContext, staff: StaffUser, eventId: string) {
+  const event = await repo.findEventInScope(ctx.db, staff.scope, eventId);
+  if (!event) throw notFound(EVENT_NOT_FOUND);
+  return event;
+}
+
+export async function addAgencyAttendance(ctx: AppContext, staff: StaffUser, eventId: string, input: { agencyId: number; unitId?: number }, meta: RequestMeta) {
+  await eventOrNotFound(ctx, staff, eventId);
+  const unitId = input.unitId ?? null;
+  const agency = await agencyOrNotFound(ctx, staff, input.agencyId, unitId);
+  const counts = await ctx.db.transaction().execute(async (trx) => {
+    const added = await repo.addAgencyAttendees(trx, eventId, agency.id, unitId);
+    await appendAudit(trx, { actorId: staff.id, action: 'prevention.attendance_added', entityType: 'socialisation_event', entityId: eventId, data: { agencyId: agency.id, unitId, staff: added.staff, added: added.inserted }, ...meta, at: ctx.now() });
+    return added;
+  });
+  requestDashboardRefresh(ctx);
+  return { staff: counts.staff, added: counts.inserted, alreadyPresent: counts.staff - counts.inserted };
+}
+
+export async function importAttendance(ctx: AppContext, staff: StaffUser, eventId: string, file: { stream: Readable; name: string }, meta: RequestMeta, language: Language) {
+  await eventOrNotFound(ctx, staff, eventId);
+  const result = await importLines(ctx, staff, file.stream, {
+    needsDate: false,
+    language,
+    store: (trx, rows) => repo.addAttendees(trx, eventId, rows.map((r) => r.asnId)),
+    audit: (r) => ({
+      actorId: staff.id,
+      action: 'prevention.attendance_imported',
+      entityType: 'socialisation_event',
+      entityId: eventId,
+      data: { fileName: file.name, lines: r.lines, added: r.recorded, alreadyPresent: r.alreadyRecorded, rejected: r.rejectedTotal },
+      ...meta,
+      at: ctx.now(),
+    }),
+  });
+  requestDashboardRefresh(ctx);
+  return result;
+}

@@ -1,0 +1,332 @@
+/**
+ * Netra's ASN importer, shared by the web console, the CLI and the demo generator. One import is
+ * one transaction:
+ *
+ *   worker thread                         this thread / PostgreSQL
+ *   read file → validate → COPY text  ──▶  COPY into a TEMP staging table
+ *                                          set-based merge into the register (merge.ts)
+ *                                          summary + audit entry, COMMIT
+ *
+ * so a failure anywhere (bad header, lost connection, crash) leaves the register exactly as it
+ * was. Progress is written to `asn_imports` from another connection while the transaction runs,
+ * so the console can poll it. Memory stays flat: the file, its rows and its rejected rows only
+ * ever pass through in chunks.
+ */
+import fs from 'node:fs';
+import { dateInTimeZone, scopeRegionPrefix, type Localised, type Scope } from '@netra/core';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { startTsWorker } from '../../imports/worker.ts';
+import { appendAudit } from '../audit/repository.ts';
+import type { ImportWorkerInput, MainMessage, WorkerMessage } from './import-worker.ts';
+import { createStagingTable, mergeStaging, REGISTER_LOCK_KEY, STAGING_COPY, validateForeignKeys, type MergeCounts, type MergeStep } from './merge.ts';
+import { refreshNameSearch } from './name-search.ts';
+import { openCopyIn } from '../../imports/copy.ts';
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+export interface AsnImportRequest {
+  source: 'web' | 'cli' | 'demo';
+  filePath: string;
+  fileName: string;
+  format: ImportFormat;
+  actor: { userId: string | null; scope: Scope };
+  /** For rows that leave kode_wilayah empty; must lie within the actor's scope. */
+  defaultRegionCode?: string | null;
+  meta?: { ip: string | null; userAgent: string | null };
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'merging' | 'indexing';
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+}
+
+export interface RunOptions {
+  now: Date;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Delete the file when done (uploads); the CLI leaves the officer's file alone. */
+  removeFile?: boolean;
+  /** Test hook: fail after a step of the merge, inside the transaction. */
+  failAfter?: MergeStep;
+  /** See MergeOptions.bulkMinRows. */
+  bulkMinRows?: number;
+  /** Seconds per phase and merge statement, for the benchmark's breakdown. */
+  onTiming?: (label: string, seconds: number) => void;
+}
+
+export type AsnImportResult =
+  | ({ id: string; status: 'done'; rows: number; searchIndex: 'in_transaction' | 'updated' | 'rebuilt' } & Omit<MergeCounts, 'unvalidatedForeignKeys' | 'nameSearchSynced'>)
+  | { id: string; status: 'failed'; error: Localised & { code: string } };
+
+/** Small imports update the name index inside their transaction; larger ones refresh it after. */
+const SEARCH_SYNC_MAX_ROWS = 50_000;
+/** A file's bytes per row, roughly: sizes the duplicate tracker before the first row. */
+const BYTES_PER_ROW_ESTIMATE = 120;
+const PROGRESS_INTERVAL_MS = 1000;
+
+/** A file-level problem: the import stops before any row is stored. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly code: string,
+    readonly localised: Localised,
+  ) {
+    super(localised.en);
+  }
+}
+
+export async function createAsnImport(db: Db, request: AsnImportRequest): Promise<string> {
+  const scope = request.actor.scope;
+  const row = await db
+    .insertInto('asn_imports')
+    .values({
+      source: request.source,
+      file_name: request.fileName,
+      file_format: request.format,
+      file_bytes: fs.statSync(request.filePath).size,
+      default_region_code: request.defaultRegionCode ?? null,
+      scope_region_code: scopeRegionPrefix(scope),
+      scope_agency_ids: scope.kind === 'region' && scope.agencyIds ? scope.agencyIds.map(Number) : null,
+      created_by: request.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function workerInput(db: Db, request: AsnImportRequest, now: Date): Promise<ImportWorkerInput> {
+  const agencies = await db.selectFrom('agencies').select(['id', 'code', 'region_code']).execute();
+  const regencies = await db.selectFrom('regions').select('code').where('level', '=', 'regency').execute();
+  const scope = request.actor.scope;
+  const scopeAgencyIds = scope.kind === 'region' && scope.agencyIds ? new Set(scope.agencyIds.map(String)) : null;
+  return {
+    filePath: request.filePath,
+    format: request.format,
+    // Indonesia's easternmost time zone: a date that is already today anywhere is not "in the future".
+    today: dateInTimeZone(now, 'Asia/Jayapura'),
+    defaultRegionCode: request.defaultRegionCode ?? undefined,
+    allowedRegionPrefix: scopeRegionPrefix(scope) ?? undefined,
+    agencies: agencies.map((a) => [a.code, a.region_code]),
+    scopeAgencyCodes: scopeAgencyIds ? agencies.filter((a) => scopeAgencyIds.has(String(a.id))).map((a) => a.code) : null,
+    regencyCodes: regencies.map((r) => r.code),
+    expectedRows: Math.max(1024, Math.ceil(fs.statSync(request.filePath).size / BYTES_PER_ROW_ESTIMATE)),
+  };
+}
+
+function headerError(message: Extract<WorkerMessage, { type: 'header' }>): ImportFileError | null {
+  if (message.header.length === 0) {
+    return new ImportFileError('empty_file', { id: 'Berkas kosong: tidak ada baris judul kolom.', en: 'The file is empty: there is no header row.' });
+  }
+  if (message.missing.length === 0 && message.repeated.length === 0) return null;
+  const parts: Localised[] = [];
+  if (message.missing.length > 0) {
+    parts.push({ id: `Kolom wajib tidak ada: ${message.missing.join(', ')}.`, en: `Required columns are missing: ${message.missing.join(', ')}.` });
+  }
+  if (message.repeated.length > 0) {
+    parts.push({ id: `Kolom muncul lebih dari sekali: ${message.repeated.join(', ')}.`, en: `Columns appear more than once: ${message.repeated.join(', ')}.` });
+  }
+  if (message.unknown.length > 0) {
+    parts.push({ id: `Kolom tidak dikenal (mungkin salah ketik): ${message.unknown.join(', ')}.`, en: `Unknown columns (perhaps misspelt): ${message.unknown.join(', ')}.` });
+  }
+  return new ImportFileError('header_invalid', {
+    id: `Baris judul tidak sesuai format. ${parts.map((p) => p.id).join(' ')} Unduh templat untuk melihat kolomnya.`,
+    en: `The header row does not match the format. ${parts.map((p) => p.en).join(' ')} Download the template to see the columns.`,
+  });
+}
+
+/**
+ * Streams the worker's COPY chunks into the staging table. Resolves with the worker's totals
+ * once PostgreSQL has every row.
+ */
+async function stageFile(
+  trx: Parameters<typeof createStagingTable>[0],
+  db: Db,
+  importId: string,
+  input: ImportWorkerInput,
+  bytesTotal: number,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<Extract<WorkerMessage, { type: 'done' }>> {
+  const copy = await openCopyIn(trx, STAGING_COPY);
+  const copyDone = new Promise<void>((resolve, reject) => {
+    copy.on('finish', resolve);
+    copy.on('error', reject);
+  });
+  // A large young generation: the worker allocates a few short-lived strings per cell, and with
+  // the default size garbage collection took a quarter of its time (a fixed cost, not per row).
+  const worker = startTsWorker(new URL('./import-worker.ts', import.meta.url), input, { maxYoungGenerationSizeMb: 192 });
+  let rows = 0;
+  try {
+    const totals = await new Promise<Extract<WorkerMessage, { type: 'done' }>>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      };
+      copy.on('error', fail);
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`The import worker stopped (exit code ${code})`)));
+      worker.on('message', (message: WorkerMessage) => {
+        switch (message.type) {
+          case 'header': {
+            const problem = headerError(message);
+            if (problem) return fail(problem);
+            void db
+              .updateTable('asn_imports')
+              .set({ header: JSON.stringify(message.header), delimiter: message.delimiter })
+              .where('id', '=', importId)
+              .execute()
+              .catch(fail);
+            return;
+          }
+          case 'chunk': {
+            rows += message.rows;
+            onProgress({ phase: 'reading', bytesRead: message.bytesRead, bytesTotal, rows });
+            const ack = () => worker.postMessage({ type: 'ack' } satisfies MainMessage);
+            const data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+            if (copy.write(data)) ack();
+            else copy.once('drain', ack);
+            return;
+          }
+          case 'done':
+            settled = true;
+            onProgress({ phase: 'reading', bytesRead: message.bytesRead, bytesTotal, rows: message.rows });
+            return resolve(message);
+          case 'failed':
+            return fail(new Error(message.message));
+        }
+      });
+    });
+    copy.end();
+    await copyDone;
+    return totals;
+  } catch (error) {
+    // Ending the COPY with an error aborts it, so the transaction can roll back cleanly.
+    copy.destroy(error as Error);
+    await copyDone.catch(() => {});
+    throw error;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Progress for `asn_imports`, written from the pool (outside the import's transaction) at most once a second. */
+function progressWriter(db: Db, importId: string, report?: (progress: ImportProgress) => void) {
+  let last = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  let latest: ImportProgress | null = null;
+  const write = (progress: ImportProgress) =>
+    db
+      .updateTable('asn_imports')
+      .set({ status: progress.phase === 'merging' ? 'merging' : 'reading', bytes_read: progress.bytesRead, rows_read: progress.rows, heartbeat_at: new Date() })
+      .where('id', '=', importId)
+      .where('status', 'in', ['queued', 'reading', 'merging'])
+      .execute();
+  return {
+    update(progress: ImportProgress) {
+      latest = progress;
+      report?.(progress);
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS && progress.phase === 'reading') return;
+      last = now;
+      pending = pending.then(() => write(progress)).catch(() => {});
+    },
+    /** Keeps the heartbeat fresh during a long merge. */
+    beat() {
+      if (latest) pending = pending.then(() => write(latest!)).catch(() => {});
+    },
+    settled: () => pending,
+  };
+}
+
+export async function runAsnImport(db: Db, importId: string, request: AsnImportRequest, options: RunOptions): Promise<AsnImportResult> {
+  const bytesTotal = fs.statSync(request.filePath).size;
+  const progress = progressWriter(db, importId, options.onProgress);
+  const heartbeat = setInterval(() => progress.beat(), 5000);
+  let rows = 0;
+  let startedAt: Date | null = null;
+  try {
+    const input = await workerInput(db, request, options.now);
+    const counts = await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${REGISTER_LOCK_KEY})`.execute(trx);
+      startedAt = (await sql<{ now: Date }>`SELECT now() AS now`.execute(trx)).rows[0].now;
+      progress.update({ phase: 'reading', bytesRead: 0, bytesTotal, rows: 0 });
+      await createStagingTable(trx);
+      const reading = performance.now();
+      const totals = await stageFile(trx, db, importId, input, bytesTotal, (p) => progress.update(p));
+      options.onTiming?.('read, validate and COPY into staging', (performance.now() - reading) / 1000);
+      rows = totals.rows;
+      progress.update({ phase: 'merging', bytesRead: totals.bytesRead, bytesTotal, rows });
+      const syncNameSearch = totals.valid <= SEARCH_SYNC_MAX_ROWS;
+      const merged = await mergeStaging(trx, { importId, scope: request.actor.scope, syncNameSearch, stagedRejected: totals.rejected, units: totals.units, failAfter: options.failAfter, bulkMinRows: options.bulkMinRows, onTiming: options.onTiming });
+      await progress.settled();
+      await trx
+        .updateTable('asn_imports')
+        .set({
+          status: 'done',
+          rows_read: rows,
+          bytes_read: bytesTotal,
+          inserted: merged.inserted,
+          updated: merged.updated,
+          unchanged: merged.unchanged,
+          rejected: merged.rejected,
+          finished_at: new Date(),
+          heartbeat_at: new Date(),
+          search_indexed_at: merged.nameSearchSynced ? new Date() : null,
+        })
+        .where('id', '=', importId)
+        .execute();
+      await appendAudit(trx, {
+        actorId: request.actor.userId,
+        action: 'register.import',
+        entityType: 'asn_import',
+        entityId: importId,
+        data: {
+          file: request.fileName,
+          source: request.source,
+          rows,
+          inserted: merged.inserted,
+          updated: merged.updated,
+          unchanged: merged.unchanged,
+          rejected: merged.rejected,
+        },
+        ip: request.meta?.ip ?? null,
+        userAgent: request.meta?.userAgent ?? null,
+        at: options.now,
+      });
+      return merged;
+    });
+    let searchIndex: 'in_transaction' | 'updated' | 'rebuilt' = 'in_transaction';
+    if (!counts.nameSearchSynced || counts.unvalidatedForeignKeys.length > 0) options.onProgress?.({ phase: 'indexing', bytesRead: bytesTotal, bytesTotal, rows });
+    await validateForeignKeys(db, counts.unvalidatedForeignKeys, options.onTiming);
+    if (!counts.nameSearchSynced) {
+      const indexing = performance.now();
+      searchIndex = await refreshNameSearch(db, startedAt!, counts.inserted + counts.updated);
+      options.onTiming?.(`name search ${searchIndex} (after commit)`, (performance.now() - indexing) / 1000);
+      await db.updateTable('asn_imports').set({ search_indexed_at: new Date() }).where('id', '=', importId).execute();
+    }
+    const { nameSearchSynced: _synced, unvalidatedForeignKeys: _fks, ...result } = counts;
+    return { id: importId, status: 'done', rows, searchIndex, ...result };
+  } catch (error) {
+    const failure =
+      error instanceof ImportFileError
+        ? { code: error.code, ...error.localised }
+        : {
+            code: 'import_failed',
+            id: `Impor gagal dan dibatalkan seluruhnya; register tidak berubah. (${error instanceof Error ? error.message : String(error)})`,
+            en: `The import failed and was rolled back entirely; the register is unchanged. (${error instanceof Error ? error.message : String(error)})`,
+          };
+    await progress.settled();
+    await db
+      .updateTable('asn_imports')
+      .set({ status: 'failed', error: JSON.stringify(failure), finished_at: new Date(), rows_read: rows })
+      .where('id', '=', importId)
+      .execute();
+    return { id: importId, status: 'failed', error: failure };
+  } finally {
+    clearInterval(heartbeat);
+    await progress.settled();
+    if (options.removeFile) fs.rmSync(request.filePath, { force: true });
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * /api/v1/rotations: record personnel rotations (form or CSV), list them with the art. 71(2)
+ * assessment and its legal basis, and turn a flagged one into a Bawaslu finding.
+ */
+import multipart from '@fastify/multipart';
+import { BAWASLU_ROLES, recordFromCells, resolveHeader, type RoleCode } from '@netra/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { ApiError, errorResponseSchema } from '../../http/errors.ts';
+import { requestLanguage } from '../../http/language.ts';
+import { csvRecords } from '../../imports/csv-records.ts';
+import { ROTATION_COLUMNS, rotationTemplateCsv, type RotationColumnKey } from './rows.ts';
+import { listRotations, rotationDetail, rotationToFinding, saveRotations } from './service.ts';
+
+export const ROTATION_READERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'administrator'];
+const ROTATION_RECORDERS: readonly RoleCode[] = ['bkpsdm_officer', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'administrator'];
+
+const langQuery = { lang: z.enum(['id', 'en']).optional() };
+const REQUIRED = new Set(ROTATION_COLUMNS.filter((c) => c.required === 'yes').map((c) => c.key));
+
+const rotationSchema = z.object({
+  id: z.string(),
+  electionId: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  asnId: z.number().nullable(),
+  person: z.object({ nip: z.string(), name: z.string() }),
+  fromPosition: z.string(),
+  toPosition: z.string(),
+  decree: z.object({ number: z.string(), date: z.string() }),
+  signedBy: z.object({ name: z.string(), role: z.string(), roleLabel: z.string() }),
+  ministerApproval: z.object({ letterNumber: z.string(), date: z.string() }).nullable(),
+  assessment: z
+    .object({
+      flagged: z.boolean(),
+      severity: z.string(),
+      basis: z.string(),
+      window: z.object({ from: z.string(), to: z.string(), basis: z.string() }),
+      reasons: z.array(z.object({ code: z.string(), effect: z.string(), message: z.string() })),
+      matchedCandidate: z.string().nullable(),
+    })
+    .nullable(),
+  finding: z.object({ reportId: z.string(), caseId: z.string(), caseNumber: z.string() }).nullable(),
+});
+
+const saveSummary = z.object({
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  rows: z.array(z.object({ line: z.number(), status: z.string(), rotationId: z.string().optional(), reasons: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })).optional() })),
+});
+
+const rotationBody = z.object({
+  electionId: z.string().trim().min(1).max(40),
+  regionCode: z.string().trim().min(2).max(13),
+  nip: z.string().trim().max(40),
+  name: z.string().trim().max(150),
+  fromPosition: z.string().trim().max(300),
+  toPosition: z.string().trim().max(300),
+  decreeNumber: z.string().trim().max(100),
+  decreeDate: z.string().trim().max(10),
+  signerName: z.string().trim().max(150),
+  signerRole: z.enum(['regional_head', 'deputy_regional_head', 'acting_head', 'regional_secretary', 'other']),
+  ministerApproval: z.boolean(),
+  approvalLetterNumber: z.string().trim().max(100).optional(),
+  approvalDate: z.string().trim().max(10).optional(),
+});
+
+/** Form field of each CSV column, for field-level errors. */
+const FORM_FIELD: Record<RotationColumnKey, string> = {
+  kode_pemilihan: 'electionId',
+  kode_wilayah: 'regionCode',
+  nip: 'nip',
+  nama: 'name',
+  jabatan_lama: 'fromPosition',
+  jabatan_baru: 'toPosition',
+  nomor_sk: 'decreeNumber',
+  tanggal_sk: 'decreeDate',
+  penandatangan: 'signerName',
+  kapasitas_penandatangan: 'signerRole',
+  persetujuan_menteri: 'ministerApproval',
+  nomor_surat_persetujuan: 'approvalLetterNumber',
+  tanggal_persetujuan: 'approvalDate',
+};
+const SIGNER_CSV: Record<z.infer<typeof rotationBody>['signerRole'], string> = {
+  regional_head: 'kepala_daerah',
+  deputy_regional_head: 'wakil_kepala_daerah',
+  acting_head: 'penjabat',
+  regional_secretary: 'sekda',
+  other: 'lainnya',
+};
+
+export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const readers = requireStaff(ctx, { roles: ROTATION_READERS });
+  const recorders = requireStaff(ctx, { roles: ROTATION_RECORDERS });
+  const bawaslu = requireStaff(ctx, { roles: BAWASLU_ROLES });
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2 } });
+
+  app.get('/rotations/columns', { schema: { tags: ['rotations'], summary: 'The rotation file format, column by column', querystring: z.object(langQuery) } }, async (request) => {
+    const language = requestLanguage(request);
+    return ROTATION_COLUMNS.map((c) => ({ key: c.key, required: c.required, requirementNote: c.requirementNote?.[language] ?? null, format: c.format[language], example: c.example, description: c.description[language] }));
+  });
+
+  app.get('/rotations/template.csv', { schema: { tags: ['rotations'], summary: 'Template for the rotation import (CSV)' } }, async (_request, reply) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="templat-mutasi.csv"').send(`\uFEFF${rotationTemplateCsv()}`),
+  );
+
+  app.get(
+    '/rotations',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['rotations'],
+        summary: 'Rotations in scope, each assessed under UU 10/2016 art. 71(2); flagged=true lists the ones for Bawaslu',
+        querystring: z.object({
+          ...langQuery,
+          electionId: z.string().trim().max(40).optional(),
+          regionCode: z.string().trim().max(13).optional(),
+          flagged: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+          limit: z.coerce.number().int().min(1).max(200).default(25),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ total: z.number(), items: z.array(rotationSchema), legalBasis: z.object({ reference: z.string(), text: z.string() }) }) },
+      },
+    },
+    async (request) => listRotations(ctx, request.staff!, request.query, requestLanguage(request)),
+  );
+
+  app.get(
+    '/rotations/:id',
+    { preHandler: readers, schema: { tags: ['rotations'], summary: 'One rotation with its assessment', params: z.object({ id: z.uuid() }), querystring: z.object(langQuery), response: { 200: rotationSchema, 404: errorResponseSchema } } },
+    async (request) => rotationDetail(ctx, request.staff!, request.params.id, requestLanguage(request)),
+  );
+
+  app.post(
+    '/rotations',
+    { preHandler: recorders, schema: { tags: ['rotations'], summary: 'Record a rotation', body: rotationBody, querystring: z.object(langQuery), response: { 201: rotationSchema, 400: errorResponseSchema } } },
+    async (request, reply) => {
+      const b = request.body;
+      const language = requestLanguage(request);
+      const cells: Partial<Record<RotationColumnKey, string>> = {
+        kode_pemilihan: b.electionId,
+        kode_wilayah: b.regionCode,
+        nip: b.nip,
+        nama: b.name,
+        jabatan_lama: b.fromPosition,
+        jabatan_baru: b.toPosition,
+        nomor_sk: b.decreeNumber,
+        tanggal_sk: b.decreeDate,
+        penandatangan: b.signerName,
+        kapasitas_penandatangan: SIGNER_CSV[b.signerRole],
+        persetujuan_menteri: b.ministerApproval ? 'Y' : 'N',
+        nomor_surat_persetujuan: b.approvalLetterNumber ?? '',
+        tanggal_persetujuan: b.approvalDate ?? '',
+      };
+      const result = await saveRotations(ctx, request.staff!, [{ line: 1, cells }], language, requestMeta(request));
+      const row = result.rows[0];
+      if (row.status === 'rejected') {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          { id: 'Ada isian yang tidak valid. Periksa kolom yang ditandai.', en: 'Some input is invalid. Check the marked fields.' },
+          row.reasons!.map((r) => ({ field: `body.${FORM_FIELD[r.column as RotationColumnKey] ?? r.column}`, message: { id: r.message, en: r.message } })),
+        );
+      }
+      return reply.status(201).send(await rotationDetail(ctx, request.staff!, row.rotationId!, language));
+    },
+  );
+
+  app.post(
+    '/rotations/import',
+    { preHandler: recorders, schema: { tags: ['rotations'], summary: 'Import rotations from CSV; every rejected row comes back with its reasons', querystring: z.object(langQuery), response: { 200: saveSummary, 400: errorResponseSchema } } },
+    async (request) => {
+      const part = request.isMultipart() ? await request.file() : undefined;
+      if (!part) throw new ApiError(400, 'file_missing', { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' }, [{ field: 'file', message: { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' } }]);
+      const rows: Array<{ line: number; cells: Partial<Record<RotationColumnKey, string>> }> = [];
+      let columns: Array<RotationColumnKey | null> | null = null;
+      for await (const record of csvRecords(part.file)) {
+        if (columns === null) {
+          const header = resolveHeader(ROTATION_COLUMNS, record.cells, REQUIRED);
+          if (!header.ok) {
+            part.file.resume();
+            const missing = header.missing.join(', ');
+            throw new ApiError(400, 'header_invalid', { id: `Kolom wajib tidak ada: ${missing}.`, en: `Required columns are missing: ${missing}.` }, [
+              { field: 'file', message: { id: `Kolom wajib tidak ada: ${missing}.`, en: `Required columns are missing: ${missing}.` } },
+            ]);
+          }
+          columns = header.columns;
+          continue;
+        }
+        rows.push({ line: record.line, cells: recordFromCells(record.cells, columns) });
+      }
+      return saveRotations(ctx, request.staff!, rows, requestLanguage(request), requestMeta(request));
+    },
+  );
+
+  app.post(
+    '/rotations/:id/finding',
+    {
+      preHandler: bawaslu,
+      schema: {
+        tags: ['rotations'],
+        summary: 'Jadikan temuan: turn a flagged rotation into a Bawaslu finding (report + case) in one step',
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object(langQuery),
+        response: { 201: z.object({ reportId: z.string(), caseId: z.string(), caseNumber: z.string(), receiptNumber: z.string() }), 404: errorResponseSchema, 409: errorResponseSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await rotationToFinding(ctx, request.staff!, request.params.id, requestMeta(request))),
+  );
+};

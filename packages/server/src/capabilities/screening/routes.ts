@@ -1,0 +1,250 @@
+/**
+ * /api/v1/screening: ad hoc scoring, importing collected posts, the triage queue (confirm turns a
+ * post into a report, dismiss keeps the reason), the lexicon per election and region, and the
+ * accounts with their ASN links. Readers: Bawaslu and analysts; everything that changes data:
+ * Bawaslu. Territory is enforced in the repository's queries.
+ */
+import multipart from '@fastify/multipart';
+import { regionWithinScope } from '@netra/core';
+import { DEFAULT_SCORING_CONFIG, type LexiconEntryKind, type PostKind } from '@netra/core/screening/index';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
+import { requestLanguage } from '../../http/language.ts';
+import { REGION_CODE } from '../../http/validation.ts';
+import { importPosts } from './importer.ts';
+import { confirmProposal, linkAccount, proposeLinks, rejectProposal, unlinkAccount } from './links.ts';
+import { formatOf } from './posts-file.ts';
+import * as repo from './repository.ts';
+import * as s from './schema.ts';
+import {
+  accountDto,
+  confirmPost,
+  dismissPost,
+  editLexicon,
+  forViewer,
+  lexiconView,
+  postDetail,
+  postDto,
+  scoreText,
+  SCREENING_OFFICERS,
+  SCREENING_READERS,
+  type DismissalReason,
+} from './service.ts';
+
+/** A monitors' export of a few hundred thousand posts; larger files go through `netra screen --import`. */
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+const tags = ['screening'];
+const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+
+export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const readers = requireStaff(ctx, { roles: SCREENING_READERS });
+  const officers = requireStaff(ctx, { roles: SCREENING_OFFICERS });
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
+
+  app.post(
+    '/screening/score',
+    {
+      preHandler: readers,
+      schema: {
+        tags,
+        summary: 'Score a text ad hoc. Without electionId: the next election to vote (else the latest); without regionCode: every pair of that election',
+        querystring: z.object(s.langQuery),
+        body: s.scoreBody,
+        response: { 200: s.scoreResult, 400: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      return scoreText(ctx, { text: body.text, kind: body.kind as PostKind, electionId: body.electionId, regionCode: body.regionCode, asnLinked: body.asnLinked }, requestLanguage(request));
+    },
+  );
+
+  app.post(
+    '/screening/posts/import',
+    {
+      preHandler: officers,
+      schema: {
+        tags,
+        summary: 'Import posts from a JSONL or CSV file (multipart: electionId, regionCode, then file); each rejected line comes back with its number and reasons',
+        querystring: z.object(s.langQuery),
+        response: { 200: s.importSummary, ...errors },
+      },
+    },
+    async (request) => {
+      const staff = request.staff!;
+      const language = requestLanguage(request);
+      const part = request.isMultipart() ? await request.file() : undefined;
+      if (!part) {
+        throw new ApiError(400, 'file_missing', { id: 'Pilih berkas JSONL atau CSV.', en: 'Choose a JSONL or CSV file.' }, [
+          { field: 'file', message: { id: 'Pilih berkas JSONL atau CSV.', en: 'Choose a JSONL or CSV file.' } },
+        ]);
+      }
+      const field = (name: string) => {
+        const value = (part.fields[name] as { value?: unknown } | undefined)?.value;
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+      };
+      const electionId = field('electionId');
+      const regionCode = field('regionCode') ?? (staff.scope.kind === 'region' ? staff.scope.regionCode : null);
+      if (regionCode !== null && (!REGION_CODE.test(regionCode) || !regionWithinScope(staff.scope, regionCode))) {
+        part.file.resume();
+        throw new ApiError(403, 'out_of_scope', { id: `Wilayah ${regionCode} di luar wilayah tugas Anda.`, en: `Region ${regionCode} is outside your scope.` }, [
+          { field: 'regionCode', message: { id: `Wilayah ${regionCode} di luar wilayah tugas Anda.`, en: `Region ${regionCode} is outside your scope.` } },
+        ]);
+      }
+      const format = /json/.test(part.mimetype) && !/\.csv$/i.test(part.filename) ? 'jsonl' : formatOf(part.filename);
+      const summary = await importPosts(ctx.db, part.file, format, { electionId, regionCode, actor: { userId: staff.id, scope: staff.scope }, now: ctx.now() });
+      const localise = (lines: typeof summary.rejectedLines) => lines.map((l) => ({ line: l.line, reasons: l.reasons.map((r) => ({ code: r.code, message: r.message[language] })) }));
+      return {
+        fileName: part.filename,
+        format,
+        lines: summary.lines,
+        imported: summary.imported,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected,
+        accountsCreated: summary.accountsCreated,
+        linkProposals: summary.linkProposals,
+        // Lines past the size limit were not read: said here, never dropped silently.
+        truncated: part.file.truncated,
+        rejectedLines: localise(summary.rejectedLines),
+        warnings: localise(summary.warnings),
+      };
+    },
+  );
+
+  app.get(
+    '/screening/posts',
+    { preHandler: readers, schema: { tags, summary: 'The triage queue in scope: highest score first, filtered', querystring: s.postListQuery, response: { 200: s.postList } } },
+    async (request) => {
+      const { lang: _lang, ...filter } = request.query;
+      const { total, items } = await repo.listPosts(ctx.db, request.staff!.scope, filter);
+      const language = requestLanguage(request);
+      return { total, threshold: DEFAULT_SCORING_CONFIG.threshold, items: items.map((row) => forViewer(request.staff!, postDto(row, language))) };
+    },
+  );
+
+  app.get(
+    '/screening/posts/:id',
+    { preHandler: readers, schema: { tags, summary: 'One post with its reasons and highlighted spans', params: s.idParams, querystring: z.object(s.langQuery), response: { 200: s.postSchema, 404: errorResponseSchema } } },
+    async (request) => postDetail(ctx.db, request.staff!, request.params.id, requestLanguage(request)),
+  );
+
+  app.post(
+    '/screening/posts/:id/confirm',
+    {
+      preHandler: officers,
+      schema: {
+        tags,
+        summary: 'Confirm a post: a report (source screening) with the post as evidence, linked to the ASN when the account is',
+        params: s.idParams,
+        querystring: z.object(s.langQuery),
+        body: s.confirmBody,
+        response: { 200: s.confirmResult, 409: errorResponseSchema, ...errors },
+      },
+    },
+    async (request) => confirmPost(ctx, request.staff!, request.params.id, request.body, requestMeta(request), requestLanguage(request)),
+  );
+
+  app.post(
+    '/screening/posts/:id/dismiss',
+    {
+      preHandler: officers,
+      schema: { tags, summary: 'Dismiss a post with a reason (kept for tuning the lexicon)', params: s.idParams, querystring: z.object(s.langQuery), body: s.dismissBody, response: { 200: s.postSchema, 409: errorResponseSchema, ...errors } },
+    },
+    async (request) =>
+      dismissPost(ctx, request.staff!, request.params.id, { reason: request.body.reason as DismissalReason, note: request.body.note }, requestMeta(request), requestLanguage(request)),
+  );
+
+  app.get(
+    '/screening/lexicon',
+    { preHandler: readers, schema: { tags, summary: 'The lexicon of an election and region: entries by kind with the pairs they name, and the edits', querystring: s.lexiconQuery, response: { 200: s.lexiconView, ...errors } } },
+    async (request) => {
+      const { lang: _lang, ...query } = request.query;
+      return lexiconView(ctx.db, request.staff!, { ...query, kind: query.kind as LexiconEntryKind | undefined });
+    },
+  );
+
+  app.post(
+    '/screening/lexicon/edits',
+    {
+      preHandler: officers,
+      schema: {
+        tags,
+        summary: 'Add or remove a lexicon term for a region (null: election-wide, national only); open posts there are scored again',
+        querystring: z.object(s.langQuery),
+        body: s.lexiconEditBody,
+        response: { 201: z.object({ id: z.number(), rescored: z.number() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const saved = await editLexicon(ctx, request.staff!, { ...body, kind: body.kind as LexiconEntryKind | undefined }, requestMeta(request));
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/screening/accounts',
+    {
+      preHandler: readers,
+      schema: { tags, summary: 'Watched accounts in scope with their ASN link (proposals first)', querystring: s.accountListQuery, response: { 200: z.object({ total: z.number(), items: z.array(s.accountSchema) }) } },
+    },
+    async (request) => {
+      const { lang: _lang, ...filter } = request.query;
+      const { total, items } = await repo.listAccounts(ctx.db, request.staff!.scope, filter);
+      return { total, items: items.map((row) => forViewer(request.staff!, accountDto(row))) };
+    },
+  );
+
+  const accountAfter = async (id: string, scope: Parameters<typeof repo.findAccount>[1], rescored: number) => {
+    const row = await repo.findAccount(ctx.db, scope, id);
+    if (!row) throw notFound({ id: 'Akun', en: 'Account' });
+    return { account: accountDto(row), rescored };
+  };
+  const linkSchema = (summary: string, body?: z.ZodType) => ({
+    preHandler: officers,
+    schema: { tags, summary, params: s.idParams, querystring: z.object(s.langQuery), ...(body ? { body } : {}), response: { 200: s.linkResult, 409: errorResponseSchema, ...errors } },
+  });
+
+  app.post('/screening/accounts/:id/link', linkSchema('Link the account to the civil servant with this NIP (confirmed)', z.object({ asnNip: z.string().trim().min(18).max(30) })), async (request) => {
+    const staff = request.staff!;
+    const { rescored } = await linkAccount(ctx.db, staff, request.params.id, (request.body as { asnNip: string }).asnNip, requestMeta(request), ctx.now());
+    return accountAfter(request.params.id, staff.scope, rescored);
+  });
+  app.post('/screening/accounts/:id/unlink', linkSchema('Remove the account\'s ASN link'), async (request) => {
+    const staff = request.staff!;
+    const { rescored } = await unlinkAccount(ctx.db, staff, request.params.id, requestMeta(request), ctx.now());
+    return accountAfter(request.params.id, staff.scope, rescored);
+  });
+  app.post('/screening/accounts/:id/link/confirm', linkSchema('Confirm the proposed ASN link'), async (request) => {
+    const staff = request.staff!;
+    const { rescored } = await confirmProposal(ctx.db, staff, request.params.id, requestMeta(request), ctx.now());
+    return accountAfter(request.params.id, staff.scope, rescored);
+  });
+  app.post('/screening/accounts/:id/link/reject', linkSchema('Reject the proposed ASN link (not proposed again)'), async (request) => {
+    const staff = request.staff!;
+    const { rescored } = await rejectProposal(ctx.db, staff, request.params.id, requestMeta(request), ctx.now());
+    return accountAfter(request.params.id, staff.scope, rescored);
+  });
+
+  app.post(
+    '/screening/accounts/propose-links',
+    {
+      preHandler: officers,
+      schema: {
+        tags,
+        summary: 'Propose ASN links for unlinked accounts in scope by name (and agency) similarity, for a person to confirm',
+        querystring: z.object(s.langQuery),
+        body: z.object({ regionCode: s.postListQuery.shape.regionCode }),
+        response: { 200: z.object({ proposed: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const { regionCode } = request.body;
+      if (regionCode && !regionWithinScope(request.staff!.scope, regionCode)) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
+      return { proposed: await proposeLinks(ctx.db, request.staff!.scope, regionCode ? { regionCode } : {}) };
+    },
+  );
+};

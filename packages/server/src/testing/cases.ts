@@ -1,0 +1,108 @@
+/**
+ * Cases for tests, in any state, with the clock dates that state needs. A case is opened the way
+ * the reports capability opens one (`openCaseForReport`, with one Bawaslu finding as its report),
+ * then moved straight to the wanted state, as if its earlier steps had been taken.
+ */
+import { randomBytes } from 'node:crypto';
+import { dateInTimeZone, generateReceiptNumber, nextCaseDeadline, timeZoneOfRegion, type CaseState, type Rulebook } from '@netra/core';
+import type { CaseRow } from '../capabilities/cases/repository.ts';
+import { insertReport, openCaseForReport } from '../capabilities/reports/repository.ts';
+import type { TestApp } from './test-database.ts';
+
+export interface CaseFixture {
+  /** Default 35.10 (Kabupaten Banyuwangi). */
+  regionCode?: string;
+  /** Default pilkada-2024. */
+  electionId?: string;
+  state?: CaseState;
+  /** Default: today in the region, by the test app's clock. */
+  receivedOn?: string;
+  informationRequestedOn?: string;
+  reviewRestartedOn?: string;
+  forwardedToBknOn?: string;
+  recommendedToPpkOn?: string;
+  actCodes?: string[];
+  agencyId?: number | null;
+  asnId?: number | null;
+  summary?: string;
+  assigneeId?: string | null;
+}
+
+const AFTER_RECOMMENDATION: readonly CaseState[] = ['recommended_to_ppk', 'sanction_decided'];
+const AFTER_FORWARDING: readonly CaseState[] = ['forwarded_to_bkn', 'verified_by_bkn', ...AFTER_RECOMMENDATION];
+
+export async function createCase(t: TestApp, fixture: CaseFixture = {}): Promise<CaseRow> {
+  const regionCode = fixture.regionCode ?? '35.10';
+  const electionId = fixture.electionId ?? 'pilkada-2024';
+  const receivedOn = fixture.receivedOn ?? dateInTimeZone(t.ctx.now(), timeZoneOfRegion(regionCode));
+  const state = fixture.state ?? 'received';
+  const actCodes = fixture.actCodes ?? [];
+  const summary = fixture.summary ?? `ASN fiktif diduga mengunggah foto bersama calon (${randomBytes(3).toString('hex')})`;
+  // A case past a hand-over has the date of that hand-over (it is what lets BKN and the PPK see it).
+  const clocks = {
+    information_requested_on: fixture.informationRequestedOn ?? null,
+    review_restarted_on: fixture.reviewRestartedOn ?? null,
+    forwarded_to_bkn_on: fixture.forwardedToBknOn ?? (AFTER_FORWARDING.includes(state) ? receivedOn : null),
+    recommended_to_ppk_on: fixture.recommendedToPpkOn ?? (AFTER_RECOMMENDATION.includes(state) ? receivedOn : null),
+  };
+  return t.ctx.db.transaction().execute(async (trx) => {
+    const opened = await openCaseForReport(trx, {
+      electionId,
+      regionCode,
+      agencyId: fixture.agencyId ?? null,
+      asnId: fixture.asnId ?? null,
+      actCodes,
+      summary,
+      receivedOn,
+      receivedAt: t.ctx.now(),
+    });
+    await insertReport(
+      trx,
+      {
+        source: 'finding',
+        case_id: opened.id,
+        election_id: electionId,
+        region_code: regionCode,
+        place: 'Kantor kecamatan (fiktif)',
+        occurred_on: receivedOn,
+        known_on: receivedOn,
+        received_on: receivedOn,
+        description: summary,
+        act_codes: actCodes,
+        reported_name: 'Budi Fiktif',
+        reported_name_normalised: 'budi fiktif',
+        anonymous: false,
+      },
+      () => generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes),
+    );
+    const { rulebook } = await trx.selectFrom('elections').select('rulebook').where('id', '=', electionId).executeTakeFirstOrThrow();
+    const next = nextCaseDeadline(
+      state,
+      {
+        receivedDate: receivedOn,
+        informationRequestedDate: clocks.information_requested_on,
+        reviewRestartedDate: clocks.review_restarted_on,
+        forwardedToBknDate: clocks.forwarded_to_bkn_on,
+        recommendedToPpkDate: clocks.recommended_to_ppk_on,
+      },
+      rulebook as Rulebook,
+      receivedOn,
+    );
+    return trx
+      .updateTable('cases')
+      .set({ state, ...clocks, next_deadline_code: next?.code ?? null, next_deadline_due: next?.due ?? null, assignee_id: fixture.assigneeId ?? null })
+      .where('id', '=', opened.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/**
+ * Move the test app's clock to `instant` and keep every signed-in test session alive: a case's
+ * story spans weeks, a session expires after eight idle hours.
+ */
+export async function travelTo(t: TestApp, instant: string): Promise<void> {
+  t.setNow(instant);
+  const now = new Date(instant);
+  await t.ctx.db.updateTable('sessions').set({ last_seen_at: now, expires_at: new Date(now.getTime() + 24 * 3600_000) }).execute();
+}

@@ -1,0 +1,271 @@
+/**
+ * The case queues: tabs per queue, filters and paging kept in the address (so a view can be
+ * shared and survives a reload), deadline badges, and a bulk action bar that reports what
+ * happened to each selected case.
+ */
+import { CASE_STATE_LABELS, CASE_STATES } from '@netra/core/cases/states';
+import { ACT_CODES } from '@netra/core/sanctions/matrix';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { LoadError } from '../../components/LoadError.tsx';
+import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { messages } from './messages.ts';
+import { Notifications } from './Notifications.tsx';
+import type { BulkResult, CaseList } from './types.ts';
+import './cases.css';
+
+const PAGE_SIZE = 25;
+const QUEUES = ['needs_action', 'overdue', 'unassigned', 'mine', 'all'] as const;
+type Queue = (typeof QUEUES)[number];
+
+/** Address parameters (Indonesian, as the rest of the site) → API query parameters. */
+const PARAMS = { q: 'q', pemilihan: 'electionId', status: 'state', pelanggaran: 'act' } as const;
+
+export function CaseQueuePage() {
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const { language } = useI18n();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const queue: Queue = (QUEUES as readonly string[]).includes(params.get('antrian') ?? '') ? (params.get('antrian') as Queue) : 'needs_action';
+  const page = Math.max(1, Number(params.get('halaman') ?? 1) || 1);
+
+  const api = new URLSearchParams({ queue, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
+  for (const [param, apiName] of Object.entries(PARAMS)) {
+    const value = params.get(param);
+    if (value) api.set(apiName, value);
+  }
+  const [list, reload] = useApi<CaseList>(`/cases?${api}`, language);
+  const [elections] = useApi<{ items: Array<{ id: string; name: string }> }>('/elections', language);
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [search, setSearch] = useState(params.get('q') ?? '');
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      if (!('halaman' in changes)) next.delete('halaman');
+      return next;
+    });
+  const filtered = Object.keys(PARAMS).some((p) => params.get(p));
+  const tabLabel: Record<Queue, string> = { needs_action: t.tabNeedsAction, overdue: t.tabOverdue, unassigned: t.tabUnassigned, mine: t.tabMine, all: t.tabAll };
+  const emptyText: Record<Queue, string> = { needs_action: t.emptyNeedsAction, overdue: t.emptyOverdue, unassigned: t.emptyUnassigned, mine: t.emptyMine, all: t.emptyAll };
+  const tabHref = (q: Queue) => {
+    const next = new URLSearchParams(params);
+    next.set('antrian', q);
+    next.delete('halaman');
+    return `/konsol/perkara?${next}`;
+  };
+
+  function toggle(id: string, number: string) {
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (next.has(id)) next.delete(id);
+      else next.set(id, number);
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <h1>{t.queueTitle}</h1>
+      <p className="lead">{t.queueLead}</p>
+      <Notifications />
+      <nav className="case-tabs" aria-label={t.queueTitle}>
+        {QUEUES.map((q) => (
+          <Link key={q} href={tabHref(q)} aria-current={q === queue ? 'page' : undefined} data-queue={q}>
+            {tabLabel[q]}
+          </Link>
+        ))}
+      </nav>
+
+      <form
+        className="case-filters"
+        role="search"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          update({ q: search.trim() || null });
+        }}
+      >
+        <div>
+          <label htmlFor="case-q">{t.search}</label>
+          <input id="case-q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="case-election">{t.filterElection}</label>
+          <select id="case-election" value={params.get('pemilihan') ?? ''} onChange={(e) => update({ pemilihan: e.target.value || null })}>
+            <option value="">{t.filterAny}</option>
+            {elections.status === 'ready' && elections.data.items.map((el) => <option key={el.id} value={el.id}>{el.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="case-state">{t.filterState}</label>
+          <select id="case-state" value={params.get('status') ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
+            <option value="">{t.filterAny}</option>
+            {CASE_STATES.map((s) => <option key={s} value={s}>{CASE_STATE_LABELS[s][language]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="case-act">{t.filterAct}</label>
+          <select id="case-act" value={params.get('pelanggaran') ?? ''} onChange={(e) => update({ pelanggaran: e.target.value || null })}>
+            <option value="">{t.filterAny}</option>
+            {ACT_CODES.map((code) => <option key={code} value={code}>{code}</option>)}
+          </select>
+        </div>
+        {filtered && (
+          <button type="button" className="button-secondary" onClick={() => { setSearch(''); update({ q: null, pemilihan: null, status: null, pelanggaran: null }); }}>
+            {t.clearFilters}
+          </button>
+        )}
+      </form>
+
+      {list.status === 'loading' && <p className="muted">{t.loading}</p>}
+      {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
+      {list.status === 'ready' && list.data.items.length === 0 && <p className="empty">{filtered ? t.emptyFiltered : emptyText[queue]}</p>}
+      {list.status === 'ready' && list.data.items.length > 0 && (
+        <>
+          <table className="case-table">
+            <thead>
+              <tr>
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label={t.selectAll}
+                    checked={list.data.items.every((c) => selected.has(c.id))}
+                    onChange={(e) => setSelected((prev) => {
+                      const next = new Map(prev);
+                      for (const c of list.data.items) {
+                        if (e.target.checked) next.set(c.id, c.number);
+                        else next.delete(c.id);
+                      }
+                      return next;
+                    })}
+                  />
+                </th>
+                <th>{t.number}</th>
+                <th>{t.region}</th>
+                <th>{t.state}</th>
+                <th>{t.deadline}</th>
+                <th>{t.assignee}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((c) => (
+                <tr key={c.id} data-case={c.number}>
+                  <td>
+                    <input type="checkbox" aria-label={t.selectCase(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id, c.number)} />
+                  </td>
+                  <td>
+                    <Link href={`/konsol/perkara/${c.id}`} className="mono">{c.number}</Link>
+                    <span className="case-summary">{c.summary}</span>
+                  </td>
+                  <td>{c.region.name}</td>
+                  <td>{c.stateLabel}</td>
+                  <td><DeadlineBadge deadline={c.nextDeadline} /></td>
+                  <td>
+                    {c.assignee?.name ?? <span className="muted">{t.nobody}</span>}
+                    <div className="case-flags">
+                      {c.lock && <span className="flag flag-lock">{t.lockedBy(c.lock.holderName)}</span>}
+                      {c.siasnBlockRecommended && <span className="flag">{t.siasn}</span>}
+                      {c.escalatedTo && <span className="flag">{t.escalated}</span>}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="pager">
+            <span className="muted">{t.page(list.data.offset + 1, list.data.offset + list.data.items.length, list.data.total)}</span>
+            <button type="button" disabled={page <= 1} onClick={() => update({ halaman: String(page - 1) })}>{t.previous}</button>
+            <button type="button" disabled={list.data.offset + list.data.items.length >= list.data.total} onClick={() => update({ halaman: String(page + 1) })}>{t.next}</button>
+          </div>
+        </>
+      )}
+      {selected.size > 0 && (
+        <BulkBar
+          selected={selected}
+          transitions={list.status === 'ready' ? list.data.bulkTransitions : []}
+          userId={session.user!.id}
+          csrfToken={session.csrfToken}
+          onDone={reload}
+          onClear={() => setSelected(new Map())}
+        />
+      )}
+    </>
+  );
+}
+
+function BulkBar(props: {
+  selected: Map<string, string>;
+  transitions: Array<{ code: string; label: string }>;
+  userId: string;
+  csrfToken: string | null;
+  onDone(): void;
+  onClear(): void;
+}) {
+  const t = useMessages(messages);
+  const { language } = useI18n();
+  const [transition, setTransition] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ result: BulkResult; numbers: Map<string, string> } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(body: Record<string, unknown>) {
+    setBusy(true);
+    setError(null);
+    const numbers = new Map(props.selected);
+    try {
+      const result = await apiSend<BulkResult>('POST', '/cases/bulk', { ...body, caseIds: [...numbers.keys()] }, language, props.csrfToken);
+      setOutcome({ result, numbers });
+      props.onDone();
+    } catch (e) {
+      setError(e instanceof ApiRequestError && e.body ? e.body.error.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="bulk-bar" aria-label={t.selected(props.selected.size)}>
+      <strong>{t.selected(props.selected.size)}</strong>
+      <button type="button" disabled={busy} onClick={() => run({ action: 'assign', userId: props.userId })}>{t.bulkAssignMe}</button>
+      <button type="button" className="button-secondary" disabled={busy} onClick={() => run({ action: 'assign', userId: null })}>{t.bulkUnassign}</button>
+      {props.transitions.length > 0 && (
+        <>
+          <div>
+            <label htmlFor="bulk-transition">{t.bulkTransition}</label>
+            <select id="bulk-transition" value={transition} onChange={(e) => setTransition(e.target.value)}>
+              <option value="">{t.bulkChooseTransition}</option>
+              {props.transitions.map((tr) => <option key={tr.code} value={tr.code}>{tr.label}</option>)}
+            </select>
+          </div>
+          <div className="bulk-note">
+            <label htmlFor="bulk-note">{t.bulkNote}</label>
+            <input id="bulk-note" type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <button type="button" disabled={busy || !transition} onClick={() => run({ action: 'transition', transition, note })}>{t.bulkApply}</button>
+        </>
+      )}
+      <button type="button" className="link-button" onClick={() => { setOutcome(null); props.onClear(); }}>{t.clearSelection}</button>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      {outcome && (
+        <div role="status" style={{ width: '100%' }}>
+          <strong>{t.bulkResults(outcome.result.succeeded, outcome.result.failed)}</strong>
+          <ul className="bulk-results">
+            {outcome.result.results.map((r) => (
+              <li key={r.caseId} className={r.ok ? 'ok' : 'failed'} data-result={r.ok ? 'ok' : r.code ?? 'failed'}>
+                <span className="mono">{outcome.numbers.get(r.caseId) ?? r.caseId}</span>: {r.ok ? t.bulkOk : r.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Moving a case on: only the transitions the server says are legal for me now, each with the
+ * fields it needs (choices exactly as the server accepts them), a required note, and the server's
+ * refusal shown next to the field it concerns.
+ */
+import { useState, type FormEvent } from 'react';
+import { apiSend, ApiRequestError, fieldErrors } from '../../lib/api.ts';
+import { useI18n, useMessages } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { messages } from './messages.ts';
+import type { CaseDetail, TransitionField, TransitionResult } from './types.ts';
+
+type Values = Record<string, string | string[]>;
+
+function FieldInput({ field, value, error, suggested, onChange }: { field: TransitionField; value: string | string[] | undefined; error?: string; suggested: Set<string>; onChange(v: string | string[]): void }) {
+  const id = `transition-${field.code}`;
+  const described = error ? `${id}-error` : undefined;
+  const errorLine = error && (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  );
+  if (field.kind === 'text' || field.kind === 'date') {
+    return (
+      <div>
+        <label htmlFor={id}>{field.label}</label>
+        <input id={id} type={field.kind === 'date' ? 'date' : 'text'} value={(value as string) ?? ''} aria-invalid={error ? true : undefined} aria-describedby={described} onChange={(e) => onChange(e.target.value)} />
+        {errorLine}
+      </div>
+    );
+  }
+  const chosen = new Set([value ?? []].flat());
+  let group: string | undefined;
+  return (
+    <fieldset aria-invalid={error ? true : undefined} aria-describedby={described} data-field={field.code}>
+      <legend>{field.label}</legend>
+      <div className="choices">
+        {field.options?.map((option) => {
+          const heading = option.group && option.group !== group ? (group = option.group) : null;
+          return (
+            <div key={option.code}>
+              {heading && <div className="choice-group">{heading}</div>}
+              <label className={suggested.has(option.code) ? 'suggested' : undefined}>
+                <input
+                  type={field.kind === 'codes' ? 'checkbox' : 'radio'}
+                  name={id}
+                  value={option.code}
+                  checked={chosen.has(option.code)}
+                  onChange={(e) => {
+                    if (field.kind === 'choice') return onChange(option.code);
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(option.code);
+                    else next.delete(option.code);
+                    onChange([...next]);
+                  }}
+                />
+                <span>{option.label}</span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      {errorLine}
+    </fieldset>
+  );
+}
+
+export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(result: TransitionResult): void }) {
+  const t = useMessages(messages);
+  const { language } = useI18n();
+  const session = useSession();
+  const [code, setCode] = useState<string | null>(detail.transitions.length === 1 ? detail.transitions[0].code : null);
+  const [note, setNote] = useState('');
+  const [publicMessage, setPublicMessage] = useState('');
+  const [values, setValues] = useState<Values>({ actCodes: detail.actCodes });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<{ message: string; stale: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = detail.transitions.find((tr) => tr.code === code) ?? null;
+  const suggested = new Set(
+    detail.sanctionSuggestion ? [...detail.sanctionSuggestion.discipline.sanctionTypes, ...detail.sanctionSuggestion.ethics.sanctionTypes].map((s) => s.code) : [],
+  );
+
+  if (detail.transitions.length === 0) return <p className="muted">{t.noActions}</p>;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen) return;
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    const fields = Object.fromEntries(chosen.fields.map((f) => [f.code, values[f.code] ?? (f.kind === 'codes' ? [] : '')]));
+    try {
+      const result = await apiSend<TransitionResult>(
+        'POST',
+        `/cases/${detail.id}/transitions`,
+        { transition: chosen.code, note, ...fields, ...(chosen.public && publicMessage.trim() ? { publicMessage } : {}), expectedVersion: detail.version },
+        language,
+        session.csrfToken,
+      );
+      setNote('');
+      setPublicMessage('');
+      setCode(null);
+      onDone(result);
+    } catch (e) {
+      const byField = fieldErrors(e);
+      setErrors(byField);
+      if (Object.keys(byField).length === 0 || !(e instanceof ApiRequestError) || e.status !== 422) {
+        setFormError({ message: e instanceof ApiRequestError && e.body ? e.body.error.message : String(e), stale: e instanceof ApiRequestError && e.body?.error.code === 'stale_version' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="case-form" onSubmit={submit} noValidate aria-label={t.transitionTitle}>
+      <fieldset>
+        <legend>{t.transitionChoose}</legend>
+        <div className="choices">
+          {detail.transitions.map((tr) => (
+            <label key={tr.code}>
+              <input type="radio" name="transition" value={tr.code} checked={code === tr.code} onChange={() => setCode(tr.code)} />
+              <span>
+                {tr.label} <span className="muted">→ {tr.toLabel}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.transition && <p className="field-error">{errors.transition}</p>}
+      </fieldset>
+      {chosen && (
+        <>
+          {chosen.fields.map((field) => (
+            <FieldInput key={field.code} field={field} value={values[field.code]} error={errors[field.code]} suggested={field.code === 'sanctionTypes' ? suggested : new Set()} onChange={(v) => setValues((prev) => ({ ...prev, [field.code]: v }))} />
+          ))}
+          <div>
+            <label htmlFor="transition-note">{t.note}</label>
+            <textarea id="transition-note" value={note} aria-invalid={errors.note ? true : undefined} onChange={(e) => setNote(e.target.value)} />
+            {errors.note && <p className="field-error">{errors.note}</p>}
+          </div>
+          {chosen.public && (
+            <div>
+              <label htmlFor="transition-public">{t.publicMessage}</label>
+              <textarea id="transition-public" value={publicMessage} onChange={(e) => setPublicMessage(e.target.value)} />
+            </div>
+          )}
+          {formError && (
+            <div className="alert" role="alert">
+              <p>{formError.message}</p>
+              {formError.stale && (
+                <button type="button" onClick={() => onDone({ caseId: detail.id, to: detail.state, toLabel: detail.stateLabel, version: detail.version, warnings: [] })}>
+                  {t.reload}
+                </button>
+              )}
+            </div>
+          )}
+          <div>
+            <button type="submit" disabled={busy}>
+              {busy ? t.saving : t.submit}
+            </button>{' '}
+            <button type="button" className="button-secondary" onClick={() => setCode(null)}>
+              {t.cancel}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

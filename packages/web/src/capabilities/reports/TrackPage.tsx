@@ -1,0 +1,193 @@
+/**
+ * /lacak: follow a report with its receipt number and secret. Shows the status, the public
+ * timeline, what Bawaslu asks for and by when, the reporter's own evidence (copies without
+ * metadata), and a form to send more information while it is asked for. The secret is kept in
+ * memory only and sent in POST bodies.
+ */
+import { useState, type FormEvent } from 'react';
+import { apiSend, apiUpload, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatBytes, type FormInfo, type TrackView } from './api.ts';
+import { messages } from './messages.ts';
+import { EvidencePicker, InputField } from './ReportFields.tsx';
+import './reports.css';
+
+function formatInstant(at: string, language: 'id' | 'en') {
+  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(at));
+}
+
+function AddInformation({ credentials, onSent }: { credentials: { receiptNumber: string; secret: string }; onSent(): void }) {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  // The evidence limits, from the same place the report form takes them.
+  const [info] = useApi<FormInfo>('/reports/form', language);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    const form = new FormData();
+    form.append('receiptNumber', credentials.receiptNumber);
+    form.append('secret', credentials.secret);
+    form.append('text', text);
+    for (const file of files) form.append('evidence', file, file.name);
+    setProgress(0);
+    setProblem(null);
+    try {
+      await apiUpload('/reports/track/information', form, language, { onProgress: setProgress });
+      setText('');
+      setFiles([]);
+      setErrors({});
+      onSent();
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setProblem(error instanceof ApiRequestError && error.status !== 0 ? (error.body?.error.message ?? t.loadError) : t.networkError);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={send} noValidate>
+      <h3>{t.addInfo}</h3>
+      {problem && (
+        <p className="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      <InputField name="text" label={t.addInfoText} value={text} onChange={setText} multiline error={errors.text} />
+      {info.status === 'ready' && <EvidencePicker files={files} setFiles={setFiles} limits={info.data.evidence} error={errors.evidence} />}
+      {progress !== null && <progress max={1} value={progress} aria-label={t.uploadProgress(Math.round(progress * 100))} />}
+      <button type="submit" disabled={progress !== null}>
+        {progress !== null ? t.sending : t.addInfo}
+      </button>
+    </form>
+  );
+}
+
+export function TrackPage() {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const [receiptNumber, setReceiptNumber] = useState(() => new URLSearchParams(location.search).get('tanda') ?? '');
+  const [secret, setSecret] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [view, setView] = useState<TrackView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+
+  async function load(event?: FormEvent) {
+    event?.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!receiptNumber.trim()) missing.receiptNumber = t.required;
+    if (!secret.trim()) missing.secret = t.required;
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      setView(await apiSend<TrackView>('POST', '/reports/track', { receiptNumber: receiptNumber.trim(), secret: secret.trim() }, language));
+    } catch (error) {
+      setView(null);
+      setErrors(fieldErrors(error));
+      setProblem(error instanceof ApiRequestError && error.status !== 0 ? (error.body?.error.message ?? t.loadError) : t.networkError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="report-page">
+      <h1>{t.trackTitle}</h1>
+      <p className="lead">{t.trackLead}</p>
+      <form className="card form" onSubmit={load} noValidate>
+        {problem && (
+          <p className="alert" role="alert">
+            {problem}
+          </p>
+        )}
+        <InputField name="receiptNumber" label={t.receiptNumber} value={receiptNumber} onChange={setReceiptNumber} error={errors.receiptNumber} />
+        <InputField name="secret" label={t.secret} value={secret} onChange={setSecret} error={errors.secret} />
+        <button type="submit" disabled={busy}>
+          {busy ? t.loading : t.track}
+        </button>
+      </form>
+
+      {view && (
+        <div className="track-view" data-testid="track-view">
+          <section className="card">
+            <p className="muted">
+              {t.caseNumber} <span className="mono">{view.caseNumber}</span>
+            </p>
+            <h2>
+              {t.status}: <span data-testid="track-status">{view.stateLabel}</span>
+            </h2>
+            {view.lateByDays > 0 && <p className="muted">{t.lateNote(view.lateByDays)}</p>}
+          </section>
+
+          {view.informationRequest && (
+            <section className="card info-request" role="region" aria-label={t.infoRequested}>
+              <h3>{t.infoRequested}</h3>
+              {view.informationRequest.message && <p>{view.informationRequest.message}</p>}
+              {view.informationRequest.missing.length > 0 && (
+                <>
+                  <p>{t.infoMissing}</p>
+                  <ul>
+                    {view.informationRequest.missing.map((item) => (
+                      <li key={item}>{item}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p>
+                <strong>{t.infoDue(formatDate(view.informationRequest.dueOn, language, { day: 'numeric', month: 'long', year: 'numeric' }))}</strong>
+              </p>
+              {view.informationRequest.overdue && <p className="muted">{t.infoOverdue}</p>}
+            </section>
+          )}
+          {sent && <p role="status">{t.addInfoSent}</p>}
+          {view.canAddInformation && (
+            <AddInformation
+              credentials={{ receiptNumber: view.receiptNumber, secret }}
+              onSent={() => {
+                setSent(true);
+                void load();
+              }}
+            />
+          )}
+
+          <section className="card">
+            <h3>{t.timeline}</h3>
+            <ol className="track-timeline">
+              {view.timeline.map((entry, i) => (
+                <li key={`${entry.at}-${i}`}>
+                  <span className="muted">{formatInstant(entry.at, language)}</span> <span>{entry.label}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          {view.evidence.length > 0 && (
+            <section className="card">
+              <h3>{t.yourEvidence}</h3>
+              <ul className="thumbnails">
+                {view.evidence.map((e) => (
+                  <li key={e.id}>
+                    {e.thumbnailUrl ? <img src={e.thumbnailUrl} alt={`${e.kind} ${formatBytes(e.sizeBytes)}`} loading="lazy" /> : <span className="no-preview">{e.kind}</span>}
+                    <span className="muted">
+                      {e.kind} · {formatBytes(e.sizeBytes)}
+                      {!e.thumbnailUrl && ` · ${t.noPreview}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * /konsol/laporan/:id: one report with its evidence viewer (images inline, PDFs by link), the
+ * formal/material checklist and, for Bawaslu, opening the reporter's identity with a reason.
+ */
+import { BAWASLU_ROLES } from '@netra/core/access/roles';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { LoadError } from '../../../components/LoadError.tsx';
+import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../../lib/api.ts';
+import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
+import { useSession } from '../../../lib/session.tsx';
+import { formatBytes, type Identity, type ReportDetail } from '../api.ts';
+import { messages } from '../messages.ts';
+import { InputField } from '../ReportFields.tsx';
+import '../reports.css';
+
+/** Types a browser shows in an <img>; others are offered for download. */
+const VIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+function IdentityDialog({ reportId }: { reportId: string }) {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const session = useSession();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function open(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim().length < 15) {
+      setError(t.reason);
+      return;
+    }
+    setBusy(true);
+    try {
+      setIdentity(await apiSend<Identity>('POST', `/reports/${reportId}/identity`, { reason: reason.trim() }, language, session.csrfToken));
+      setError(undefined);
+    } catch (e) {
+      setError(fieldErrors(e).reason ?? (e instanceof ApiRequestError ? e.message : t.loadError));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => dialog.current?.showModal()}>
+        {t.openIdentity}
+      </button>
+      <dialog ref={dialog} className="identity-dialog" aria-labelledby="identity-title">
+        <h2 id="identity-title">{t.identityDialogTitle}</h2>
+        {identity ? (
+          <>
+            <dl className="detail-grid">
+              <dt>{t.identityName}</dt>
+              <dd>{identity.name}</dd>
+              <dt>{t.identityAddress}</dt>
+              <dd>{identity.address ?? '—'}</dd>
+              <dt>{t.identityPhone}</dt>
+              <dd>{identity.phone ?? '—'}</dd>
+              <dt>{t.identityEmail}</dt>
+              <dd>{identity.email ?? '—'}</dd>
+            </dl>
+            <p className="hint">{t.identityOpened(new Date(identity.openedAt).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB'))}</p>
+          </>
+        ) : (
+          <form className="form" onSubmit={open} noValidate>
+            <p>{t.identityDialogText}</p>
+            <InputField name="reason" label={t.reason} value={reason} onChange={setReason} multiline error={error} />
+            <div className="actions">
+              <button type="submit" disabled={busy}>
+                {t.confirmOpen}
+              </button>
+            </div>
+          </form>
+        )}
+        <button type="button" className="link-button" onClick={() => dialog.current?.close()}>
+          {identity ? t.close : t.cancel}
+        </button>
+      </dialog>
+    </>
+  );
+}
+
+export function ReportDetailPage({ id }: { id: string }) {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const session = useSession();
+  const [state, reload] = useApi<ReportDetail>(`/reports/${id}`, language);
+  const isBawaslu = BAWASLU_ROLES.includes(session.user!.role as (typeof BAWASLU_ROLES)[number]);
+  if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  const r = state.data;
+  const date = (d: string) => formatDate(d, language, { day: 'numeric', month: 'long', year: 'numeric' });
+  return (
+    <div className="report-console">
+      <p>
+        <Link href="/konsol/laporan">← {t.listTitle}</Link>
+      </p>
+      <h1 className="mono">{t.detailTitle(r.receiptNumber)}</h1>
+      <section className="card">
+        <dl className="detail-grid">
+          <dt>{t.case}</dt>
+          <dd>
+            <span className="mono">{r.caseNumber}</span> · {r.caseStateLabel}
+          </dd>
+          <dt>{t.source}</dt>
+          <dd>{t.sources[r.source] ?? r.source}</dd>
+          <dt>{t.received}</dt>
+          <dd>
+            {date(r.receivedOn)}
+            {r.lateByDays > 0 && <span className="badge badge-late"> {t.late(r.lateByDays)}</span>}
+          </dd>
+          <dt>{t.reported}</dt>
+          <dd>
+            {r.reportedName}
+            {r.reportedPosition && `, ${r.reportedPosition}`}
+            {r.reportedAgency && ` · ${r.reportedAgency}`}
+            {r.reportedNip && <span className="mono"> · NIP {r.reportedNip}</span>}
+          </dd>
+          <dt>{t.when}</dt>
+          <dd>
+            {date(r.occurredOn)}
+            {r.occurredUntil && ` – ${date(r.occurredUntil)}`} ({t.knownDate} {date(r.knownOn)})
+          </dd>
+          <dt>{t.where}</dt>
+          <dd>
+            {r.place}, {r.regionName}
+          </dd>
+          <dt>{t.actsShort}</dt>
+          <dd>{r.actCodes.join(', ') || '—'}</dd>
+        </dl>
+        <h3>{t.whatHappened}</h3>
+        <p style={{ whiteSpace: 'pre-wrap' }}>{r.description}</p>
+      </section>
+
+      <section className="card">
+        <h3>{t.reporter}</h3>
+        {r.source === 'finding' ? (
+          <p>{t.findingReporter}</p>
+        ) : r.anonymous || !r.hasReporterIdentity ? (
+          <p>{t.anonymousReporter}</p>
+        ) : (
+          <>
+            <p className="hint">{t.identityHidden}</p>
+            {isBawaslu && <IdentityDialog reportId={r.id} />}
+          </>
+        )}
+      </section>
+
+      <section className="card">
+        <h3>{t.checklist}</h3>
+        <ul className="checklist">
+          {r.checklist.items.map((item) => (
+            <li key={item.code} className={item.met ? 'met' : 'unmet'}>
+              {item.label} <span className="muted">({item.kind === 'formal' ? t.formal : t.material})</span>
+              {item.detail && <div className="hint">{item.detail}</div>}
+            </li>
+          ))}
+        </ul>
+        <p className="hint">{r.checklist.basis}</p>
+      </section>
+
+      <section className="card">
+        <h3>{t.evidenceList}</h3>
+        {r.evidence.length === 0 && <p className="muted">{t.noEvidence}</p>}
+        <div className="evidence-viewer">
+          {r.evidence.map((e) => (
+            <figure key={e.id}>
+              {VIEWABLE.has(e.mimeType) && <img src={`/api/v1/evidence/${e.id}`} alt={e.originalName} loading="lazy" />}
+              <figcaption>
+                <span>{e.originalName}</span>
+                <span>
+                  {e.mimeType} · {formatBytes(e.sizeBytes)}
+                </span>
+                <span className="mono" title="SHA-256">
+                  {e.sha256.slice(0, 16)}…
+                </span>
+                <a href={`/api/v1/evidence/${e.id}`}>{t.download}</a>
+                {e.hasPublicCopy && <a href={`/api/v1/evidence/${e.id}?copy=public`}>{t.publicCopy}</a>}
+              </figcaption>
+            </figure>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

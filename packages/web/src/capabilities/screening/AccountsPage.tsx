@@ -1,0 +1,201 @@
+/** /konsol/penapisan/akun: watched accounts, their ASN link proposals and links. */
+import { useState, type FormEvent } from 'react';
+import { LoadError } from '../../components/LoadError.tsx';
+import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { SCREENING_OFFICERS, type Account } from './api.ts';
+import { messages } from './messages.ts';
+import { Pager } from './Pager.tsx';
+import './screening.css';
+
+const PAGE = 25;
+
+function AccountRow({ account, canEdit, onChange }: { account: Account; canEdit: boolean; onChange(message: string | null, error: string | null): void }) {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const session = useSession();
+  const [nip, setNip] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function act(path: string, body: unknown = {}) {
+    setBusy(true);
+    try {
+      await apiSend('POST', `/screening/accounts/${account.id}/${path}`, body, language, session.csrfToken);
+      onChange(null, null);
+    } catch (err) {
+      onChange(null, err instanceof ApiRequestError ? err.message : t.loadError);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const link = (event: FormEvent) => {
+    event.preventDefault();
+    if (nip.trim()) void act('link', { asnNip: nip.trim() });
+  };
+
+  return (
+    <tr>
+      <td>
+        <strong>@{account.handle}</strong> <span className="scr-meta">{account.platform}</span>
+        {account.displayName && <span className="scr-meta"> · {account.displayName}</span>}
+        {account.agencyHint && <span className="scr-meta"> · {account.agencyHint}</span>}
+      </td>
+      <td>{account.regionName}</td>
+      <td>
+        {account.postCount}
+        {account.maxScore !== null && <span className="scr-meta"> · {account.maxScore}</span>}
+      </td>
+      <td>
+        <span className={`scr-pill scr-pill-${account.linkStatus ?? 'none'}`}>{t.linkStatuses[account.linkStatus ?? 'none']}</span>
+        {account.asn && (
+          <span className="scr-meta">
+            {' '}
+            {account.asn.name} (NIP {account.asn.nip}){account.asn.agency && `, ${account.asn.agency}`}
+            {account.linkStatus === 'proposed' && account.linkSimilarity !== null && ` · ${t.similarity(account.linkSimilarity)}`}
+          </span>
+        )}
+      </td>
+      {canEdit && (
+        <td>
+          <div className="scr-actions">
+            {account.linkStatus === 'proposed' && (
+              <>
+                <button type="button" disabled={busy} onClick={() => act('link/confirm')}>
+                  {t.confirmLink}
+                </button>
+                <button type="button" className="scr-secondary" disabled={busy} onClick={() => act('link/reject')}>
+                  {t.rejectLink}
+                </button>
+              </>
+            )}
+            {account.linkStatus === 'confirmed' && (
+              <button type="button" className="scr-secondary" disabled={busy} onClick={() => act('unlink')}>
+                {t.unlink}
+              </button>
+            )}
+            {account.linkStatus !== 'confirmed' && (
+              <form onSubmit={link} className="scr-actions">
+                <input aria-label={`${t.nip} @${account.handle}`} placeholder={t.nip} value={nip} onChange={(e) => setNip(e.target.value)} size={20} />
+                <button type="submit" className="scr-secondary" disabled={busy}>
+                  {t.link}
+                </button>
+              </form>
+            )}
+          </div>
+        </td>
+      )}
+    </tr>
+  );
+}
+
+export function AccountsPage() {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const session = useSession();
+  const canEdit = SCREENING_OFFICERS.includes(session.user!.role);
+  const [linkStatus, setLinkStatus] = useState('');
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+  if (linkStatus) params.set('linkStatus', linkStatus);
+  if (q) params.set('q', q);
+  const [state, reload] = useApi<{ total: number; items: Account[] }>(`/screening/accounts?${params}`, language);
+
+  const changed = (message: string | null, err: string | null) => {
+    setNotice(message);
+    setError(err);
+    if (!err) reload();
+  };
+  async function propose() {
+    try {
+      const { proposed } = await apiSend<{ proposed: number }>('POST', '/screening/accounts/propose-links', {}, language, session.csrfToken);
+      changed(t.proposed(proposed), null);
+    } catch (err) {
+      changed(null, err instanceof ApiRequestError ? err.message : t.loadError);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t.accountsTitle}</h1>
+      <p className="lead">{t.accountsLead}</p>
+      <form
+        className="scr-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOffset(0);
+          setQ(typed.trim());
+        }}
+      >
+        <div>
+          <label htmlFor="acc-q">{t.searchAccount}</label>
+          <input id="acc-q" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="acc-link">{t.linkStatus}</label>
+          <select id="acc-link" value={linkStatus} onChange={(e) => (setOffset(0), setLinkStatus(e.target.value))}>
+            <option value="">{t.statuses.all}</option>
+            {(['proposed', 'confirmed', 'none'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t.linkStatuses[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">{t.filter}</button>
+        </div>
+        {canEdit && (
+          <div>
+            <button type="button" className="scr-secondary" onClick={propose}>
+              {t.proposeLinks}
+            </button>
+          </div>
+        )}
+      </form>
+      {notice && (
+        <p className="scr-note" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="scr-alert" role="alert">
+          {error}
+        </p>
+      )}
+      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && state.data.items.length === 0 && <div className="scr-empty">{t.noAccounts}</div>}
+      {state.status === 'ready' && state.data.items.length > 0 && (
+        <>
+          <div className="scr-scroll">
+            <table className="scr-table">
+              <thead>
+                <tr>
+                  <th>{t.account}</th>
+                  <th>{t.region}</th>
+                  <th>
+                    {t.posts} · {t.maxScore}
+                  </th>
+                  <th>{t.linkStatus}</th>
+                  {canEdit && <th />}
+                </tr>
+              </thead>
+              <tbody>
+                {state.data.items.map((a) => (
+                  <AccountRow key={a.id} account={a} canEdit={canEdit} onChange={changed} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager total={state.data.total} shown={state.data.items.length} limit={PAGE} offset={offset} onChange={setOffset} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * The public transparency page of an election for the nation, a province or a regency/city, at
+ * a shareable address (/transparansi/pilkada-2024/35.10). No sign-in, light enough for a phone:
+ * the counts come already suppressed from the server, the map is a small SVG.
+ */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { LoadError } from '../../components/LoadError.tsx';
+import { SEQUENTIAL, TileGridMap, type LegendEntry, type MapTile } from '../../components/TileGridMap.tsx';
+import { useApi, type Calendar } from '../../lib/api.ts';
+import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { ElectionTimeline } from '../elections/ElectionTimeline.tsx';
+import { messages } from './messages.ts';
+import type { PublicCount, Transparency } from './types.ts';
+import './transparency.css';
+
+type Messages = (typeof messages)['id'];
+
+export const transparencyHref = (electionId: string, regionCode: string | null) => `/transparansi/${electionId}${regionCode ? `/${regionCode}` : ''}`;
+
+/** Map classes of proven violations: "nihil" in green, then ranges the suppression keeps meaningful. */
+function publicLegend(t: Messages): LegendEntry[] {
+  return [
+    { label: t.legendNihil, colour: '#cde9d6' },
+    { label: '< 5', colour: SEQUENTIAL[1] },
+    { label: '5 – 19', colour: SEQUENTIAL[2] },
+    { label: '20 – 49', colour: SEQUENTIAL[3], dark: true },
+    { label: '≥ 50', colour: SEQUENTIAL[4], dark: true },
+  ];
+}
+
+function binOf(count: PublicCount, participates: boolean): number | null {
+  if (!participates || count.hidden === 'complementary') return null;
+  if (count.hidden === 'small') return 1;
+  const n = count.value ?? 0;
+  return n === 0 ? 0 : n < 20 ? 2 : n < 50 ? 3 : 4;
+}
+
+/** A figure; `note` replaces it when there is none to show (too few to be meaningful). */
+function Count({ label, count, note, hint }: { label: string; count: PublicCount | string | null; note?: string; hint?: string }) {
+  return (
+    <div className="tp-count" title={hint}>
+      <dt>{label}</dt>
+      {count === null ? <dd className="tp-count-note">{note}</dd> : <dd>{typeof count === 'string' ? count : count.display}</dd>}
+    </div>
+  );
+}
+
+function CalendarFor({ electionId, regionCode, t }: { electionId: string; regionCode: string; t: Messages }) {
+  const { language } = useI18n();
+  const [state] = useApi<Calendar>(`/elections/${electionId}/calendar?region=${regionCode}`, language);
+  if (state.status !== 'ready') return null;
+  return (
+    <section className="tp-section" aria-label={t.calendarTitle}>
+      <h2>{t.calendarTitle}</h2>
+      <ElectionTimeline calendar={state.data} />
+    </section>
+  );
+}
+
+function ShareLink({ t }: { t: Messages }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="tp-share"
+      onClick={async () => {
+        await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
+        setCopied(true);
+      }}
+    >
+      {copied ? t.copied : t.share}
+    </button>
+  );
+}
+
+export function TransparencyPage({ electionId, regionCode }: { electionId: string; regionCode: string | null }) {
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const { language } = useI18n();
+  const [state, reload] = useApi<Transparency>(`/transparency/${electionId}${regionCode ? `/${regionCode}` : ''}`, language);
+  const [elections] = useApi<{ items: Array<{ id: string; name: string }> }>('/elections', language);
+  if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  const d = state.data;
+  const when = d.dataAsOf
+    ? `${new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(d.dataAsOf))} WIB`
+    : null;
+  const tiles: MapTile[] = d.children
+    .filter((c) => c.tile)
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      short: c.short ?? c.name.replace(/^Kabupaten /, '').replace(/^Kota /, 'Kt. ').slice(0, 11),
+      col: c.tile!.col,
+      row: c.tile!.row,
+      bin: binOf(c.provenViolations, c.participates),
+      valueText: c.participates ? c.provenViolations.display : '–',
+      href: transparencyHref(d.election.id, c.code),
+    }));
+  const rows = d.children;
+  return (
+    <article className="transparency">
+      <nav className="tp-breadcrumb" aria-label={t.region}>
+        <Link href={transparencyHref(d.election.id, null)}>{t.national}</Link>
+        {d.region?.parentCode && (
+          <>
+            {' › '}
+            <Link href={transparencyHref(d.election.id, d.region.parentCode)}>{d.region.parentName}</Link>
+          </>
+        )}
+        {d.region && ` › ${d.region.name}`}
+      </nav>
+      <header className="tp-header">
+        <p className="tp-kicker">{t.kicker}</p>
+        <h1>{d.name}</h1>
+        <p className="tp-election">{d.election.name}</p>
+        {d.nihil && (
+          <p className="tp-nihil" role="status">
+            <span className="tp-nihil-badge">✓ {t.nihil}</span>
+            <span>{t.nihilText}</span>
+          </p>
+        )}
+        {!d.participates && <p className="tp-note">{t.notParticipating}</p>}
+      </header>
+
+      <dl className="tp-counts">
+        <Count label={t.reports} count={d.counts.reports} />
+        <Count label={t.proven} count={d.counts.provenViolations} />
+        <Count label={t.sanctions} count={d.counts.sanctions} />
+        <Count label={t.followUp} count={d.followUpRate === null ? null : `${d.followUpRate.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB')}%`} note={t.followUpNone} hint={t.followUpHint} />
+      </dl>
+      <p className="tp-meta">
+        {when ? t.dataAsOf(when) : t.noData} · <ShareLink t={t} />
+      </p>
+
+      {tiles.length > 0 && (
+        <section className="tp-section" aria-label={t.mapTitle}>
+          <h2>{t.mapTitle}</h2>
+          <TileGridMap tiles={tiles} legend={publicLegend(t)} title={`${t.mapTitle}: ${d.name}`} emptyLabel={t.legendHidden} />
+          <p className="hint">{t.mapNote}</p>
+        </section>
+      )}
+
+      {rows.length > 0 && (
+        <section className="tp-section" aria-label={t.regionsTitle}>
+          <h2>{t.regionsTitle}</h2>
+          <div className="tp-scroll">
+            <table className="tp-table">
+              <thead>
+                <tr>
+                  <th>{t.region}</th>
+                  <th className="num">{t.reports}</th>
+                  <th className="num">{t.proven}</th>
+                  <th>{t.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr key={c.code}>
+                    <td>{c.tile || d.region === null ? <Link href={transparencyHref(d.election.id, c.code)}>{c.name}</Link> : c.name}</td>
+                    <td className="num">{c.reports.display}</td>
+                    <td className="num">{c.provenViolations.display}</td>
+                    <td>{!c.participates ? <span className="muted">{t.notTaking}</span> : c.nihil ? <span className="tp-nihil-small">{t.nihil}</span> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {d.counts.reports.value !== 0 && (
+        <section className="tp-section" aria-label={t.stagesTitle}>
+          <h2>{t.stagesTitle}</h2>
+          <ol className="tp-stages">
+            {d.byStage.map((s) => (
+              <li key={s.code} className={s.critical ? 'critical' : undefined}>
+                <span className="tp-stage-name">{s.name}</span>
+                <span className="tp-stage-dates">{s.start && s.end ? (s.start === s.end ? formatDate(s.start, language) : `${formatDate(s.start, language)} – ${formatDate(s.end, language)}`) : ''}</span>
+                <strong>{s.reports.display}</strong>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {d.region && d.participates && <CalendarFor electionId={d.election.id} regionCode={d.region.code} t={t} />}
+
+      <p className="tp-footnote">{t.suppression}</p>
+      {elections.status === 'ready' && (
+        <nav className="tp-elections" aria-label={t.electionsTitle}>
+          {elections.data.items
+            .filter((e) => e.id !== d.election.id)
+            .map((e) => (
+              <Link key={e.id} href={transparencyHref(e.id, d.region?.code ?? null)}>
+                {e.name}
+              </Link>
+            ))}
+        </nav>
+      )}
+    </article>
+  );
+}
