@@ -1,12 +1,13 @@
 /**
- * A case for Kabupaten Banyuwangi carried to a recorded sanction through the console, each role
- * in turn in its own browser: Bawaslu Banyuwangi records a finding and reviews it, BKN verifies
- * and recommends, the PPK of Banyuwangi records the sanction. (The public report with a photo that
- * opens such a case is the reports e2e; the two join into one flow.)
+ * One report from a citizen's phone to the PPK's sanction, each party in its own browser: a
+ * citizen files an anonymous report with a photo for Kabupaten Banyuwangi and tracks it with the
+ * receipt; Bawaslu Banyuwangi reviews it and forwards it; BKN verifies and recommends; the PPK of
+ * Banyuwangi records the sanction; the citizen sees the outcome with the same receipt.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { PHOTO } from './fixtures.ts';
 import { signInAs } from './staff.ts';
 
 const BAWASLU = 'bawaslu.banyuwangi@netra.demo';
@@ -25,12 +26,24 @@ async function takeTransition(page: Page, label: string, expectedState: string, 
   await expect(page.getByTestId('case-state').textContent()).resolves.toBe(expectedState);
 }
 
-describe('a case carried from finding to sanction, role by role', () => {
+/** The status the public tracking page shows for a receipt and its secret. */
+async function trackedStatus(page: Page, receipt: { number: string; secret: string }): Promise<string> {
+  await page.goto(`${page.url().split('/').slice(0, 3).join('/')}/lacak`);
+  await page.getByLabel('Nomor tanda terima').fill(receipt.number);
+  await page.getByLabel('Kode rahasia').fill(receipt.secret);
+  await page.getByRole('button', { name: 'Lihat status' }).click();
+  await page.getByTestId('track-view').waitFor();
+  return (await page.getByTestId('track-status').textContent()) ?? '';
+}
+
+describe('a report carried from a citizen\'s phone to a recorded sanction, role by role', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const baseUrl = inject('baseUrl');
   let caseUrl = '';
   let caseNumber = '';
+  const receipt = { number: '', secret: '' };
+  let reporter: Page;
 
   const asRole = async (email: string) => {
     const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1280, height: 900 } });
@@ -48,40 +61,44 @@ describe('a case carried from finding to sanction, role by role', () => {
     await browser?.close();
   });
 
-  it('Bawaslu Banyuwangi records a finding, finds it in "perlu tindakan saya", reviews and forwards it to BKN', async () => {
-    const page = await asRole(BAWASLU);
-    // The finding itself goes in through the reports capability's intake API (its form is theirs).
-    const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/v1/auth/session`)).json()) as { csrfToken: string };
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const filed = await page.request.post(`${baseUrl}/api/v1/intake/reports`, {
-      headers: { 'x-csrf-token': csrfToken },
-      data: {
-        source: 'finding',
-        electionId: 'pilkada-2024',
-        regionCode: '35.10',
-        place: 'Balai Desa Fiktif, Kecamatan Genteng',
-        occurredOn: yesterday,
-        knownOn: yesterday,
-        description: 'Seorang kepala seksi (fiktif) mengunggah foto bersama pasangan calon sambil mengacungkan jari, dibagikan di grup WhatsApp dinas.',
-        actCodes: ['A07'],
-        reportedName: 'Hartono Fiktif',
-        reportedAgency: 'Dinas Pekerjaan Umum (fiktif)',
-        reportedPosition: 'Kepala Seksi',
-        anonymous: false,
-      },
-    });
-    expect(filed.status(), await filed.text()).toBe(201);
-    const { caseId } = (await filed.json()) as { caseId: string };
+  it('a citizen on a phone files an anonymous report with a photo and tracks it with the receipt', async () => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    const phone = await context.newPage();
+    await phone.goto(`${baseUrl}/lapor`);
+    const today = (await phone.getByLabel('Tanggal kejadian', { exact: true }).getAttribute('max'))!;
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await phone.getByLabel('Pemilihan').selectOption('pilkada-2024');
+    await phone.getByLabel('Ceritakan kejadiannya').fill('Seorang kepala seksi (fiktif) mengunggah foto bersama pasangan calon sambil mengacungkan jari di grup WhatsApp dinas.');
+    await phone.getByLabel(/Mengunggah foto bersama bakal calon/).check();
+    await phone.getByLabel('Tanggal kejadian', { exact: true }).fill(yesterday);
+    await phone.getByLabel('Tanggal Anda mengetahui kejadian').fill(yesterday);
+    await phone.getByLabel('Cari provinsi atau kabupaten/kota').fill('Banyuwangi');
+    await phone.getByRole('option', { name: /Kabupaten Banyuwangi/ }).click();
+    await phone.getByLabel('Tempat kejadian').fill('Balai Desa Fiktif, Kecamatan Genteng');
+    await phone.getByLabel('Nama orang yang dilaporkan').fill('Hartono Fiktif');
+    await phone.getByLabel('Foto, tangkapan layar atau PDF').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+    await phone.getByLabel('Kirim tanpa nama (anonim)').check();
+    await phone.getByRole('button', { name: 'Kirim laporan' }).click();
+    await phone.getByRole('heading', { name: /Laporan terkirim/ }).waitFor();
+    receipt.number = (await phone.getByTestId('receipt-number').textContent())!;
+    receipt.secret = (await phone.getByTestId('receipt-secret').textContent())!;
+    caseNumber = (await phone.locator('dt', { hasText: 'Nomor perkara' }).locator('xpath=following-sibling::dd[1]').textContent())!.trim();
+    expect(caseNumber).toMatch(/^NTR-/);
+    await expect(trackedStatus(phone, receipt)).resolves.toBe('Diterima');
+    reporter = phone;
+  });
 
+  it('Bawaslu Banyuwangi finds the report in "perlu tindakan saya", reviews it and forwards it to BKN', async () => {
+    const page = await asRole(BAWASLU);
     await page.goto(`${baseUrl}/konsol/perkara`);
     await page.getByRole('link', { name: 'Perlu tindakan saya' }).waitFor();
-    const row = page.locator('tr', { has: page.locator(`a[href="/konsol/perkara/${caseId}"]`) });
+    const row = page.locator('tr', { has: page.getByRole('link', { name: caseNumber, exact: true }) });
     await row.waitFor();
     await expect(row.locator('.deadline-badge').textContent()).resolves.toMatch(/hari lagi|hari ini/);
-    caseNumber = (await row.locator('a.mono').textContent())!;
     await page.screenshot({ path: 'test-results/cases-queue.png', fullPage: true });
     await row.locator('a.mono').click();
-    await page.waitForURL(new RegExp(`/konsol/perkara/${caseId}$`));
+    await page.waitForURL(/\/konsol\/perkara\/[0-9a-f-]{36}$/);
     caseUrl = page.url();
 
     // The deadline panel names the clock and its legal basis.
@@ -148,5 +165,10 @@ describe('a case carried from finding to sanction, role by role', () => {
     const steps = await page.locator('[data-event]').evaluateAll((items) => items.map((li) => li.getAttribute('data-event')));
     expect(steps).toEqual(['received', 'start_check', 'accept_for_review', 'classify_violation', 'forward_to_bkn', 'bkn_verify', 'recommend_to_ppk', 'record_sanction']);
     await page.screenshot({ path: 'test-results/cases-sanction.png', fullPage: true });
+  });
+
+  it('the citizen sees the sanction decided, with the same receipt and secret', async () => {
+    await expect(trackedStatus(reporter, receipt)).resolves.toBe('Sanksi dijatuhkan');
+    await reporter.screenshot({ path: 'test-results/cases-reporter-outcome.png', fullPage: true });
   });
 });

@@ -498,6 +498,15 @@ export interface DashPreventionView {
   reached: number;
 }
 
+export interface DashPreventionRegionsView {
+  election_id: string;
+  province_code: string;
+  region_code: string;
+  asn_total: number;
+  pledged: number;
+  reached: number;
+}
+
 export interface Database {
   pledges: PledgeTable;
   socialisation_events: SocialisationEventTable;
@@ -509,6 +518,8 @@ export interface Database {
   dash_agency_summary: DashAgencySummaryView;
   dash_asn_counts: DashAsnCountsView;
   dash_prevention: DashPreventionView;
+  dash_national_cube: Omit<DashCubeView, 'region_code' | 'province_code'>;
+  dash_prevention_regions: DashPreventionRegionsView;
 }
 
 // ---- Social-media screening (migration 0008). Declaration merging adds them to Database.

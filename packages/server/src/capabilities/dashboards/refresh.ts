@@ -10,8 +10,16 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 
-/** In dependency order: the province cube is built from the region cube. */
-export const AGGREGATES = ['dash_region_cube', 'dash_province_cube', 'dash_agency_summary', 'dash_asn_counts', 'dash_prevention'] as const;
+/** In dependency order: each rollup is built from the one before it. */
+export const AGGREGATES = [
+  'dash_region_cube',
+  'dash_province_cube',
+  'dash_national_cube',
+  'dash_agency_summary',
+  'dash_asn_counts',
+  'dash_prevention',
+  'dash_prevention_regions',
+] as const;
 
 /**
  * The screening queue, once the screening capability's table exists: its posts awaiting human

@@ -55,19 +55,30 @@ export const PER_CHILD_DIMENSIONS = ['total', 'flag'] as const;
 
 /**
  * The figures of a territory from the aggregates: every key as a total over the territory (child
- * `TOTAL_CHILD`), and the `perChild` dimensions also per child region. Summing the rest in the
- * database keeps a national answer to a few hundred rows.
+ * `TOTAL_CHILD`), read from the rollup one level up (national → dash_national_cube, a province →
+ * its row in dash_province_cube, a regency → its own rows), and the `perChild` dimensions per
+ * child region. Nothing is added up at query time.
  */
 export async function cubeFromAggregates(db: Db, filter: FigureFilter, perChild: readonly string[] = PER_CHILD_DIMENSIONS): Promise<CubeRow[]> {
-  const [table, child, where] =
+  const slice = sql`election_id = ${filter.electionId} AND min_reach = ${filter.minReach}`;
+  const dimensions = sql`dimension = ANY(${[...perChild]}::text[])`;
+  const { rows } =
     filter.level === 'national'
-      ? [sql.table('dash_province_cube'), sql.ref('province_code'), sql`true`]
-      : [sql.table('dash_region_cube'), sql.ref('region_code'), territoryFilter(filter, sql.ref('province_code'), sql.ref('region_code'))];
-  const scope = sql`election_id = ${filter.electionId} AND min_reach = ${filter.minReach} AND ${where}`;
-  const { rows } = await sql<CubeRow>`
-    SELECT ${child} AS child, subject, dimension, key, n FROM ${table} WHERE ${scope} AND dimension = ANY(${[...perChild]}::text[])
-    UNION ALL
-    SELECT ${TOTAL_CHILD}, subject, dimension, key, sum(n)::int FROM ${table} WHERE ${scope} GROUP BY subject, dimension, key`.execute(db);
+      ? await sql<CubeRow>`
+          SELECT ${TOTAL_CHILD} AS child, subject, dimension, key, n FROM dash_national_cube WHERE ${slice}
+          UNION ALL
+          SELECT province_code, subject, dimension, key, n FROM dash_province_cube WHERE ${slice} AND ${dimensions}`.execute(db)
+      : filter.level === 'province'
+        ? await sql<CubeRow>`
+            SELECT ${TOTAL_CHILD} AS child, subject, dimension, key, n FROM dash_province_cube WHERE ${slice} AND province_code = ${filter.regionCode}
+            UNION ALL
+            SELECT region_code, subject, dimension, key, n FROM dash_region_cube WHERE ${slice} AND province_code = ${filter.regionCode} AND ${dimensions}`.execute(db)
+        : await sql<CubeRow>`
+            SELECT ${TOTAL_CHILD} AS child, subject, dimension, key, n FROM dash_region_cube
+            WHERE ${slice} AND province_code = ${filter.regionCode!.slice(0, 2)} AND region_code = ${filter.regionCode}
+            UNION ALL
+            SELECT region_code, subject, dimension, key, n FROM dash_region_cube
+            WHERE ${slice} AND province_code = ${filter.regionCode!.slice(0, 2)} AND region_code = ${filter.regionCode} AND ${dimensions}`.execute(db);
   return rows;
 }
 
@@ -183,17 +194,26 @@ export interface PreventionRow {
   reached: number;
 }
 
-/** Active ASN, pledges and people reached by socialisation, per child region, from the aggregates. */
+/**
+ * Active ASN, pledges and people reached by socialisation, per child region, from the aggregates:
+ * per region, or per agency for a viewer narrowed to agencies.
+ */
 export async function preventionByChild(db: Db, filter: Omit<FigureFilter, 'minReach'>): Promise<PreventionRow[]> {
   const child = childCodeLength(filter.level);
+  const where = territoryFilter(filter, sql.ref('province_code'), sql.ref('region_code'));
+  if (!filter.agencyIds) {
+    const { rows } = await sql<PreventionRow>`
+      SELECT left(region_code, ${child}) AS child, sum(asn_total)::int AS "asnTotal", sum(pledged)::int AS pledged, sum(reached)::int AS reached
+      FROM dash_prevention_regions WHERE election_id = ${filter.electionId} AND ${where} GROUP BY 1`.execute(db);
+    return rows;
+  }
   const { rows } = await sql<PreventionRow>`
     SELECT child, sum(asn_total)::int AS "asnTotal", sum(pledged)::int AS pledged, sum(reached)::int AS reached FROM (
       SELECT left(region_code, ${child}) AS child, asn_total, 0 AS pledged, 0 AS reached FROM dash_asn_counts
-      WHERE ${territoryFilter(filter, sql.ref('province_code'), sql.ref('region_code'))} AND ${agencyFilter(sql.ref('agency_id'), filter.agencyIds)}
+      WHERE ${where} AND ${agencyFilter(sql.ref('agency_id'), filter.agencyIds)}
       UNION ALL
       SELECT left(region_code, ${child}), 0, pledged, reached FROM dash_prevention
-      WHERE election_id = ${filter.electionId}
-        AND ${territoryFilter(filter, sql.ref('province_code'), sql.ref('region_code'))} AND ${agencyFilter(sql.ref('agency_id'), filter.agencyIds)}
+      WHERE election_id = ${filter.electionId} AND ${where} AND ${agencyFilter(sql.ref('agency_id'), filter.agencyIds)}
     ) x GROUP BY child`.execute(db);
   return rows;
 }

@@ -303,6 +303,15 @@ async function createAggregates(db: Kysely<unknown>): Promise<void> {
     SELECT election_id, min_reach, province_code, subject, dimension, key, sum(n)::int AS n
     FROM dash_region_cube GROUP BY election_id, min_reach, province_code, subject, dimension, key`.execute(db);
   await sql`CREATE UNIQUE INDEX dash_province_cube_key ON dash_province_cube (election_id, min_reach, province_code, subject, dimension, key)`.execute(db);
+  await sql`CREATE INDEX dash_province_cube_dimension_idx ON dash_province_cube (election_id, min_reach, dimension)`.execute(db);
+  await sql`CREATE INDEX dash_region_cube_dimension_idx ON dash_region_cube (election_id, min_reach, province_code, dimension)`.execute(db);
+
+  // The nation's totals, so a national view reads a few hundred rows and adds nothing up.
+  await sql`
+    CREATE MATERIALIZED VIEW dash_national_cube AS
+    SELECT election_id, min_reach, subject, dimension, key, sum(n)::int AS n
+    FROM dash_province_cube GROUP BY election_id, min_reach, subject, dimension, key`.execute(db);
+  await sql`CREATE UNIQUE INDEX dash_national_cube_key ON dash_national_cube (election_id, min_reach, subject, dimension, key)`.execute(db);
 
   await sql`
     CREATE MATERIALIZED VIEW dash_agency_summary AS
@@ -338,10 +347,21 @@ async function createAggregates(db: Kysely<unknown>): Promise<void> {
     ) x GROUP BY election_id, region_code, agency_id`.execute(db);
   await sql`CREATE UNIQUE INDEX dash_prevention_key ON dash_prevention (election_id, province_code, region_code, agency_id)`.execute(db);
   await sql`CREATE INDEX dash_prevention_agency_idx ON dash_prevention (agency_id, election_id)`.execute(db);
+
+  // The same per region (agencies added up), for every election: what a view not narrowed to
+  // agencies reads.
+  await sql`
+    CREATE MATERIALIZED VIEW dash_prevention_regions AS
+    SELECT e.id AS election_id, c.province_code, c.region_code,
+      sum(c.asn_total)::int AS asn_total, coalesce(sum(p.pledged), 0)::int AS pledged, coalesce(sum(p.reached), 0)::int AS reached
+    FROM dash_asn_counts c CROSS JOIN elections e
+    LEFT JOIN dash_prevention p ON p.election_id = e.id AND p.region_code = c.region_code AND p.agency_id = c.agency_id
+    GROUP BY e.id, c.province_code, c.region_code`.execute(db);
+  await sql`CREATE UNIQUE INDEX dash_prevention_regions_key ON dash_prevention_regions (election_id, province_code, region_code)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const view of ['dash_screening_queue', 'dash_prevention', 'dash_asn_counts', 'dash_agency_summary', 'dash_province_cube', 'dash_region_cube']) {
+  for (const view of ['dash_screening_queue', 'dash_prevention_regions', 'dash_prevention', 'dash_asn_counts', 'dash_agency_summary', 'dash_national_cube', 'dash_province_cube', 'dash_region_cube']) {
     await sql`DROP MATERIALIZED VIEW IF EXISTS ${sql.raw(view)}`.execute(db);
   }
   for (const view of ['dash_agency_rows', 'dash_keys', 'dash_deadline_facts', 'dash_case_facts', 'dash_stage_days', 'dash_stage_bounds', 'dash_stage_applicable']) {
