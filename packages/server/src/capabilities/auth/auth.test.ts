@@ -157,11 +157,11 @@ describe('staff accounts (administrator)', () => {
     const shortPassword = await admin.post('/api/v1/users', { ...base, password: 'pendek', email: 'c@uji.netra', role: 'analyst' });
     expect(shortPassword.statusCode).toBe(400);
     expect(shortPassword.json().error.fields[0].field).toBe('body.password');
-    expect((await admin.post('/api/v1/users', { ...base, email: 'd@uji.netra', role: 'bawaslu_regency', regionCode: '35.10' })).statusCode).toBe(201);
-    const duplicate = await admin.post('/api/v1/users', { ...base, email: 'D@uji.netra', role: 'analyst' });
+    expect((await admin.post('/api/v1/users', { ...base, email: 'cek.ganda@uji.netra', role: 'bawaslu_regency', regionCode: '35.10' })).statusCode).toBe(201);
+    const duplicate = await admin.post('/api/v1/users', { ...base, email: 'CEK.GANDA@uji.netra', role: 'analyst' });
     expect(duplicate.statusCode).toBe(409);
-    const list = await admin.get('/api/v1/users?q=d@uji');
-    expect(list.json().items.map((u: { email: string }) => u.email)).toEqual(['d@uji.netra']);
+    const list = await admin.get('/api/v1/users?q=cek.ganda');
+    expect(list.json().items.map((u: { email: string }) => u.email)).toEqual(['cek.ganda@uji.netra']);
   });
 
   it('deactivating an account ends its sessions at once', async () => {
