@@ -90,9 +90,10 @@ describe('public reporting on a phone', () => {
     await page.getByText('Laporan diterima').waitFor();
     const thumbnail = page.locator('.thumbnails img').first();
     await thumbnail.waitFor();
-    const loaded = await thumbnail.evaluate((img) => {
-      const image = img as unknown as { complete: boolean; naturalWidth: number };
-      return image.complete && image.naturalWidth > 0;
+    const loaded = await thumbnail.evaluate(async (img) => {
+      const image = img as unknown as { decode(): Promise<void>; naturalWidth: number };
+      await image.decode();
+      return image.naturalWidth > 0;
     });
     expect(loaded).toBe(true);
     await page.screenshot({ path: 'test-results/report-tracking.png', fullPage: true });
@@ -160,9 +161,11 @@ describe('reports in the staff console', () => {
     await page.getByRole('heading', { name: `Laporan ${receiptNumber}` }).waitFor();
     const photo = page.locator('.evidence-viewer img').first();
     await photo.waitFor();
-    const loaded = await photo.evaluate((img) => {
-      const image = img as unknown as { complete: boolean; naturalWidth: number };
-      return image.complete && image.naturalWidth > 0;
+    // decode() waits for the image to arrive (it rejects if the file cannot be shown).
+    const loaded = await photo.evaluate(async (img) => {
+      const image = img as unknown as { decode(): Promise<void>; naturalWidth: number };
+      await image.decode();
+      return image.naturalWidth > 0;
     });
     expect(loaded).toBe(true);
     await expect(page.locator('body').textContent()).resolves.not.toContain('Warga Pelapor Fiktif');
