@@ -31,7 +31,7 @@ import type { AppContext } from '../../packages/server/src/context.ts';
 import { connectDatabase, migrateToLatest, type Db } from '../../packages/server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../packages/server/src/db/embedded-postgres.ts';
 import { seedReference } from '../../packages/server/src/db/seed/reference.ts';
-import { refreshDashboards, useRefreshQueue } from '../../packages/server/src/capabilities/dashboards/refresh.ts';
+import { AGGREGATES, refreshDashboards, useRefreshQueue } from '../../packages/server/src/capabilities/dashboards/refresh.ts';
 import * as repo from '../../packages/server/src/capabilities/dashboards/repository.ts';
 import { Cube, dashboard, headline } from '../../packages/server/src/capabilities/dashboards/service.ts';
 import { TOTAL_CHILD } from '../../packages/server/src/capabilities/dashboards/repository.ts';
@@ -220,7 +220,7 @@ const [refresh, refreshMs] = await timed('refresh of the aggregates (CONCURRENTL
 log(`refresh per aggregate: ${Object.entries(refresh.views).map(([view, ms]) => `${view} ${fmt(ms / 1000, 1)} s`).join(', ')}`);
 if (!refresh.screeningQueue) throw new Error('the screening queue aggregate was not created');
 const sizes: Array<{ name: string; rows: number }> = [];
-for (const name of ['asn', 'cases', 'reports', 'case_deadline_outcomes', 'pledges', 'socialisation_attendance', 'screening_posts', 'dash_region_cube', 'dash_province_cube', 'dash_agency_summary', 'dash_asn_counts', 'dash_prevention', 'dash_screening_queue']) {
+for (const name of ['asn', 'cases', 'reports', 'case_deadline_outcomes', 'pledges', 'socialisation_attendance', 'screening_posts', ...AGGREGATES, 'dash_screening_queue']) {
   sizes.push({ name, rows: (await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM ${sql.table(name)}`.execute(db)).rows[0].n });
 }
 
