@@ -1,3 +1,4 @@
+import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { PILKADA_2024, stageOn, type CaseState } from '@netra/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ beforeAll(async () => {
     if (s.state === 'sanction_decided') await addReport(t, c, { receivedOn: '2024-09-30', source: 'public' });
   }
   national = await staffClient(t, 'bawaslu_national', null);
-  await refreshDashboards(t.ctx.db);
+  await refreshDashboardsNow(t.ctx.db);
 });
 afterAll(async () => t?.close());
 
@@ -238,7 +239,7 @@ describe('deadlines met and missed', () => {
       ['review', '2024-09-23', '2024-10-01'],
       ['review', '2024-10-01', '2024-10-01'],
     ]);
-    await refreshDashboards(t.ctx.db);
+    await refreshDashboardsNow(t.ctx.db);
     const d = await get(national, '/api/v1/dashboards/pilkada-2024?region=35.16');
     expect(d.deadlines.find((x) => x.party === 'bawaslu')).toMatchObject({ met: 1, missed: 1, running: 0, overdue: 0 });
     const agencies = (await national.get('/api/v1/dashboards/pilkada-2024/agencies?region=35.16')).json() as { items: Array<{ deadlinesMet: number; deadlinesMissed: number }> };
@@ -254,7 +255,7 @@ describe('deadlines met and missed', () => {
 
 describe('refresh', () => {
   it('is asked for by any staff member, at most every few seconds', async () => {
-    await refreshDashboards(t.ctx.db);
+    await refreshDashboardsNow(t.ctx.db);
     const res = await national.post('/api/v1/dashboards/refresh');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ requested: false });

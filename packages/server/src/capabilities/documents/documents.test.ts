@@ -1,8 +1,8 @@
+import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { refreshDashboards } from '../dashboards/refresh.ts';
 import { addReport, createAgency, createAsn, createUnit } from '../dashboards/test-fixtures.ts';
 import { indonesianDate, letterFonts } from './pdf.ts';
 import { pdfText } from './pdf-text.ts';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   pending = await createCase(t, { regionCode: '35.10', state: 'under_review', receivedOn: '2024-09-30' });
   await createCase(t, { regionCode: '35.16', state: 'recommended_to_ppk', receivedOn: '2024-10-01', actCodes: ['A04'] });
   bawaslu = await staffClient(t, 'bawaslu_regency', '35.10');
-  await refreshDashboards(t.ctx.db);
+  await refreshDashboardsNow(t.ctx.db);
 });
 afterAll(async () => t?.close());
 

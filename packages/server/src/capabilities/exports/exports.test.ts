@@ -1,3 +1,4 @@
+import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -6,7 +7,6 @@ import { startJobs } from '../../jobs/boss.ts';
 import { createCase } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { refreshDashboards } from '../dashboards/refresh.ts';
 import type { Dashboard } from '../dashboards/service.ts';
 import { createAgency, createAsn } from '../dashboards/test-fixtures.ts';
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
   await createCase(t, { regionCode: '16.07', agencyId: agencies.banyuasin, state: 'received', receivedOn: '2024-10-01' });
   officer = await staffClient(t, 'bkpsdm_officer', '35.10');
   await officer.post('/api/v1/prevention/pilkada-2024/pledges', { nip: people.education[1].nip, signedOn: '2024-09-17' });
-  await refreshDashboards(t.ctx.db);
+  await refreshDashboardsNow(t.ctx.db);
 });
 afterAll(async () => t?.close());
 afterEach(() => {

@@ -1,7 +1,7 @@
+import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { refreshDashboards } from '../dashboards/refresh.ts';
 import type { Dashboard } from '../dashboards/service.ts';
 import { createAgency, createAsn, createUnit } from '../dashboards/test-fixtures.ts';
 
@@ -157,7 +157,7 @@ describe('socialisation events', () => {
   });
 
   it('shows pledge and socialisation coverage per agency and on the dashboard', async () => {
-    await refreshDashboards(t.ctx.db);
+    await refreshDashboardsNow(t.ctx.db);
     const coverage = await bkpsdm.get(`${E}/coverage`);
     expect(coverage.statusCode, coverage.body).toBe(200);
     const body = coverage.json();

@@ -1,8 +1,8 @@
+import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import type { CaseState } from '@netra/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../testing/cases.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { refreshDashboards } from '../dashboards/refresh.ts';
 import { addReport, createAgency, createAsn } from '../dashboards/test-fixtures.ts';
 import { publicColumn, publicCount } from './suppression.ts';
 import type { Transparency } from './service.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await open('35.16', 'classified_other_law');
   await open('35.76', 'classified_not_violation', 1);
   await open('35.76', 'under_review');
-  await refreshDashboards(t.ctx.db);
+  await refreshDashboardsNow(t.ctx.db);
 });
 afterAll(async () => t?.close());
 
