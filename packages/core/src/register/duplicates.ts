@@ -23,7 +23,11 @@ export interface DuplicateTracker {
 
 const MAX_LOAD = 0.6;
 
-function duplicateReason(firstLine: number): AsnRowReason {
+/**
+ * The rejection of a later occurrence of a NIP. `firstLine` may be a placeholder that SQL
+ * replaces, when PostgreSQL finds the duplicates of a large file set-based.
+ */
+export function duplicateNipReason(firstLine: number | string): AsnRowReason {
   return {
     column: 'nip',
     code: 'duplicate_nip',
@@ -102,14 +106,14 @@ export function createDuplicateTracker(expectedRows = 1024): DuplicateTracker {
         lo = hi < 0 ? -1 : nineDigits(digits, 9);
         if (lo < 0) {
           const first = malformed.get(digits);
-          if (first !== undefined) return duplicateReason(first);
+          if (first !== undefined) return duplicateNipReason(first);
           malformed.set(digits, line);
           return null;
         }
       }
       if (count + 1 > capacity * MAX_LOAD) grow();
       const first = findOrInsert(hi, lo, line);
-      return first === 0 ? null : duplicateReason(first);
+      return first === 0 ? null : duplicateNipReason(first);
     },
     get size() {
       return count + malformed.size;

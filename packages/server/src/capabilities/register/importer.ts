@@ -2,26 +2,29 @@
  * Netra's ASN importer, shared by the web console, the CLI and the demo generator. One import is
  * one transaction:
  *
- *   worker thread                         this thread / PostgreSQL
- *   read file → validate → COPY text  ──▶  COPY into a TEMP staging table
- *                                          set-based merge into the register (merge.ts)
- *                                          summary + audit entry, COMMIT
+ *   worker threads (one per part of a large CSV)      this thread / PostgreSQL
+ *   read → validate → COPY text                 ──▶   COPY into a TEMP staging table
+ *                                                     set-based merge into the register (merge.ts)
+ *                                                     summary + audit entry, COMMIT
  *
- * so a failure anywhere (bad header, lost connection, crash) leaves the register exactly as it
+ * or, for a large file into an empty register (first-load.ts), COPY straight into `asn`. Either
+ * way a failure anywhere (bad header, lost connection, crash) leaves the register exactly as it
  * was. Progress is written to `asn_imports` from another connection while the transaction runs,
  * so the console can poll it. Memory stays flat: the file, its rows and its rejected rows only
- * ever pass through in chunks.
+ * ever pass through in chunks, and duplicates are found by PostgreSQL, not tracked in memory.
  */
 import fs from 'node:fs';
 import { dateInTimeZone, scopeRegionPrefix, type Localised, type Scope } from '@netra/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { startTsWorker } from '../../imports/worker.ts';
+import os from 'node:os';
+import path from 'node:path';
 import { appendAudit } from '../audit/repository.ts';
-import type { ImportWorkerInput, MainMessage, WorkerMessage } from './import-worker.ts';
-import { createStagingTable, mergeStaging, REGISTER_LOCK_KEY, STAGING_COPY, validateForeignKeys, type MergeCounts, type MergeStep } from './merge.ts';
+import { beginFirstLoad, finishFirstLoad, REGISTER_COPY, registerIsEmpty, UnitIds } from './first-load.ts';
+import type { ImportWorkerInput } from './import-worker.ts';
+import { loadFile, type HeaderMessage } from './load.ts';
+import { BULK_MIN_ROWS, createStagingTable, mergeStaging, REGISTER_LOCK_KEY, STAGING_COPY, validateForeignKeys, type MergeCounts, type MergeStep } from './merge.ts';
 import { refreshNameSearch } from './name-search.ts';
-import { openCopyIn } from '../../imports/copy.ts';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -50,8 +53,10 @@ export interface RunOptions {
   removeFile?: boolean;
   /** Test hook: fail after a step of the merge, inside the transaction. */
   failAfter?: MergeStep;
-  /** See MergeOptions.bulkMinRows. */
+  /** See MergeOptions.bulkMinRows; also the smallest file (in estimated rows) loaded straight into an empty register. */
   bulkMinRows?: number;
+  /** Overrides the number of workers a CSV file is split between (tests). */
+  workers?: number;
   /** Seconds per phase and merge statement, for the benchmark's breakdown. */
   onTiming?: (label: string, seconds: number) => void;
 }
@@ -62,7 +67,7 @@ export type AsnImportResult =
 
 /** Small imports update the name index inside their transaction; larger ones refresh it after. */
 const SEARCH_SYNC_MAX_ROWS = 50_000;
-/** A file's bytes per row, roughly: sizes the duplicate tracker before the first row. */
+/** A file's bytes per row, roughly: decides before the first row whether a file is a bulk load. */
 const BYTES_PER_ROW_ESTIMATE = 120;
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -95,7 +100,7 @@ export async function createAsnImport(db: Db, request: AsnImportRequest): Promis
   return row.id;
 }
 
-async function workerInput(db: Db, request: AsnImportRequest, now: Date): Promise<ImportWorkerInput> {
+async function workerInput(db: Db, request: AsnImportRequest, now: Date): Promise<Omit<ImportWorkerInput, 'target'>> {
   const agencies = await db.selectFrom('agencies').select(['id', 'code', 'region_code']).execute();
   const regencies = await db.selectFrom('regions').select('code').where('level', '=', 'regency').execute();
   const scope = request.actor.scope;
@@ -107,14 +112,13 @@ async function workerInput(db: Db, request: AsnImportRequest, now: Date): Promis
     today: dateInTimeZone(now, 'Asia/Jayapura'),
     defaultRegionCode: request.defaultRegionCode ?? undefined,
     allowedRegionPrefix: scopeRegionPrefix(scope) ?? undefined,
-    agencies: agencies.map((a) => [a.code, a.region_code]),
+    agencies: agencies.map((a) => [a.code, a.region_code, a.id]),
     scopeAgencyCodes: scopeAgencyIds ? agencies.filter((a) => scopeAgencyIds.has(String(a.id))).map((a) => a.code) : null,
     regencyCodes: regencies.map((r) => r.code),
-    expectedRows: Math.max(1024, Math.ceil(fs.statSync(request.filePath).size / BYTES_PER_ROW_ESTIMATE)),
   };
 }
 
-function headerError(message: Extract<WorkerMessage, { type: 'header' }>): ImportFileError | null {
+function headerError(message: HeaderMessage): ImportFileError | null {
   if (message.header.length === 0) {
     return new ImportFileError('empty_file', { id: 'Berkas kosong: tidak ada baris judul kolom.', en: 'The file is empty: there is no header row.' });
   }
@@ -133,82 +137,6 @@ function headerError(message: Extract<WorkerMessage, { type: 'header' }>): Impor
     id: `Baris judul tidak sesuai format. ${parts.map((p) => p.id).join(' ')} Unduh templat untuk melihat kolomnya.`,
     en: `The header row does not match the format. ${parts.map((p) => p.en).join(' ')} Download the template to see the columns.`,
   });
-}
-
-/**
- * Streams the worker's COPY chunks into the staging table. Resolves with the worker's totals
- * once PostgreSQL has every row.
- */
-async function stageFile(
-  trx: Parameters<typeof createStagingTable>[0],
-  db: Db,
-  importId: string,
-  input: ImportWorkerInput,
-  bytesTotal: number,
-  onProgress: (progress: ImportProgress) => void,
-): Promise<Extract<WorkerMessage, { type: 'done' }>> {
-  const copy = await openCopyIn(trx, STAGING_COPY);
-  const copyDone = new Promise<void>((resolve, reject) => {
-    copy.on('finish', resolve);
-    copy.on('error', reject);
-  });
-  // A large young generation: the worker allocates a few short-lived strings per cell, and with
-  // the default size garbage collection took a quarter of its time (a fixed cost, not per row).
-  const worker = startTsWorker(new URL('./import-worker.ts', import.meta.url), input, { maxYoungGenerationSizeMb: 192 });
-  let rows = 0;
-  try {
-    const totals = await new Promise<Extract<WorkerMessage, { type: 'done' }>>((resolve, reject) => {
-      let settled = false;
-      const fail = (error: Error) => {
-        if (settled) return;
-        settled = true;
-        reject(error);
-      };
-      copy.on('error', fail);
-      worker.on('error', fail);
-      worker.on('exit', (code) => fail(new Error(`The import worker stopped (exit code ${code})`)));
-      worker.on('message', (message: WorkerMessage) => {
-        switch (message.type) {
-          case 'header': {
-            const problem = headerError(message);
-            if (problem) return fail(problem);
-            void db
-              .updateTable('asn_imports')
-              .set({ header: JSON.stringify(message.header), delimiter: message.delimiter })
-              .where('id', '=', importId)
-              .execute()
-              .catch(fail);
-            return;
-          }
-          case 'chunk': {
-            rows += message.rows;
-            onProgress({ phase: 'reading', bytesRead: message.bytesRead, bytesTotal, rows });
-            const ack = () => worker.postMessage({ type: 'ack' } satisfies MainMessage);
-            const data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
-            if (copy.write(data)) ack();
-            else copy.once('drain', ack);
-            return;
-          }
-          case 'done':
-            settled = true;
-            onProgress({ phase: 'reading', bytesRead: message.bytesRead, bytesTotal, rows: message.rows });
-            return resolve(message);
-          case 'failed':
-            return fail(new Error(message.message));
-        }
-      });
-    });
-    copy.end();
-    await copyDone;
-    return totals;
-  } catch (error) {
-    // Ending the COPY with an error aborts it, so the transaction can roll back cleanly.
-    copy.destroy(error as Error);
-    await copyDone.catch(() => {});
-    throw error;
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /** Progress for `asn_imports`, written from the pool (outside the import's transaction) at most once a second. */
@@ -252,14 +180,50 @@ export async function runAsnImport(db: Db, importId: string, request: AsnImportR
       await sql`SELECT pg_advisory_xact_lock(${REGISTER_LOCK_KEY})`.execute(trx);
       startedAt = (await sql<{ now: Date }>`SELECT now() AS now`.execute(trx)).rows[0].now;
       progress.update({ phase: 'reading', bytesRead: 0, bytesTotal, rows: 0 });
-      await createStagingTable(trx);
+      const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
+      const firstLoad = bytesTotal / BYTES_PER_ROW_ESTIMATE >= bulkMinRows && (await registerIsEmpty(trx));
+      const onHeader = (header: HeaderMessage) => {
+        const problem = headerError(header);
+        if (!problem) {
+          void db
+            .updateTable('asn_imports')
+            .set({ header: JSON.stringify(header.header), delimiter: header.delimiter })
+            .where('id', '=', importId)
+            .execute()
+            .catch(() => {});
+        }
+        return problem;
+      };
+      const onProgress = (bytesRead: number, rowsRead: number) => progress.update({ phase: 'reading', bytesRead, bytesTotal, rows: rowsRead });
       const reading = performance.now();
-      const totals = await stageFile(trx, db, importId, input, bytesTotal, (p) => progress.update(p));
-      options.onTiming?.('read, validate and COPY into staging', (performance.now() - reading) / 1000);
-      rows = totals.rows;
-      progress.update({ phase: 'merging', bytesRead: totals.bytesRead, bytesTotal, rows });
-      const syncNameSearch = totals.valid <= SEARCH_SYNC_MAX_ROWS;
-      const merged = await mergeStaging(trx, { importId, scope: request.actor.scope, syncNameSearch, stagedRejected: totals.rejected, units: totals.units, failAfter: options.failAfter, bulkMinRows: options.bulkMinRows, onTiming: options.onTiming });
+      let merged: MergeCounts;
+      if (firstLoad) {
+        const units = await UnitIds.load(trx, db);
+        const load = await beginFirstLoad(trx);
+        const rejectsFile = path.join(os.tmpdir(), `netra-import-${importId}.rejects`);
+        const totals = await loadFile(trx, {
+          input: { ...input, target: 'register', register: { idBase: load.idBase, importId, rejectsFile, units: units.existing } },
+          copyStatement: REGISTER_COPY,
+          onHeader,
+          onProgress,
+          resolveUnits: (pairs) => units.resolve(pairs),
+          workers: options.workers,
+        });
+        options.onTiming?.('read, validate and COPY into asn', (performance.now() - reading) / 1000);
+        rows = totals.rows;
+        progress.update({ phase: 'merging', bytesRead: totals.bytesRead, bytesTotal, rows });
+        const counts = await finishFirstLoad(trx, load, { importId, valid: totals.valid, rejected: totals.rejected, rejectsFiles: totals.rejectsFiles, units, onTiming: options.onTiming });
+        if (options.failAfter) throw new Error(`Injected failure after the first load (step "${options.failAfter}")`);
+        merged = { ...counts, nameSearchSynced: false };
+      } else {
+        await createStagingTable(trx);
+        const totals = await loadFile(trx, { input: { ...input, target: 'staging' }, copyStatement: STAGING_COPY, onHeader, onProgress, workers: options.workers });
+        options.onTiming?.('read, validate and COPY into staging', (performance.now() - reading) / 1000);
+        rows = totals.rows;
+        progress.update({ phase: 'merging', bytesRead: totals.bytesRead, bytesTotal, rows });
+        const syncNameSearch = totals.valid <= SEARCH_SYNC_MAX_ROWS;
+        merged = await mergeStaging(trx, { importId, scope: request.actor.scope, syncNameSearch, stagedRejected: totals.rejected, units: totals.units, failAfter: options.failAfter, bulkMinRows, onTiming: options.onTiming });
+      }
       await progress.settled();
       await trx
         .updateTable('asn_imports')

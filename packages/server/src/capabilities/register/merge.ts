@@ -16,7 +16,7 @@
  * lock on `asn` until the import commits, acceptable only because such a load replaces most of
  * the register anyway.
  */
-import type { Scope } from '@netra/core';
+import { duplicateNipReason, type Scope } from '@netra/core';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { agencyInScope, regionInScope } from '../../db/scope.ts';
 import type { Database } from '../../db/schema.ts';
@@ -24,6 +24,7 @@ import { registerReason } from './reasons.ts';
 import { STAGING_COLUMNS } from './import-worker.ts';
 
 export const STAGING_TABLE = 'asn_import_staging';
+const LINE_PLACEHOLDER = '{{first_line}}';
 /** Staged lines whose NIP the register already holds, with the register row's id. */
 const MATCHED_TABLE = 'asn_import_matched';
 
@@ -41,13 +42,13 @@ export interface MergeCounts {
   rejected: number;
   bulk: boolean;
   /** Foreign keys a bulk load restored NOT VALID; validate them after the commit. */
-  unvalidatedForeignKeys: string[];
+  unvalidatedForeignKeys: ForeignKeyRef[];
   /** Whether the name search table was updated in the transaction (else refresh it after). */
   nameSearchSynced: boolean;
 }
 
 /** Below this, maintaining indexes row by row is cheaper than rebuilding them. */
-const BULK_MIN_ROWS = 100_000;
+export const BULK_MIN_ROWS = 100_000;
 
 export async function createStagingTable(trx: Transaction<Database>): Promise<void> {
   // TEMP: private to the import's connection, never WAL-logged, dropped at commit or rollback.
@@ -72,14 +73,16 @@ function inScope(regionColumn: string, agencyColumn: string, scope: Scope): RawB
   return sql<SqlBool>`(${region} AND ${agency})`;
 }
 
-interface DroppedObject {
+export interface DroppedObject {
   kind: 'constraint' | 'index';
+  /** The table the constraint or index is on: `asn`, or (for a first load) a table referencing it. */
+  table: string;
   name: string;
   definition: string;
 }
 
 /** Unique and foreign-key constraints and plain indexes of `asn`, except its primary key. */
-async function secondaryObjects(trx: Transaction<Database>): Promise<DroppedObject[]> {
+export async function secondaryObjects(trx: Transaction<Database>): Promise<DroppedObject[]> {
   const constraints = await sql<{ name: string; definition: string }>`
     SELECT conname AS name, pg_get_constraintdef(oid) AS definition
     FROM pg_constraint WHERE conrelid = 'asn'::regclass AND contype IN ('u', 'f')
@@ -91,14 +94,14 @@ async function secondaryObjects(trx: Transaction<Database>): Promise<DroppedObje
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = 'asn'::regclass)
     ORDER BY i.relname`.execute(trx);
   return [
-    ...constraints.rows.map((r) => ({ kind: 'constraint' as const, ...r })),
-    ...indexes.rows.map((r) => ({ kind: 'index' as const, ...r })),
+    ...constraints.rows.map((r) => ({ kind: 'constraint' as const, table: 'asn', ...r })),
+    ...indexes.rows.map((r) => ({ kind: 'index' as const, table: 'asn', ...r })),
   ];
 }
 
-async function dropObjects(trx: Transaction<Database>, objects: DroppedObject[]): Promise<void> {
+export async function dropObjects(trx: Transaction<Database>, objects: DroppedObject[]): Promise<void> {
   for (const o of objects) {
-    if (o.kind === 'constraint') await sql`ALTER TABLE asn DROP CONSTRAINT ${sql.id(o.name)}`.execute(trx);
+    if (o.kind === 'constraint') await sql`ALTER TABLE ${sql.id(o.table)} DROP CONSTRAINT ${sql.id(o.name)}`.execute(trx);
     else await sql`DROP INDEX ${sql.id(o.name)}`.execute(trx);
   }
 }
@@ -108,20 +111,30 @@ async function dropObjects(trx: Transaction<Database>, objects: DroppedObject[])
  * the rows just loaded (whose agency, unit and region were resolved by join or checked against
  * the region table) runs after the commit, under a lock that blocks neither reads nor writes.
  */
-async function restoreObject(trx: Transaction<Database>, o: DroppedObject): Promise<void> {
+export async function restoreObject(trx: Transaction<Database>, o: DroppedObject): Promise<void> {
   if (o.kind === 'index') await sql.raw(o.definition).execute(trx);
-  else if (o.definition.startsWith('FOREIGN KEY')) await sql`ALTER TABLE asn ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)} NOT VALID`.execute(trx);
-  else await sql`ALTER TABLE asn ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)}`.execute(trx);
+  else if (o.definition.startsWith('FOREIGN KEY')) await sql`ALTER TABLE ${sql.id(o.table)} ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)} NOT VALID`.execute(trx);
+  else await sql`ALTER TABLE ${sql.id(o.table)} ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)}`.execute(trx);
 }
 
 /** Checks the loaded rows against the foreign keys a bulk load restored NOT VALID. */
-export async function validateForeignKeys(db: Kysely<Database>, names: readonly string[], onTiming?: (label: string, seconds: number) => void): Promise<void> {
-  for (const name of names) {
+export async function validateForeignKeys(db: Kysely<Database>, keys: readonly ForeignKeyRef[], onTiming?: (label: string, seconds: number) => void): Promise<void> {
+  for (const { table, name } of keys) {
     const started = performance.now();
-    await sql`ALTER TABLE asn VALIDATE CONSTRAINT ${sql.id(name)}`.execute(db);
+    await sql`ALTER TABLE ${sql.id(table)} VALIDATE CONSTRAINT ${sql.id(name)}`.execute(db);
     onTiming?.(`validate ${name} (after commit)`, (performance.now() - started) / 1000);
   }
 }
+
+/** A foreign key by table and name. */
+export interface ForeignKeyRef {
+  table: string;
+  name: string;
+}
+
+/** The foreign keys among dropped objects (restored NOT VALID), to validate after the commit. */
+export const foreignKeysOf = (objects: readonly DroppedObject[]): ForeignKeyRef[] =>
+  objects.filter((o) => o.definition.startsWith('FOREIGN KEY')).map((o) => ({ table: o.table, name: o.name }));
 
 /**
  * The columns an import writes, as a row value: an incoming row equal to the stored one in all of
@@ -168,6 +181,21 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
   // Temporary tables are never analysed automatically; the joins below need row estimates.
   await timed(options, 'analyze staging', () => sql`ANALYZE ${staging}`.execute(trx));
   checkpoint('staged', options);
+
+  // A NIP repeated within the file: the first valid occurrence is processed, every later one is
+  // refused naming its line. Found here, set-based, rather than by a tracker in the workers, whose
+  // memory would grow with the file and which could not see across the parts of a split file.
+  const duplicates = await timed(options, 'duplicate NIPs within the file', async () => {
+    const template = JSON.stringify([duplicateNipReason(LINE_PLACEHOLDER)]);
+    const result = await sql`
+      UPDATE ${staging} s SET reasons = replace(${template}, ${LINE_PLACEHOLDER}, d.first::text)::jsonb
+      FROM (
+        SELECT line, min(line) OVER (PARTITION BY nip) AS first FROM ${staging}
+        WHERE reasons IS NULL AND nip IN (SELECT nip FROM ${staging} WHERE reasons IS NULL GROUP BY nip HAVING count(*) > 1)
+      ) d
+      WHERE s.line = d.line AND d.line <> d.first`.execute(trx);
+    return Number(result.numAffectedRows ?? 0);
+  });
 
   // Matching once, into a table of its own, gives every later statement a join on the primary
   // key, and keeps the bulk path from anti-joining `asn` against itself while it grows.
@@ -224,7 +252,7 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
 
   let inserted: number;
   let updated: number;
-  let unvalidatedForeignKeys: string[] = [];
+  let unvalidatedForeignKeys: ForeignKeyRef[] = [];
   const assignments = sql`
     kind = i.kind, name = i.name, gender = i.gender, birth_date = i.birth_date,
     position_title = i.position_title, position_type = i.position_type, grade = i.grade,
@@ -248,7 +276,7 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
       WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE m.line = i.line)`.execute(trx));
     inserted = Number(insertResult.numAffectedRows ?? 0);
     for (const o of objects) await timed(options, `rebuild ${o.name}`, () => restoreObject(trx, o));
-    unvalidatedForeignKeys = objects.filter((o) => o.definition.startsWith('FOREIGN KEY')).map((o) => o.name);
+    unvalidatedForeignKeys = foreignKeysOf(objects);
   } else {
     const assignmentsFromExcluded = sql`
       kind = excluded.kind, name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,
@@ -279,7 +307,7 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
   // Rows the register check refused have no cells (valid rows are staged normalised): keep their
   // values by column so the rejected-rows file can still be written in the file's own columns.
   // A clean file (the usual national case) has nothing to keep: skip the pass over the staged rows.
-  const rejects = options.stagedRejected + refused === 0 ? { numAffectedRows: 0n } : await timed(options, 'keep rejected rows', () => sql`
+  const rejects = options.stagedRejected + duplicates + refused === 0 ? { numAffectedRows: 0n } : await timed(options, 'keep rejected rows', () => sql`
     INSERT INTO asn_import_rejects (import_id, line, cells, record, reasons)
     SELECT ${options.importId}::uuid, line, cells,
       CASE WHEN cells IS NULL THEN jsonb_build_object(
