@@ -76,6 +76,7 @@ describe('a first load into an empty register', () => {
   it('loads straight into asn, split between workers, rejecting exactly the planted rows with their lines', async () => {
     const before = { constraints: await constraints(), indexes: await indexes() };
     const { result, timings, id } = await firstLoad('pertama.csv', rows, { workers: 3 });
+    expect(result.status === 'failed' ? result.error : null).toBeNull();
     expect(timings).toContain('read, validate and COPY into asn');
     expect(result).toMatchObject({ status: 'done', bulk: true, rows: 300, inserted: 296, updated: 0, unchanged: 0, rejected: 4 });
     expect(await count('asn')).toBe(296);
@@ -146,8 +147,30 @@ describe('a first load by a regional officer', () => {
     };
     const id = await createAsnImport(regional.ctx.db, request);
     const result = await runAsnImport(regional.ctx.db, id, request, { now: regional.ctx.now(), bulkMinRows: 10, workers: 2 });
+    expect(result.status === 'failed' ? result.error : null).toBeNull();
     expect(result).toMatchObject({ status: 'done', bulk: true, inserted: 30, rejected: 20 });
     const regions = await regional.ctx.db.selectFrom('asn').select('region_code').distinct().execute();
     expect(regions).toEqual([{ region_code: '35.10' }]);
+  });
+});
+
+describe('unit ids during a first load', () => {
+  it('gives a new unit one id, however the workers’ requests interleave', async () => {
+    const app = await createTestApp();
+    try {
+      const agencies = await seedTestAgencies(app.ctx.db);
+      const agency = agencies.get('PEMKAB-35.10')!;
+      const { UnitIds } = await import('./first-load.ts');
+      const units = await app.ctx.db.transaction().execute((trx) => UnitIds.load(trx, app.ctx.db));
+      // Two workers ask at once for the same new units, before any block of ids is reserved.
+      const [a, b] = await Promise.all([
+        units.resolve([[agency, 'Dinas Pendidikan'], [agency, 'Dinas Kesehatan']]),
+        units.resolve([[agency, 'Dinas Kesehatan'], [agency, 'Dinas Pendidikan']]),
+      ]);
+      expect(b).toEqual([a[1], a[0]]);
+      expect(units.created).toHaveLength(2);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -63,7 +63,19 @@ export class UnitIds {
     return new UnitIds(db, rows[0].sequence, units.map((u) => [u.agency_id, u.name, u.id]));
   }
 
-  async resolve(pairs: Array<[number, string]>): Promise<number[]> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Ids for `pairs`, in order. Calls from several workers are served one after another: two
+   * interleaved at the await for a new block would each give the same new unit its own id.
+   */
+  resolve(pairs: Array<[number, string]>): Promise<number[]> {
+    const next = this.queue.then(() => this.resolveNow(pairs));
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async resolveNow(pairs: Array<[number, string]>): Promise<number[]> {
     const result: number[] = [];
     for (const [agencyId, name] of pairs) {
       const key = `${agencyId}\u0000${name}`;
