@@ -4,6 +4,5 @@ export * from './vocabulary.ts';
 export * from './columns.ts';
 export * from './validate.ts';
 export * from './duplicates.ts';
-export * from './diff.ts';
 export * from './csv.ts';
 export * from './generate.ts';

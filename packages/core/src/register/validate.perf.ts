@@ -11,7 +11,6 @@
 import { createRng } from '../demo/random.ts';
 import { decodeNip } from '../nip/nip.ts';
 import { asnRowToRecord } from './csv.ts';
-import { createDuplicateTracker } from './duplicates.ts';
 import { generateAsnRows } from './generate.ts';
 import { validateAsnRow, type AsnRowContext } from './validate.ts';
 
@@ -51,16 +50,7 @@ for (const pass of ['warm-up', 'measured'] as const) {
     for (const r of records) if (validateAsnRow(r, context).ok) valid += 1;
     return valid;
   });
-  const withTracker = rate(pass === 'warm-up' ? 'warm-up with tracker' : 'validateAsnRow + duplicate tracker', () => {
-    const tracker = createDuplicateTracker(rowCount);
-    let valid = 0;
-    records.forEach((r, i) => {
-      const result = validateAsnRow(r, context);
-      if (result.ok && tracker.check(result.row.nip, i + 2) === null) valid += 1;
-    });
-    return valid;
-  });
   if (pass === 'measured') {
-    console.log(`validator / baseline: ${(validator / baseline).toFixed(2)}; with tracker / baseline: ${(withTracker / baseline).toFixed(2)}`);
+    console.log(`validator / baseline: ${(validator / baseline).toFixed(2)}`);
   }
 }
