@@ -48,6 +48,16 @@ describe('public home page', () => {
     await pilkada.getByText('Masa tenang').first().waitFor();
   });
 
+  it("leads from a region's election to its public neutrality figures", async () => {
+    await page.goto(`${baseUrl}/wilayah/35.10?tanggal=2024-10-01`);
+    const link = page.locator('[data-election="pilkada-2024"]').getByTestId('transparency-link');
+    await link.click();
+    await page.waitForURL(/\/transparansi\/pilkada-2024\/35\.10$/);
+    // The public page does not link to itself.
+    await page.locator('[data-election="pilkada-2024"]').waitFor();
+    await expect(page.getByTestId('transparency-link').count()).resolves.toBe(0);
+  });
+
   it('tells the user when no region matches', async () => {
     await page.goto(baseUrl);
     await page.getByLabel('Cari provinsi atau kabupaten/kota').fill('Atlantis');

@@ -1,9 +1,14 @@
+import { Link } from 'wouter';
 import type { Calendar } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { transparencyHref } from '../transparency/publicRoutes.tsx';
 import { messages } from './messages.ts';
 
-/** One election's stages for a region, with the stage on the chosen date highlighted. */
-export function ElectionTimeline({ calendar }: { calendar: Calendar }) {
+/**
+ * One election's stages for a region, with the stage on the chosen date highlighted, and (except
+ * on the transparency page itself) a link to the region's public neutrality figures.
+ */
+export function ElectionTimeline({ calendar, linkTransparency = true }: { calendar: Calendar; linkTransparency?: boolean }) {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const statusLabel = { past: t.stagePast, current: t.stageCurrent, upcoming: t.stageUpcoming };
@@ -58,6 +63,13 @@ export function ElectionTimeline({ calendar }: { calendar: Calendar }) {
               );
             })}
           </ol>
+          {linkTransparency && calendar.region && (
+            <p className="election-transparency">
+              <Link href={transparencyHref(calendar.election.id, calendar.region.code)} data-testid="transparency-link">
+                {t.transparency}
+              </Link>
+            </p>
+          )}
         </>
       )}
     </section>

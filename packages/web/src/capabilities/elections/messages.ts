@@ -19,6 +19,7 @@ export const messages = defineMessages({
     back: '← Ganti wilayah',
     electionsIn: 'Pemilihan di wilayah ini',
     basis: 'Dasar hukum',
+    transparency: 'Laporan dan penanganan pelanggaran netralitas ASN di wilayah ini →',
   },
   en: {
     dateLabel: 'View as of',
@@ -38,5 +39,6 @@ export const messages = defineMessages({
     back: '← Change region',
     electionsIn: 'Elections in this region',
     basis: 'Legal basis',
+    transparency: 'Reports and cases of ASN neutrality violations in this region →',
   },
 });

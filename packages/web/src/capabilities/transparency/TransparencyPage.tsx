@@ -12,11 +12,11 @@ import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n
 import { ElectionTimeline } from '../elections/ElectionTimeline.tsx';
 import { messages } from './messages.ts';
 import type { PublicCount, Transparency } from './types.ts';
+import { transparencyHref } from './publicRoutes.tsx';
 import './transparency.css';
 
 type Messages = (typeof messages)['id'];
 
-export const transparencyHref = (electionId: string, regionCode: string | null) => `/transparansi/${electionId}${regionCode ? `/${regionCode}` : ''}`;
 
 /** Map classes of proven violations: "nihil" in green, then ranges the suppression keeps meaningful. */
 function publicLegend(t: Messages): LegendEntry[] {
@@ -53,7 +53,7 @@ function CalendarFor({ electionId, regionCode, t }: { electionId: string; region
   return (
     <section className="tp-section" aria-label={t.calendarTitle}>
       <h2>{t.calendarTitle}</h2>
-      <ElectionTimeline calendar={state.data} />
+      <ElectionTimeline calendar={state.data} linkTransparency={false} />
     </section>
   );
 }
