@@ -112,7 +112,8 @@ describe('ASN register import in the console', () => {
     await page.getByLabel('Tanggal SK').fill('2024-05-10');
     await page.getByLabel('Nama penandatangan').fill('Bagus Prakoso');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByText('Ditandai: berat: calon petahana').waitFor();
+    // The demo data already holds a flagged rotation in Banyuwangi: look in this decree's row.
+    await page.getByRole('row', { name: /821\.2\/77\/429\.011\/2024/ }).getByText('Ditandai: berat: calon petahana').waitFor();
     await page.screenshot({ path: 'test-results/rotations.png', fullPage: true });
     await page.close();
   });

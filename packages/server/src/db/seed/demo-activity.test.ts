@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRotations } from '../../capabilities/rotations/service.ts';
+import { createTestApp, type TestApp } from '../../testing/test-database.ts';
+import { seedDemoAccounts } from './demo-accounts.ts';
+import { seedDemoActivity } from './demo-activity.ts';
+import { seedDemo } from './demo.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.ctx.db, '2026-11-22');
+  await seedDemoAccounts(t.ctx);
+});
+afterAll(async () => t?.close());
+
+describe('demo activity (Pilkada 2024, Banyuwangi)', () => {
+  it('adds two candidate pairs, links the ASN deputy to the register, and one rotation the watch flags', async () => {
+    expect(await seedDemoActivity(t.ctx)).toBe(true);
+    const pairs = await t.ctx.db.selectFrom('candidate_pairs').select(['ballot_number', 'deputy_asn_id', 'incumbent_member']).where('region_code', '=', '35.10').orderBy('ballot_number').execute();
+    expect(pairs).toHaveLength(2);
+    expect(pairs[1].deputy_asn_id).not.toBeNull();
+    expect(pairs.map((p) => p.incumbent_member)).toEqual(['head', null]);
+
+    const officer = await t.ctx.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('email', '=', 'bawaslu.ri@netra.demo').executeTakeFirstOrThrow();
+    const staff = { ...officer, scope: { kind: 'national' as const }, sessionId: 'test', csrfToken: '', mfa: 'passed' as const };
+    const all = await listRotations(t.ctx, staff as never, { limit: 50, offset: 0 }, 'id');
+    expect(all.total).toBe(3);
+    const flagged = await listRotations(t.ctx, staff as never, { flagged: true, limit: 50, offset: 0 }, 'id');
+    expect(flagged.items.map((r) => r.decree.date)).toEqual(['2024-06-14']);
+  });
+
+  it('is loaded once: a second start leaves it alone', async () => {
+    expect(await seedDemoActivity(t.ctx)).toBe(false);
+    const pairs = await t.ctx.db.selectFrom('candidate_pairs').select('id').where('region_code', '=', '35.10').execute();
+    expect(pairs).toHaveLength(2);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Demo activity for Pilkada 2024 in Kabupaten Banyuwangi, so that a person trying Netra finds the
+ * candidates and rotation watch populated: two fictional candidate pairs (one incumbent, one with
+ * an ASN deputy whose resignation obligations are tracked) and three rotations signed by the
+ * incumbent, one inside the art. 71(2) window without the Minister's approval (flagged), one inside
+ * it with approval, one before it. Everything goes through the same services as the console, as
+ * the Bawaslu Banyuwangi demo officer, so it is validated and audited like real input.
+ * Every person is fictional; the region, the election and its schedule are real.
+ */
+import type { AppContext } from '../../context.ts';
+import { scopeOf, type StaffUser } from '../../capabilities/auth/service.ts';
+import { savePairRows } from '../../capabilities/candidates/service.ts';
+import { saveRotations } from '../../capabilities/rotations/service.ts';
+
+const REGION = '35.10';
+const ELECTION = 'pilkada-2024';
+const OFFICER = 'bawaslu.banyuwangi@netra.demo';
+const META = { ip: null, userAgent: 'netra-seed' };
+const INCUMBENT = 'H. Bambang Wicaksono, S.H.';
+
+async function officer(ctx: AppContext): Promise<StaffUser | null> {
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'scope_region_code', 'scope_agency_ids'])
+    .where('email', '=', OFFICER)
+    .executeTakeFirst();
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scope: scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids }),
+    sessionId: 'seed',
+    csrfToken: '',
+    mfa: 'not_required',
+  } as StaffUser;
+}
+
+/** Loads the demo activity once (a second start finds the pairs and leaves everything alone). */
+export async function seedDemoActivity(ctx: AppContext, progress: (message: string) => void = () => {}): Promise<boolean> {
+  const existing = await ctx.db.selectFrom('candidate_pairs').select('id').where('election_id', '=', ELECTION).where('region_code', '=', REGION).executeTakeFirst();
+  if (existing) return false;
+  const staff = await officer(ctx);
+  // The deputy of pair 2 and the officials moved are demo civil servants of Banyuwangi.
+  const asn = await ctx.db.selectFrom('asn').select(['nip', 'name', 'position_title']).where('region_code', '=', REGION).orderBy('id').limit(4).execute();
+  if (!staff || asn.length < 4) return false;
+  const [deputy, ...moved] = asn;
+
+  const pairs = await savePairRows(
+    ctx,
+    staff,
+    [
+      {
+        line: 2,
+        cells: {
+          kode_pemilihan: ELECTION,
+          kode_wilayah: REGION,
+          nomor_urut: '1',
+          nama_calon: INCUMBENT,
+          panggilan_calon: 'Bambang',
+          nama_wakil: 'Hj. Ratna Kusumawati',
+          panggilan_wakil: 'Ratna',
+          jalur: 'partai',
+          partai: 'Partai Contoh Satu; Partai Contoh Dua',
+          petahana: 'calon',
+          jabatan_petahana: 'kepala_daerah',
+          slogan: 'Banyuwangi Maju Bersama',
+          tagar: '#BambangRatna2024; #BanyuwangiMaju',
+        },
+      },
+      {
+        line: 3,
+        cells: {
+          kode_pemilihan: ELECTION,
+          kode_wilayah: REGION,
+          nomor_urut: '2',
+          nama_calon: 'Ir. Suryo Hadinoto',
+          panggilan_calon: 'Suryo',
+          nama_wakil: deputy.name,
+          nip_wakil: deputy.nip,
+          jalur: 'perseorangan',
+          petahana: 'tidak',
+          slogan: 'Desa Kuat, Kota Hebat',
+          tagar: '#SuryoPilihanRakyat',
+        },
+      },
+    ],
+    'id',
+    META,
+  );
+
+  const rotation = (line: number, person: (typeof moved)[number], to: string, number: string, date: string, approval?: { number: string; date: string }) => ({
+    line,
+    cells: {
+      kode_pemilihan: ELECTION,
+      kode_wilayah: REGION,
+      nip: person.nip,
+      nama: person.name,
+      jabatan_lama: person.position_title,
+      jabatan_baru: to,
+      nomor_sk: number,
+      tanggal_sk: date,
+      penandatangan: INCUMBENT,
+      kapasitas_penandatangan: 'kepala_daerah',
+      persetujuan_menteri: approval ? 'Y' : 'N',
+      nomor_surat_persetujuan: approval?.number ?? '',
+      tanggal_persetujuan: approval?.date ?? '',
+    },
+  });
+  const rotations = await saveRotations(
+    ctx,
+    staff,
+    [
+      // Inside the window (from six months before the 22 September 2024 determination), no approval: flagged.
+      rotation(2, moved[0], 'Staf Ahli Bupati Bidang Kemasyarakatan', '800.1.3.3/0412/429.011/2024', '2024-06-14'),
+      // Inside the window with the Minister's written approval: allowed.
+      rotation(3, moved[1], 'Sekretaris Dinas Pendidikan', '800.1.3.3/0415/429.011/2024', '2024-06-20', { number: '100.2.2.6/3312/OTDA', date: '2024-06-10' }),
+      // Before the window: allowed.
+      rotation(4, moved[2], 'Kepala Bidang Pelayanan', '800.1.3.3/0102/429.011/2023', '2023-11-03'),
+    ],
+    'id',
+    META,
+  );
+  progress(`Data demo: ${pairs.inserted} pasangan calon dan ${rotations.inserted} mutasi di Kabupaten Banyuwangi (Pilkada 2024)`);
+  return true;
+}
