@@ -17,6 +17,13 @@ describe('recordFromCells', () => {
   it('keys cells by resolved column, skipping ignored and absent ones', () => {
     expect(recordFromCells(['a', 'b', 'c'], ['nip', null, 'nama', 'aktif'])).toEqual({ nip: 'a', nama: 'c' });
   });
+
+  it('overwrites a reused record, leaving no cell of the previous row behind', () => {
+    const reused = recordFromCells(['a', 'b', 'c', 'Y'], ['nip', null, 'nama', 'aktif']);
+    const next = recordFromCells(['d', 'e'], ['nip', null, 'nama', 'aktif'], reused);
+    expect(next).toBe(reused);
+    expect(next).toEqual({ nip: 'd', nama: undefined, aktif: undefined });
+  });
 });
 
 describe('csvField', () => {

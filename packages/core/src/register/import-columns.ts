@@ -86,15 +86,23 @@ export function resolveHeader<Key extends string>(
   return { ok: missing.length === 0 && repeated.length === 0, columns, missing, unknown, repeated };
 }
 
-/** One data row as a record keyed by canonical column, ready for a row validator. */
+/**
+ * One data row as a record keyed by canonical column, ready for a row validator. `reuse`: a record
+ * from an earlier call to overwrite (a bulk import validates millions of rows and keeps none of
+ * them); a cell missing from a short row is then undefined, which validators read as empty.
+ */
 export function recordFromCells<Key extends string>(
   cells: readonly string[],
   columns: ReadonlyArray<Key | null>,
+  reuse?: Partial<Record<Key, string>>,
 ): Partial<Record<Key, string>> {
-  const record: Partial<Record<Key, string>> = {};
+  const record: Partial<Record<Key, string>> = reuse ?? {};
   for (let i = 0; i < columns.length; i += 1) {
     const key = columns[i];
-    if (key !== null && i < cells.length) record[key] = cells[i];
+    if (key !== null) {
+      if (i < cells.length) record[key] = cells[i];
+      else if (reuse) record[key] = undefined;
+    }
   }
   return record;
 }

@@ -234,6 +234,8 @@ export async function runImportWorker(input: ImportWorkerInput, port: NonNullabl
   const rejectsFd = register ? fs.openSync(register.rejectsFile, 'w') : null;
 
   let columns: Array<AsnColumnKey | null> | null = input.part?.columns ?? null;
+  // Overwritten for every row: the validator keeps nothing of it.
+  const cellsByColumn: Partial<Record<AsnColumnKey, string>> = {};
   // COPY text is written straight into a byte buffer: concatenating a megabyte of strings and
   // encoding it afterwards cost more than validating the rows.
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -324,7 +326,7 @@ export async function runImportWorker(input: ImportWorkerInput, port: NonNullabl
           continue;
         }
         rows += 1;
-        const result = validateAsnRow(recordFromCells(record.cells, columns), context);
+        const result = validateAsnRow(recordFromCells(record.cells, columns, cellsByColumn), context);
         if (!result.ok) {
           await reject(record, result.reasons);
           continue;
