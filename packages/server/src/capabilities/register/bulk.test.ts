@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { createAsnImport, runAsnImport, type AsnImportRequest } from './importer.ts';
+import { dropObjects, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks } from './merge.ts';
 import { csvOf, generatedRows, seedTestAgencies, tempFile } from './test-fixtures.ts';
 
 let t: TestApp;
@@ -53,5 +54,42 @@ describe('bulk loads (indexes and foreign keys rebuilt, not maintained row by ro
     expect(await constraints()).toEqual(before.constraints);
     // A duplicate NIP can no more be inserted after the rebuild than before.
     await expect(sql`INSERT INTO asn (nip, kind, name, gender, birth_date, position_title, position_type, agency_id, region_code) SELECT nip, kind, name, gender, birth_date, position_title, position_type, agency_id, region_code FROM asn LIMIT 1`.execute(t.ctx.db)).rejects.toThrow(/asn_nip_key/);
+  });
+});
+
+describe('what a bulk load locks', () => {
+  /** A read from another connection that gives up after a second instead of waiting. */
+  const readsWithoutWaiting = (table: string) =>
+    t.ctx.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL lock_timeout = '1s'`.execute(trx);
+      return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(trx)).rows[0].n;
+    });
+
+  it('leaves regions, agencies, units, reports and cases readable while the register is being loaded', async () => {
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await dropObjects(trx, await secondaryObjects(trx));
+        expect(await suspendForeignKeyChecks(trx)).toBe(true);
+        for (const table of ['regions', 'agencies', 'units', 'reports', 'cases', 'candidate_pairs']) {
+          await expect(readsWithoutWaiting(table), table).resolves.toBeGreaterThanOrEqual(0);
+        }
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+  });
+
+  it('fails the load when a written row refers to an agency that does not exist', async () => {
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        expect(await suspendForeignKeyChecks(trx)).toBe(true);
+        await sql`INSERT INTO asn (nip, kind, name, gender, birth_date, position_title, position_type, agency_id, region_code)
+          VALUES ('198001012005011001', 'pns', 'Nama Fiktif', 'male', '1980-01-01', 'Pengelola Data', 'executor', 999999, '35.10')`.execute(trx);
+        await resumeForeignKeyChecks(trx, 'written');
+      }),
+    ).rejects.toThrow(/1 register rows refer to an agency, unit or region that does not exist/);
+    // Nothing of it stayed, and the triggers are on again (the transaction rolled back).
+    const triggers = await sql<{ enabled: boolean }>`SELECT bool_and(tgenabled <> 'D') AS enabled FROM pg_trigger WHERE tgrelid = 'asn'::regclass`.execute(t.ctx.db);
+    expect(triggers.rows[0].enabled).toBe(true);
   });
 });

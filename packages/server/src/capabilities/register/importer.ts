@@ -23,7 +23,7 @@ import { appendAudit } from '../audit/repository.ts';
 import { beginFirstLoad, finishFirstLoad, REGISTER_COPY, registerIsEmpty, UnitIds } from './first-load.ts';
 import type { ImportWorkerInput } from './import-worker.ts';
 import { loadFile, type HeaderMessage } from './load.ts';
-import { BULK_MIN_ROWS, createStagingTable, mergeStaging, REGISTER_LOCK_KEY, STAGING_COPY, validateForeignKeys, type MergeCounts, type MergeStep } from './merge.ts';
+import { BULK_MIN_ROWS, createStagingTable, mergeStaging, REGISTER_LOCK_KEY, STAGING_COPY, type MergeCounts, type MergeStep } from './merge.ts';
 import { refreshNameSearch } from './name-search.ts';
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -62,7 +62,7 @@ export interface RunOptions {
 }
 
 export type AsnImportResult =
-  | ({ id: string; status: 'done'; rows: number; searchIndex: 'in_transaction' | 'updated' | 'rebuilt' } & Omit<MergeCounts, 'unvalidatedForeignKeys' | 'nameSearchSynced'>)
+  | ({ id: string; status: 'done'; rows: number; searchIndex: 'in_transaction' | 'updated' | 'rebuilt' } & Omit<MergeCounts, 'nameSearchSynced'>)
   | { id: string; status: 'failed'; error: Localised & { code: string } };
 
 /** Small imports update the name index inside their transaction; larger ones refresh it after. */
@@ -262,15 +262,14 @@ export async function runAsnImport(db: Db, importId: string, request: AsnImportR
       return merged;
     });
     let searchIndex: 'in_transaction' | 'updated' | 'rebuilt' = 'in_transaction';
-    if (!counts.nameSearchSynced || counts.unvalidatedForeignKeys.length > 0) options.onProgress?.({ phase: 'indexing', bytesRead: bytesTotal, bytesTotal, rows });
-    await validateForeignKeys(db, counts.unvalidatedForeignKeys, options.onTiming);
+    if (!counts.nameSearchSynced) options.onProgress?.({ phase: 'indexing', bytesRead: bytesTotal, bytesTotal, rows });
     if (!counts.nameSearchSynced) {
       const indexing = performance.now();
       searchIndex = await refreshNameSearch(db, startedAt!, counts.inserted + counts.updated);
       options.onTiming?.(`name search ${searchIndex} (after commit)`, (performance.now() - indexing) / 1000);
       await db.updateTable('asn_imports').set({ search_indexed_at: new Date() }).where('id', '=', importId).execute();
     }
-    const { nameSearchSynced: _synced, unvalidatedForeignKeys: _fks, ...result } = counts;
+    const { nameSearchSynced: _synced, ...result } = counts;
     return { id: importId, status: 'done', rows, searchIndex, ...result };
   } catch (error) {
     const failure =

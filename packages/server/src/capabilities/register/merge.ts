@@ -9,15 +9,15 @@
  *      unchanged rows not touched at all (updated_at stays);
  *   5. refused rows are kept for the rejected-rows file.
  *
- * A load larger than the register itself (a first national load) runs in bulk mode: the
- * register's secondary indexes and foreign keys are dropped inside the transaction and rebuilt
- * after the load, which is several times cheaper than maintaining them row by row; the rebuild
- * re-checks uniqueness and references, so nothing is trusted blindly. The price is an exclusive
- * lock on `asn` until the import commits, acceptable only because such a load replaces most of
- * the register anyway.
+ * A load larger than the register itself runs in bulk mode: the register's secondary indexes
+ * are dropped inside the transaction and rebuilt after the load, and its foreign-key triggers
+ * suspended (see suspendForeignKeyChecks), which is several times cheaper than maintaining them
+ * row by row; the rebuild re-checks uniqueness and the references are checked set-based, so
+ * nothing is trusted blindly. The price is an exclusive lock on `asn` (only) until the import
+ * commits, acceptable only because such a load replaces most of the register anyway.
  */
 import { duplicateNipReason, type Scope } from '@netra/core';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { agencyInScope, regionInScope } from '../../db/scope.ts';
 import type { Database } from '../../db/schema.ts';
 import { registerReason } from './reasons.ts';
@@ -41,8 +41,6 @@ export interface MergeCounts {
   unchanged: number;
   rejected: number;
   bulk: boolean;
-  /** Foreign keys a bulk load restored NOT VALID; validate them after the commit. */
-  unvalidatedForeignKeys: ForeignKeyRef[];
   /** Whether the name search table was updated in the transaction (else refresh it after). */
   nameSearchSynced: boolean;
 }
@@ -75,18 +73,19 @@ function inScope(regionColumn: string, agencyColumn: string, scope: Scope): RawB
 
 export interface DroppedObject {
   kind: 'constraint' | 'index';
-  /** The table the constraint or index is on: `asn`, or (for a first load) a table referencing it. */
-  table: string;
   name: string;
   definition: string;
 }
 
-/** Unique and foreign-key constraints and plain indexes of `asn`, except its primary key. */
+/**
+ * The unique constraints and plain indexes of `asn` (not its primary key, which the tables that
+ * reference the register depend on). Dropping and rebuilding them locks only `asn`.
+ */
 export async function secondaryObjects(trx: Transaction<Database>): Promise<DroppedObject[]> {
   const constraints = await sql<{ name: string; definition: string }>`
     SELECT conname AS name, pg_get_constraintdef(oid) AS definition
-    FROM pg_constraint WHERE conrelid = 'asn'::regclass AND contype IN ('u', 'f')
-    ORDER BY contype DESC, conname`.execute(trx);
+    FROM pg_constraint WHERE conrelid = 'asn'::regclass AND contype = 'u'
+    ORDER BY conname`.execute(trx);
   const indexes = await sql<{ name: string; definition: string }>`
     SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
@@ -94,47 +93,61 @@ export async function secondaryObjects(trx: Transaction<Database>): Promise<Drop
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = 'asn'::regclass)
     ORDER BY i.relname`.execute(trx);
   return [
-    ...constraints.rows.map((r) => ({ kind: 'constraint' as const, table: 'asn', ...r })),
-    ...indexes.rows.map((r) => ({ kind: 'index' as const, table: 'asn', ...r })),
+    ...constraints.rows.map((r) => ({ kind: 'constraint' as const, ...r })),
+    ...indexes.rows.map((r) => ({ kind: 'index' as const, ...r })),
   ];
 }
 
 export async function dropObjects(trx: Transaction<Database>, objects: DroppedObject[]): Promise<void> {
   for (const o of objects) {
-    if (o.kind === 'constraint') await sql`ALTER TABLE ${sql.id(o.table)} DROP CONSTRAINT ${sql.id(o.name)}`.execute(trx);
+    if (o.kind === 'constraint') await sql`ALTER TABLE asn DROP CONSTRAINT ${sql.id(o.name)}`.execute(trx);
     else await sql`DROP INDEX ${sql.id(o.name)}`.execute(trx);
   }
 }
 
-/**
- * Foreign keys come back NOT VALID: enforced for every later write at once, while the check of
- * the rows just loaded (whose agency, unit and region were resolved by join or checked against
- * the region table) runs after the commit, under a lock that blocks neither reads nor writes.
- */
 export async function restoreObject(trx: Transaction<Database>, o: DroppedObject): Promise<void> {
   if (o.kind === 'index') await sql.raw(o.definition).execute(trx);
-  else if (o.definition.startsWith('FOREIGN KEY')) await sql`ALTER TABLE ${sql.id(o.table)} ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)} NOT VALID`.execute(trx);
-  else await sql`ALTER TABLE ${sql.id(o.table)} ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)}`.execute(trx);
+  else await sql`ALTER TABLE asn ADD CONSTRAINT ${sql.id(o.name)} ${sql.raw(o.definition)}`.execute(trx);
 }
 
-/** Checks the loaded rows against the foreign keys a bulk load restored NOT VALID. */
-export async function validateForeignKeys(db: Kysely<Database>, keys: readonly ForeignKeyRef[], onTiming?: (label: string, seconds: number) => void): Promise<void> {
-  for (const { table, name } of keys) {
-    const started = performance.now();
-    await sql`ALTER TABLE ${sql.id(table)} VALIDATE CONSTRAINT ${sql.id(name)}`.execute(db);
-    onTiming?.(`validate ${name} (after commit)`, (performance.now() - started) / 1000);
-  }
+/**
+ * Suspends the register's foreign-key checks (agency, unit, region) for a bulk load: checking each
+ * row through its triggers costs more than the load itself. They are not dropped: dropping a
+ * foreign key locks the table it references, and `regions` is read by every public page, which
+ * would then wait for the whole import. Instead the triggers on `asn` are disabled (a lock on
+ * `asn` only; this needs a superuser, as the embedded database's owner is), every referenced row
+ * is locked against deletion until the commit, and `resumeForeignKeyChecks` checks the written
+ * rows set-based before enabling the triggers again. False when checks stay on (no superuser, or
+ * `asn` has triggers of its own that must keep firing): slower, equally correct.
+ */
+export async function suspendForeignKeyChecks(trx: Transaction<Database>): Promise<boolean> {
+  const { rows } = await sql<{ superuser: boolean; own_triggers: number }>`
+    SELECT current_setting('is_superuser') = 'on' AS superuser,
+      (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'asn'::regclass AND NOT tgisinternal) AS own_triggers`.execute(trx);
+  if (!rows[0].superuser || rows[0].own_triggers > 0) return false;
+  // FOR KEY SHARE blocks deleting a referenced row or changing its key, not reading or editing it.
+  await sql`SELECT count(*) FROM (SELECT 1 FROM agencies FOR KEY SHARE) a`.execute(trx);
+  await sql`SELECT count(*) FROM (SELECT 1 FROM units FOR KEY SHARE) u`.execute(trx);
+  await sql`SELECT count(*) FROM (SELECT 1 FROM regions FOR KEY SHARE) r`.execute(trx);
+  await sql`ALTER TABLE asn DISABLE TRIGGER ALL`.execute(trx);
+  return true;
 }
 
-/** A foreign key by table and name. */
-export interface ForeignKeyRef {
-  table: string;
-  name: string;
+/**
+ * Checks, set-based, the references of the rows this transaction wrote (`all`: the whole register,
+ * after a first load) and enables the triggers again. A missing reference fails the import.
+ */
+export async function resumeForeignKeyChecks(trx: Transaction<Database>, rows: 'all' | 'written'): Promise<void> {
+  const written = rows === 'all' ? sql`true` : sql`x.updated_at = now()`;
+  const { rows: broken } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM asn x
+    LEFT JOIN agencies a ON a.id = x.agency_id
+    LEFT JOIN units u ON u.id = x.unit_id
+    LEFT JOIN regions r ON r.code = x.region_code
+    WHERE ${written} AND (a.id IS NULL OR (x.unit_id IS NOT NULL AND u.id IS NULL) OR r.code IS NULL)`.execute(trx);
+  if (broken[0].n > 0) throw new Error(`${broken[0].n} register rows refer to an agency, unit or region that does not exist`);
+  await sql`ALTER TABLE asn ENABLE TRIGGER ALL`.execute(trx);
 }
-
-/** The foreign keys among dropped objects (restored NOT VALID), to validate after the commit. */
-export const foreignKeysOf = (objects: readonly DroppedObject[]): ForeignKeyRef[] =>
-  objects.filter((o) => o.definition.startsWith('FOREIGN KEY')).map((o) => ({ table: o.table, name: o.name }));
 
 /**
  * The columns an import writes, as a row value: an incoming row equal to the stored one in all of
@@ -252,7 +265,6 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
 
   let inserted: number;
   let updated: number;
-  let unvalidatedForeignKeys: ForeignKeyRef[] = [];
   const assignments = sql`
     kind = i.kind, name = i.name, gender = i.gender, birth_date = i.birth_date,
     position_title = i.position_title, position_type = i.position_type, grade = i.grade,
@@ -264,7 +276,8 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
   if (bulk) {
     await sql`SET LOCAL maintenance_work_mem = '512MB'`.execute(trx);
     const objects = await secondaryObjects(trx);
-    await timed(options, 'drop indexes and foreign keys', () => dropObjects(trx, objects));
+    await timed(options, 'drop indexes', () => dropObjects(trx, objects));
+    const suspended = await suspendForeignKeyChecks(trx);
     const updateResult = await timed(options, 'update changed rows', () => sql`
       UPDATE asn x SET ${assignments}
       FROM (${incoming}) i JOIN ${matched} m ON m.line = i.line
@@ -276,7 +289,7 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
       WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE m.line = i.line)`.execute(trx));
     inserted = Number(insertResult.numAffectedRows ?? 0);
     for (const o of objects) await timed(options, `rebuild ${o.name}`, () => restoreObject(trx, o));
-    unvalidatedForeignKeys = foreignKeysOf(objects);
+    if (suspended) await timed(options, 'check references', () => resumeForeignKeyChecks(trx, 'written'));
   } else {
     const assignmentsFromExcluded = sql`
       kind = excluded.kind, name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,
@@ -319,5 +332,5 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
   const rejected = Number(rejects.numAffectedRows ?? 0);
   checkpoint('rejects', options);
 
-  return { valid, inserted, updated, unchanged: valid - inserted - updated, rejected, bulk, unvalidatedForeignKeys, nameSearchSynced: options.syncNameSearch && !bulk };
+  return { valid, inserted, updated, unchanged: valid - inserted - updated, rejected, bulk, nameSearchSynced: options.syncNameSearch && !bulk };
 }
