@@ -8,13 +8,15 @@ import { seedDemo } from './demo.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // The demo is loaded on the day someone first starts Netra, long after the 2024 campaign.
+  t.setNow('2026-11-22T03:00:00Z');
   await seedDemo(t.ctx.db, '2026-11-22');
   await seedDemoAccounts(t.ctx);
 });
 afterAll(async () => t?.close());
 
 describe('demo activity (Pilkada 2024, Banyuwangi)', () => {
-  it('adds two candidate pairs, links the ASN deputy to the register, and one rotation the watch flags', async () => {
+  it('adds two candidate pairs, links the ASN deputy to the register, one rotation the watch flags, and posts to screen', async () => {
     expect(await seedDemoActivity(t.ctx)).toBe(true);
     const pairs = await t.ctx.db.selectFrom('candidate_pairs').select(['ballot_number', 'deputy_asn_id', 'incumbent_member']).where('region_code', '=', '35.10').orderBy('ballot_number').execute();
     expect(pairs).toHaveLength(2);
@@ -27,6 +29,13 @@ describe('demo activity (Pilkada 2024, Banyuwangi)', () => {
     expect(all.total).toBe(3);
     const flagged = await listRotations(t.ctx, staff as never, { flagged: true, limit: 50, offset: 0 }, 'id');
     expect(flagged.items.map((r) => r.decree.date)).toEqual(['2024-06-14']);
+
+    // The supporting posts are scored as support for the right pair; the neutral ones are not.
+    const posts = await t.ctx.db.selectFrom('screening_posts').select(['url', 'category', 'candidate_pair_id']).orderBy('url').execute();
+    expect(posts).toHaveLength(5);
+    const category = Object.fromEntries(posts.map((p) => [p.url.split('demo-')[1], p.category]));
+    expect(category).toMatchObject({ '1': 'likely_support', '2': 'likely_support', '4': 'irrelevant', '5': 'irrelevant' });
+    expect(posts.filter((p) => p.candidate_pair_id !== null)).toHaveLength(3);
   });
 
   it('is loaded once: a second start leaves it alone', async () => {

@@ -1,9 +1,10 @@
 /**
  * Demo activity for Pilkada 2024 in Kabupaten Banyuwangi, so that a person trying Netra finds the
- * candidates and rotation watch populated: two fictional candidate pairs (one incumbent, one with
- * an ASN deputy whose resignation obligations are tracked) and three rotations signed by the
- * incumbent, one inside the art. 71(2) window without the Minister's approval (flagged), one inside
- * it with approval, one before it. Everything goes through the same services as the console, as
+ * candidates, rotation watch and screening queue populated: two fictional candidate pairs (one
+ * incumbent, one with an ASN deputy whose resignation obligations are tracked), three rotations
+ * signed by the incumbent (one inside the art. 71(2) window without the Minister's approval:
+ * flagged; one inside it with approval; one before it), and a handful of collected social-media
+ * posts by demo civil servants, some supporting a pair, some not. Everything goes through the same services as the console, as
  * the Bawaslu Banyuwangi demo officer, so it is validated and audited like real input.
  * Every person is fictional; the region, the election and its schedule are real.
  */
@@ -11,6 +12,8 @@ import type { AppContext } from '../../context.ts';
 import { scopeOf, type StaffUser } from '../../capabilities/auth/service.ts';
 import { savePairRows } from '../../capabilities/candidates/service.ts';
 import { saveRotations } from '../../capabilities/rotations/service.ts';
+import { importPosts } from '../../capabilities/screening/importer.ts';
+import { Readable } from 'node:stream';
 
 const REGION = '35.10';
 const ELECTION = 'pilkada-2024';
@@ -43,9 +46,11 @@ export async function seedDemoActivity(ctx: AppContext, progress: (message: stri
   if (existing) return false;
   const staff = await officer(ctx);
   // The deputy of pair 2 and the officials moved are demo civil servants of Banyuwangi.
-  const asn = await ctx.db.selectFrom('asn').select(['nip', 'name', 'position_title']).where('region_code', '=', REGION).orderBy('id').limit(4).execute();
-  if (!staff || asn.length < 4) return false;
-  const [deputy, ...moved] = asn;
+  const asn = await ctx.db.selectFrom('asn').select(['nip', 'name', 'position_title']).where('region_code', '=', REGION).orderBy('id').limit(9).execute();
+  if (!staff || asn.length < 9) return false;
+  const [deputy, ...others] = asn;
+  const moved = others.slice(0, 3);
+  const posters = others.slice(3);
 
   const pairs = await savePairRows(
     ctx,
@@ -122,6 +127,33 @@ export async function seedDemoActivity(ctx: AppContext, progress: (message: stri
     'id',
     META,
   );
-  progress(`Data demo: ${pairs.inserted} pasangan calon dan ${rotations.inserted} mutasi di Kabupaten Banyuwangi (Pilkada 2024)`);
+  // Posts as a monitoring team would collect them during the campaign (fictional accounts).
+  const post = (n: number, poster: (typeof posters)[number], text: string, postedAt: string, kind = 'post') =>
+    JSON.stringify({
+      platform: n % 2 ? 'facebook' : 'instagram',
+      handle: `${poster.name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}.${n}`,
+      displayName: poster.name,
+      nip: poster.nip,
+      url: `https://media-sosial.example/banyuwangi/demo-${n}`,
+      text,
+      postedAt,
+      kind,
+    });
+  const posts = [
+    post(1, posters[0], 'Ayo rek, tanggal 27 November jangan lupa coblos nomor 1! Bambang–Ratna lanjutkan! #BambangRatna2024 #BanyuwangiMaju', '2024-10-12T19:40:00+07:00'),
+    post(2, posters[1], 'Siap menangkan Mas Suryo, pilihan rakyat Banyuwangi 💪 #SuryoPilihanRakyat', '2024-10-19T07:15:00+07:00'),
+    post(3, posters[2], 'Foto bareng calon bupati Bambang di acara kampanye tadi malam, semoga terpilih lagi 🙏', '2024-11-02T21:05:00+07:00'),
+    post(4, posters[3], 'Rapat koordinasi persiapan apel siaga netralitas ASN di aula kantor bupati.', '2024-10-21T10:00:00+07:00'),
+    post(5, posters[4], 'Pelayanan posyandu di Desa Kemiren hari ini berjalan lancar, terima kasih para kader.', '2024-10-24T13:30:00+07:00'),
+  ].join('\n');
+  const screening = await importPosts(ctx.db, Readable.from([posts]), 'jsonl', {
+    electionId: ELECTION,
+    regionCode: REGION,
+    actor: { userId: staff.id, scope: staff.scope },
+    now: ctx.now(),
+  });
+  progress(
+    `Data demo: ${pairs.inserted} pasangan calon, ${rotations.inserted} mutasi dan ${screening.imported} unggahan media sosial di Kabupaten Banyuwangi (Pilkada 2024)`,
+  );
   return true;
 }
