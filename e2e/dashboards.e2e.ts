@@ -82,6 +82,7 @@ describe('dashboards and transparency', () => {
     await page.waitForURL(/wilayah=35$/);
     await page.locator('.dash-breadcrumb').getByText('Jawa Timur').waitFor();
     await expect(page.locator('.tile-map .tile').count()).resolves.toBe(38);
+    await page.locator('.tile-map').screenshot({ path: 'test-results/dashboard-jatim-map.png' });
 
     // Jawa Timur → Kabupaten Banyuwangi through the regions table.
     await page.locator('tr[data-region="35.10"]').getByRole('link', { name: 'Kabupaten Banyuwangi' }).click();

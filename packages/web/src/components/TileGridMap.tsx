@@ -32,6 +32,14 @@ export interface LegendEntry {
 
 const CELL = 64;
 const GAP = 4;
+/**
+ * A regency/city's label on its tile: "Kabupaten" dropped, "Kota" shortened, at most 15
+ * characters (the full name is the tile's tooltip and is in the table beside the map).
+ */
+export const tileShortLabel = (name: string) => name.replace(/^Kabupaten /, '').replace(/^Kota /, 'Kt. ').slice(0, 15);
+
+/** Small enough for the label to fit the tile (about 0.6 em per character). */
+const labelSize = (label: string) => Math.min(10.5, (CELL - 6) / (0.6 * Math.max(label.length, 1)));
 
 export function TileGridMap({ tiles, legend, title, emptyLabel }: { tiles: readonly MapTile[]; legend: readonly LegendEntry[]; title: string; emptyLabel: string }) {
   const [, navigate] = useLocation();
@@ -58,7 +66,7 @@ export function TileGridMap({ tiles, legend, title, emptyLabel }: { tiles: reado
             <>
               <title>{label}</title>
               <rect x={x} y={y} width={CELL} height={CELL} rx={6} className={entry ? undefined : 'tile-empty'} fill={entry?.colour ?? 'url(#tile-hatch)'} />
-              <text x={x + CELL / 2} y={y + 25} className={`tile-short ${entry?.dark ? 'on-dark' : ''}`} textAnchor="middle">
+              <text x={x + CELL / 2} y={y + 25} className={`tile-short ${entry?.dark ? 'on-dark' : ''}`} textAnchor="middle" style={{ fontSize: `${labelSize(tile.short)}px` }}>
                 {tile.short}
               </text>
               <text x={x + CELL / 2} y={y + 45} className={`tile-value ${entry?.dark ? 'on-dark' : ''}`} textAnchor="middle">

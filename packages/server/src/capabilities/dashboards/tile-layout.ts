@@ -8,10 +8,12 @@
  *
  * Regencies/cities inside a province: derived. `idn-area-data` has no centroids, but it lists
  * 16,000 islands with coordinates and the regency each belongs to; a regency's position is the
- * mean of its islands' coordinates (278 of 514 regencies have islands). Those are scaled into a
- * grid sized for the province and placed in the nearest free cell; the regencies without islands
- * (mostly inland) then fill the free cells in Kemendagri code order. It is an approximation: an
- * inland regency may land far from where it is.
+ * median of its islands' coordinates (278 of 514 regencies have islands; the median keeps a far
+ * outlying island from dragging its regency away). Those are scaled into a grid sized for the
+ * province (between the 10th and 90th percentiles, so one remote island group does not squeeze
+ * the rest) and placed in the nearest free cell; the regencies without islands — inland ones —
+ * then take the free cells nearest the middle of the grid, in Kemendagri code order. It is an
+ * approximation: an inland regency may land away from where it is.
  */
 import { getIslands } from 'idn-area-data';
 
@@ -79,18 +81,26 @@ export function parseCoordinate(text: string): [number, number] | null {
 
 let centres: Promise<Map<string, [number, number]>> | null = null;
 
-/** Mean island coordinate per regency/city code (only those with islands). */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
+};
+
+/** Median island coordinate per regency/city code (only those with islands). */
 function regencyCentres(): Promise<Map<string, [number, number]>> {
   centres ??= getIslands().then((islands) => {
-    const sums = new Map<string, [number, number, number]>();
+    const points = new Map<string, Array<[number, number]>>();
     for (const island of islands) {
-      if (!island.regency_code) continue;
-      const point = parseCoordinate(island.coordinate);
-      if (!point) continue;
-      const sum = sums.get(island.regency_code) ?? [0, 0, 0];
-      sums.set(island.regency_code, [sum[0] + point[0], sum[1] + point[1], sum[2] + 1]);
+      const point = island.regency_code ? parseCoordinate(island.coordinate) : null;
+      if (point) points.set(island.regency_code, [...(points.get(island.regency_code) ?? []), point]);
     }
-    return new Map([...sums].map(([code, [lat, lon, n]]) => [code, [lat / n, lon / n] as [number, number]]));
+    return new Map([...points].map(([code, list]) => [code, [median(list.map((p) => p[0])), median(list.map((p) => p[1]))] as [number, number]]));
   });
   return centres;
 }
@@ -105,37 +115,35 @@ export async function regencyTiles(codes: readonly string[]): Promise<Map<string
   const located = sorted.filter((code) => known.has(code)).map((code) => ({ code, point: known.get(code)! }));
   const lats = located.map((l) => l.point[0]);
   const lons = located.map((l) => l.point[1]);
-  const latSpan = located.length > 1 ? Math.max(...lats) - Math.min(...lats) : 1;
-  const lonSpan = located.length > 1 ? Math.max(...lons) - Math.min(...lons) : 1;
+  const [south, north] = located.length > 1 ? [percentile(lats, 0.1), percentile(lats, 0.9)] : [0, 0];
+  const [west, east] = located.length > 1 ? [percentile(lons, 0.1), percentile(lons, 0.9)] : [0, 0];
+  const latSpan = north - south;
+  const lonSpan = east - west;
   // The grid follows the province's shape (wide Java, tall Sulawesi provinces), within reason.
   const aspect = Math.min(3, Math.max(0.5, lonSpan / Math.max(latSpan, 0.01)));
   const cols = Math.max(1, Math.ceil(Math.sqrt(sorted.length * aspect)));
   const rows = Math.max(1, Math.ceil(sorted.length / cols));
-  const taken = new Set<string>();
+  const clamp = (v: number) => Math.min(1, Math.max(0, v));
+  const free = new Set<string>();
+  for (let row = 0; row < rows; row++) for (let col = 0; col < cols; col++) free.add(`${col},${row}`);
   const positions = new Map<string, TilePosition>();
-  const place = (code: string, position: TilePosition) => {
-    positions.set(code, position);
-    taken.add(`${position.col},${position.row}`);
+  const nearestFree = (x: number, y: number): TilePosition => {
+    let best = '';
+    let bestDistance = Infinity;
+    for (const cell of free) {
+      const [col, row] = cell.split(',').map(Number);
+      const distance = (col - x) ** 2 + (row - y) ** 2;
+      if (distance < bestDistance || (distance === bestDistance && cell < best)) [best, bestDistance] = [cell, distance];
+    }
+    free.delete(best);
+    const [col, row] = best.split(',').map(Number);
+    return { col, row };
   };
   for (const { code, point } of located) {
-    const x = lonSpan > 0 ? ((point[1] - Math.min(...lons)) / lonSpan) * (cols - 1) : 0;
-    const y = latSpan > 0 ? ((Math.max(...lats) - point[0]) / latSpan) * (rows - 1) : 0;
-    let best: TilePosition | null = null;
-    let bestDistance = Infinity;
-    for (let row = 0; row < rows; row++) {
-      for (let col = 0; col < cols; col++) {
-        if (taken.has(`${col},${row}`)) continue;
-        const distance = (col - x) ** 2 + (row - y) ** 2;
-        if (distance < bestDistance) [best, bestDistance] = [{ col, row }, distance];
-      }
-    }
-    if (best) place(code, best);
+    const x = lonSpan > 0 ? clamp((point[1] - west) / lonSpan) * (cols - 1) : (cols - 1) / 2;
+    const y = latSpan > 0 ? clamp((north - point[0]) / latSpan) * (rows - 1) : (rows - 1) / 2;
+    positions.set(code, nearestFree(x, y));
   }
-  let cell = 0;
-  for (const code of sorted) {
-    if (positions.has(code)) continue;
-    while (taken.has(`${cell % cols},${Math.floor(cell / cols)}`)) cell++;
-    place(code, { col: cell % cols, row: Math.floor(cell / cols) });
-  }
+  for (const code of sorted) if (!positions.has(code)) positions.set(code, nearestFree((cols - 1) / 2, (rows - 1) / 2));
   return positions;
 }

@@ -18,7 +18,6 @@ import { agencyCoverageQuery, attendeesQuery, eventsQuery, findEventInScope, ple
 import { EVENT_KINDS, PREVENTION_READERS } from '../prevention/service.ts';
 import type { CellValue, TableColumn } from './writer.ts';
 
-
 export interface ExportViewer {
   id: string;
   role: RoleCode;

@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { classesFor, TileGridMap, type MapTile } from '../../components/TileGridMap.tsx';
+import { classesFor, TileGridMap, tileShortLabel, type MapTile } from '../../components/TileGridMap.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { apiSend, useApi } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
@@ -71,7 +71,7 @@ function MapSection({ d, t, hrefFor }: { d: Dashboard; t: Messages; hrefFor(code
     return {
       code: c.code,
       name: c.name,
-      short: c.short ?? c.name.replace(/^Kabupaten /, '').replace(/^Kota /, 'Kt. ').slice(0, 11),
+      short: c.short ?? tileShortLabel(c.name),
       col: c.tile!.col,
       row: c.tile!.row,
       bin: value === null ? null : classes.binOf(value),

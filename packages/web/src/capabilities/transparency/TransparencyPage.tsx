@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
-import { SEQUENTIAL, TileGridMap, type LegendEntry, type MapTile } from '../../components/TileGridMap.tsx';
+import { SEQUENTIAL, TileGridMap, tileShortLabel, type LegendEntry, type MapTile } from '../../components/TileGridMap.tsx';
 import { useApi, type Calendar } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { ElectionTimeline } from '../elections/ElectionTimeline.tsx';
@@ -90,7 +90,7 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
     .map((c) => ({
       code: c.code,
       name: c.name,
-      short: c.short ?? c.name.replace(/^Kabupaten /, '').replace(/^Kota /, 'Kt. ').slice(0, 11),
+      short: c.short ?? tileShortLabel(c.name),
       col: c.tile!.col,
       row: c.tile!.row,
       bin: binOf(c.provenViolations, c.participates),
