@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { demoAccountsTable, seedDemoAccounts } from './db/seed/demo-accounts.ts';
-import { seedDemoActivity } from './db/seed/demo-activity.ts';
+import { seedDemoActivity, seedDemoCases } from './db/seed/demo-activity.ts';
 import { loadEncryptionKey } from './security/encryption.ts';
 import { connectDatabase, migrateToLatest, type DatabaseHandle } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
@@ -57,6 +57,7 @@ export async function bootDatabase(config: Config, progress: (message: string) =
       if (!loaded) progress('Data demo sudah ada, dipakai ulang');
       await seedDemoAccounts(ctx);
       await seedDemoActivity(ctx, progress);
+      await seedDemoCases(ctx, progress);
       progress(demoAccountsTable());
     }
   } catch (error) {

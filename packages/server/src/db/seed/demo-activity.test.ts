@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../capabilities/audit/repository.ts';
 import { listRotations } from '../../capabilities/rotations/service.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
-import { seedDemoActivity } from './demo-activity.ts';
+import { seedDemoActivity, seedDemoCases } from './demo-activity.ts';
 import { seedDemo } from './demo.ts';
 
 let t: TestApp;
@@ -42,5 +43,23 @@ describe('demo activity (Pilkada 2024, Banyuwangi)', () => {
     expect(await seedDemoActivity(t.ctx)).toBe(false);
     const pairs = await t.ctx.db.selectFrom('candidate_pairs').select('id').where('region_code', '=', '35.10').execute();
     expect(pairs).toHaveLength(2);
+  });
+});
+
+describe('demo cases (Pilkada 2024, Banyuasin and Kabupaten Mojokerto)', () => {
+  it('carries one case to a recorded sanction, leaves one with the PPK and one under review, all audited', async () => {
+    expect(await seedDemoCases(t.ctx)).toBe(true);
+    const cases = await t.ctx.db.selectFrom('cases').select(['region_code', 'state']).where('region_code', 'in', ['16.07', '35.16']).orderBy('received_on').execute();
+    expect(cases).toEqual([
+      { region_code: '16.07', state: 'closed' },
+      { region_code: '16.07', state: 'recommended_to_ppk' },
+      { region_code: '35.16', state: 'under_review' },
+    ]);
+    const sanctioned = await t.ctx.db.selectFrom('cases').select('id').where('region_code', '=', '16.07').where('state', '=', 'closed').executeTakeFirstOrThrow();
+    const recorded = await t.ctx.db.selectFrom('cases').select('sanction').where('id', '=', sanctioned.id).executeTakeFirstOrThrow();
+    expect(recorded.sanction).toMatchObject({ decreeNumber: '800.1.6/045/BKPSDM/2024' });
+    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+    // Loaded once.
+    expect(await seedDemoCases(t.ctx)).toBe(false);
   });
 });

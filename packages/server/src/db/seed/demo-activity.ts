@@ -13,6 +13,10 @@ import { scopeOf, type StaffUser } from '../../capabilities/auth/service.ts';
 import { savePairRows } from '../../capabilities/candidates/service.ts';
 import { saveRotations } from '../../capabilities/rotations/service.ts';
 import { importPosts } from '../../capabilities/screening/importer.ts';
+import { transitionCase } from '../../capabilities/cases/service.ts';
+import type { TransitionBody } from '../../capabilities/cases/schema.ts';
+import { fileReport } from '../../capabilities/reports/service.ts';
+import { sanctionTypesOf } from '@netra/core';
 import { Readable } from 'node:stream';
 
 const REGION = '35.10';
@@ -22,22 +26,8 @@ const META = { ip: null, userAgent: 'netra-seed' };
 const INCUMBENT = 'H. Bambang Wicaksono, S.H.';
 
 async function officer(ctx: AppContext): Promise<StaffUser | null> {
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'scope_region_code', 'scope_agency_ids'])
-    .where('email', '=', OFFICER)
-    .executeTakeFirst();
-  if (!user) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    scope: scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids }),
-    sessionId: 'seed',
-    csrfToken: '',
-    mfa: 'not_required',
-  } as StaffUser;
+  const exists = await ctx.db.selectFrom('users').select('id').where('email', '=', OFFICER).executeTakeFirst();
+  return exists ? demoStaff(ctx, OFFICER) : null;
 }
 
 /** Loads the demo activity once (a second start finds the pairs and leaves everything alone). */
@@ -155,5 +145,105 @@ export async function seedDemoActivity(ctx: AppContext, progress: (message: stri
   progress(
     `Data demo: ${pairs.inserted} pasangan calon, ${rotations.inserted} mutasi dan ${screening.imported} unggahan media sosial di Kabupaten Banyuwangi (Pilkada 2024)`,
   );
+  return true;
+}
+
+/** The demo officer with this e-mail, as the console would see them after signing in. */
+async function demoStaff(ctx: AppContext, email: string): Promise<StaffUser> {
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'scope_region_code', 'scope_agency_ids'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scope: scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids }),
+    sessionId: 'seed',
+    csrfToken: '',
+    mfa: 'not_required',
+  } as StaffUser;
+}
+
+/**
+ * Demo cases of Pilkada 2024, filed and handled on the dates they would have been (the clock is
+ * set back for each step), so the dashboards, queues, deadlines and public pages have something
+ * to show: in Kabupaten Banyuasin one case carried from a public report to a recorded sanction
+ * and closed, one recommended to the PPK whose follow-up never came (overdue); in Kabupaten
+ * Mojokerto one report still under review. Reports, transitions and audit entries go through the
+ * same services as the console. Kota Mojokerto and Banyuwangi are left without demo cases.
+ */
+export async function seedDemoCases(ctx: AppContext, progress: (message: string) => void = () => {}): Promise<boolean> {
+  const existing = await ctx.db.selectFrom('cases').select('id').where('region_code', 'in', ['16.07', '35.16']).executeTakeFirst();
+  if (existing) return false;
+  const people = async (region: string) =>
+    ctx.db.selectFrom('asn').innerJoin('units', 'units.id', 'asn.unit_id').select(['asn.nip', 'asn.name', 'asn.position_title', 'units.name as unit']).where('asn.region_code', '=', region).orderBy('asn.id').offset(20).limit(3).execute();
+  const [banyuasin, mojokerto] = [await people('16.07'), await people('35.16')];
+  if (banyuasin.length < 2 || mojokerto.length < 1) return false;
+  const staff = {
+    bawaslu: await demoStaff(ctx, 'bawaslu.banyuasin@netra.demo'),
+    bawasluMojokerto: await demoStaff(ctx, 'bawaslu.kabmojokerto@netra.demo'),
+    bkn: await demoStaff(ctx, 'bkn@netra.demo'),
+    ppk: await demoStaff(ctx, 'ppk.banyuasin@netra.demo'),
+  };
+  // 09:00 WIB on the given day.
+  const on = (day: string): AppContext => ({ ...ctx, now: () => new Date(`${day}T02:00:00Z`) });
+  const file = (day: string, region: string, person: (typeof banyuasin)[number], description: string, actCodes: string[]) =>
+    fileReport(
+      on(day),
+      {
+        electionId: 'pilkada-2024',
+        regionCode: region,
+        place: 'Grup WhatsApp dan akun Facebook pribadi',
+        occurredOn: day,
+        knownOn: day,
+        description,
+        actCodes,
+        reportedName: person.name,
+        reportedNip: person.nip,
+        reportedAgency: person.unit,
+        reportedPosition: person.position_title,
+        anonymous: true,
+      },
+      [],
+      { source: 'public', staff: null, meta: META },
+    );
+  const move = async (day: string, who: StaffUser, caseId: string, body: TransitionBody) => transitionCase(on(day), who, caseId, body, META, 'id');
+  const note = (text: string) => ({ note: text });
+
+  // Banyuasin, carried all the way.
+  const done = await file('2024-10-02', '16.07', banyuasin[0], 'Mengunggah foto bersama pasangan calon bupati sambil mengacungkan jari dan mengajak rekan kerja memilihnya.', ['A02']);
+  await move('2024-10-02', staff.bawaslu, done.caseId, { transition: 'start_check', ...note('Laporan diterima dan dicek kelengkapannya.') });
+  await move('2024-10-03', staff.bawaslu, done.caseId, { transition: 'accept_for_review', ...note('Syarat formal dan materiel terpenuhi.') });
+  await move('2024-10-04', staff.bawaslu, done.caseId, { transition: 'classify_violation', actCodes: ['A02'], ...note('Terbukti: unggahan ajakan memilih di media sosial, diklarifikasi kepada terlapor.') });
+  await move('2024-10-04', staff.bawaslu, done.caseId, { transition: 'forward_to_bkn', letterNumber: '012/PM.00.02/K.SS-07/10/2024', ...note('Diteruskan kepada BKN dengan rekomendasi.') });
+  await move('2024-10-09', staff.bkn, done.caseId, { transition: 'bkn_verify', ...note('Berkas lengkap dan sesuai.') });
+  await move('2024-10-09', staff.bkn, done.caseId, { transition: 'recommend_to_ppk', letterNumber: 'R-2291/BKN/X/2024', ...note('Rekomendasi penjatuhan sanksi kepada PPK.') });
+  await move('2024-10-16', staff.ppk, done.caseId, {
+    transition: 'record_sanction',
+    sanctionTypes: [sanctionTypesOf('discipline', 'heavy')[0], 'moral_sanction_open_statement'],
+    decreeNumber: '800.1.6/045/BKPSDM/2024',
+    decreeDate: '2024-10-16',
+    ...note('Sanksi dijatuhkan sesuai rekomendasi.'),
+  });
+  await move('2024-10-18', staff.bkn, done.caseId, { transition: 'close', ...note('Tindak lanjut PPK diterima; perkara ditutup.') });
+
+  // Banyuasin, waiting for the PPK ever since.
+  const waiting = await file('2024-10-21', '16.07', banyuasin[1], 'Hadir dalam kampanye pasangan calon dengan seragam dinas dan ikut meneriakkan yel-yel.', ['A04']);
+  await move('2024-10-21', staff.bawaslu, waiting.caseId, { transition: 'start_check', ...note('Laporan diterima dan dicek kelengkapannya.') });
+  await move('2024-10-22', staff.bawaslu, waiting.caseId, { transition: 'accept_for_review', ...note('Syarat formal dan materiel terpenuhi.') });
+  await move('2024-10-23', staff.bawaslu, waiting.caseId, { transition: 'classify_violation', actCodes: ['A04'], ...note('Terbukti hadir dan mendukung aktif, berdasarkan foto dan keterangan saksi.') });
+  await move('2024-10-23', staff.bawaslu, waiting.caseId, { transition: 'forward_to_bkn', letterNumber: '019/PM.00.02/K.SS-07/10/2024', ...note('Diteruskan kepada BKN.') });
+  await move('2024-10-28', staff.bkn, waiting.caseId, { transition: 'bkn_verify', ...note('Berkas lengkap.') });
+  await move('2024-10-28', staff.bkn, waiting.caseId, { transition: 'recommend_to_ppk', letterNumber: 'R-2410/BKN/X/2024', ...note('Rekomendasi penjatuhan sanksi kepada PPK.') });
+
+  // Kabupaten Mojokerto, still under review.
+  const review = await file('2024-11-20', '35.16', mojokerto[0], 'Membagikan materi kampanye pasangan calon di grup WhatsApp guru satu kecamatan.', ['A02']);
+  await move('2024-11-20', staff.bawasluMojokerto, review.caseId, { transition: 'start_check', ...note('Laporan diterima dan dicek kelengkapannya.') });
+  await move('2024-11-21', staff.bawasluMojokerto, review.caseId, { transition: 'accept_for_review', ...note('Syarat terpenuhi; klarifikasi terlapor dijadwalkan.') });
+
+  progress('Data demo: 3 perkara Pilkada 2024 (Kabupaten Banyuasin dan Kabupaten Mojokerto)');
   return true;
 }
