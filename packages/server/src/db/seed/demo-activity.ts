@@ -213,14 +213,19 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
   const move = async (day: string, who: StaffUser, caseId: string, body: TransitionBody) => transitionCase(on(day), who, caseId, body, META, 'id');
   const note = (text: string) => ({ note: text });
 
+  /** Bawaslu Banyuasin checks, accepts, classifies and forwards; BKN verifies and recommends to the PPK. */
+  const toPpk = async (caseId: string, days: { received: string; classified: string; recommended: string }, actCodes: string[], finding: string, letters: [string, string]) => {
+    await move(days.received, staff.bawaslu, caseId, { transition: 'start_check', ...note('Laporan diterima dan dicek kelengkapannya.') });
+    await move(days.received, staff.bawaslu, caseId, { transition: 'accept_for_review', ...note('Syarat formal dan materiel terpenuhi.') });
+    await move(days.classified, staff.bawaslu, caseId, { transition: 'classify_violation', actCodes, ...note(finding) });
+    await move(days.classified, staff.bawaslu, caseId, { transition: 'forward_to_bkn', letterNumber: letters[0], ...note('Diteruskan kepada BKN dengan rekomendasi.') });
+    await move(days.recommended, staff.bkn, caseId, { transition: 'bkn_verify', ...note('Berkas lengkap dan sesuai.') });
+    await move(days.recommended, staff.bkn, caseId, { transition: 'recommend_to_ppk', letterNumber: letters[1], ...note('Rekomendasi penjatuhan sanksi kepada PPK.') });
+  };
+
   // Banyuasin, carried all the way.
   const done = await file('2024-10-02', '16.07', banyuasin[0], 'Mengunggah foto bersama pasangan calon bupati sambil mengacungkan jari dan mengajak rekan kerja memilihnya.', ['A02']);
-  await move('2024-10-02', staff.bawaslu, done.caseId, { transition: 'start_check', ...note('Laporan diterima dan dicek kelengkapannya.') });
-  await move('2024-10-03', staff.bawaslu, done.caseId, { transition: 'accept_for_review', ...note('Syarat formal dan materiel terpenuhi.') });
-  await move('2024-10-04', staff.bawaslu, done.caseId, { transition: 'classify_violation', actCodes: ['A02'], ...note('Terbukti: unggahan ajakan memilih di media sosial, diklarifikasi kepada terlapor.') });
-  await move('2024-10-04', staff.bawaslu, done.caseId, { transition: 'forward_to_bkn', letterNumber: '012/PM.00.02/K.SS-07/10/2024', ...note('Diteruskan kepada BKN dengan rekomendasi.') });
-  await move('2024-10-09', staff.bkn, done.caseId, { transition: 'bkn_verify', ...note('Berkas lengkap dan sesuai.') });
-  await move('2024-10-09', staff.bkn, done.caseId, { transition: 'recommend_to_ppk', letterNumber: 'R-2291/BKN/X/2024', ...note('Rekomendasi penjatuhan sanksi kepada PPK.') });
+  await toPpk(done.caseId, { received: '2024-10-02', classified: '2024-10-04', recommended: '2024-10-09' }, ['A02'], 'Terbukti: unggahan ajakan memilih di media sosial, diklarifikasi kepada terlapor.', ['012/PM.00.02/K.SS-07/10/2024', 'R-2291/BKN/X/2024']);
   await move('2024-10-16', staff.ppk, done.caseId, {
     transition: 'record_sanction',
     sanctionTypes: [sanctionTypesOf('discipline', 'heavy')[0], 'moral_sanction_open_statement'],
@@ -232,12 +237,7 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
 
   // Banyuasin, waiting for the PPK ever since.
   const waiting = await file('2024-10-21', '16.07', banyuasin[1], 'Hadir dalam kampanye pasangan calon dengan seragam dinas dan ikut meneriakkan yel-yel.', ['A04']);
-  await move('2024-10-21', staff.bawaslu, waiting.caseId, { transition: 'start_check', ...note('Laporan diterima dan dicek kelengkapannya.') });
-  await move('2024-10-22', staff.bawaslu, waiting.caseId, { transition: 'accept_for_review', ...note('Syarat formal dan materiel terpenuhi.') });
-  await move('2024-10-23', staff.bawaslu, waiting.caseId, { transition: 'classify_violation', actCodes: ['A04'], ...note('Terbukti hadir dan mendukung aktif, berdasarkan foto dan keterangan saksi.') });
-  await move('2024-10-23', staff.bawaslu, waiting.caseId, { transition: 'forward_to_bkn', letterNumber: '019/PM.00.02/K.SS-07/10/2024', ...note('Diteruskan kepada BKN.') });
-  await move('2024-10-28', staff.bkn, waiting.caseId, { transition: 'bkn_verify', ...note('Berkas lengkap.') });
-  await move('2024-10-28', staff.bkn, waiting.caseId, { transition: 'recommend_to_ppk', letterNumber: 'R-2410/BKN/X/2024', ...note('Rekomendasi penjatuhan sanksi kepada PPK.') });
+  await toPpk(waiting.caseId, { received: '2024-10-21', classified: '2024-10-23', recommended: '2024-10-28' }, ['A04'], 'Terbukti hadir dan mendukung aktif, berdasarkan foto dan keterangan saksi.', ['019/PM.00.02/K.SS-07/10/2024', 'R-2410/BKN/X/2024']);
 
   // Kabupaten Mojokerto, still under review.
   const review = await file('2024-11-20', '35.16', mojokerto[0], 'Membagikan materi kampanye pasangan calon di grup WhatsApp guru satu kecamatan.', ['A02']);
