@@ -17,8 +17,13 @@ export const DASHBOARD_SCHEDULES = [
   { queue: 'export-purge', cron: '17 * * * *', tz: 'Asia/Jakarta', run: (ctx: AppContext) => purgeExpiredExports(ctx) },
 ] as const;
 
-/** Refreshes asked for within this many seconds of each other are one refresh. */
-const REQUEST_THROTTLE_SECONDS = 5;
+/**
+ * Refreshes asked for (a button, a bulk pledge): "stately", so at most one waits while one runs.
+ * A request while one is already waiting is that one (it has not begun, so it will see the new
+ * data); a request while one runs waits for it and then runs, because the running one may have
+ * begun before the data the person wants to see. Throttling by time instead dropped exactly those.
+ */
+export const DASHBOARD_REFRESH_REQUEST_QUEUE = 'dashboard-refresh-request';
 
 /**
  * The export queue and its worker, and the senders the services use to ask for a refresh or an
@@ -32,7 +37,13 @@ export async function startDashboardWorkers(boss: PgBoss, ctx: AppContext, work:
       await runExportJob(ctx, job.data.jobId);
     });
   }
-  const requestRefresh = () => boss.send(DASHBOARD_REFRESH_QUEUE, {}, { singletonKey: 'requested', singletonSeconds: REQUEST_THROTTLE_SECONDS });
+  await boss.createQueue(DASHBOARD_REFRESH_REQUEST_QUEUE, { name: DASHBOARD_REFRESH_REQUEST_QUEUE, policy: 'stately', retryLimit: 2, retryDelay: 10 });
+  if (work) {
+    await boss.work(DASHBOARD_REFRESH_REQUEST_QUEUE, async () => {
+      await refreshDashboards(ctx.db, { waitForRunning: true });
+    });
+  }
+  const requestRefresh = () => boss.send(DASHBOARD_REFRESH_REQUEST_QUEUE, {});
   useRefreshQueue(requestRefresh);
   useExportQueue((jobId) => boss.send(EXPORT_QUEUE, { jobId }));
   // A server that starts has figures at once, not at the next five-minute mark.

@@ -35,7 +35,7 @@ export const SCREENING_QUEUE = {
     GROUP BY q.election_id, q.region_code`,
 };
 
-const REFRESH_LOCK_KEY = 7_351_007;
+export const REFRESH_LOCK_KEY = 7_351_007;
 /** For the refresh's own connection only: the aggregates group tens of millions of rows at national scale. */
 const REFRESH_WORK_MEM = '256MB';
 const REFRESHED_AT_KEY = 'dashboards.refreshed_at';
@@ -68,11 +68,18 @@ async function ensureScreeningQueue(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
-export async function refreshDashboards(db: Db): Promise<RefreshResult> {
+/**
+ * `waitForRunning`: when another refresh is running, wait for it and then refresh again (it may
+ * have begun before the data the caller wants to see); otherwise that refresh stands for this one.
+ */
+export async function refreshDashboards(db: Db, options: { waitForRunning?: boolean } = {}): Promise<RefreshResult> {
   const started = performance.now();
   return db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${REFRESH_LOCK_KEY}) AS locked`.execute(conn);
-    if (!rows[0].locked) return { refreshed: false, refreshedAt: await dashboardsRefreshedAt(db), durationMs: 0, views: {}, screeningQueue: false };
+    if (options.waitForRunning) await sql`SELECT pg_advisory_lock(${REFRESH_LOCK_KEY})`.execute(conn);
+    else {
+      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${REFRESH_LOCK_KEY}) AS locked`.execute(conn);
+      if (!rows[0].locked) return { refreshed: false, refreshedAt: await dashboardsRefreshedAt(db), durationMs: 0, views: {}, screeningQueue: false };
+    }
     try {
       // The figures describe the data as it was when the refresh began.
       const { rows: clock } = await sql<{ now: Date }>`SELECT now() AS now`.execute(conn);
@@ -123,12 +130,22 @@ export function refreshingHere(): boolean {
   return runningHere !== null;
 }
 
+/** Asked for while a refresh was running here: run once more after it, for the newer data. */
+let askedAgain = false;
+
 function refreshInBackground(ctx: AppContext): void {
-  if (runningHere) return;
-  runningHere = refreshDashboards(ctx.db)
+  if (runningHere) {
+    askedAgain = true;
+    return;
+  }
+  runningHere = refreshDashboards(ctx.db, { waitForRunning: true })
     .catch((error: Error) => console.error(`[netra] dashboards refresh failed: ${error.message}`))
     .finally(() => {
       runningHere = null;
+      if (askedAgain) {
+        askedAgain = false;
+        refreshInBackground(ctx);
+      }
     });
 }
 

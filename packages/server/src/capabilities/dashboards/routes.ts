@@ -9,8 +9,6 @@ import { agencyQuery, agencyTableSchema, dashboardQuery, dashboardSchema, electi
 import { agencyTable, dashboard } from './service.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
-/** A refresh asked for within seconds of the last one is that one (double clicks, several tabs). */
-const REFRESH_DEBOUNCE_MS = 5_000;
 
 /** Dashboards are aggregate figures without personal data: every staff role sees its territory's. */
 export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -58,10 +56,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async () => {
+      // Double clicks and several tabs cost nothing: requests while one waits are that one (jobs.ts).
       const refreshedAt = await dashboardsRefreshedAt(ctx.db);
-      const requested = !refreshedAt || Date.now() - refreshedAt.getTime() > REFRESH_DEBOUNCE_MS;
-      if (requested) requestDashboardRefresh(ctx);
-      return { requested, dataAsOf: refreshedAt?.toISOString() ?? null };
+      requestDashboardRefresh(ctx);
+      return { requested: true, dataAsOf: refreshedAt?.toISOString() ?? null };
     },
   );
 };
