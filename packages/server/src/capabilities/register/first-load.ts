@@ -13,19 +13,17 @@
  *
  * Everything stays in the import's transaction: a failure leaves the register empty as before.
  */
-import { duplicateNipReason } from '@netra/core';
 import fs from 'node:fs';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { copyIn } from '../../imports/copy.ts';
 import { REGISTER_COLUMNS, REJECT_COLUMNS } from './import-worker.ts';
-import { dropObjects, restoreObject, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks, type DroppedObject, type MergeCounts } from './merge.ts';
+import { dropObjects, duplicateNipReasons, restoreObject, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks, type DroppedObject, type MergeCounts } from './merge.ts';
 
 export const REGISTER_COPY = `COPY asn (${REGISTER_COLUMNS.join(', ')}) FROM STDIN`;
 const REJECTS_COPY = `COPY asn_import_rejects (${REJECT_COLUMNS.join(', ')}) FROM STDIN`;
 const UNIT_BLOCK = 1000;
-const LINE_PLACEHOLDER = '{{first_line}}';
 
 /** Whether the register holds no row at all (checked under the import's lock). */
 export async function registerIsEmpty(trx: Transaction<Database>): Promise<boolean> {
@@ -188,7 +186,6 @@ async function restoreUniqueNip(trx: Transaction<Database>, load: FirstLoad, imp
     if ((error as { code?: string }).code !== '23505') throw error;
     await sql`ROLLBACK TO SAVEPOINT unique_nip`.execute(trx);
   }
-  const template = JSON.stringify([duplicateNipReason(LINE_PLACEHOLDER)]);
   const result = await sql`
     WITH repeated AS (
       SELECT id, min(id) OVER (PARTITION BY nip) AS first
@@ -203,7 +200,7 @@ async function restoreUniqueNip(trx: Transaction<Database>, load: FirstLoad, imp
         'nip', r.nip, 'name', r.name, 'status', r.kind, 'positionTitle', r.position_title, 'positionType', r.position_type,
         'grade', r.grade, 'agencyCode', a.code, 'agencyName', a.name, 'unit', u.name, 'regionCode', r.region_code,
         'positionStart', r.position_start, 'active', r.active),
-      replace(${template}, ${LINE_PLACEHOLDER}, (r.first - ${load.idBase})::text)::jsonb
+      ${duplicateNipReasons(sql`r.first - ${load.idBase}`)}
     FROM removed r JOIN agencies a ON a.id = r.agency_id LEFT JOIN units u ON u.id = r.unit_id`.execute(trx);
   await restore();
   return Number(result.numAffectedRows ?? 0);

@@ -70,7 +70,7 @@ function planParts(options: LoadOptions): { inputs: ImportWorkerInput[]; header:
 }
 
 /** The rejects files a load with these options writes (target 'register'), to load and remove. */
-export function rejectsFiles(inputs: ImportWorkerInput[]): string[] {
+function rejectsFiles(inputs: ImportWorkerInput[]): string[] {
   return inputs.flatMap((input) => (input.register ? [input.register.rejectsFile] : []));
 }
 

@@ -25,6 +25,13 @@ import { STAGING_COLUMNS } from './import-worker.ts';
 
 export const STAGING_TABLE = 'asn_import_staging';
 const LINE_PLACEHOLDER = '{{first_line}}';
+
+/**
+ * The reasons (jsonb) of a row rejected as a later occurrence of a NIP, with the line of the first
+ * filled in by SQL: the wording stays the core's, however many rows PostgreSQL finds.
+ */
+export const duplicateNipReasons = (firstLine: RawBuilder<unknown>) =>
+  sql`replace(${JSON.stringify([duplicateNipReason(LINE_PLACEHOLDER)])}, ${LINE_PLACEHOLDER}, (${firstLine})::text)::jsonb`;
 /** Staged lines whose NIP the register already holds, with the register row's id. */
 const MATCHED_TABLE = 'asn_import_matched';
 
@@ -199,9 +206,8 @@ export async function mergeStaging(trx: Transaction<Database>, options: MergeOpt
   // refused naming its line. Found here, set-based, rather than by a tracker in the workers, whose
   // memory would grow with the file and which could not see across the parts of a split file.
   const duplicates = await timed(options, 'duplicate NIPs within the file', async () => {
-    const template = JSON.stringify([duplicateNipReason(LINE_PLACEHOLDER)]);
     const result = await sql`
-      UPDATE ${staging} s SET reasons = replace(${template}, ${LINE_PLACEHOLDER}, d.first::text)::jsonb
+      UPDATE ${staging} s SET reasons = ${duplicateNipReasons(sql`d.first`)}
       FROM (
         SELECT line, min(line) OVER (PARTITION BY nip) AS first FROM ${staging}
         WHERE reasons IS NULL AND nip IN (SELECT nip FROM ${staging} WHERE reasons IS NULL GROUP BY nip HAVING count(*) > 1)

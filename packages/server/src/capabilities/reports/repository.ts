@@ -315,9 +315,9 @@ export async function findEvidenceForStaff(db: Db, viewer: Viewer, evidenceId: s
 
 // ---------------------------------------------------------------- duplicates
 
-/** What duplicate detection compares, for the new report. */
-export async function duplicateProbe(db: Db, reportId: string) {
-  return db
+/** The fields duplicate detection compares, for the new report and for its candidates alike. */
+const duplicateFields = (db: Db) =>
+  db
     .selectFrom('reports as r')
     .leftJoin('asn as a', 'a.id', 'r.asn_id')
     .leftJoin('agencies as g', 'g.id', 'a.agency_id')
@@ -334,9 +334,11 @@ export async function duplicateProbe(db: Db, reportId: string) {
       'r.occurred_on as occurredOn',
       'r.occurred_until as occurredUntil',
       'r.description',
-    ])
-    .where('r.id', '=', reportId)
-    .executeTakeFirst();
+    ]);
+
+/** What duplicate detection compares, for the new report. */
+export async function duplicateProbe(db: Db, reportId: string) {
+  return duplicateFields(db).where('r.id', '=', reportId).executeTakeFirst();
 }
 
 export type DuplicateProbe = NonNullable<Awaited<ReturnType<typeof duplicateProbe>>>;
@@ -347,24 +349,7 @@ export type DuplicateProbe = NonNullable<Awaited<ReturnType<typeof duplicateProb
  * `duplicateCandidates`. Reports already in the same case are not candidates.
  */
 export async function duplicateCandidatesFor(db: Db, probe: DuplicateProbe, limit = 200): Promise<DuplicateProbe[]> {
-  return db
-    .selectFrom('reports as r')
-    .leftJoin('asn as a', 'a.id', 'r.asn_id')
-    .leftJoin('agencies as g', 'g.id', 'a.agency_id')
-    .select([
-      'r.id',
-      'r.case_id as caseId',
-      'r.election_id as electionId',
-      'r.region_code as regionCode',
-      'r.reported_nip as reportedNip',
-      'r.reported_name as reportedName',
-      'r.reported_name_normalised as reportedNameNormalised',
-      'r.reported_agency as reportedAgency',
-      'g.name as registerAgency',
-      'r.occurred_on as occurredOn',
-      'r.occurred_until as occurredUntil',
-      'r.description',
-    ])
+  return duplicateFields(db)
     .where('r.election_id', '=', probe.electionId)
     .where('r.region_code', '=', probe.regionCode)
     .where('r.id', '!=', probe.id)

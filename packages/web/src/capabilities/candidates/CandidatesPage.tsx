@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { CsvImport } from '../../components/CsvImport.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { ApiRequestError, apiSend, apiUpload, fieldErrors, useApi } from '../../lib/api.ts';
+import { ApiRequestError, apiSend, fieldErrors, useApi } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import '../register/register.css';
@@ -41,14 +42,6 @@ interface Pair {
   slogans: string[];
   hashtags: string[];
   asnMembers: Array<{ member: 'head' | 'deputy'; name: string; nip: string; asnId: number | null; obligations: Obligation[]; alerts: Array<{ obligation: string; message: string }> }>;
-}
-
-interface SaveSummary {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rows: Array<{ line: number; status: string; reasons?: Array<{ column: string; message: string }> }>;
 }
 
 const list = (text: string, separator: RegExp) => text.split(separator).map((s) => s.trim()).filter(Boolean);
@@ -258,57 +251,6 @@ function RecordObligation({ pair, member, obligation, onSaved }: { pair: Pair; m
   );
 }
 
-function CsvImport({ onDone }: { onDone(): void }) {
-  const { language } = useI18n();
-  const t = useMessages(messages);
-  const session = useSession();
-  const file = useRef<HTMLInputElement>(null);
-  const [summary, setSummary] = useState<SaveSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const chosen = file.current?.files?.[0];
-    if (!chosen) return setError(t.chooseFile);
-    const form = new FormData();
-    form.append('file', chosen);
-    try {
-      setError(null);
-      setSummary(await apiUpload<SaveSummary>('/candidates/import', form, language, { csrfToken: session.csrfToken }));
-      onDone();
-    } catch (failure) {
-      setError(fieldErrors(failure).file ?? (failure instanceof Error ? failure.message : String(failure)));
-    }
-  }
-  return (
-    <details className="card reg-details">
-      <summary>{t.importTitle}</summary>
-      <form onSubmit={submit} className="reg-actions" noValidate>
-        <label htmlFor="pairs-file">{t.importFile}</label>
-        <input id="pairs-file" ref={file} type="file" accept=".csv,text/csv" />
-        <button type="submit">{t.import}</button>
-        <a href="/api/v1/candidates/template.csv" download>
-          {t.template}
-        </a>
-      </form>
-      {error && <p className="field-error">{error}</p>}
-      {summary && (
-        <div role="status">
-          <p>{t.importSummary(summary.inserted, summary.updated, summary.unchanged, summary.rejected)}</p>
-          <ul>
-            {summary.rows
-              .filter((r) => r.status === 'rejected')
-              .map((r) => (
-                <li key={r.line}>
-                  {t.line} {r.line}: {r.reasons?.map((x) => `${x.column}: ${x.message}`).join('; ')}
-                </li>
-              ))}
-          </ul>
-        </div>
-      )}
-    </details>
-  );
-}
-
 export function CandidatesPage() {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
@@ -360,7 +302,7 @@ export function CandidatesPage() {
           }}
         />
       )}
-      {canEdit && <CsvImport onDone={reload} />}
+      {canEdit && <CsvImport endpoint="/candidates/import" templateHref="/api/v1/candidates/template.csv" inputId="pairs-file" fileLabel={t.importFile} onDone={reload} />}
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (

@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { CsvImport } from '../../components/CsvImport.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { ApiRequestError, apiSend, apiUpload, fieldErrors, useApi } from '../../lib/api.ts';
+import { ApiRequestError, apiSend, fieldErrors, useApi } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { Pager } from '../register/Pager.tsx';
@@ -112,57 +113,6 @@ function RotationForm({ onSaved }: { onSaved(): void }) {
   );
 }
 
-function CsvImport({ onDone }: { onDone(): void }) {
-  const { language } = useI18n();
-  const t = useMessages(messages);
-  const session = useSession();
-  const file = useRef<HTMLInputElement>(null);
-  const [summary, setSummary] = useState<{ inserted: number; updated: number; unchanged: number; rejected: number; rows: Array<{ line: number; status: string; reasons?: Array<{ column: string; message: string }> }> } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const chosen = file.current?.files?.[0];
-    if (!chosen) return setError(t.chooseFile);
-    const form = new FormData();
-    form.append('file', chosen);
-    try {
-      setError(null);
-      setSummary(await apiUpload('/rotations/import', form, language, { csrfToken: session.csrfToken }));
-      onDone();
-    } catch (failure) {
-      setError(fieldErrors(failure).file ?? (failure instanceof Error ? failure.message : String(failure)));
-    }
-  }
-  return (
-    <details className="card reg-details">
-      <summary>{t.importTitle}</summary>
-      <form onSubmit={submit} className="reg-actions" noValidate>
-        <label htmlFor="rotations-file">{t.importFile}</label>
-        <input id="rotations-file" ref={file} type="file" accept=".csv,text/csv" />
-        <button type="submit">{t.import}</button>
-        <a href="/api/v1/rotations/template.csv" download>
-          {t.template}
-        </a>
-      </form>
-      {error && <p className="field-error">{error}</p>}
-      {summary && (
-        <div role="status">
-          <p>{t.importSummary(summary.inserted, summary.updated, summary.unchanged, summary.rejected)}</p>
-          <ul>
-            {summary.rows
-              .filter((r) => r.status === 'rejected')
-              .map((r) => (
-                <li key={r.line}>
-                  {t.line} {r.line}: {r.reasons?.map((x) => `${x.column}: ${x.message}`).join('; ')}
-                </li>
-              ))}
-          </ul>
-        </div>
-      )}
-    </details>
-  );
-}
-
 export function RotationsPage() {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
@@ -206,7 +156,7 @@ export function RotationsPage() {
       {ROTATION_RECORDERS.includes(role) && (
         <>
           <RotationForm onSaved={reload} />
-          <CsvImport onDone={reload} />
+          <CsvImport endpoint="/rotations/import" templateHref="/api/v1/rotations/template.csv" inputId="rotations-file" fileLabel={t.importFile} onDone={reload} />
         </>
       )}
       <div className="reg-actions reg-check" role="group">
