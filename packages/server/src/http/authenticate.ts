@@ -6,14 +6,9 @@
 import type { RoleCode } from '@netra/core';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { resolveSession, SESSION_COOKIE, type StaffUser } from '../capabilities/auth/service.ts';
+import { resolveSession, SESSION_COOKIE } from '../capabilities/auth/service.ts';
 import { ApiError } from './errors.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    staff: StaffUser | null;
-  }
-}
+export { requestMeta } from './request-context.ts';
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -54,8 +49,4 @@ export function requireStaff(ctx: AppContext, options: GuardOptions = {}): preHa
     }
     request.staff = staff;
   };
-}
-
-export function requestMeta(request: FastifyRequest) {
-  return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
 }

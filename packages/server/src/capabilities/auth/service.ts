@@ -9,6 +9,7 @@ import { isOfficial, isRoleCode, type RoleCode, type Scope } from '@netra/core';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
+import type { MfaState, RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { decrypt, encrypt } from '../../security/encryption.ts';
 import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
@@ -22,23 +23,7 @@ const LOCK_MS = 15 * 60 * 1000;
 let dummyHash: Promise<string> | null = null;
 const getDummyHash = () => (dummyHash ??= argon2Hash(randomBytes(16).toString('hex')));
 
-export type MfaState = 'passed' | 'required' | 'setup_required' | 'not_required';
-
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  role: RoleCode;
-  scope: Scope;
-  sessionId: string;
-  csrfToken: string;
-  mfa: MfaState;
-}
-
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { MfaState, RequestMeta, StaffUser } from '../../http/request-context.ts';
 
 export const hashPassword = (password: string) => argon2Hash(password);
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,0 +1,58 @@
+/**
+ * The one object a request hands to a service: who acts, in which language they read, and what
+ * the audit log keeps about the request. Services take this instead of loose parameters, so a new
+ * concern (say, a request id) reaches every service without touching every signature.
+ */
+import type { RoleCode, Scope } from '@netra/core';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from './errors.ts';
+import { requestLanguage, type Language } from './language.ts';
+
+export type MfaState = 'passed' | 'required' | 'setup_required' | 'not_required';
+
+/** A signed-in staff member, as the session guard resolves them. */
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleCode;
+  scope: Scope;
+  sessionId: string;
+  csrfToken: string;
+  mfa: MfaState;
+}
+
+/** What the audit log records about the request behind an action. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface RequestContext {
+  actor: StaffUser;
+  language: Language;
+  meta: RequestMeta;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff: StaffUser | null;
+  }
+}
+
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
+}
+
+/** The context of a request that passed the staff guard (the guard sets `request.staff`). */
+export function staffContext(request: FastifyRequest): RequestContext {
+  const actor = request.staff;
+  if (!actor) {
+    // Only reachable when a route forgot its guard: refuse rather than act as nobody.
+    throw new ApiError(401, 'unauthenticated', {
+      id: 'Sesi Anda berakhir atau Anda belum masuk. Silakan masuk kembali.',
+      en: 'Your session has ended or you are not signed in. Please sign in again.',
+    });
+  }
+  return { actor, language: requestLanguage(request), meta: requestMeta(request) };
+}
