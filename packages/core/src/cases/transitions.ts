@@ -152,6 +152,23 @@ export const TRANSITIONS: Readonly<Record<TransitionCode, TransitionDefinition>>
 
 export const TRANSITION_CODES = Object.keys(TRANSITIONS) as TransitionCode[];
 
+/**
+ * Transitions that only a cross-capability command takes, as a consequence of something else
+ * (merging duplicate reports closes the absorbed case). They are never offered in a menu, and
+ * `checkTransition` refuses them unless the caller says it is that command.
+ */
+export type CommandTransitionCode = 'merge_into';
+
+export const COMMAND_TRANSITIONS: Readonly<Record<CommandTransitionCode, Omit<TransitionDefinition, 'code'> & { code: CommandTransitionCode }>> = {
+  // A case is absorbed only before Bawaslu has classified it: after that it has its own outcome.
+  merge_into: { code: 'merge_into', label: { id: 'Digabung ke perkara lain', en: 'Merged into another case' }, from: BEFORE_CLASSIFICATION, to: 'closed', roles: BAWASLU_ROLES, noteRequired: false, fields: [] },
+};
+
+export interface CheckTransitionOptions {
+  /** The caller is the command a command transition belongs to (e.g. merging reports). */
+  command?: boolean;
+}
+
 export function isTransitionCode(value: string): value is TransitionCode {
   return Object.hasOwn(TRANSITIONS, value);
 }
@@ -200,14 +217,19 @@ export function checkTransition(
   actor: Actor,
   caseLocation: ScopedLocation,
   input: TransitionInput,
+  options: CheckTransitionOptions = {},
 ): TransitionCheck {
-  if (!isTransitionCode(transitionCode)) {
+  const t = isTransitionCode(transitionCode)
+    ? TRANSITIONS[transitionCode]
+    : options.command && Object.hasOwn(COMMAND_TRANSITIONS, transitionCode)
+      ? COMMAND_TRANSITIONS[transitionCode as CommandTransitionCode]
+      : undefined;
+  if (!t) {
     return refuse({
       code: 'unknown_transition',
       message: { id: `Tindakan "${transitionCode}" tidak dikenal.`, en: `Unknown transition "${transitionCode}".` },
     });
   }
-  const t = TRANSITIONS[transitionCode];
   const stateLabel = CASE_STATE_LABELS[state];
   const role = ROLES[actor.role];
 

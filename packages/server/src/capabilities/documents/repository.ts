@@ -6,7 +6,7 @@
 import type { RoleCode, Scope } from '@netra/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { caseVisibleTo } from '../reports/repository.ts';
+import { caseVisibleTo } from '../../db/scope.ts';
 
 export interface LetterViewer {
   id: string;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { CASE_ROLES } from '../cases/rules.ts';
 import { territoryCode } from '../dashboards/schema.ts';
 import { recapDocument, recommendationLetter } from './service.ts';
@@ -26,7 +27,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const { pdf: body, fileName } = await recommendationLetter(ctx, request.staff!, request.params.id, request.query.to);
+      const { pdf: body, fileName } = await recommendationLetter(ctx, staffContext(request), request.params.id, request.query.to);
       return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${fileName}"`).header('cache-control', 'private, no-store').send(body);
     },
   );
@@ -44,7 +45,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const { pdf: body, fileName } = await recapDocument(ctx, request.staff!, { electionId: request.params.electionId, ...request.query });
+      const { pdf: body, fileName } = await recapDocument(ctx, staffContext(request), { electionId: request.params.electionId, ...request.query });
       return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${fileName}"`).header('cache-control', 'private, no-store').send(body);
     },
   );

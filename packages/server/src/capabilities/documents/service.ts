@@ -19,6 +19,7 @@ import {
 } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import { stageLabel } from '../dashboards/labels.ts';
 import { dashboardsRefreshedAt } from '../dashboards/refresh.ts';
 import { childRegions } from '../dashboards/repository.ts';
@@ -52,8 +53,8 @@ const RECIPIENT = {
 
 const DOTTED_NUMBER = '............/PM.00.02/....../....../' as const;
 
-export async function recommendationLetter(ctx: AppContext, viewer: repo.LetterViewer, caseId: string, to: 'bkn' | 'ppk'): Promise<{ pdf: Buffer; fileName: string }> {
-  const found = await repo.caseForLetter(ctx.db, viewer, caseId);
+export async function recommendationLetter(ctx: AppContext, rc: RequestContext, caseId: string, to: 'bkn' | 'ppk'): Promise<{ pdf: Buffer; fileName: string }> {
+  const found = await repo.caseForLetter(ctx.db, rc.actor, caseId);
   if (!found) throw notFound({ id: 'Perkara', en: 'Case' });
   const proven = PROVEN_STATES.has(found.state) || (found.state === 'closed' && found.sanction !== null);
   if (!proven) {
@@ -156,8 +157,8 @@ export async function recommendationLetter(ctx: AppContext, viewer: repo.LetterV
   return { pdf, fileName: `rekomendasi-${to}-${found.number}.pdf` };
 }
 
-export async function recapDocument(ctx: AppContext, viewer: repo.LetterViewer, query: { electionId: string; region?: string; stage?: string }): Promise<{ pdf: Buffer; fileName: string }> {
-  const view = await resolveView(ctx, viewer, query.electionId, query.region, 'id');
+export async function recapDocument(ctx: AppContext, rc: RequestContext, query: { electionId: string; region?: string; stage?: string }): Promise<{ pdf: Buffer; fileName: string }> {
+  const view = await resolveView(ctx, rc.actor, query.electionId, query.region, 'id');
   const { election, territory } = view;
   if (query.stage && !election.stages.some((s) => s.code === query.stage)) throw notFound({ id: `Tahapan ${query.stage}`, en: `Stage ${query.stage}` });
   const [{ cube }, children, refreshedAt] = await Promise.all([loadCube(ctx, view.filter, ['total', 'flag', 'stage']), territory.level === 'regency' ? Promise.resolve([]) : childRegions(ctx.db, territory), dashboardsRefreshedAt(ctx.db)]);

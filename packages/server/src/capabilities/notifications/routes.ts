@@ -1,11 +1,10 @@
-import type { Localised } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../../http/authenticate.ts';
-import { errorResponseSchema, notFound } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
-import { listNotifications, markAllRead, markRead } from './repository.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { staffContext } from '../../http/request-context.ts';
+import { inbox, markAllNotificationsRead, markNotificationRead } from './service.ts';
 
 const notificationSchema = z.object({
   id: z.number(),
@@ -39,24 +38,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         response: { 200: z.object({ total: z.number(), unread: z.number(), items: z.array(notificationSchema) }), 401: errorResponseSchema },
       },
     },
-    async (request) => {
-      const language = requestLanguage(request);
-      const { total, unread, items } = await listNotifications(ctx.db, request.staff!, { ...request.query, unread: request.query.unread === 'true' });
-      return {
-        total,
-        unread,
-        items: items.map((n) => ({
-          id: Number(n.id),
-          kind: n.kind,
-          message: (n.message as Localised)[language],
-          caseId: n.case_id,
-          caseNumber: n.case_number,
-          createdAt: new Date(n.created_at).toISOString(),
-          read: n.read_at !== null,
-          personal: n.user_id !== null,
-        })),
-      };
-    },
+    async (request) => inbox(ctx, staffContext(request), { ...request.query, unread: request.query.unread === 'true' }),
   );
 
   app.post(
@@ -70,10 +52,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         response: { 200: z.object({ id: z.number(), read: z.literal(true) }), 404: errorResponseSchema },
       },
     },
-    async (request) => {
-      if (!(await markRead(ctx.db, request.staff!, request.params.id, ctx.now()))) throw notFound({ id: 'Notifikasi', en: 'Notification' });
-      return { id: request.params.id, read: true as const };
-    },
+    async (request) => markNotificationRead(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
@@ -82,6 +61,6 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       preHandler: staff,
       schema: { tags: ['notifications'], summary: 'Mark all my notifications read', response: { 200: z.object({ marked: z.number() }) } },
     },
-    async (request) => ({ marked: await markAllRead(ctx.db, request.staff!, ctx.now()) }),
+    async (request) => markAllNotificationsRead(ctx, staffContext(request)),
   );
 };
