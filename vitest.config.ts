@@ -15,6 +15,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The house rules' own checker, proved on planted violations (tools/house/planted).
+          name: 'house',
+          include: ['tools/house/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
           name: 'server',
           sequence: { groupOrder: 1 },
           include: ['packages/server/src/**/*.test.ts'],

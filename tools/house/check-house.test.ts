@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkHouse, scanQueriesOutsideRepositories } from './check-house.ts';
+
+const planted = path.join(import.meta.dirname, 'planted');
+
+describe('house rule checker', () => {
+  const { ok, report } = checkHouse(planted, ['packages']);
+
+  it('fails on a tree with planted violations', () => {
+    expect(ok).toBe(false);
+  });
+
+  it.each([
+    ['no-circular', 'packages/web/src/(page|b).ts'],
+    ['sql-only-in-repositories', 'packages/server/src/capabilities/alpha/service.ts'],
+    ['no-other-capability-repository', 'packages/server/src/capabilities/alpha/service.ts'],
+    ['core-is-pure', 'packages/core/src/io.ts'],
+    ['web-does-not-import-server', 'packages/web/src/page.ts'],
+    ['http-below-capabilities', 'packages/server/src/http/guard.ts'],
+  ])('names the rule %s at %s', (rule, file) => {
+    expect(report).toMatch(new RegExp(`${rule}: ${file.replace(/\.ts$/, '\\.ts')}`));
+  });
+
+  it('finds a query built outside a repository by its text, with the line', () => {
+    const found = scanQueriesOutsideRepositories(planted);
+    expect(found.map((v) => `${v.file}:${v.line}`)).toEqual([
+      'packages/server/src/capabilities/alpha/service.ts:4',
+    ]);
+  });
+
+  it('lets a capability use its own repository', () => {
+    expect(report).not.toMatch(/beta\/service\.ts → .*beta\/repository\.ts/);
+  });
+});

@@ -1,0 +1,3 @@
+import { rows } from './repository.ts';
+
+export const own = () => rows;

@@ -1,0 +1,3 @@
+import { own } from '../capabilities/beta/service.ts';
+
+export const guard = () => own();

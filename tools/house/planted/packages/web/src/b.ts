@@ -1,0 +1,3 @@
+import { a } from './page.ts';
+
+export const b = () => (typeof a === 'function' ? 1 : 0);
