@@ -6,9 +6,8 @@
 import { isActCode, suggestSanction, TRANSITION_CODES, TRANSITIONS, type RoleCode } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { Language } from '../../http/language.ts';
-import { auditTrail } from '../audit/repository.ts';
-import type { StaffUser } from '../auth/service.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { auditTrail } from '../audit/service.ts';
 import {
   presentDeadline,
   presentSanction,
@@ -22,7 +21,7 @@ import {
   transitionLabel,
   type StoredSanction,
 } from './present.ts';
-import { caseEvents, caseReports, findCase, listCases, rulebooksFor } from './repository.ts';
+import { caseEvents, caseReports, employeeKindOf, findCase, listCases, rulebooksFor } from './repository.ts';
 import { mayHandle } from './rules.ts';
 import type { ListCasesQuery } from './schema.ts';
 
@@ -31,7 +30,8 @@ function bulkTransitionsFor(role: RoleCode) {
   return TRANSITION_CODES.map((code) => TRANSITIONS[code]).filter((t) => t.roles.includes(role) && t.fields.length === 0);
 }
 
-export async function caseQueue(ctx: AppContext, staff: StaffUser, query: ListCasesQuery, language: Language) {
+export async function caseQueue(ctx: AppContext, rc: RequestContext, query: ListCasesQuery) {
+  const { actor: staff, language } = rc;
   const now = ctx.now();
   const { total, rows } = await listCases(ctx.db, staff, query, now);
   const rulebooks = await rulebooksFor(ctx.db, rows.map((r) => r.election_id));
@@ -46,7 +46,8 @@ export async function caseQueue(ctx: AppContext, staff: StaffUser, query: ListCa
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export async function caseDetail(ctx: AppContext, staff: StaffUser, caseId: string, language: Language) {
+export async function caseDetail(ctx: AppContext, rc: RequestContext, caseId: string) {
+  const { actor: staff, language } = rc;
   const now = ctx.now();
   const row = await findCase(ctx.db, staff, caseId);
   if (!row) throw notFound({ id: 'Perkara', en: 'Case' });
@@ -55,7 +56,7 @@ export async function caseDetail(ctx: AppContext, staff: StaffUser, caseId: stri
   const today = todayFor(row, now);
   const [reports, events, audit] = await Promise.all([caseReports(ctx.db, row.id), caseEvents(ctx.db, row.id), auditTrail(ctx.db, 'case', row.id)]);
   const acts = row.act_codes.filter(isActCode);
-  const employeeKind = row.asn_id === null ? undefined : (await ctx.db.selectFrom('asn').select('kind').where('id', '=', row.asn_id).executeTakeFirst())?.kind;
+  const employeeKind = await employeeKindOf(ctx.db, row.asn_id);
   return {
     ...presentSummary(row, rulebook, staff.id, now, language),
     otherClass: row.other_class,

@@ -1,14 +1,14 @@
 /**
- * Case queries. Every read and every row locked for a change goes through `scopedCases`, so the
- * caller's territorial (and agency) scope and stage visibility are part of the SQL: a case
- * outside them is never fetched and the caller answers 404.
+ * Case queries: the only code that writes `cases` and `case_events`. Every staff read and every
+ * row locked for a staff change goes through `scopedCases`, so the caller's territorial (and
+ * agency) scope and stage visibility are part of the SQL: a case outside them is never fetched and
+ * the caller answers 404.
  */
-import type { CaseClock, Rulebook, RoleCode, Scope } from '@netra/core';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import type { CaseClock, IdentifierKind, Rulebook, RoleCode, Scope } from '@netra/core';
+import { sql, type Insertable, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import { regionInScope } from '../../db/scope.ts';
-import { caseVisibleTo } from '../reports/repository.ts';
+import { caseVisibleTo, regionInScope } from '../../db/scope.ts';
 import type { ListCasesQuery } from './schema.ts';
 import { statesNeedingAction } from './rules.ts';
 
@@ -172,7 +172,8 @@ export interface CaseEventInput {
   caseId: string;
   actorId: string | null;
   kind: string;
-  at: Date;
+  /** Default: the database clock. */
+  at?: Date;
   transition?: string | null;
   fromState?: string | null;
   toState?: string | null;
@@ -188,7 +189,7 @@ export async function insertCaseEvent(trx: Transaction<Database>, event: CaseEve
       case_id: event.caseId,
       actor_id: event.actorId,
       kind: event.kind,
-      at: event.at,
+      ...(event.at ? { at: event.at } : {}),
       transition: event.transition ?? null,
       from_state: event.fromState ?? null,
       to_state: event.toState ?? null,
@@ -215,5 +216,93 @@ export async function staffCovering(db: Db, roles: readonly string[], regionCode
     .where((eb) => eb.or([eb('scope_region_code', 'is', null), eb('scope_region_code', 'in', lineage)]))
     .orderBy('name')
     .limit(500)
+    .execute();
+}
+
+// ---------------------------------------------------------------- writes
+
+type NewCase = Omit<Insertable<CaseTable>, 'number'>;
+
+/**
+ * Insert a case under the next number of its year, `NTR-<year>-<6-digit sequence>` (six digits,
+ * growing past a million rather than being cut: lpad truncates).
+ */
+export async function insertCase(trx: Transaction<Database>, year: string, values: NewCase): Promise<{ id: string; number: string }> {
+  return trx
+    .insertInto('cases')
+    .values({
+      number: sql<string>`(SELECT 'NTR-' || ${year}::text || '-' || lpad(s::text, greatest(6, length(s::text)), '0') FROM nextval('case_number_seq') AS s)`,
+      ...values,
+    })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Change a case's columns; `bumpVersion` moves its optimistic version on by one. */
+export async function updateCase(trx: Transaction<Database>, id: string, values: Updateable<CaseTable>, options: { bumpVersion?: boolean } = {}): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ ...values, ...(options.bumpVersion ? { version: sql<number>`version + 1` } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Change a case and return it as it now is. */
+export async function updateCaseReturning(trx: Transaction<Database>, id: string, values: Updateable<CaseTable>): Promise<CaseRow> {
+  return trx.updateTable('cases').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Several timeline events at once, in the order given. */
+export async function insertCaseEvents(trx: Transaction<Database>, events: CaseEventInput[]): Promise<void> {
+  for (const event of events) await insertCaseEvent(trx, event);
+}
+
+// ---------------------------------------------------------------- unscoped reads for jobs and other capabilities
+
+/** The case state, locked, whatever the caller's scope (the reporter has none); undefined when missing. */
+export async function lockCaseState(trx: Transaction<Database>, id: string): Promise<string | undefined> {
+  const row = await trx.selectFrom('cases').select('state').where('id', '=', id).forUpdate().executeTakeFirst();
+  return row?.state;
+}
+
+/** Cases locked in id order, so two changes of crossing pairs cannot deadlock. */
+export async function lockCasesInOrder(trx: Transaction<Database>, ids: string[]) {
+  return trx
+    .selectFrom('cases')
+    .select(['id', 'number', 'state', 'act_codes as actCodes', 'version', 'region_code as regionCode', 'agency_id as agencyId'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** One page of open cases after `after` (by id), for the deadline sweep. */
+export async function openCasesAfter(db: Db, after: string, limit: number): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('closed_at', 'is', null).where('id', '>', after).orderBy('id').limit(limit).execute();
+}
+
+/** The employment kind (PNS or PPPK) of the civil servant behind a case, for the sanction matrix. */
+export async function employeeKindOf(db: Db, asnId: number | null): Promise<IdentifierKind | undefined> {
+  if (asnId === null) return undefined;
+  const asn = await db.selectFrom('asn').select('kind').where('id', '=', asnId).executeTakeFirst();
+  return asn?.kind;
+}
+
+/** The election's rulebook for a case opened now (undefined: unknown election). */
+export async function rulebookOf(db: Db, electionId: string): Promise<Rulebook | undefined> {
+  return (await rulebooksFor(db, [electionId])).get(electionId);
+}
+
+/** Public events of a case, minus other reporters' own entries (their receipt, their additions). */
+export async function publicCaseEvents(db: Db, caseId: string, reportId: string) {
+  return db
+    .selectFrom('case_events')
+    .select(['id', 'at', 'kind', 'to_state as toState', 'data'])
+    .where('case_id', '=', caseId)
+    .where('public', '=', true)
+    .where('kind', '!=', 'received')
+    .where((eb) => eb.or([sql<SqlBool>`NOT (data ? 'reportId')`, sql<SqlBool>`data->>'reportId' = ${reportId}`]))
+    .orderBy('at')
+    .orderBy('id')
     .execute();
 }

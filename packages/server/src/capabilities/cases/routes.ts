@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requireStaff } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { caseDetail, caseQueue } from './detail.ts';
 import { CASE_ROLES } from './rules.ts';
 import {
@@ -42,7 +42,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: caseListSchema, ...errors },
       },
     },
-    async (request) => caseQueue(ctx, request.staff!, request.query, requestLanguage(request)),
+    async (request) => caseQueue(ctx, staffContext(request), request.query),
   );
 
   app.post(
@@ -57,7 +57,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: bulkResultSchema, ...errors },
       },
     },
-    async (request) => bulkAction(ctx, request.staff!, request.body, requestMeta(request), requestLanguage(request)),
+    async (request) => bulkAction(ctx, staffContext(request), request.body),
   );
 
   app.get(
@@ -72,7 +72,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: caseDetailSchema, ...errors },
       },
     },
-    async (request) => caseDetail(ctx, request.staff!, request.params.id, requestLanguage(request)),
+    async (request) => caseDetail(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
@@ -88,7 +88,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: transitionResultSchema, ...changeErrors },
       },
     },
-    async (request) => transitionCase(ctx, request.staff!, request.params.id, request.body, requestMeta(request), requestLanguage(request)),
+    async (request) => transitionCase(ctx, staffContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -104,7 +104,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: assignResultSchema, ...changeErrors },
       },
     },
-    async (request) => assignCase(ctx, request.staff!, request.params.id, request.body, requestMeta(request)),
+    async (request) => assignCase(ctx, staffContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -113,7 +113,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       preHandler: caseStaff,
       schema: { tags: ['cases'], summary: 'Staff the case can be assigned to at its current stage', params: caseIdParams, response: { 200: assignableStaffSchema, ...errors } },
     },
-    async (request) => assignableStaff(ctx, request.staff!, request.params.id),
+    async (request) => assignableStaff(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
@@ -128,7 +128,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: lockResultSchema, ...changeErrors },
       },
     },
-    async (request) => lockCase(ctx, request.staff!, request.params.id),
+    async (request) => lockCase(ctx, staffContext(request), request.params.id),
   );
 
   app.delete(
@@ -137,7 +137,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       preHandler: caseStaff,
       schema: { tags: ['cases'], summary: 'Release my lock on the case', params: caseIdParams, querystring: langOnlyQuery, response: { 200: lockResultSchema, ...changeErrors } },
     },
-    async (request) => unlockCase(ctx, request.staff!, request.params.id),
+    async (request) => unlockCase(ctx, staffContext(request), request.params.id),
   );
 
   app.get(
@@ -152,6 +152,6 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         response: { 200: z.object({ actCodes: z.array(z.string()), suggestion: sanctionSuggestionSchema.nullable() }), ...errors },
       },
     },
-    async (request) => sanctionSuggestionFor(ctx, request.staff!, request.params.id, request.query.acts, requestLanguage(request)),
+    async (request) => sanctionSuggestionFor(ctx, staffContext(request), request.params.id, request.query.acts),
   );
 };

@@ -16,7 +16,6 @@ import {
   validateImposedSanction,
   CASE_STATE_LABELS,
   ROLES,
-  type IdentifierKind,
   type Localised,
   type SanctionTypeCode,
   type TransitionCode,
@@ -26,12 +25,12 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
-import type { Language } from '../../http/language.ts';
-import { appendAudit } from '../audit/repository.ts';
-import { scopeOf, type RequestMeta, type StaffUser } from '../auth/service.ts';
-import { insertNotification } from '../notifications/repository.ts';
+import type { RequestContext, StaffUser } from '../../http/request-context.ts';
+import { appendAudit } from '../audit/service.ts';
+import { scopeOf } from '../auth/service.ts';
+import { notify } from '../notifications/service.ts';
 import { presentSanction, presentSuggestion, stateOf, type StoredSanction } from './present.ts';
-import { clockOf, findCase, insertCaseEvent, lockCaseForChange, rulebooksFor, staffCovering, userSummary, type CaseRow } from './repository.ts';
+import { clockOf, employeeKindOf, findCase, insertCaseEvent, lockCaseForChange, rulebooksFor, staffCovering, updateCase, userSummary, type CaseRow } from './repository.ts';
 import { CASE_ROLES, CLOCK_STARTED_BY, FINISHED_STATES, handlingOffice, mayHandle, PUBLIC_MILESTONES, rolesActingIn } from './rules.ts';
 import type { BulkBody, TransitionBody } from './schema.ts';
 
@@ -97,7 +96,7 @@ function assertMayHandle(row: CaseRow, staff: StaffUser) {
 }
 
 /** Core's refusal as an API error: the right status, its message, the field at fault, what is allowed instead. */
-function refusalError(reason: TransitionRefusal): ApiError {
+export function refusalError(reason: TransitionRefusal): ApiError {
   const details = reason.allowed ? { reason: reason.code, allowed: reason.allowed } : { reason: reason.code };
   const fields = reason.field ? [{ field: `body.${reason.field}`, message: reason.message }] : undefined;
   switch (reason.code) {
@@ -114,12 +113,6 @@ function refusalError(reason: TransitionRefusal): ApiError {
   }
 }
 
-async function employeeKind(trx: Transaction<Database>, asnId: number | null): Promise<IdentifierKind | undefined> {
-  if (asnId === null) return undefined;
-  const asn = await trx.selectFrom('asn').select('kind').where('id', '=', asnId).executeTakeFirst();
-  return asn?.kind;
-}
-
 export interface TransitionOutcome {
   caseId: string;
   from: string;
@@ -130,7 +123,8 @@ export interface TransitionOutcome {
   warnings: Array<{ code: string; message: string }>;
 }
 
-export async function transitionCase(ctx: AppContext, staff: StaffUser, caseId: string, body: TransitionBody, meta: RequestMeta, language: Language): Promise<TransitionOutcome> {
+export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId: string, body: TransitionBody): Promise<TransitionOutcome> {
+  const { actor: staff, meta, language } = rc;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const row = await lockOrNotFound(trx, staff, caseId);
@@ -161,7 +155,7 @@ export async function transitionCase(ctx: AppContext, staff: StaffUser, caseId: 
     if (code === 'record_sanction') {
       const types = body.sanctionTypes as SanctionTypeCode[];
       const acts = updated.act_codes.filter(isActCode);
-      const suggestion = acts.length > 0 ? suggestSanction(acts, { employeeKind: await employeeKind(trx, row.asn_id) }) : null;
+      const suggestion = acts.length > 0 ? suggestSanction(acts, { employeeKind: await employeeKindOf(trx, row.asn_id) }) : null;
       sanction = {
         types,
         decreeNumber: body.decreeNumber!,
@@ -179,9 +173,7 @@ export async function transitionCase(ctx: AppContext, staff: StaffUser, caseId: 
       if (!assignee || !isRoleCode(assignee.role) || !mayHandle(to, assignee.role)) assigneeId = null;
     }
     const version = row.version + 1;
-    await trx
-      .updateTable('cases')
-      .set({
+    await updateCase(trx, row.id, {
         state: to,
         act_codes: updated.act_codes,
         other_class: updated.other_class,
@@ -198,9 +190,7 @@ export async function transitionCase(ctx: AppContext, staff: StaffUser, caseId: 
         ...(row.locked_by === staff.id ? { locked_by: null, locked_until: null } : {}),
         version,
         updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .execute();
+      });
 
     const fields = Object.fromEntries(
       (['actCodes', 'otherClass', 'failedRequirements', 'letterNumber', 'sanctionTypes', 'decreeNumber', 'decreeDate'] as const).filter((f) => body[f] !== undefined).map((f) => [f, body[f]]),
@@ -228,7 +218,7 @@ export async function transitionCase(ctx: AppContext, staff: StaffUser, caseId: 
       const office = handlingOffice(rolesActingIn(to), row.region_code);
       if (office) {
         const label = CASE_STATE_LABELS[to];
-        await insertNotification(trx, {
+        await notify(trx, {
           to: { role: office.role, regionCode: office.regionCode },
           caseId: row.id,
           kind: 'handover',
@@ -287,7 +277,8 @@ function assignmentProblem(row: CaseRow, user: Awaited<ReturnType<typeof userSum
   return null;
 }
 
-export async function assignCase(ctx: AppContext, staff: StaffUser, caseId: string, input: { userId: string | null; expectedVersion?: number }, meta: RequestMeta) {
+export async function assignCase(ctx: AppContext, rc: RequestContext, caseId: string, input: { userId: string | null; expectedVersion?: number }) {
+  const { actor: staff, meta } = rc;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const row = await lockOrNotFound(trx, staff, caseId);
@@ -299,11 +290,11 @@ export async function assignCase(ctx: AppContext, staff: StaffUser, caseId: stri
       if (problem) throw new ApiError(422, 'not_assignable', problem, [{ field: 'body.userId', message: problem }]);
     }
     const version = row.version + 1;
-    await trx.updateTable('cases').set({ assignee_id: input.userId, version, updated_at: now }).where('id', '=', row.id).execute();
+    await updateCase(trx, row.id, { assignee_id: input.userId, version, updated_at: now });
     const assignee = user ? { id: user.id, name: user.name } : null;
     await insertCaseEvent(trx, { caseId: row.id, actorId: staff.id, kind: input.userId ? 'assigned' : 'unassigned', at: now, data: { assignee, previousAssigneeId: row.assignee_id } });
     if (assignee && assignee.id !== staff.id) {
-      await insertNotification(trx, {
+      await notify(trx, {
         to: { userId: assignee.id },
         caseId: row.id,
         kind: 'assigned',
@@ -325,25 +316,27 @@ export async function assignCase(ctx: AppContext, staff: StaffUser, caseId: stri
 }
 
 /** Take (or renew) the work lock. Locks are presence, not content: no version change, no audit entry. */
-export async function lockCase(ctx: AppContext, staff: StaffUser, caseId: string) {
+export async function lockCase(ctx: AppContext, rc: RequestContext, caseId: string) {
+  const staff = rc.actor;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const row = await lockOrNotFound(trx, staff, caseId);
     assertMayHandle(row, staff);
     await assertNotLockedByOther(trx, row, staff, now);
     const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    await trx.updateTable('cases').set({ locked_by: staff.id, locked_until: until }).where('id', '=', row.id).execute();
+    await updateCase(trx, row.id, { locked_by: staff.id, locked_until: until });
     return { caseId: row.id, lock: { holderId: staff.id, holderName: staff.name, until: until.toISOString(), mine: true } };
   });
 }
 
-export async function unlockCase(ctx: AppContext, staff: StaffUser, caseId: string) {
+export async function unlockCase(ctx: AppContext, rc: RequestContext, caseId: string) {
+  const staff = rc.actor;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
     const row = await lockOrNotFound(trx, staff, caseId);
     assertMayHandle(row, staff);
     await assertNotLockedByOther(trx, row, staff, now);
-    await trx.updateTable('cases').set({ locked_by: null, locked_until: null }).where('id', '=', row.id).execute();
+    await updateCase(trx, row.id, { locked_by: null, locked_until: null });
     return { caseId: row.id, lock: null };
   });
 }
@@ -353,14 +346,15 @@ export async function unlockCase(ctx: AppContext, staff: StaffUser, caseId: stri
  * single change: a refusal on one case (outside scope, illegal, locked) is reported for that case
  * and the others go ahead.
  */
-export async function bulkAction(ctx: AppContext, staff: StaffUser, body: BulkBody, meta: RequestMeta, language: Language) {
+export async function bulkAction(ctx: AppContext, rc: RequestContext, body: BulkBody) {
+  const { language } = rc;
   const results = [];
   for (const caseId of [...new Set(body.caseIds)]) {
     try {
       const outcome =
         body.action === 'assign'
-          ? await assignCase(ctx, staff, caseId, { userId: body.userId }, meta)
-          : await transitionCase(ctx, staff, caseId, { ...body, transition: body.transition }, meta, language);
+          ? await assignCase(ctx, rc, caseId, { userId: body.userId })
+          : await transitionCase(ctx, rc, caseId, { ...body, transition: body.transition });
       results.push({ caseId, ok: true, status: 200, code: null, message: null, version: outcome.version });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -371,8 +365,8 @@ export async function bulkAction(ctx: AppContext, staff: StaffUser, body: BulkBo
   return { succeeded, failed: results.length - succeeded, results };
 }
 
-export async function sanctionSuggestionFor(ctx: AppContext, staff: StaffUser, caseId: string, acts: string[] | undefined, language: Language) {
-  const row = await findCase(ctx.db, staff, caseId);
+export async function sanctionSuggestionFor(ctx: AppContext, rc: RequestContext, caseId: string, acts: string[] | undefined) {
+  const row = await findCase(ctx.db, rc.actor, caseId);
   if (!row) throw notFound(CASE_NOT_FOUND);
   const codes = acts?.length ? acts : row.act_codes;
   const unknown = codes.filter((c) => !isActCode(c));
@@ -381,13 +375,13 @@ export async function sanctionSuggestionFor(ctx: AppContext, staff: StaffUser, c
     throw new ApiError(400, 'validation_failed', message, [{ field: 'query.acts', message }]);
   }
   if (codes.length === 0) return { actCodes: [], suggestion: null };
-  const kind = row.asn_id === null ? undefined : (await ctx.db.selectFrom('asn').select('kind').where('id', '=', row.asn_id).executeTakeFirst())?.kind;
-  return { actCodes: codes, suggestion: presentSuggestion(suggestSanction(codes, { employeeKind: kind }), language) };
+  const kind = await employeeKindOf(ctx.db, row.asn_id);
+  return { actCodes: codes, suggestion: presentSuggestion(suggestSanction(codes, { employeeKind: kind }), rc.language) };
 }
 
 /** Staff the caller could assign the case to at its current stage. */
-export async function assignableStaff(ctx: AppContext, staff: StaffUser, caseId: string) {
-  const row = await findCase(ctx.db, staff, caseId);
+export async function assignableStaff(ctx: AppContext, rc: RequestContext, caseId: string) {
+  const row = await findCase(ctx.db, rc.actor, caseId);
   if (!row) throw notFound(CASE_NOT_FOUND);
   const state = stateOf(row);
   const roles = CASE_ROLES.filter((role) => mayHandle(state, role));

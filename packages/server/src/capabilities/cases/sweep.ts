@@ -17,10 +17,10 @@ import {
   type Rulebook,
 } from '@netra/core';
 import type { AppContext } from '../../context.ts';
-import { appendAudit } from '../audit/repository.ts';
-import { insertNotification } from '../notifications/repository.ts';
+import { appendAudit } from '../audit/service.ts';
+import { notify } from '../notifications/service.ts';
 import { stateOf } from './present.ts';
-import { clockOf, insertCaseEvent, rulebooksFor, type CaseRow } from './repository.ts';
+import { clockOf, insertCaseEvent, openCasesAfter, rulebooksFor, updateCase, type CaseRow } from './repository.ts';
 import { handlingOffice } from './rules.ts';
 
 /** Remind the day before a deadline and on the day itself (counted like the rule: working days skip days off). */
@@ -64,11 +64,7 @@ async function sweepCase(ctx: SweepContext, row: CaseRow, rulebook: Rulebook, to
   const next = deadlines[0] ?? null;
   await ctx.db.transaction().execute(async (trx) => {
     if ((next?.code ?? null) !== row.next_deadline_code || (next?.due ?? null) !== row.next_deadline_due) {
-      await trx
-        .updateTable('cases')
-        .set({ next_deadline_code: next?.code ?? null, next_deadline_due: next?.due ?? null })
-        .where('id', '=', row.id)
-        .execute();
+      await updateCase(trx, row.id, { next_deadline_code: next?.code ?? null, next_deadline_due: next?.due ?? null });
       summary.deadlinesUpdated += 1;
     }
     for (const d of deadlines) {
@@ -79,7 +75,7 @@ async function sweepCase(ctx: SweepContext, row: CaseRow, rulebook: Rulebook, to
         const to = row.assignee_id ? { userId: row.assignee_id } : office ? { role: office.role, regionCode: office.regionCode } : null;
         if (
           to &&
-          (await insertNotification(trx, {
+          (await notify(trx, {
             to,
             caseId: row.id,
             kind: 'deadline_reminder',
@@ -94,7 +90,7 @@ async function sweepCase(ctx: SweepContext, row: CaseRow, rulebook: Rulebook, to
       const escalation = escalationTarget(d, row.region_code);
       if (!escalation) continue;
       const regionCode = escalation.scope.kind === 'national' ? null : escalation.scope.regionCode;
-      const fresh = await insertNotification(trx, {
+      const fresh = await notify(trx, {
         to: { role: escalation.role, regionCode },
         caseId: row.id,
         kind: escalation.action,
@@ -105,11 +101,7 @@ async function sweepCase(ctx: SweepContext, row: CaseRow, rulebook: Rulebook, to
       summary.escalations += 1;
       const escalatedTo = `${escalation.role}:${regionCode ?? 'national'}`;
       const flagSiasn = escalation.action === 'recommend_siasn_block' && !row.siasn_block_recommended;
-      await trx
-        .updateTable('cases')
-        .set({ escalated_to: escalatedTo, ...(flagSiasn ? { siasn_block_recommended: true } : {}) })
-        .where('id', '=', row.id)
-        .execute();
+      await updateCase(trx, row.id, { escalated_to: escalatedTo, ...(flagSiasn ? { siasn_block_recommended: true } : {}) });
       const data = { deadline: d.code, due: d.due, action: escalation.action, to: escalatedTo, basis: d.basis, unsure: d.unsure };
       await insertCaseEvent(trx, { caseId: row.id, actorId: null, kind: flagSiasn ? 'siasn_block_recommended' : 'escalated', at: ctx.now(), data });
       if (flagSiasn) summary.siasnFlags += 1;
@@ -134,7 +126,7 @@ export async function runDeadlineSweep(ctx: SweepContext, today?: IsoDate): Prom
   const rulebooks = new Map<string, Rulebook>();
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await ctx.db.selectFrom('cases').selectAll().where('closed_at', 'is', null).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    const rows = await openCasesAfter(ctx.db, after, BATCH);
     if (rows.length === 0) return summary;
     const missing = rows.map((r) => r.election_id).filter((id) => !rulebooks.has(id));
     for (const [id, rulebook] of await rulebooksFor(ctx.db, missing)) rulebooks.set(id, rulebook);

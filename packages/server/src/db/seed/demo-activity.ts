@@ -210,7 +210,7 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
       [],
       { source: 'public', staff: null, meta: META },
     );
-  const move = async (day: string, who: StaffUser, caseId: string, body: TransitionBody) => transitionCase(on(day), who, caseId, body, META, 'id');
+  const move = async (day: string, who: StaffUser, caseId: string, body: TransitionBody) => transitionCase(on(day), { actor: who, language: 'id', meta: META }, caseId, body);
   const note = (text: string) => ({ note: text });
 
   /** Bawaslu Banyuasin checks, accepts, classifies and forwards; BKN verifies and recommends to the PPK. */
