@@ -1,0 +1,306 @@
+/**
+ * The permission table: every action a staff role may take, in one place. The server's route
+ * guards (`requireStaff(ctx, { action })`) and the web console's menus and buttons
+ * (`can(session.role, action)`) both read it, so "who may do X" has one answer.
+ *
+ * The table says which roles may attempt an action. Two further rules narrow it and stay where
+ * they are, because they are domain rules rather than role lists:
+ * - scope: a role acts only inside its territory (and agencies), enforced in the server's queries
+ *   (packages/server/src/db/scope.ts and each repository);
+ * - case steps: each case transition names its own roles (core cases/transitions.ts), and the
+ *   statutory deadlines name who stops each clock (core cases/deadlines.ts).
+ *
+ * Pure data and functions: the web app imports this file directly, so it imports nothing heavy.
+ */
+import type { Localised } from '../elections/types.ts';
+import { BAWASLU_ROLES, isRoleCode, ROLE_CODES, type RoleCode } from './roles.ts';
+
+/**
+ * Where an action applies:
+ * - `territory`: inside the account's territory (national, province or regency/city), narrowed to
+ *   its agencies for agency-scoped personnel roles (roles.ts `agencyScoped`);
+ * - `own`: the account's own records only (its session, notifications, exports);
+ * - `national`: the whole system; only national accounts hold such an action.
+ */
+export type ActionScope = 'territory' | 'own' | 'national';
+
+export interface PermissionDefinition {
+  roles: readonly RoleCode[];
+  scope: ActionScope;
+  description: Localised;
+  /** The rule the action rests on, where one exists (shared/domain/FACTS.md). */
+  legalBasis?: string;
+  /** Finer domain rules that apply after the role check (not role lists). */
+  finerRules?: string;
+  /**
+   * Set when no route guard checks the action but a service does (it shapes an answer rather
+   * than admitting a request): names where.
+   */
+  checkedInService?: string;
+}
+
+const text = (id: string, en: string): Localised => ({ id, en });
+
+// Role groups, only to write the table below; outside this file ask the table (`rolesFor`).
+const BAWASLU: readonly RoleCode[] = BAWASLU_ROLES;
+const EVERY_ROLE: readonly RoleCode[] = ROLE_CODES;
+/** Every role but the analyst, who sees aggregated, depersonalised statistics only. */
+const EVERY_OFFICIAL: readonly RoleCode[] = ROLE_CODES.filter((r) => r !== 'analyst');
+/** The roles on a case's path: Bawaslu → BKN → the region's personnel office and PPK. */
+const CASE_HANDLERS: readonly RoleCode[] = [...BAWASLU, 'bkn_verifier', 'bkpsdm_officer', 'ppk_delegate'];
+const PERSONNEL_OFFICE: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate'];
+const PREVENTION_STAFF: readonly RoleCode[] = [...BAWASLU, ...PERSONNEL_OFFICE];
+
+const CASE_STEPS = 'Each transition names its roles (core cases/transitions.ts); deadlines name who stops each clock (core cases/deadlines.ts).';
+const CASE_VISIBILITY = 'BKN sees a case from its forwarding, the personnel office from the recommendation to the PPK (server db/scope.ts).';
+const REPORT_HANDLING = 'UU 10/2016 (UU 1/2015 art. 134); Perbawaslu 8/2020 as amended by Perbawaslu 9/2024; UU 7/2017 art. 454; Perbawaslu 7/2022';
+
+export const PERMISSIONS = {
+  // ---- Session and own records
+  'session.manage': {
+    roles: EVERY_ROLE,
+    scope: 'own',
+    description: text('Melihat sesi sendiri, mengatur verifikasi dua langkah, dan keluar', 'See your own session, set up two-step verification, and sign out'),
+  },
+  'notifications.read': {
+    roles: EVERY_ROLE,
+    scope: 'own',
+    description: text('Membaca dan menandai pemberitahuan sendiri', 'Read and mark your own notifications'),
+  },
+
+  // ---- Administration
+  'users.read': {
+    roles: ['administrator'],
+    scope: 'national',
+    description: text('Melihat akun petugas', 'List staff accounts'),
+  },
+  'users.manage': {
+    roles: ['administrator'],
+    scope: 'national',
+    description: text('Membuat akun petugas serta mengaktifkan atau menonaktifkannya', 'Create staff accounts and activate or deactivate them'),
+  },
+
+  // ---- Reports
+  'reports.read': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Membaca laporan dan bukti', 'Read reports and their evidence'),
+    finerRules: CASE_VISIBILITY,
+  },
+  'reports.intake': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Mencatat temuan Bawaslu atau laporan yang diterima di atas kertas', "Record a Bawaslu finding (temuan) or a report received on paper"),
+    legalBasis: REPORT_HANDLING,
+  },
+  'reports.identity.open': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Membuka identitas pelapor dengan alasan yang dicatat', "Open a reporter's identity, with a logged reason"),
+  },
+  'reports.merge': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Menggabungkan atau menolak usulan gabung laporan ganda', 'Merge or dismiss proposed duplicate reports'),
+    finerRules: 'The absorbed case closes through the core command transition merge_into (core cases/transitions.ts).',
+  },
+
+  // ---- Cases
+  'cases.read': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Membaca perkara, usulan sanksi, dan petugas yang dapat ditugasi', 'Read cases, sanction suggestions and the staff a case can be assigned to'),
+    finerRules: CASE_VISIBILITY,
+  },
+  'cases.transition': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Memindahkan perkara ke tahap berikutnya (satu per satu atau sekaligus)', 'Move cases to their next stage (one or in bulk)'),
+    legalBasis: `${REPORT_HANDLING}; SKB 2022 (MenPAN-RB 2/2022, Mendagri 800-5474/2022, BKN 246/2022, KASN 30/2022, Bawaslu 1447.1/PM.01/K.1/09/2022); PP 94/2021; PP 42/2004 art. 15`,
+    finerRules: CASE_STEPS,
+  },
+  'cases.lock': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Mengunci perkara selama dikerjakan dan melepasnya', 'Lock a case while working on it, and release it'),
+  },
+  'cases.assign': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Menugaskan perkara kepada petugas', 'Assign a case to an officer'),
+    finerRules: 'The assignee must handle the case at its stage (core cases/transitions.ts).',
+  },
+
+  // ---- Documents
+  'documents.recommendation': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Mengunduh surat rekomendasi sebuah perkara (PDF)', "Download a case's recommendation letter (PDF)"),
+    finerRules: CASE_VISIBILITY,
+  },
+  'documents.recap': {
+    roles: EVERY_ROLE,
+    scope: 'territory',
+    description: text('Mengunduh rekap per wilayah dan tahapan (PDF)', 'Download the recap by region and stage (PDF)'),
+  },
+
+  // ---- ASN register
+  'register.read': {
+    roles: EVERY_OFFICIAL,
+    scope: 'territory',
+    description: text('Mencari ASN, instansi, dan unit kerja', 'Search civil servants, agencies and units'),
+  },
+  'register.import': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    scope: 'territory',
+    description: text('Mengimpor register ASN, menambah instansi, dan memantau impor', 'Import the ASN register, add agencies, and follow import runs'),
+  },
+
+  // ---- Candidates
+  'candidates.read': {
+    roles: EVERY_OFFICIAL,
+    scope: 'territory',
+    description: text('Melihat pasangan calon dan kewajiban calon ASN', "See candidate pairs and ASN candidates' obligations"),
+  },
+  'candidates.edit': {
+    roles: ['bkpsdm_officer', 'bawaslu_regency', 'bawaslu_province', 'administrator'],
+    scope: 'territory',
+    description: text('Menambah, mengubah, dan mengimpor pasangan calon', 'Add, edit and import candidate pairs'),
+  },
+  'candidates.obligation.record': {
+    roles: ['bkpsdm_officer', 'ppk_delegate', 'administrator'],
+    scope: 'territory',
+    description: text('Mencatat pemberitahuan dan pengunduran diri calon ASN', "Record an ASN candidate's notice and resignation"),
+    legalBasis: 'UU 10/2016 art. 7(2)(t); PKPU 8/2024 art. 14; PP 11/2017 art. 254',
+  },
+
+  // ---- Rotations (art. 71(2) watch)
+  'rotations.read': {
+    roles: EVERY_OFFICIAL,
+    scope: 'territory',
+    description: text('Melihat mutasi jabatan dan penilaiannya', 'See official rotations and their assessment'),
+    legalBasis: 'UU 10/2016 art. 71(2)',
+  },
+  'rotations.record': {
+    roles: ['bkpsdm_officer', ...BAWASLU, 'administrator'],
+    scope: 'territory',
+    description: text('Mencatat dan mengimpor mutasi jabatan', 'Record and import official rotations'),
+  },
+  'rotations.finding': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Menjadikan mutasi yang ditandai sebagai temuan', 'Turn a flagged rotation into a finding'),
+    legalBasis: 'UU 10/2016 art. 71(2), 71(5)',
+  },
+
+  // ---- Social-media screening
+  'screening.read': {
+    roles: [...BAWASLU, 'analyst'],
+    scope: 'territory',
+    description: text('Membaca antrean penapisan, leksikon, dan akun yang dipantau', 'Read the screening queue, the lexicon and the watched accounts'),
+  },
+  'screening.asn-links.read': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Melihat ASN di balik akun yang dipantau (analis hanya melihat statusnya)', 'See which civil servant is behind a watched account (analysts see only its status)'),
+    checkedInService: 'server capabilities/screening/service.ts forViewer',
+  },
+  'screening.import': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Mengimpor unggahan media sosial', 'Import social-media posts'),
+  },
+  'screening.triage': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Mengonfirmasi unggahan menjadi laporan atau mengabaikannya', 'Confirm a post as a report or dismiss it'),
+    legalBasis: REPORT_HANDLING,
+  },
+  'screening.lexicon.edit': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Menambah dan menghapus istilah leksikon', 'Add and remove lexicon terms'),
+  },
+  'screening.accounts.link': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Menautkan akun media sosial ke ASN, mengonfirmasi atau menolak usulan tautan', 'Link social-media accounts to civil servants, confirm or reject proposed links'),
+  },
+
+  // ---- Prevention
+  'prevention.coverage.read': {
+    roles: EVERY_ROLE,
+    scope: 'territory',
+    description: text('Melihat cakupan pakta integritas per instansi dan wilayah', 'See pledge coverage by agency and region'),
+  },
+  'prevention.events.read': {
+    roles: EVERY_ROLE,
+    scope: 'territory',
+    description: text('Melihat daftar kegiatan sosialisasi', 'See the list of socialisation events'),
+  },
+  'prevention.pledges.read': {
+    roles: PREVENTION_STAFF,
+    scope: 'territory',
+    description: text('Melihat nama ASN yang sudah dan belum menandatangani pakta', 'See the names of civil servants who have and have not signed the pledge'),
+  },
+  'prevention.event.read': {
+    roles: PREVENTION_STAFF,
+    scope: 'territory',
+    description: text('Melihat satu kegiatan beserta daftar hadirnya', 'See one event with its attendance'),
+  },
+  'prevention.pledge.record': {
+    roles: PERSONNEL_OFFICE,
+    scope: 'territory',
+    description: text('Mencatat, mengimpor, dan menghapus pakta integritas', 'Record, import and delete neutrality pledges'),
+    legalBasis: 'SKB 2022 (pedoman pembinaan dan pengawasan netralitas ASN)',
+  },
+  'prevention.event.record': {
+    roles: PREVENTION_STAFF,
+    scope: 'territory',
+    description: text('Mencatat kegiatan sosialisasi dan kehadirannya', 'Record socialisation events and their attendance'),
+  },
+
+  // ---- Dashboards and exports
+  'dashboards.read': {
+    roles: EVERY_ROLE,
+    scope: 'territory',
+    description: text('Melihat dasbor wilayah dan instansi', 'See the region and agency dashboards'),
+  },
+  'dashboards.refresh': {
+    roles: EVERY_ROLE,
+    scope: 'territory',
+    description: text('Meminta pembaruan angka dasbor', 'Ask for the dashboard figures to be refreshed'),
+  },
+  'exports.run': {
+    roles: EVERY_ROLE,
+    scope: 'own',
+    description: text(
+      'Meminta ekspor dan mengunduh berkas ekspor sendiri (setiap sumber meminta izin membaca datanya)',
+      'Request exports and download your own export files (each source also requires reading its data)',
+    ),
+    finerRules: 'Each export source names the action that reads its data (server capabilities/exports/sources.ts).',
+  },
+} as const satisfies Record<string, PermissionDefinition>;
+
+export type PermissionAction = keyof typeof PERMISSIONS;
+
+export const PERMISSION_ACTIONS = Object.keys(PERMISSIONS) as PermissionAction[];
+
+export function isPermissionAction(value: string): value is PermissionAction {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+/** May this role take this action? Unknown roles (e.g. a stale session's) may do nothing. */
+export function can(role: string, action: PermissionAction): boolean {
+  return isRoleCode(role) && (PERMISSIONS[action].roles as readonly RoleCode[]).includes(role);
+}
+
+/** The roles allowed an action, in the order of ROLE_CODES. */
+export function rolesFor(action: PermissionAction): readonly RoleCode[] {
+  return ROLE_CODES.filter((role) => can(role, action));
+}
+
+/** Every action a role may take, in the table's order. */
+export function actionsFor(role: string): PermissionAction[] {
+  return PERMISSION_ACTIONS.filter((action) => can(role, action));
+}
