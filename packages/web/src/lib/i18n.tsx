@@ -78,6 +78,5 @@ export function useMessages<T>(messages: { id: T; en: T }): T {
   return messages[useI18n().language];
 }
 
-export function formatDate(date: string, language: Language, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
+/** @deprecated Import `formatDate` from lib/format.ts, where every date, time and number format lives. */
+export { formatDate } from './format.ts';
