@@ -5,13 +5,13 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
+import { api, ApiRequestError, ok, useApi, withSession } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { messages } from './messages.ts';
 import { TransitionForm } from './TransitionForm.tsx';
-import type { CaseDetail, TransitionResult } from './types.ts';
+import type { AssignableStaff, CaseDetail, TransitionResult } from './types.ts';
 import './cases.css';
 
 const time = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -201,15 +201,15 @@ function WorkControls({ detail, onChange }: { detail: CaseDetail; onChange(): vo
   const t = useMessages(messages);
   const { language } = useI18n();
   const session = useSession();
-  const [staff] = useApi<{ items: Array<{ id: string; name: string; role: string }> }>(detail.canHandle ? `/cases/${detail.id}/assignable-staff` : null, language);
+  const [staff] = useApi<AssignableStaff>(detail.canHandle ? `/cases/${detail.id}/assignable-staff` : null, language);
   const [assignee, setAssignee] = useState(detail.assignee?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   if (!detail.canHandle) return null;
 
-  async function send(method: 'POST' | 'DELETE', path: string, body?: unknown) {
+  async function send(request: (as: ReturnType<typeof withSession>) => Promise<{ error?: unknown; response: Response }>) {
     setError(null);
     try {
-      await apiSend(method, path, body, language, session.csrfToken);
+      await ok(request(withSession(language, session.csrfToken)));
       onChange();
     } catch (e) {
       setError(e instanceof ApiRequestError && e.body ? e.body.error.message : String(e));
@@ -222,7 +222,7 @@ function WorkControls({ detail, onChange }: { detail: CaseDetail; onChange(): vo
       <div>
         {lock && <p className={lock.mine ? 'notice' : 'warning'}>{lock.mine ? t.lockMine(time(lock.until, language)) : t.lockOther(lock.holderName, time(lock.until, language))}</p>}
         {(!lock || lock.mine) && (
-          <button type="button" className="button-secondary" onClick={() => send(lock ? 'DELETE' : 'POST', `/cases/${detail.id}/lock`)}>
+          <button type="button" className="button-secondary" onClick={() => send((as) => (lock ? api.DELETE : api.POST)('/cases/{id}/lock', { params: { path: { id: detail.id } }, ...as }))}>
             {lock ? t.lockRelease : t.lockTake}
           </button>
         )}
@@ -234,7 +234,7 @@ function WorkControls({ detail, onChange }: { detail: CaseDetail; onChange(): vo
             <option value="">{t.assignNone}</option>
             {staff.status === 'ready' && staff.data.items.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           </select>
-          <button type="button" onClick={() => send('POST', `/cases/${detail.id}/assign`, { userId: assignee || null, expectedVersion: detail.version })}>
+          <button type="button" onClick={() => send((as) => api.POST('/cases/{id}/assign', { params: { path: { id: detail.id } }, body: { userId: assignee || null, expectedVersion: detail.version }, ...as }))}>
             {t.assignSave}
           </button>
         </div>

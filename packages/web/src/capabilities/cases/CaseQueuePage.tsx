@@ -8,7 +8,7 @@ import { ACT_CODES } from '@netra/core/sanctions/matrix';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
+import { api, ApiRequestError, ok, useApi, withSession, type ApiRequestBody, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
@@ -19,6 +19,8 @@ import './cases.css';
 
 const PAGE_SIZE = 25;
 const QUEUES = ['needs_action', 'overdue', 'unassigned', 'mine', 'all'] as const;
+/** One bulk request without the cases it applies to (the selection adds them). */
+type BulkAction = ApiRequestBody<'/cases/bulk', 'post'> extends infer B ? (B extends unknown ? Omit<B, 'caseIds'> : never) : never;
 type Queue = (typeof QUEUES)[number];
 
 /** Address parameters (Indonesian, as the rest of the site) → API query parameters. */
@@ -38,7 +40,7 @@ export function CaseQueuePage() {
     if (value) api.set(apiName, value);
   }
   const [list, reload] = useApi<CaseList>(`/cases?${api}`, language);
-  const [elections] = useApi<{ items: Array<{ id: string; name: string }> }>('/elections', language);
+  const [elections] = useApi<ApiResponse<'/elections'>>('/elections', language);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [search, setSearch] = useState(params.get('q') ?? '');
 
@@ -216,12 +218,12 @@ function BulkBar(props: {
   const [outcome, setOutcome] = useState<{ result: BulkResult; numbers: Map<string, string> } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function run(body: Record<string, unknown>) {
+  async function run(body: BulkAction) {
     setBusy(true);
     setError(null);
     const numbers = new Map(props.selected);
     try {
-      const result = await apiSend<BulkResult>('POST', '/cases/bulk', { ...body, caseIds: [...numbers.keys()] }, language, props.csrfToken);
+      const result = await ok(api.POST('/cases/bulk', { body: { ...body, caseIds: [...numbers.keys()] }, ...withSession(language, props.csrfToken) }));
       setOutcome({ result, numbers });
       props.onDone();
     } catch (e) {

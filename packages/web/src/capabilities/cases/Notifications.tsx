@@ -3,15 +3,11 @@
  * above the queues: the deadline sweep's output has to reach a person.
  */
 import { Link } from 'wouter';
-import { apiSend, useApi } from '../../lib/api.ts';
+import { api, ok, useApi, withSession } from '../../lib/api.ts';
 import { useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { messages } from './messages.ts';
-
-interface Inbox {
-  unread: number;
-  items: Array<{ id: number; kind: string; message: string; caseId: string | null; caseNumber: string | null; createdAt: string; personal: boolean }>;
-}
+import type { Inbox } from './types.ts';
 
 export function Notifications() {
   const t = useMessages(messages);
@@ -19,8 +15,11 @@ export function Notifications() {
   const session = useSession();
   const [inbox, reload] = useApi<Inbox>('/notifications?unread=true&limit=5', language);
   if (inbox.status !== 'ready' || inbox.data.unread === 0) return null;
-  const read = async (path: string) => {
-    await apiSend('POST', path, undefined, language, session.csrfToken);
+  /** One notification read, or all of them. */
+  const read = async (id?: number) => {
+    const as = withSession(language, session.csrfToken);
+    if (id === undefined) await ok(api.POST('/notifications/read-all', as));
+    else await ok(api.POST('/notifications/{id}/read', { params: { path: { id } }, ...as }));
     reload();
   };
   return (
@@ -31,13 +30,13 @@ export function Notifications() {
           <li key={n.id} data-kind={n.kind}>
             {n.caseId ? <Link href={`/konsol/perkara/${n.caseId}`}>{n.message}</Link> : n.message}{' '}
             {!n.personal && <span className="tag">{t.forOffice}</span>}{' '}
-            <button type="button" className="link-button" onClick={() => read(`/notifications/${n.id}/read`)}>
+            <button type="button" className="link-button" onClick={() => read(n.id)}>
               {t.markRead}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="button-secondary" onClick={() => read('/notifications/read-all')}>
+      <button type="button" className="button-secondary" onClick={() => read()}>
         {t.markAllRead}
       </button>
     </section>

@@ -4,7 +4,7 @@
  * refusal shown next to the field it concerns.
  */
 import { useState, type FormEvent } from 'react';
-import { apiSend, ApiRequestError, fieldErrors } from '../../lib/api.ts';
+import { api, ApiRequestError, fieldErrors, ok, withSession } from '../../lib/api.ts';
 import { useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { messages } from './messages.ts';
@@ -91,12 +91,12 @@ export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(
     setFormError(null);
     const fields = Object.fromEntries(chosen.fields.map((f) => [f.code, values[f.code] ?? (f.kind === 'codes' ? [] : '')]));
     try {
-      const result = await apiSend<TransitionResult>(
-        'POST',
-        `/cases/${detail.id}/transitions`,
-        { transition: chosen.code, note, ...fields, ...(chosen.public && publicMessage.trim() ? { publicMessage } : {}), expectedVersion: detail.version },
-        language,
-        session.csrfToken,
+      const result = await ok(
+        api.POST('/cases/{id}/transitions', {
+          params: { path: { id: detail.id } },
+          body: { transition: chosen.code, note, ...fields, ...(chosen.public && publicMessage.trim() ? { publicMessage } : {}), expectedVersion: detail.version },
+          ...withSession(language, session.csrfToken),
+        }),
       );
       setNote('');
       setPublicMessage('');
@@ -149,7 +149,7 @@ export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(
             <div className="alert" role="alert">
               <p>{formError.message}</p>
               {formError.stale && (
-                <button type="button" onClick={() => onDone({ caseId: detail.id, to: detail.state, toLabel: detail.stateLabel, version: detail.version, warnings: [] })}>
+                <button type="button" onClick={() => onDone({ caseId: detail.id, from: detail.state, to: detail.state, toLabel: detail.stateLabel, version: detail.version, nextDeadline: null, warnings: [] })}>
                   {t.reload}
                 </button>
               )}

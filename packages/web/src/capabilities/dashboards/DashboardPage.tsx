@@ -7,14 +7,14 @@ import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { classesFor, TileGridMap, tileShortLabel, type MapTile } from '../../components/TileGridMap.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiSend, useApi } from '../../lib/api.ts';
+import { api, ok, useApi, withSession, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { messages } from './messages.ts';
 import { Pager } from './Pager.tsx';
 import { TimeSeries } from './TimeSeries.tsx';
-import type { AgencyRow, Dashboard, Page } from './types.ts';
+import type { AgencyPage, Dashboard } from './types.ts';
 import './dashboards.css';
 
 export const DEFAULT_ELECTION = 'pilkada-2024';
@@ -186,7 +186,7 @@ function AgencyTable({ electionId, region, t }: { electionId: string; region: st
   const [offset, setOffset] = useState(0);
   const limit = 15;
   const query = new URLSearchParams({ sort, limit: String(limit), offset: String(offset), ...(region ? { region } : {}) });
-  const [state, reload] = useApi<Page<AgencyRow>>(`/dashboards/${electionId}/agencies?${query}`, language);
+  const [state, reload] = useApi<AgencyPage>(`/dashboards/${electionId}/agencies?${query}`, language);
   const n = (v: number) => formatCount(v, language);
   return (
     <Section
@@ -379,14 +379,14 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const electionId = params.get('pemilihan') ?? DEFAULT_ELECTION;
   const region = params.get('wilayah');
-  const [elections] = useApi<{ items: Array<{ id: string; name: string }> }>('/elections', language);
+  const [elections] = useApi<ApiResponse<'/elections'>>('/elections', language);
   const [state, reload] = useApi<Dashboard>(`/dashboards/${electionId}${region ? `?region=${region}` : ''}`, language);
   const [refreshNote, setRefreshNote] = useState<string | null>(null);
   const hrefFor = (code: string | null) => `/konsol/dasbor?pemilihan=${electionId}${code ? `&wilayah=${code}` : ''}`;
 
   async function refresh() {
     setRefreshNote(t.refreshing);
-    await apiSend('POST', '/dashboards/refresh', undefined, language, session.csrfToken).catch(() => null);
+    await ok(api.POST('/dashboards/refresh', withSession(language, session.csrfToken))).catch(() => null);
     setRefreshNote(t.refreshRequested);
     setTimeout(() => {
       setRefreshNote(null);

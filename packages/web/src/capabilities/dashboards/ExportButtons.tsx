@@ -4,7 +4,7 @@
  * the total) is shown until the file is ready.
  */
 import { useEffect, useState } from 'react';
-import { apiGet, apiSend, ApiRequestError } from '../../lib/api.ts';
+import { api, ApiRequestError, ok, withSession } from '../../lib/api.ts';
 import { useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { messages } from './messages.ts';
@@ -32,7 +32,7 @@ export function ExportButtons({ source, filter, what }: { source: string; filter
   useEffect(() => {
     if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
     const timer = setTimeout(() => {
-      apiGet<ExportJob>(`/exports/${job.id}`, language).then(
+      ok(api.GET('/exports/{id}', { params: { path: { id: job.id } }, ...withSession(language) })).then(
         (next) => {
           setJob(next);
           if (next.status === 'done' && next.downloadUrl) download(next.downloadUrl);
@@ -47,7 +47,7 @@ export function ExportButtons({ source, filter, what }: { source: string; filter
     setBusy(true);
     setError(null);
     try {
-      const started = await apiSend<ExportJob>('POST', '/exports', { source, format, filter }, language, session.csrfToken);
+      const started = await ok(api.POST('/exports', { body: { source, format, filter }, ...withSession(language, session.csrfToken) }));
       setJob(started);
       if (started.status === 'done' && started.downloadUrl) download(started.downloadUrl);
     } catch (e) {

@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import type { Calendar } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
-import { transparencyHref } from '../transparency/publicRoutes.tsx';
+import { transparencyHref } from '../transparency/href.ts';
 import { messages } from './messages.ts';
+import type { Calendar } from './types.ts';
 
 /**
  * One election's stages for a region, with the stage on the chosen date highlighted, and (except

@@ -5,9 +5,10 @@
 import { Link, useLocation, useSearch } from 'wouter';
 import { ElectionTimeline } from './ElectionTimeline.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { useApi, type Calendar, type RegionDetail } from '../../lib/api.ts';
+import { useApi } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
+import type { Calendar, RegionDetail } from './types.ts';
 
 /** Indonesians name their time zones WIB, WITA and WIT, not by city. */
 const TIME_ZONE_LABELS: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };

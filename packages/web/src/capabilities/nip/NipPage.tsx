@@ -1,18 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { apiGet, ApiRequestError } from '../../lib/api.ts';
+import { api, ApiRequestError, ok, withSession, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
 
-interface Decoded {
-  kind: 'pns' | 'pppk';
-  formatted: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  sequence: number;
-  appointment?: string;
-  appointmentYear?: number;
-  code?: string;
-}
+type Decoded = ApiResponse<'/nip/{nip}'>;
 
 type Result = { valid: true; value: Decoded } | { valid: false; reasons: string[] } | null;
 
@@ -35,7 +26,7 @@ export function NipPage() {
     setFieldError(null);
     setBusy(true);
     try {
-      const value = await apiGet<Decoded>(`/nip/${encodeURIComponent(nip.trim())}?kind=${kind}`, language);
+      const value = await ok(api.GET('/nip/{nip}', { params: { path: { nip: nip.trim() }, query: { kind } }, ...withSession(language) }));
       setResult({ valid: true, value });
     } catch (error) {
       if (error instanceof ApiRequestError && error.body?.error.fields) {

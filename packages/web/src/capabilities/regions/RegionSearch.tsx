@@ -3,9 +3,11 @@
  * to open the region. Requests are debounced and stale answers are dropped.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { apiGet, type Region } from '../../lib/api.ts';
+import { api, ok, withSession, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
+
+export type Region = ApiResponse<'/regions'>['items'][number];
 
 export function RegionSearch({ onSelect }: { onSelect(region: Region): void }) {
   const { language } = useI18n();
@@ -28,7 +30,7 @@ export function RegionSearch({ onSelect }: { onSelect(region: Region): void }) {
     const timer = setTimeout(() => {
       setLoading(true);
       setFailed(false);
-      apiGet<{ items: Region[] }>(`/regions?level=province,regency&limit=12&q=${encodeURIComponent(q)}`, language, controller.signal)
+      ok(api.GET('/regions', { params: { query: { level: 'province,regency', limit: 12, q } }, signal: controller.signal, ...withSession(language) }))
         .then((body) => {
           setResults(body.items);
           setActive(0);

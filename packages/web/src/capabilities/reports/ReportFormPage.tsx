@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiGet, apiUpload, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { api, apiUpload, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
 import type { FormInfo, Receipt, WindowStatus } from './api.ts';
 import { messages } from './messages.ts';
@@ -23,8 +23,8 @@ export function useReportWindow(draft: Pick<ReportDraft, 'electionId' | 'regionC
     if (!draft.electionId || !draft.regionCode || !ISO_DATE.test(draft.knownOn)) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      const query = new URLSearchParams({ electionId: draft.electionId, regionCode: draft.regionCode, knownOn: draft.knownOn });
-      apiGet<WindowStatus>(`/reports/window?${query}`, language, controller.signal).then(setStatus, () => setStatus(null));
+      const query = { electionId: draft.electionId, regionCode: draft.regionCode, knownOn: draft.knownOn };
+      ok(api.GET('/reports/window', { params: { query }, signal: controller.signal, ...withSession(language) })).then(setStatus, () => setStatus(null));
     }, 250);
     return () => {
       clearTimeout(timer);

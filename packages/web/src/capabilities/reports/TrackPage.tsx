@@ -5,7 +5,7 @@
  * memory only and sent in POST bodies.
  */
 import { useState, type FormEvent } from 'react';
-import { apiSend, apiUpload, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { api, apiUpload, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { formatBytes, type FormInfo, type TrackView } from './api.ts';
 import { messages } from './messages.ts';
@@ -89,7 +89,7 @@ export function TrackPage() {
     setBusy(true);
     setProblem(null);
     try {
-      setView(await apiSend<TrackView>('POST', '/reports/track', { receiptNumber: receiptNumber.trim(), secret: secret.trim() }, language));
+      setView(await ok(api.POST('/reports/track', { body: { receiptNumber: receiptNumber.trim(), secret: secret.trim() }, ...withSession(language) })));
     } catch (error) {
       setView(null);
       setErrors(fieldErrors(error));

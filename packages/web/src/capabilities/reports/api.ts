@@ -1,99 +1,20 @@
 /** What the reports API answers, and the few calls that are not plain JSON. */
-import { ApiRequestError, type ApiErrorBody } from '../../lib/api.ts';
+import { ApiRequestError, type ApiErrorBody, type ApiResponse } from '../../lib/api.ts';
 import type { Language } from '../../lib/i18n.tsx';
 
-export interface FormInfo {
-  today: string;
-  elections: Array<{ id: string; name: string; kind: string; votingDay: string; reportWindow: { days: number; counting: 'calendar' | 'working'; basis: string }; receptionHours: { from: string; to: string } | null }>;
-  acts: Array<{ code: string; description: string }>;
-  evidence: { maxFiles: number; maxFileBytes: number; maxTotalBytes: number; acceptedTypes: string[] };
-}
-
-export interface WindowStatus {
-  receivedOn: string;
-  withinWindow: boolean;
-  lastDay: string;
-  daysLate: number;
-  counting: 'calendar' | 'working';
-  basis: string;
-  warning?: string;
-}
-
-export interface Receipt {
-  receiptNumber: string;
-  secret: string | null;
-  caseNumber: string;
-  receivedOn: string;
-  lateByDays: number;
-  warning?: string;
-  reportId?: string;
-  caseId?: string;
-}
-
-export interface TrackView {
-  receiptNumber: string;
-  caseNumber: string;
-  receivedAt: string;
-  state: string;
-  stateLabel: string;
-  lateByDays: number;
-  timeline: Array<{ at: string; kind: string; label: string }>;
-  informationRequest: { requestedOn: string; dueOn: string; overdue: boolean; message: string | null; missing: string[] } | null;
-  canAddInformation: boolean;
-  evidence: Array<{ id: string; kind: string; sizeBytes: number; addedAt: string; thumbnailUrl: string | null }>;
-}
-
-export interface ReportSummary {
-  id: string;
-  receiptNumber: string;
-  source: string;
-  caseId: string;
-  caseNumber: string;
-  caseState: string;
-  caseStateLabel: string;
-  electionId: string;
-  regionCode: string;
-  place: string;
-  occurredOn: string;
-  occurredUntil: string | null;
-  knownOn: string;
-  receivedAt: string;
-  receivedOn: string;
-  description: string;
-  actCodes: string[];
-  reportedName: string;
-  reportedNip: string | null;
-  reportedAgency: string | null;
-  reportedPosition: string | null;
-  anonymous: boolean;
-  lateByDays: number;
-  evidenceCount: number;
-}
-
-export interface ReportDetail extends ReportSummary {
-  regionName: string;
-  hasReporterIdentity: boolean;
-  evidence: Array<{ id: string; originalName: string; mimeType: string; sizeBytes: number; sha256: string; hasPublicCopy: boolean; createdAt: string }>;
-  checklist: { formalMet: boolean; materialMet: boolean; basis: string; items: Array<{ code: string; kind: string; label: string; met: boolean; detail: string | null }> };
-}
-
-export interface Identity {
-  name: string;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  openedAt: string;
-}
-
-export interface MergeProposal {
-  id: string;
-  status: string;
-  similarity: number | null;
-  reasons: Array<{ code: string; message: string }>;
-  decidedAt: string | null;
-  report: ReportSummary;
-  duplicateOf: ReportSummary;
-}
+/** Names for the reports API's answers; the shapes come from the server's OpenAPI document. */
+export type FormInfo = ApiResponse<'/reports/form'>;
+export type WindowStatus = ApiResponse<'/reports/window'>;
+export type Receipt = ApiResponse<'/reports', 'post'>;
+/** An intake's receipt also names the report and case it made. */
+export type IntakeReceipt = ApiResponse<'/intake/reports', 'post'>;
+export type TrackView = ApiResponse<'/reports/track', 'post'>;
+export type ReportList = ApiResponse<'/reports'>;
+export type ReportSummary = ReportList['items'][number];
+export type ReportDetail = ApiResponse<'/reports/{id}'>;
+export type Identity = ApiResponse<'/reports/{id}/identity', 'post'>;
+export type MergeProposalList = ApiResponse<'/merge-proposals'>;
+export type MergeProposal = MergeProposalList['items'][number];
 
 function save(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);

@@ -7,12 +7,13 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
 import { SEQUENTIAL, TileGridMap, tileShortLabel, type LegendEntry, type MapTile } from '../../components/TileGridMap.tsx';
-import { useApi, type Calendar } from '../../lib/api.ts';
+import { useApi } from '../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { ElectionTimeline } from '../elections/ElectionTimeline.tsx';
+import type { Calendar, ElectionList } from '../elections/types.ts';
 import { messages } from './messages.ts';
 import type { PublicCount, Transparency } from './types.ts';
-import { transparencyHref } from './publicRoutes.tsx';
+import { transparencyHref } from './href.ts';
 import './transparency.css';
 
 type Messages = (typeof messages)['id'];
@@ -78,7 +79,7 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const { language } = useI18n();
   const [state, reload] = useApi<Transparency>(`/transparency/${electionId}${regionCode ? `/${regionCode}` : ''}`, language);
-  const [elections] = useApi<{ items: Array<{ id: string; name: string }> }>('/elections', language);
+  const [elections] = useApi<ElectionList>('/elections', language);
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const d = state.data;

@@ -2,9 +2,6 @@
 import { lazy, Suspense } from 'react';
 import { Route } from 'wouter';
 
-/** The public page of an election (nationally, or for one province or regency/city). */
-export const transparencyHref = (electionId: string, regionCode: string | null) => `/transparansi/${electionId}${regionCode ? `/${regionCode}` : ''}`;
-
 const TransparencyPage = lazy(() => import('./TransparencyPage.tsx').then((m) => ({ default: m.TransparencyPage })));
 
 export const transparencyPublicRoutes = [

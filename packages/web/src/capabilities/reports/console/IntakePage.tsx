@@ -8,7 +8,7 @@ import { LoadError } from '../../../components/LoadError.tsx';
 import { apiUpload, ApiRequestError, fieldErrors, useApi } from '../../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
-import type { FormInfo, Receipt } from '../api.ts';
+import type { FormInfo, IntakeReceipt } from '../api.ts';
 import { messages } from '../messages.ts';
 import { ReceiptCard } from '../ReceiptCard.tsx';
 import { draftToFormData, InputField, ReportFields, useDraft } from '../ReportFields.tsx';
@@ -25,7 +25,7 @@ export function IntakePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [receipt, setReceipt] = useState<IntakeReceipt | null>(null);
   const windowStatus = useReportWindow(draft, language);
 
   async function submit(event: FormEvent) {
@@ -41,7 +41,7 @@ export function IntakePage() {
     setProblem(null);
     setProgress(0);
     try {
-      const result = await apiUpload<Receipt>('/intake/reports', draftToFormData(draft, files, 'intake'), language, {
+      const result = await apiUpload<IntakeReceipt>('/intake/reports', draftToFormData(draft, files, 'intake'), language, {
         csrfToken: session.csrfToken,
         onProgress: setProgress,
         headers: { 'idempotency-key': draft.idempotencyKey },

@@ -5,10 +5,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../../components/LoadError.tsx';
-import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../../lib/api.ts';
+import { api, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
-import type { MergeProposal, ReportSummary } from '../api.ts';
+import type { MergeProposal, MergeProposalList, ReportSummary } from '../api.ts';
 import { messages } from '../messages.ts';
 import { InputField } from '../ReportFields.tsx';
 import '../reports.css';
@@ -58,10 +58,10 @@ function Decision({ proposal, onDone }: { proposal: MergeProposal; onDone(messag
     setProblem(null);
     try {
       if (kind === 'merge') {
-        const result = await apiSend<{ survivingCaseNumber: string }>('POST', `/merge-proposals/${proposal.id}/merge`, note.trim() ? { note: note.trim() } : {}, language, session.csrfToken);
+        const result = await ok(api.POST('/merge-proposals/{id}/merge', { params: { path: { id: proposal.id } }, body: note.trim() ? { note: note.trim() } : {}, ...withSession(language, session.csrfToken) }));
         onDone(t.merged(result.survivingCaseNumber));
       } else {
-        await apiSend('POST', `/merge-proposals/${proposal.id}/dismiss`, { reason: reason.trim() }, language, session.csrfToken);
+        await ok(api.POST('/merge-proposals/{id}/dismiss', { params: { path: { id: proposal.id } }, body: { reason: reason.trim() }, ...withSession(language, session.csrfToken) }));
         onDone(t.dismissed);
       }
     } catch (error) {
@@ -100,7 +100,7 @@ export function MergeProposalsPage() {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const [status, setStatus] = useState<'open' | 'merged' | 'dismissed'>('open');
   const [notice, setNotice] = useState<string | null>(null);
-  const [state, reload] = useApi<{ total: number; items: MergeProposal[] }>(`/merge-proposals?status=${status}&limit=50`, language);
+  const [state, reload] = useApi<MergeProposalList>(`/merge-proposals?status=${status}&limit=50`, language);
   const tabs = [
     ['open', t.statusOpen],
     ['merged', t.statusMerged],

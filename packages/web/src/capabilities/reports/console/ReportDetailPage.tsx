@@ -6,7 +6,7 @@ import { BAWASLU_ROLES } from '@netra/core/access/roles';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../../components/LoadError.tsx';
-import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../../lib/api.ts';
+import { api, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
 import { formatBytes, type Identity, type ReportDetail } from '../api.ts';
@@ -35,7 +35,7 @@ function IdentityDialog({ reportId }: { reportId: string }) {
     }
     setBusy(true);
     try {
-      setIdentity(await apiSend<Identity>('POST', `/reports/${reportId}/identity`, { reason: reason.trim() }, language, session.csrfToken));
+      setIdentity(await ok(api.POST('/reports/{id}/identity', { params: { path: { id: reportId } }, body: { reason: reason.trim() }, ...withSession(language, session.csrfToken) })));
       setError(undefined);
     } catch (e) {
       setError(fieldErrors(e).reason ?? (e instanceof ApiRequestError ? e.message : t.loadError));

@@ -6,7 +6,7 @@ import { LoadError } from '../../../components/LoadError.tsx';
 import { useApi } from '../../../lib/api.ts';
 import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
-import type { ReportSummary } from '../api.ts';
+import type { ReportList } from '../api.ts';
 import { messages } from '../messages.ts';
 import '../reports.css';
 
@@ -20,7 +20,7 @@ export function ReportListPage() {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const path = `/reports?limit=${PAGE}&offset=${offset}${q.length >= 2 ? `&q=${encodeURIComponent(q)}` : ''}`;
-  const [state, reload] = useApi<{ total: number; items: ReportSummary[] }>(path, language);
+  const [state, reload] = useApi<ReportList>(path, language);
   const search = (event: FormEvent) => {
     event.preventDefault();
     setOffset(0);
