@@ -9,21 +9,21 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('pg-boss', () => {
-  it('installs in its own schema, registers the deadline sweep schedules, and stops cleanly', async () => {
+  it('installs in its own schema, registers every scheduled job of the registry, and stops cleanly', async () => {
     const jobs = await startJobs(t.ctx, t.database.pool);
     try {
       const schedules = await jobs.boss.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? (s as { timezone?: string }).timezone]).sort()).toEqual(
-        SCHEDULES.map((s) => [s.queue, s.cron, s.tz]).sort(),
+        SCHEDULES.map((s) => [s.name, s.cron, s.tz]).sort(),
       );
       const schema = await t.database.pool.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [JOB_SCHEMA]);
       expect(schema.rowCount).toBe(1);
       // A sweep sent by hand is picked up by the worker and completes.
-      const id = await jobs.boss.send(SCHEDULES[0].queue, {});
+      const id = await jobs.boss.send(SCHEDULES[0].name, {});
       expect(id).toBeTruthy();
       let state: string | undefined;
       for (let i = 0; i < 100 && state !== 'completed'; i++) {
-        state = (await jobs.boss.getJobById(SCHEDULES[0].queue, id!))?.state;
+        state = (await jobs.boss.getJobById(SCHEDULES[0].name, id!))?.state;
         if (state !== 'completed') await new Promise((r) => setTimeout(r, 100));
       }
       expect(state).toBe('completed');

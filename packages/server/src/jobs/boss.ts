@@ -1,26 +1,18 @@
 /**
  * Background jobs on PostgreSQL (pg-boss 10, its own schema `pgboss` in Netra's database): no
  * other queue to run. Every server starts it; pg-boss hands each scheduled job to one worker, and
- * the work itself is idempotent, so several servers are safe.
+ * the work itself is idempotent, so several servers are safe. What runs is jobs/registry.ts's list.
  */
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { AppContext } from '../context.ts';
-import { runDeadlineSweep } from '../capabilities/cases/sweep.ts';
-import { DASHBOARD_SCHEDULES, startDashboardWorkers } from '../capabilities/dashboards/jobs.ts';
+import { isScheduled, SCHEDULED_QUEUE, type Job, type ScheduledJob } from './job.ts';
+import { JOBS } from './registry.ts';
 
 export const JOB_SCHEMA = 'pgboss';
 
-/**
- * The deadline sweep runs every 15 minutes (assignments and new cases get their reminders the
- * same morning), and once more at 00:05 WIB so a new day's overdue cases escalate as soon as the
- * day begins. pg-boss keys a schedule by queue name, hence two queues for one piece of work.
- */
-export const SCHEDULES = [
-  { queue: 'case-deadline-sweep', cron: '*/15 * * * *', tz: 'Asia/Jakarta', run: runDeadlineSweep },
-  { queue: 'case-deadline-sweep-daily', cron: '5 0 * * *', tz: 'Asia/Jakarta', run: runDeadlineSweep },
-  ...DASHBOARD_SCHEDULES,
-] as const;
+/** The scheduled jobs of every capability (the rest of the list are queues sent to on demand). */
+export const SCHEDULES: readonly ScheduledJob[] = JOBS.filter(isScheduled);
 
 export interface Jobs {
   boss: PgBoss;
@@ -32,6 +24,8 @@ export interface JobOptions {
   onError?: (error: Error) => void;
   /** Register the workers (default true); false only schedules, e.g. to inspect. */
   work?: boolean;
+  /** The jobs to run (default: the registry's); tests pass a part of it. */
+  jobs?: readonly Job[];
 }
 
 /** pg-boss on the application's own connection pool, so jobs need no second set of connections settings. */
@@ -42,17 +36,35 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
   });
   boss.on('error', options.onError ?? ((error) => console.error(`[netra] job error: ${error.message}`)));
   await boss.start();
-  for (const { queue, cron, tz, run } of SCHEDULES) {
-    // Retrying a sweep is safe: it only adds what is missing.
-    await boss.createQueue(queue, { name: queue, policy: 'singleton', retryLimit: 3, retryDelay: 60 });
-    await boss.schedule(queue, cron, {}, { tz, singletonKey: queue });
-    if (options.work !== false) {
-      await boss.work(queue, async () => {
-        await run(ctx);
-      });
+  const jobs = options.jobs ?? JOBS;
+  const work = options.work !== false;
+  for (const job of jobs) {
+    if (isScheduled(job)) {
+      // Retrying a sweep is safe: it only adds what is missing.
+      await boss.createQueue(job.name, { name: job.name, ...SCHEDULED_QUEUE });
+      await boss.schedule(job.name, job.cron, {}, { tz: job.tz, singletonKey: job.name });
+      if (work) {
+        await boss.work(job.name, async () => {
+          await job.run(ctx);
+        });
+      }
+    } else {
+      await boss.createQueue(job.name, { name: job.name, ...job.queue });
+      if (work) {
+        await boss.work<object>(job.name, async ([sent]) => {
+          await job.run(ctx, sent.data);
+        });
+      }
     }
   }
-  await startDashboardWorkers(boss, ctx, options.work !== false);
+  // Senders last: a capability may ask for work at once (the first dashboard refresh).
+  const disconnects: Array<() => void> = [];
+  for (const job of jobs) {
+    if (!isScheduled(job) && job.connect) disconnects.push(await job.connect((data) => boss.send(job.name, data)));
+  }
+  boss.once('stopped', () => {
+    for (const disconnect of disconnects) disconnect();
+  });
   return {
     boss,
     // Let a running sweep finish (each case is its own transaction) before the pool closes.

@@ -1,0 +1,13 @@
+/**
+ * Every capability's background work, in one list: jobs/boss.ts creates, schedules and works
+ * exactly these. A capability with scheduled or queued work exports `jobs` from its own `jobs.ts`
+ * and is added here; registry.test.ts fails when a `capabilities/<name>/jobs.ts` is left out.
+ */
+import { jobs as candidates } from '../capabilities/candidates/jobs.ts';
+import { jobs as cases } from '../capabilities/cases/jobs.ts';
+import { jobs as dashboards } from '../capabilities/dashboards/jobs.ts';
+import type { Job } from './job.ts';
+
+export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards };
+
+export const JOBS: readonly Job[] = Object.values(JOBS_BY_CAPABILITY).flat();
