@@ -13,13 +13,13 @@ import { regionWithinScope, ROLE_CODES, type RoleCode } from '@netra/core';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertNotification } from './capabilities/notifications/repository.ts';
-import { fictionalReport, jpegWithExif, multipartBody, submitReport } from './capabilities/reports/test-helpers.ts';
+import { fictionalReport, jpegWithExif, multipartBody, submitReport } from './testing/reports.ts';
 import { createCase } from './testing/cases.ts';
 import { cookieFrom, createStaffAccount, staffClient, TEST_PASSWORD, totpCode, type StaffClient } from './testing/staff.ts';
 import { createTestApp, type TestApp } from './testing/test-database.ts';
 import { createAgency, createAsn, createUnit } from './capabilities/dashboards/test-fixtures.ts';
-import { csvOf } from './capabilities/register/test-fixtures.ts';
-import { importForm, insertAccount, insertPost, seedAsn } from './capabilities/screening/test-fixtures.ts';
+import { csvOf } from './testing/register.ts';
+import { importForm, insertAccount, insertPost, seedAsn } from './testing/screening.ts';
 
 const IN_REGION = '35.10'; // Kabupaten Banyuwangi
 const OUT_REGION = '16.07'; // Kabupaten Banyuasin: outside every regional scope below

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ASN_COLUMN_KEYS, asnRowToRecord, createRng, csvLine, generateAsnRows, type AsnColumnKey } from '@netra/core';
-import type { Db } from '../../db/database.ts';
-import type { StaffClient } from '../../testing/staff.ts';
+import type { Db } from '../db/database.ts';
+import type { StaffClient } from './staff.ts';
 
 export const TEST_AGENCIES = [
   { code: 'PEMKAB-35.10', name: 'Pemerintah Kabupaten Banyuwangi', regionCode: '35.10' },

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 export const ELECTION = 'pilkada-2024';
 

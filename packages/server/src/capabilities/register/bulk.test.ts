@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { createAsnImport, runAsnImport, type AsnImportRequest } from './importer.ts';
 import { dropObjects, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks } from './merge.ts';
-import { csvOf, generatedRows, seedTestAgencies, tempFile } from './test-fixtures.ts';
+import { csvOf, generatedRows, seedTestAgencies, tempFile } from '../../testing/register.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliEnvironment } from '../../cli/run.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
-import { csvOf, generatedRows, seedTestAgencies, tempFile, validRow } from './test-fixtures.ts';
+import { csvOf, generatedRows, seedTestAgencies, tempFile, validRow } from '../../testing/register.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {

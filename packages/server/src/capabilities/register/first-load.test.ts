@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { createAsnImport, runAsnImport, type AsnImportRequest } from './importer.ts';
 import { rejectedFile } from './rejected-file.ts';
-import { csvOf, generatedRows, seedTestAgencies, tempFile, validRow, type Cells } from './test-fixtures.ts';
+import { csvOf, generatedRows, seedTestAgencies, tempFile, validRow, type Cells } from '../../testing/register.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { xlsxRecords } from '../../imports/xlsx-records.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { createAsnImport, runAsnImport } from './importer.ts';
-import { csvOf, generatedRows, importThroughConsole, seedTestAgencies, tempFile, uploadRegisterFile, validRow, waitForImport, type Cells } from './test-fixtures.ts';
+import { csvOf, generatedRows, importThroughConsole, seedTestAgencies, tempFile, uploadRegisterFile, validRow, waitForImport, type Cells } from '../../testing/register.ts';
 import { Readable } from 'node:stream';
 
 let t: TestApp;

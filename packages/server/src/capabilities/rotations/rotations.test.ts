@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { seedTestAgencies } from '../register/test-fixtures.ts';
+import { seedTestAgencies } from '../../testing/register.ts';
 
 let t: TestApp;
 let bkpsdm: StaffClient;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliEnvironment } from '../../cli/run.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
-import { ELECTION, jsonl, postRecord, seedPairs, type PairKey } from './test-fixtures.ts';
+import { ELECTION, jsonl, postRecord, seedPairs, type PairKey } from '../../testing/screening.ts';
 
 let database: TestDatabase;
 let pairs: Record<PairKey, string>;

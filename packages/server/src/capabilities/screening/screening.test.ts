@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { ELECTION, importForm, jsonl, postRecord, seedAsn, seedPairs, type FixtureAsn, type PairKey } from './test-fixtures.ts';
+import { ELECTION, importForm, jsonl, postRecord, seedAsn, seedPairs, type FixtureAsn, type PairKey } from '../../testing/screening.ts';
 
 let t: TestApp;
 let pairs: Record<PairKey, string>;
