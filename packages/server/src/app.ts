@@ -87,7 +87,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         title: 'Netra API',
         description: "Supervising the political neutrality of Indonesia's civil servants (ASN) through elections.",
         version: '1.0.0',
-        license: { name: 'AGPL-3.0-or-later' },
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
       servers: [{ url: '/' }],
     },

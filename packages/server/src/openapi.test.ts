@@ -1,5 +1,15 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, formatOpenApiDocument } from './openapi/document.ts';
 import { createTestApp, type TestApp } from './testing/test-database.ts';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const contractDir = path.join(repositoryRoot, 'packages/api-contract');
 
 let t: TestApp;
 beforeAll(async () => {
@@ -51,4 +61,37 @@ describe('API documentation', () => {
     const english = await t.app.inject({ url: '/api/v1/no-such-thing', headers: { 'accept-language': 'en' } });
     expect(english.json().error.message).toBe('There is no API route /api/v1/no-such-thing.');
   });
+});
+
+describe('API contract', () => {
+  it('is a valid OpenAPI document, every path included', async () => {
+    const spec = (await t.app.inject('/api/v1/openapi.json')).json();
+    // The validator dereferences in place: give it a copy.
+    const validated = await SwaggerParser.validate(structuredClone(spec));
+    expect(Object.keys(validated.paths ?? {})).toEqual(Object.keys(spec.paths));
+    expect(Object.keys(spec.paths).length).toBeGreaterThanOrEqual(95);
+  });
+
+  it('is printed without a database exactly as the running server publishes it', async () => {
+    // buildOpenApiDocument's database refuses every query, so this also proves that building the
+    // routes queries nothing.
+    const printed = await buildOpenApiDocument();
+    const served = (await t.app.inject('/api/v1/openapi.json')).json();
+    expect(printed).toEqual(served);
+  });
+
+  it('is committed up to date (run `npm run api:types` after changing a route schema)', async () => {
+    const committed = fs.readFileSync(path.join(contractDir, 'openapi.json'), 'utf8');
+    expect(committed === formatOpenApiDocument(await buildOpenApiDocument()), 'packages/api-contract/openapi.json is stale: npm run api:types').toBe(true);
+  });
+
+  it('breaks the web type check when a response field the web app reads changes', async () => {
+    // Generated types (committed ones must match the committed document), then the same with one
+    // response field renamed: the web app must stop compiling. See the script for details.
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(contractDir, 'scripts/check-breaks-web.mjs')], {
+      cwd: repositoryRoot,
+      timeout: 120_000,
+    });
+    expect(stdout).toMatch(/web type check fails on the changed field/);
+  }, 150_000);
 });
