@@ -32,7 +32,8 @@ export interface DataTableProps<Row> {
   /** Falsy entries are skipped, so a column can be written `canEdit && { … }`. */
   columns: ReadonlyArray<Column<Row> | false | null | undefined>;
   rows: readonly Row[];
-  rowKey(row: Row): string | number;
+  /** The row's React key (its index when rows have no id). */
+  rowKey(row: Row, index: number): string | number;
   rowAttributes?(row: Row): RowAttributes;
   /** Draws a whole row (a component with its own state) instead of the columns' cells. */
   renderRow?(row: Row): ReactNode;
@@ -101,11 +102,11 @@ export function DataTable<Row>({ columns, rows, rowKey, rowAttributes, renderRow
         </tr>
       </thead>
       <tbody>
-        {sorted.map((row) =>
+        {sorted.map((row, index) =>
           renderRow ? (
-            <Fragment key={rowKey(row)}>{renderRow(row)}</Fragment>
+            <Fragment key={rowKey(row, index)}>{renderRow(row)}</Fragment>
           ) : (
-            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
+            <tr key={rowKey(row, index)} {...rowAttributes?.(row)}>
               {shownColumns.map((column) => (
                 <td key={column.key} className={column.className}>
                   {column.cell?.(row)}

@@ -1,9 +1,9 @@
 /**
  * The filters above a list: a search form whose fields are applied together on submit (Enter
  * works), with an optional reset. `Field` labels one control (and ties its hint and error to it);
- * `Options` lists choices for a <select>.
+ * `Options` lists choices for a <select>; `textFields` binds text inputs to a form-state object.
  */
-import { cloneElement, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, type FormEvent, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
 import './kit.css';
 
 export interface FilterBarProps {
@@ -90,5 +90,19 @@ export function Options({ items, placeholder }: { items: ReadonlyArray<{ id: str
         </option>
       ))}
     </>
+  );
+}
+
+/**
+ * Text inputs bound to the fields of a form-state object, each in a `Field` with the server's
+ * error for it: `const field = textFields('rot', form, setForm, errors)`, then
+ * `field('name', t.name)` or `field('decreeDate', t.decreeDate, { type: 'date' })`. Ids are
+ * `<prefix>-<key>`; `error` overrides the message looked up by key.
+ */
+export function textFields<Form extends object>(prefix: string, form: Form, setForm: (next: Form) => void, errors: Record<string, string> = {}) {
+  return (key: keyof Form & string, label: ReactNode, props: InputHTMLAttributes<HTMLInputElement> = {}, error: string | undefined = errors[key]) => (
+    <Field key={key} id={`${prefix}-${key}`} label={label} error={error} className={props.className}>
+      <input {...props} className={undefined} value={String(form[key] ?? '')} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </Field>
   );
 }

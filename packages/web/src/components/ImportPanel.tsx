@@ -87,7 +87,8 @@ export interface ImportPanelProps<Result> {
   fileLabel: ReactNode;
   /** Accepted file types (default: CSV). */
   accept?: string;
-  /** Folds the panel under this title (a <details> card); without it the panel is open. */
+  /** Folds the panel into a <details> card under `title` (default "Import from CSV"). */
+  folded?: boolean;
   title?: ReactNode;
   /** A line above the form saying what the file holds. */
   help?: ReactNode;
@@ -101,7 +102,7 @@ export interface ImportPanelProps<Result> {
   children(result: Result): ReactNode;
 }
 
-export function ImportPanel<Result>({ endpoint, inputId, fileLabel, accept = '.csv,text/csv', title, help, templateHref, submitLabel, missingFile, onDone, children }: ImportPanelProps<Result>) {
+export function ImportPanel<Result>({ endpoint, inputId, fileLabel, accept = '.csv,text/csv', folded = false, title, help, templateHref, submitLabel, missingFile, onDone, children }: ImportPanelProps<Result>) {
   const t = useMessages(kitMessages);
   const file = useRef<HTMLInputElement>(null);
   const { progress, result, errors, failure, upload } = useUpload<Result>(endpoint, missingFile ?? t.chooseFile);
@@ -137,11 +138,39 @@ export function ImportPanel<Result>({ endpoint, inputId, fileLabel, accept = '.c
       {result && <div role="status">{children(result)}</div>}
     </form>
   );
-  if (title === undefined) return panel;
+  if (!folded) return panel;
   return (
     <details className="card kit-details">
-      <summary>{title}</summary>
+      <summary>{title ?? t.importTitle}</summary>
       {panel}
     </details>
+  );
+}
+
+/** The summary the server gives for a row import (candidate pairs, rotations): counts and each refused line. */
+export interface RowImportSummary {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rows: Array<{ line: number; status: string; reasons?: Array<{ column: string; message: string }> }>;
+}
+
+/** Counts, then every refused line with its reasons. */
+export function RowImportResult({ summary }: { summary: RowImportSummary }) {
+  const t = useMessages(kitMessages);
+  return (
+    <>
+      <p>{t.importSummary(summary.inserted, summary.updated, summary.unchanged, summary.rejected)}</p>
+      <ul>
+        {summary.rows
+          .filter((r) => r.status === 'rejected')
+          .map((r) => (
+            <li key={r.line}>
+              {t.line} {r.line}: {r.reasons?.map((x) => `${x.column}: ${x.message}`).join('; ')}
+            </li>
+          ))}
+      </ul>
+    </>
   );
 }

@@ -11,7 +11,7 @@ export interface PageSectionProps {
   id?: string;
   /** Beside the heading (e.g. export buttons). */
   actions?: ReactNode;
-  /** The section's class (default `kit-section`; `card` for a plain card). */
+  /** The section's class (default `kit-section`; `card` for a plain card; '' for none). */
   className?: string;
   level?: 2 | 3;
   children?: ReactNode;
@@ -22,7 +22,7 @@ export function PageSection({ title, id, actions, className = 'kit-section', lev
   const headingId = id ?? madeUp;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section className={className} aria-labelledby={headingId}>
+    <section className={className || undefined} aria-labelledby={headingId}>
       <header>
         <Heading id={headingId}>{title}</Heading>
         {actions}

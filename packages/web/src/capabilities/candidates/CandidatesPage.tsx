@@ -1,8 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { CsvImport } from '../../components/CsvImport.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, Options, textFields } from '../../components/FilterBar.tsx';
+import { ImportPanel, RowImportResult, type RowImportSummary } from '../../components/ImportPanel.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { ApiRequestError, apiSend, fieldErrors, useApi } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { apiSend, fieldErrors, useApi } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import '../register/register.css';
 import { messages } from './messages.ts';
@@ -130,33 +136,18 @@ function PairForm({ electionId, editing, onSaved, onCancel }: { electionId: stri
   const session = useSession();
   const scope = session.user!.scope;
   const [form, setForm] = useState<FormState>(editing ? formOf(editing) : emptyForm(scope.kind === 'region' ? scope.regionCode : ''));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const input = (key: keyof FormState, label: string, error?: string) => (
-    <div>
-      <label htmlFor={`pair-${key}`}>{label}</label>
-      <input id={`pair-${key}`} value={String(form[key])} onChange={(e) => setForm({ ...form, [key]: e.target.value })} aria-invalid={error ? true : undefined} />
-      {error && <p className="field-error">{error}</p>}
-    </div>
-  );
-  async function submit(event: FormEvent) {
+  const { busy, errors, failure, run } = useFormSubmit();
+  const text = textFields('pair', form, setForm);
+  const input = (key: keyof FormState, label: string, error?: string) => text(key, label, {}, error);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+    void run(async () => {
       const body = bodyOf(form, electionId);
       if (editing) await apiSend('PUT', `/candidates/${editing.id}`, body, language, session.csrfToken);
       else await apiSend('POST', '/candidates', body, language, session.csrfToken);
       onSaved();
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(error instanceof ApiRequestError ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
   return (
     <form className="card reg-form" onSubmit={submit} noValidate>
       <h2 className="wide">{editing ? t.formEdit : t.formAdd}</h2>
@@ -170,31 +161,26 @@ function PairForm({ electionId, editing, onSaved, onCancel }: { electionId: stri
       {input('deputyNickname', `${t.deputy}: ${t.nickname}`, errors['deputy.nickname'])}
       {input('deputyVariants', `${t.deputy}: ${t.variants}`, errors['deputy.variants'])}
       {input('deputyNip', `${t.deputy}: ${t.nip}`, errors['deputy.asnNip'])}
-      <div>
-        <label htmlFor="pair-route">{t.route}</label>
-        <select id="pair-route" value={form.independent ? 'independent' : 'party'} onChange={(e) => setForm({ ...form, independent: e.target.value === 'independent' })}>
+      <Field id="pair-route" label={t.route} error={errors.independent}>
+        <select value={form.independent ? 'independent' : 'party'} onChange={(e) => setForm({ ...form, independent: e.target.value === 'independent' })}>
           <option value="party">{t.party}</option>
           <option value="independent">{t.independent}</option>
         </select>
-        {errors.independent && <p className="field-error">{errors.independent}</p>}
-      </div>
+      </Field>
       {input('parties', t.parties, errors.parties)}
-      <div>
-        <label htmlFor="pair-incumbent">{t.incumbentMember}</label>
-        <select id="pair-incumbent" value={form.incumbentMember} onChange={(e) => setForm({ ...form, incumbentMember: e.target.value as FormState['incumbentMember'] })}>
+      <Field id="pair-incumbent" label={t.incumbentMember} error={errors['incumbent.member']}>
+        <select value={form.incumbentMember} onChange={(e) => setForm({ ...form, incumbentMember: e.target.value as FormState['incumbentMember'] })}>
           <option value="">{t.none}</option>
           <option value="head">{t.head}</option>
           <option value="deputy">{t.deputy}</option>
         </select>
-        {errors['incumbent.member'] && <p className="field-error">{errors['incumbent.member']}</p>}
-      </div>
-      <div>
-        <label htmlFor="pair-office">{t.office}</label>
-        <select id="pair-office" value={form.incumbentOffice} disabled={!form.incumbentMember} onChange={(e) => setForm({ ...form, incumbentOffice: e.target.value as FormState['incumbentOffice'] })}>
+      </Field>
+      <Field id="pair-office" label={t.office}>
+        <select value={form.incumbentOffice} disabled={!form.incumbentMember} onChange={(e) => setForm({ ...form, incumbentOffice: e.target.value as FormState['incumbentOffice'] })}>
           <option value="regional_head">{t.regionalHead}</option>
           <option value="deputy_regional_head">{t.deputyHead}</option>
         </select>
-      </div>
+      </Field>
       {input('slogans', t.slogans, errors.slogans)}
       {input('hashtags', t.hashtags, errors.hashtags)}
       {failure && (
@@ -271,17 +257,12 @@ export function CandidatesPage() {
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
       <div className="reg-filters">
-        <div>
-          <label htmlFor="cand-election">{t.election}</label>
-          <select id="cand-election" value={electionId} onChange={(e) => setElectionId(e.target.value)}>
-            {electionOptions.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
+        <Field id="cand-election" label={t.election}>
+          <select value={electionId} onChange={(e) => setElectionId(e.target.value)}>
+            <Options items={electionOptions} />
             {electionOptions.length === 0 && <option value="pilkada-2024">pilkada-2024</option>}
           </select>
-        </div>
+        </Field>
         {canEdit && (
           <div className="reg-actions">
             <button type="button" onClick={() => setEditing('new')}>
@@ -302,13 +283,16 @@ export function CandidatesPage() {
           }}
         />
       )}
-      {canEdit && <CsvImport endpoint="/candidates/import" templateHref="/api/v1/candidates/template.csv" inputId="pairs-file" fileLabel={t.importFile} onDone={reload} />}
+      {canEdit && (
+        <ImportPanel<RowImportSummary> folded endpoint="/candidates/import" templateHref="/api/v1/candidates/template.csv" inputId="pairs-file" fileLabel={t.importFile} onDone={reload}>
+          {(summary) => <RowImportResult summary={summary} />}
+        </ImportPanel>
+      )}
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
-          <section aria-labelledby="alerts-title">
-            <h2 id="alerts-title">{t.alertsTitle}</h2>
+          <PageSection className="" id="alerts-title" title={t.alertsTitle}>
             {alerts.length === 0 ? (
               <p className="muted">{t.noAlerts}</p>
             ) : (
@@ -318,53 +302,50 @@ export function CandidatesPage() {
                 </p>
               ))
             )}
-          </section>
+          </PageSection>
           <h2>{t.pairs}</h2>
-          {state.data.items.length === 0 ? (
-            <p className="reg-empty">{t.noPairs}</p>
-          ) : (
-            <div className="reg-scroll">
-              <table className="reg-table">
-                <thead>
-                  <tr>
-                    <th>{t.ballot}</th>
-                    <th>{t.region}</th>
-                    <th>{t.head}</th>
-                    <th>{t.deputy}</th>
-                    <th>{t.route}</th>
-                    {canEdit && <th />}
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.data.items.map((p) => (
-                    <tr key={p.id}>
-                      <td>{p.ballotNumber ?? '—'}</td>
-                      <td>{p.regionName}</td>
-                      {(['head', 'deputy'] as const).map((member) => (
-                        <td key={member}>
-                          {p[member].name}
-                          {p[member].nickname && <span className="sub">“{p[member].nickname}”</span>}
-                          {p[member].asnNip && <span className="sub">{t.asn} · {p[member].asnNip}</span>}
-                          {p.incumbent?.member === member && <span className="reg-status">{t.incumbent}</span>}
-                        </td>
-                      ))}
-                      <td>
-                        {p.independent ? t.independent : t.party}
-                        {p.parties.length > 0 && <span className="sub">{p.parties.join(', ')}</span>}
-                      </td>
-                      {canEdit && (
-                        <td>
-                          <button type="button" className="reg-secondary" onClick={() => setEditing(p)}>
-                            {t.edit}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            className="reg-table"
+            scrollClassName="reg-scroll"
+            empty={<EmptyState className="reg-empty">{t.noPairs}</EmptyState>}
+            rows={state.data.items}
+            rowKey={(p) => p.id}
+            columns={[
+              { key: 'ballot', header: t.ballot, cell: (p) => p.ballotNumber ?? '—' },
+              { key: 'region', header: t.region, cell: (p) => p.regionName },
+              ...(['head', 'deputy'] as const).map((member) => ({
+                key: member,
+                header: t[member],
+                cell: (p: Pair) => (
+                  <>
+                    {p[member].name}
+                    {p[member].nickname && <span className="sub">“{p[member].nickname}”</span>}
+                    {p[member].asnNip && <span className="sub">{t.asn} · {p[member].asnNip}</span>}
+                    {p.incumbent?.member === member && <span className="reg-status">{t.incumbent}</span>}
+                  </>
+                ),
+              })),
+              {
+                key: 'route',
+                header: t.route,
+                cell: (p) => (
+                  <>
+                    {p.independent ? t.independent : t.party}
+                    {p.parties.length > 0 && <span className="sub">{p.parties.join(', ')}</span>}
+                  </>
+                ),
+              },
+              canEdit && {
+                key: 'edit',
+                header: null,
+                cell: (p) => (
+                  <button type="button" className="reg-secondary" onClick={() => setEditing(p)}>
+                    {t.edit}
+                  </button>
+                ),
+              },
+            ]}
+          />
           <h2>{t.obligationsTitle}</h2>
           {state.data.items.every((p) => p.asnMembers.length === 0) && <p className="muted">{t.noAsnCandidates}</p>}
           {state.data.items.flatMap((p) =>
@@ -373,43 +354,42 @@ export function CandidatesPage() {
                 <h3>
                   {m.name} <span className="muted mono">({m.nip})</span> · {p.regionName}
                 </h3>
-                <table className="reg-table">
-                  <thead>
-                    <tr>
-                      <th>{t.obligation}</th>
-                      <th>{t.due}</th>
-                      <th>{t.state}</th>
-                      <th>{t.done}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.obligations.map((o) => (
-                      <tr key={o.code}>
-                        <td>
+                <DataTable
+                  className="reg-table"
+                  scrollClassName={null}
+                  rows={m.obligations}
+                  rowKey={(o) => o.code}
+                  columns={[
+                    {
+                      key: 'obligation',
+                      header: t.obligation,
+                      cell: (o) => (
+                        <>
                           {o.name}
                           <span className="sub">{o.basis}</span>
                           {o.unsure && <span className="sub">({t.unsure})</span>}
-                        </td>
-                        <td>{formatDate(o.due, language)}</td>
-                        <td>
-                          <span className={`reg-status reg-status-${o.status}`}>{t.status[o.status] ?? o.status}</span>
-                        </td>
-                        <td>
-                          {o.doneOn ? (
-                            <>
-                              {formatDate(o.doneOn, language)}
-                              {o.letterNumber && <span className="sub mono">{o.letterNumber}</span>}
-                            </>
-                          ) : canRecord ? (
-                            <RecordObligation pair={p} member={m.member} obligation={o} onSaved={reload} />
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                        </>
+                      ),
+                    },
+                    { key: 'due', header: t.due, cell: (o) => formatDate(o.due, language) },
+                    { key: 'state', header: t.state, cell: (o) => <span className={`reg-status reg-status-${o.status}`}>{t.status[o.status] ?? o.status}</span> },
+                    {
+                      key: 'done',
+                      header: t.done,
+                      cell: (o) =>
+                        o.doneOn ? (
+                          <>
+                            {formatDate(o.doneOn, language)}
+                            {o.letterNumber && <span className="sub mono">{o.letterNumber}</span>}
+                          </>
+                        ) : canRecord ? (
+                          <RecordObligation pair={p} member={m.member} obligation={o} onSaved={reload} />
+                        ) : (
+                          '—'
+                        ),
+                    },
+                  ]}
+                />
               </section>
             )),
           )}

@@ -1,8 +1,12 @@
 import { Link } from 'wouter';
+import { DataTable } from '../../components/DataTable.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
 import { useApi } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import type { AsnDetail } from './api.ts';
+import { AgencyCell, PositionCell } from './cells.tsx';
 import { messages } from './messages.ts';
 import './register.css';
 
@@ -23,8 +27,7 @@ export function AsnPage({ id }: { id: string }) {
       </p>
       <h1>{a.name}</h1>
       <p className="lead mono">{a.nipFormatted}</p>
-      <section className="card">
-        <h2>{t.currentPosition}</h2>
+      <PageSection className="card" title={t.currentPosition}>
         <dl className="reg-dl">
           <dt>{t.position}</dt>
           <dd>
@@ -51,45 +54,30 @@ export function AsnPage({ id }: { id: string }) {
           <dt>{t.lastUpdated}</dt>
           <dd>{formatDate(a.updatedAt.slice(0, 10), language)}</dd>
         </dl>
-      </section>
-      <section className="card">
-        <h2>{t.positionHistory}</h2>
-        {a.positions.length === 0 ? (
-          <p className="muted">{t.noHistory}</p>
-        ) : (
-          <table className="reg-table">
-            <thead>
-              <tr>
-                <th>{t.position}</th>
-                <th>{t.agency}</th>
-                <th>{t.period}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.positions.map((p, i) => (
-                <tr key={i}>
-                  <td>
-                    {p.positionTitle}
-                    <span className="sub">
-                      {p.positionTypeLabel}
-                      {p.grade ? ` · ${p.grade}` : ''}
-                    </span>
-                  </td>
-                  <td>
-                    {p.agencyName}
-                    {p.unitName && <span className="sub">{p.unitName}</span>}
-                  </td>
-                  <td>
-                    {date(p.startedOn)} {t.until} {p.endedOn ? date(p.endedOn) : formatDate(p.endedAt.slice(0, 10), language)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="card">
-        <h2>{t.reports}</h2>
+      </PageSection>
+      <PageSection className="card" title={t.positionHistory}>
+        <DataTable
+          className="reg-table"
+          scrollClassName={null}
+          empty={<p className="muted">{t.noHistory}</p>}
+          rows={a.positions}
+          rowKey={(_, i) => i}
+          columns={[
+            { key: 'position', header: t.position, cell: (p) => <PositionCell {...p} /> },
+            { key: 'agency', header: t.agency, cell: (p) => <AgencyCell {...p} /> },
+            {
+              key: 'period',
+              header: t.period,
+              cell: (p) => (
+                <>
+                  {date(p.startedOn)} {t.until} {p.endedOn ? date(p.endedOn) : formatDate(p.endedAt.slice(0, 10), language)}
+                </>
+              ),
+            },
+          ]}
+        />
+      </PageSection>
+      <PageSection className="card" title={t.reports}>
         {a.reports.length === 0 ? (
           <p className="muted">{t.noReports}</p>
         ) : (
@@ -101,9 +89,8 @@ export function AsnPage({ id }: { id: string }) {
             ))}
           </ul>
         )}
-      </section>
-      <section className="card">
-        <h2>{t.cases}</h2>
+      </PageSection>
+      <PageSection className="card" title={t.cases}>
         {a.cases.length === 0 ? (
           <p className="muted">{t.noCases}</p>
         ) : (
@@ -115,11 +102,10 @@ export function AsnPage({ id }: { id: string }) {
             ))}
           </ul>
         )}
-      </section>
-      <section className="card">
-        <h2>{t.pledges}</h2>
+      </PageSection>
+      <PageSection className="card" title={t.pledges}>
         <p className="muted">{t.pledgesSoon}</p>
-      </section>
+      </PageSection>
     </>
   );
 }

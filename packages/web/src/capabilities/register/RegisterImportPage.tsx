@@ -1,11 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field } from '../../components/FilterBar.tsx';
+import { UploadProgress, useUpload } from '../../components/ImportPanel.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiGet, apiUpload, fieldErrors, useApi, ApiRequestError } from '../../lib/api.ts';
+import { PageSection } from '../../components/PageSection.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { StatCards } from '../../components/StatCards.tsx';
+import { apiGet, useApi } from '../../lib/api.ts';
+import { formatCount, formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import type { ColumnDoc, ImportStatus } from './api.ts';
 import { messages } from './messages.ts';
-import { Pager } from './Pager.tsx';
 import './register.css';
 
 const POLL_MS = 700;
@@ -16,7 +23,7 @@ const running = (s: ImportStatus) => (s.status === 'queued' || s.status === 'rea
 function ImportProgress({ status }: { status: ImportStatus }) {
   const { language } = useI18n();
   const t = useMessages(messages);
-  const number = (n: number | null) => (n ?? 0).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
+  const number = (n: number | null) => formatCount(n, language);
   if (running(status)) {
     const fraction = status.status === 'merging' ? 1 : status.fileBytes > 0 ? status.bytesRead / status.fileBytes : 0;
     return (
@@ -35,28 +42,24 @@ function ImportProgress({ status }: { status: ImportStatus }) {
     );
   }
   return (
-    <section className="card" aria-labelledby="import-summary">
-      <h2 id="import-summary">
-        {t.summaryTitle}: {status.fileName}
-      </h2>
-      <dl className="reg-summary">
-        <div>
-          <dt>{t.inserted}</dt>
-          <dd data-testid="summary-inserted">{number(status.inserted)}</dd>
-        </div>
-        <div>
-          <dt>{t.updated}</dt>
-          <dd data-testid="summary-updated">{number(status.updated)}</dd>
-        </div>
-        <div>
-          <dt>{t.unchanged}</dt>
-          <dd data-testid="summary-unchanged">{number(status.unchanged)}</dd>
-        </div>
-        <div className={status.rejected ? 'bad' : undefined}>
-          <dt>{t.rejected}</dt>
-          <dd data-testid="summary-rejected">{number(status.rejected)}</dd>
-        </div>
-      </dl>
+    <PageSection
+      className="card"
+      id="import-summary"
+      title={
+        <>
+          {t.summaryTitle}: {status.fileName}
+        </>
+      }
+    >
+      <StatCards
+        className="reg-summary"
+        items={[
+          { label: t.inserted, value: number(status.inserted), testId: 'summary-inserted' },
+          { label: t.updated, value: number(status.updated), testId: 'summary-updated' },
+          { label: t.unchanged, value: number(status.unchanged), testId: 'summary-unchanged' },
+          { label: t.rejected, value: number(status.rejected), testId: 'summary-rejected', tone: status.rejected ? 'bad' : undefined },
+        ]}
+      />
       {status.rejected ? (
         <>
           <p>
@@ -70,7 +73,7 @@ function ImportProgress({ status }: { status: ImportStatus }) {
         <p>{t.noneRejected}</p>
       )}
       {!status.searchIndexed && <p className="reg-note">{t.searchIndexPending}</p>}
-    </section>
+    </PageSection>
   );
 }
 
@@ -93,39 +96,41 @@ function ColumnsDoc() {
       </p>
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
-        <div className="reg-scroll">
-          <table className="reg-table">
-            <thead>
-              <tr>
-                <th>{t.column}</th>
-                <th>{t.required}</th>
-                <th>{t.format}</th>
-                <th>{t.example}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.map((c) => (
-                <tr key={c.key}>
-                  <td>
-                    <code>{c.key}</code>
-                    <span className="sub">{c.description}</span>
-                    {c.aliases.length > 0 && (
-                      <span className="sub">
-                        {t.alsoAccepted}: {c.aliases.join(', ')}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {required[c.required]}
-                    {c.requirementNote && <span className="sub">{c.requirementNote}</span>}
-                  </td>
-                  <td>{c.format}</td>
-                  <td className="mono">{c.example}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="reg-table"
+          scrollClassName="reg-scroll"
+          rows={state.data}
+          rowKey={(c) => c.key}
+          columns={[
+            {
+              key: 'column',
+              header: t.column,
+              cell: (c) => (
+                <>
+                  <code>{c.key}</code>
+                  <span className="sub">{c.description}</span>
+                  {c.aliases.length > 0 && (
+                    <span className="sub">
+                      {t.alsoAccepted}: {c.aliases.join(', ')}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            {
+              key: 'required',
+              header: t.required,
+              cell: (c) => (
+                <>
+                  {required[c.required]}
+                  {c.requirementNote && <span className="sub">{c.requirementNote}</span>}
+                </>
+              ),
+            },
+            { key: 'format', header: t.format, cell: (c) => c.format },
+            { key: 'example', header: t.example, className: 'mono', cell: (c) => c.example },
+          ]}
+        />
       )}
     </details>
   );
@@ -139,9 +144,7 @@ export function RegisterImportPage() {
   const regencyScope = scope.kind === 'region' && /^\d{2}\.\d{2}$/.test(scope.regionCode) ? scope.regionCode : null;
   const fileInput = useRef<HTMLInputElement>(null);
   const [regionCode, setRegionCode] = useState(regencyScope ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [uploadFraction, setUploadFraction] = useState<number | null>(null);
+  const { progress, errors, failure, upload } = useUpload<ImportStatus>('/register/imports', t.chooseFile);
   const [current, setCurrent] = useState<ImportStatus | null>(null);
   const [offset, setOffset] = useState(0);
   const [history, reloadHistory] = useApi<{ total: number; items: ImportStatus[] }>(`/register/imports?limit=${LIMIT}&offset=${offset}`, language);
@@ -166,72 +169,32 @@ export function RegisterImportPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
-    setFormError(null);
-    if (!file) {
-      setErrors({ file: t.chooseFile });
-      return;
-    }
-    setErrors({});
-    const form = new FormData();
-    form.append('regionCode', regionCode.trim());
-    form.append('file', file);
-    setUploadFraction(0);
-    setCurrent(null);
-    try {
-      const started = await apiUpload<ImportStatus>('/register/imports', form, language, { csrfToken: session.csrfToken, onProgress: setUploadFraction });
-      setCurrent(started);
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFormError(error instanceof ApiRequestError ? error.message : t.loadError);
-    } finally {
-      setUploadFraction(null);
-    }
+    if (file) setCurrent(null);
+    const started = await upload(file, { regionCode: regionCode.trim() });
+    if (started) setCurrent(started);
   }
 
-  const number = (n: number | null) => (n ?? 0).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
+  const number = (n: number | null) => formatCount(n, language);
   return (
     <>
       <h1>{t.importTitle}</h1>
       <p className="lead">{t.importLead}</p>
       <form className="card reg-form" onSubmit={submit} noValidate>
-        <div className="wide">
-          <label htmlFor="import-file">{t.file}</label>
-          <input
-            id="import-file"
-            ref={fileInput}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby="import-file-hint"
-          />
-          <span id="import-file-hint" className="muted" style={{ fontSize: '0.8rem' }}>
-            {t.fileHint}
-          </span>
-          {errors.file && <p className="field-error">{errors.file}</p>}
-        </div>
-        <div>
-          <label htmlFor="import-region">{t.defaultRegion}</label>
-          <input id="import-region" value={regionCode} onChange={(e) => setRegionCode(e.target.value)} readOnly={regencyScope !== null} aria-invalid={errors.regionCode ? true : undefined} />
-          <span className="muted" style={{ fontSize: '0.8rem' }}>
-            {t.defaultRegionHint}
-          </span>
-          {errors.regionCode && <p className="field-error">{errors.regionCode}</p>}
-        </div>
+        <Field id="import-file" className="wide" label={t.file} hint={t.fileHint} error={errors.file}>
+          <input ref={fileInput} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        </Field>
+        <Field id="import-region" label={t.defaultRegion} hint={t.defaultRegionHint} error={errors.regionCode}>
+          <input value={regionCode} onChange={(e) => setRegionCode(e.target.value)} readOnly={regencyScope !== null} />
+        </Field>
         <div className="wide reg-actions">
-          <button type="submit" disabled={uploadFraction !== null || (current !== null && running(current))}>
-            {uploadFraction !== null ? t.uploading : t.upload}
+          <button type="submit" disabled={progress !== null || (current !== null && running(current))}>
+            {progress !== null ? t.uploading : t.upload}
           </button>
         </div>
-        {uploadFraction !== null && (
-          <div className="wide reg-progress" role="status">
-            <span>{t.uploadProgress(Math.round(uploadFraction * 100))}</span>
-            <progress max={1} value={uploadFraction} />
-          </div>
-        )}
-        {formError && (
+        {progress !== null && <UploadProgress className="wide reg-progress" fraction={progress} label={t.uploadProgress(Math.round(progress * 100))} />}
+        {failure && (
           <p className="wide reg-alert" role="alert">
-            {formError}
+            {failure}
           </p>
         )}
       </form>
@@ -239,53 +202,52 @@ export function RegisterImportPage() {
       <ColumnsDoc />
       <h2>{t.importsTitle}</h2>
       {history.status === 'error' && <LoadError error={history.error} onRetry={reloadHistory} />}
-      {history.status === 'ready' && history.data.items.length === 0 && <p className="reg-empty">{t.noImports}</p>}
-      {history.status === 'ready' && history.data.items.length > 0 && (
-        <>
-          <div className="reg-scroll">
-            <table className="reg-table">
-              <thead>
-                <tr>
-                  <th>{t.when}</th>
-                  <th>{t.fileName}</th>
-                  <th>{t.who}</th>
-                  <th>{t.status}</th>
-                  <th>{t.counts}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.items.map((i) => (
-                  <tr key={i.id}>
-                    <td>{new Date(i.createdAt).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB')}</td>
-                    <td>{i.fileName}</td>
-                    <td>{i.createdByName ?? t.cli}</td>
-                    <td>
-                      <span className={`reg-status reg-status-${i.interrupted ? 'failed' : i.status}`}>{t.phase[i.interrupted ? 'failed' : i.status]}</span>
-                      {i.error && <span className="sub">{i.error}</span>}
-                    </td>
-                    <td>
-                      {i.status === 'done' && (
-                        <>
-                          {t.inserted} {number(i.inserted)} · {t.updated} {number(i.updated)} · {t.unchanged} {number(i.unchanged)} · {t.rejected} {number(i.rejected)}
-                          {i.rejected ? (
-                            <span className="sub">
-                              <a href={`/api/v1/register/imports/${i.id}/rejected?lang=${language}`} download>
-                                {t.downloadRejected}
-                              </a>
-                            </span>
-                          ) : null}
-                        </>
-                      )}
-                      {running(i) && t.rowsRead(number(i.rowsRead))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={history.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        </>
+      {history.status === 'ready' && (
+        <DataTable
+          className="reg-table"
+          scrollClassName="reg-scroll"
+          empty={<EmptyState className="reg-empty">{t.noImports}</EmptyState>}
+          rows={history.data.items}
+          rowKey={(i) => i.id}
+          columns={[
+            { key: 'when', header: t.when, cell: (i) => formatTimestamp(i.createdAt, language) },
+            { key: 'file', header: t.fileName, cell: (i) => i.fileName },
+            { key: 'who', header: t.who, cell: (i) => i.createdByName ?? t.cli },
+            {
+              key: 'status',
+              header: t.status,
+              cell: (i) => (
+                <>
+                  <span className={`reg-status reg-status-${i.interrupted ? 'failed' : i.status}`}>{t.phase[i.interrupted ? 'failed' : i.status]}</span>
+                  {i.error && <span className="sub">{i.error}</span>}
+                </>
+              ),
+            },
+            {
+              key: 'counts',
+              header: t.counts,
+              cell: (i) => (
+                <>
+                  {i.status === 'done' && (
+                    <>
+                      {t.inserted} {number(i.inserted)} · {t.updated} {number(i.updated)} · {t.unchanged} {number(i.unchanged)} · {t.rejected} {number(i.rejected)}
+                      {i.rejected ? (
+                        <span className="sub">
+                          <a href={`/api/v1/register/imports/${i.id}/rejected?lang=${language}`} download>
+                            {t.downloadRejected}
+                          </a>
+                        </span>
+                      ) : null}
+                    </>
+                  )}
+                  {running(i) && t.rowsRead(number(i.rowsRead))}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
+      {history.status === 'ready' && <Pager className="reg-pager" total={history.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}
     </>
   );
 }

@@ -1,12 +1,17 @@
 import { POSITION_TYPES } from '@netra/core/register/vocabulary';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { useApi } from '../../lib/api.ts';
+import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import type { Agency, AsnSummary } from './api.ts';
+import { AgencyCell, PositionCell } from './cells.tsx';
 import { messages } from './messages.ts';
-import { Pager } from './Pager.tsx';
 import './register.css';
 
 const LIMIT = 25;
@@ -36,124 +41,89 @@ export function RegisterSearchPage() {
   const [state, reload] = useApi<{ total: number; totalCapped: boolean; items: AsnSummary[] }>(queryOf(filters, offset), language);
   const [agencies] = useApi<{ items: Agency[] }>('/register/agencies?limit=200', language);
   const filtered = Object.values(filters).some((v) => v.trim() !== '');
-  const format = (n: number) => n.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setOffset(0);
-    setFilters(draft);
-  };
+  const count = (n: number) => formatCount(n, language);
   const set = (key: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const apply = (next: Filters) => {
+    setOffset(0);
+    setFilters(next);
+  };
 
   return (
     <>
       <h1>{t.searchTitle}</h1>
       <p className="lead">{t.searchLead}</p>
-      <form className="reg-filters" onSubmit={submit} role="search">
-        <div>
-          <label htmlFor="reg-nip">{t.nip}</label>
-          <input id="reg-nip" inputMode="numeric" value={draft.nip} onChange={set('nip')} placeholder="19860926 201505 1 001" aria-describedby="reg-nip-hint" />
-          <span id="reg-nip-hint" className="muted" style={{ fontSize: '0.8rem' }}>
-            {t.nipHint}
-          </span>
-        </div>
-        <div>
-          <label htmlFor="reg-q">{t.name}</label>
-          <input id="reg-q" value={draft.q} onChange={set('q')} />
-        </div>
-        <div>
-          <label htmlFor="reg-agency">{t.agency}</label>
-          <select id="reg-agency" value={draft.agencyId} onChange={set('agencyId')}>
-            <option value="">{t.allAgencies}</option>
-            {agencies.status === 'ready' &&
-              agencies.data.items.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
+      <FilterBar
+        className="reg-filters"
+        actionsClassName="reg-actions"
+        resetClassName="reg-secondary"
+        submitLabel={t.search}
+        resetLabel={t.reset}
+        onSubmit={() => apply(draft)}
+        onReset={() => {
+          setDraft(EMPTY);
+          apply(EMPTY);
+        }}
+      >
+        <Field id="reg-nip" label={t.nip} hint={t.nipHint}>
+          <input inputMode="numeric" value={draft.nip} onChange={set('nip')} placeholder="19860926 201505 1 001" />
+        </Field>
+        <Field id="reg-q" label={t.name}>
+          <input value={draft.q} onChange={set('q')} />
+        </Field>
+        <Field id="reg-agency" label={t.agency}>
+          <select value={draft.agencyId} onChange={set('agencyId')}>
+            <Options placeholder={t.allAgencies} items={agencies.status === 'ready' ? agencies.data.items : []} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="reg-type">{t.positionType}</label>
-          <select id="reg-type" value={draft.positionType} onChange={set('positionType')}>
-            <option value="">{t.allPositionTypes}</option>
-            {POSITION_TYPES.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.label[language]}
-              </option>
-            ))}
+        </Field>
+        <Field id="reg-type" label={t.positionType}>
+          <select value={draft.positionType} onChange={set('positionType')}>
+            <Options placeholder={t.allPositionTypes} items={POSITION_TYPES.map((p) => ({ id: p.code, name: p.label[language] }))} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="reg-position">{t.position}</label>
-          <input id="reg-position" value={draft.position} onChange={set('position')} />
-        </div>
-        <div className="reg-actions">
-          <button type="submit">{t.search}</button>
-          <button
-            type="button"
-            className="reg-secondary"
-            onClick={() => {
-              setDraft(EMPTY);
-              setFilters(EMPTY);
-              setOffset(0);
-            }}
-          >
-            {t.reset}
-          </button>
-        </div>
-      </form>
+        </Field>
+        <Field id="reg-position" label={t.position}>
+          <input value={draft.position} onChange={set('position')} />
+        </Field>
+      </FilterBar>
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <p className="reg-empty">{filtered ? t.noResults : t.emptyRegister}</p>}
+      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState className="reg-empty">{filtered ? t.noResults : t.emptyRegister}</EmptyState>}
       {state.status === 'ready' && state.data.items.length > 0 && (
         <>
           <p className="muted" role="status">
-            {t.results(
-              `${format(offset + 1)}–${format(offset + state.data.items.length)}`,
-              state.data.totalCapped ? t.moreThan(format(state.data.total)) : format(state.data.total),
-            )}
+            {t.results(`${count(offset + 1)}–${count(offset + state.data.items.length)}`, state.data.totalCapped ? t.moreThan(count(state.data.total)) : count(state.data.total))}
           </p>
-          <div className="reg-scroll">
-            <table className="reg-table">
-              <thead>
-                <tr>
-                  <th>{t.name}</th>
-                  <th>{t.position}</th>
-                  <th>{t.agency}</th>
-                  <th>{t.region}</th>
-                  <th>{t.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link href={`/konsol/register/asn/${a.id}`}>{a.name}</Link>
-                      <span className="sub mono">{a.nip}</span>
-                    </td>
-                    <td>
-                      {a.positionTitle}
-                      <span className="sub">
-                        {a.positionTypeLabel}
-                        {a.grade ? ` · ${a.grade}` : ''}
-                      </span>
-                    </td>
-                    <td>
-                      {a.agencyName}
-                      {a.unitName && <span className="sub">{a.unitName}</span>}
-                    </td>
-                    <td>{a.regionName}</td>
-                    <td>
-                      {a.kind.toUpperCase()}
-                      <span className="sub">{a.active ? t.active : t.inactive}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={state.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+          <DataTable
+            className="reg-table"
+            scrollClassName="reg-scroll"
+            rows={state.data.items}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                key: 'name',
+                header: t.name,
+                cell: (a) => (
+                  <>
+                    <Link href={`/konsol/register/asn/${a.id}`}>{a.name}</Link>
+                    <span className="sub mono">{a.nip}</span>
+                  </>
+                ),
+              },
+              { key: 'position', header: t.position, cell: (a) => <PositionCell {...a} /> },
+              { key: 'agency', header: t.agency, cell: (a) => <AgencyCell agencyName={a.agencyName} unitName={a.unitName} /> },
+              { key: 'region', header: t.region, cell: (a) => a.regionName },
+              {
+                key: 'status',
+                header: t.status,
+                cell: (a) => (
+                  <>
+                    {a.kind.toUpperCase()}
+                    <span className="sub">{a.active ? t.active : t.inactive}</span>
+                  </>
+                ),
+              },
+            ]}
+          />
+          <Pager className="reg-pager" total={state.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
         </>
       )}
     </>

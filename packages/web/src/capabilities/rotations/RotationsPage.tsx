@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { CsvImport } from '../../components/CsvImport.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, Options, textFields } from '../../components/FilterBar.tsx';
+import { ImportPanel, RowImportResult, type RowImportSummary } from '../../components/ImportPanel.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { ApiRequestError, apiSend, fieldErrors, useApi } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { apiSend, useApi } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { Pager } from '../register/Pager.tsx';
 import '../register/register.css';
 import { messages } from './messages.ts';
 import { FINDING_MAKERS, ROTATION_RECORDERS } from './nav.ts';
@@ -46,30 +51,18 @@ function RotationForm({ onSaved }: { onSaved(): void }) {
   const session = useSession();
   const scope = session.user!.scope;
   const [form, setForm] = useState({ ...EMPTY_FORM, regionCode: scope.kind === 'region' ? scope.regionCode : '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const field = (key: keyof typeof EMPTY_FORM, type = 'text') => (
-    <div>
-      <label htmlFor={`rot-${key}`}>{key === 'electionId' ? t.election : t[key as 'name']}</label>
-      <input id={`rot-${key}`} type={type} value={String(form[key])} onChange={(e) => setForm({ ...form, [key]: e.target.value })} aria-invalid={errors[key] ? true : undefined} />
-      {errors[key] && <p className="field-error">{errors[key]}</p>}
-    </div>
-  );
-  async function submit(event: FormEvent) {
+  const { errors, failure, run } = useFormSubmit();
+  const text = textFields('rot', form, setForm, errors);
+  const field = (key: keyof typeof EMPTY_FORM, type = 'text') => text(key, key === 'electionId' ? t.election : t[key as 'name'], { type });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
-    try {
+    void run(async () => {
       const { approvalLetterNumber, approvalDate, ...rest } = form;
       await apiSend('POST', '/rotations', { ...rest, ...(form.ministerApproval ? { approvalLetterNumber, approvalDate } : {}) }, language, session.csrfToken);
-      setErrors({});
       setForm({ ...EMPTY_FORM, regionCode: form.regionCode });
       onSaved();
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(error instanceof ApiRequestError ? error.message : String(error));
-    }
-  }
+    });
+  };
   return (
     <details className="card reg-details">
       <summary>{t.formTitle}</summary>
@@ -83,16 +76,11 @@ function RotationForm({ onSaved }: { onSaved(): void }) {
         {field('decreeNumber')}
         {field('decreeDate', 'date')}
         {field('signerName')}
-        <div>
-          <label htmlFor="rot-signerRole">{t.signerRole}</label>
-          <select id="rot-signerRole" value={form.signerRole} onChange={(e) => setForm({ ...form, signerRole: e.target.value })}>
-            {Object.entries(t.roles).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
+        <Field id="rot-signerRole" label={t.signerRole}>
+          <select value={form.signerRole} onChange={(e) => setForm({ ...form, signerRole: e.target.value })}>
+            <Options items={Object.entries(t.roles).map(([id, name]) => ({ id, name }))} />
           </select>
-        </div>
+        </Field>
         <div className="wide reg-check">
           <label>
             <input type="checkbox" checked={form.ministerApproval} onChange={(e) => setForm({ ...form, ministerApproval: e.target.checked })} /> {t.ministerApproval}
@@ -156,7 +144,9 @@ export function RotationsPage() {
       {ROTATION_RECORDERS.includes(role) && (
         <>
           <RotationForm onSaved={reload} />
-          <CsvImport endpoint="/rotations/import" templateHref="/api/v1/rotations/template.csv" inputId="rotations-file" fileLabel={t.importFile} onDone={reload} />
+          <ImportPanel<RowImportSummary> folded endpoint="/rotations/import" templateHref="/api/v1/rotations/template.csv" inputId="rotations-file" fileLabel={t.importFile} onDone={reload}>
+            {(summary) => <RowImportResult summary={summary} />}
+          </ImportPanel>
         </>
       )}
       <div className="reg-actions reg-check" role="group">
@@ -179,75 +169,94 @@ export function RotationsPage() {
       )}
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <p className="reg-empty">{flaggedOnly ? t.noneFlagged : t.none}</p>}
-      {state.status === 'ready' && state.data.items.length > 0 && (
+      {state.status === 'ready' && (
         <>
-          <div className="reg-scroll">
-            <table className="reg-table">
-              <thead>
-                <tr>
-                  <th>{t.person}</th>
-                  <th>{t.move}</th>
-                  <th>{t.decree}</th>
-                  <th>{t.signer}</th>
-                  <th>{t.assessment}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      {r.person.name}
-                      <span className="sub mono">{r.person.nip}</span>
-                      <span className="sub">{r.regionName}</span>
-                    </td>
-                    <td>
-                      {r.fromPosition} → {r.toPosition}
-                    </td>
-                    <td>
-                      {r.decree.number}
-                      <span className="sub">{formatDate(r.decree.date, language)}</span>
-                      <span className="sub">
-                        {t.approval}: {r.ministerApproval ? `${r.ministerApproval.letterNumber} (${formatDate(r.ministerApproval.date, language)})` : t.noApproval}
-                      </span>
-                    </td>
-                    <td>
-                      {r.signedBy.name}
-                      <span className="sub">{r.signedBy.roleLabel}</span>
-                    </td>
-                    <td>
-                      {r.assessment && (
-                        <>
-                          <span className={`reg-status reg-status-${r.assessment.flagged ? r.assessment.severity : 'done'}`}>
-                            {r.assessment.flagged ? `${t.flagged}: ${t.severity[r.assessment.severity]}` : t.cleared}
-                          </span>
-                          <span className="sub">{t.window(r.assessment.window.from, r.assessment.window.to)}</span>
-                          <ul className="reg-reasons">
-                            {r.assessment.reasons.map((reason) => (
-                              <li key={reason.code} className={reason.effect}>
-                                {reason.message}
-                              </li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                      {r.finding ? (
-                        <Link href={`/konsol/perkara/${r.finding.caseId}`}>{t.findingMade(r.finding.caseNumber)}</Link>
-                      ) : (
-                        r.assessment?.flagged &&
-                        FINDING_MAKERS.includes(role) && (
-                          <button type="button" disabled={busy === r.id} onClick={() => makeFinding(r)}>
-                            {t.makeFinding}
-                          </button>
-                        )
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={state.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+          <DataTable
+            className="reg-table"
+            scrollClassName="reg-scroll"
+            empty={<EmptyState className="reg-empty">{flaggedOnly ? t.noneFlagged : t.none}</EmptyState>}
+            rows={state.data.items}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: 'person',
+                header: t.person,
+                cell: (r) => (
+                  <>
+                    {r.person.name}
+                    <span className="sub mono">{r.person.nip}</span>
+                    <span className="sub">{r.regionName}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'move',
+                header: t.move,
+                cell: (r) => (
+                  <>
+                    {r.fromPosition} → {r.toPosition}
+                  </>
+                ),
+              },
+              {
+                key: 'decree',
+                header: t.decree,
+                cell: (r) => (
+                  <>
+                    {r.decree.number}
+                    <span className="sub">{formatDate(r.decree.date, language)}</span>
+                    <span className="sub">
+                      {t.approval}: {r.ministerApproval ? `${r.ministerApproval.letterNumber} (${formatDate(r.ministerApproval.date, language)})` : t.noApproval}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                key: 'signer',
+                header: t.signer,
+                cell: (r) => (
+                  <>
+                    {r.signedBy.name}
+                    <span className="sub">{r.signedBy.roleLabel}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'assessment',
+                header: t.assessment,
+                cell: (r) => (
+                  <>
+                    {r.assessment && (
+                      <>
+                        <span className={`reg-status reg-status-${r.assessment.flagged ? r.assessment.severity : 'done'}`}>
+                          {r.assessment.flagged ? `${t.flagged}: ${t.severity[r.assessment.severity]}` : t.cleared}
+                        </span>
+                        <span className="sub">{t.window(r.assessment.window.from, r.assessment.window.to)}</span>
+                        <ul className="reg-reasons">
+                          {r.assessment.reasons.map((reason) => (
+                            <li key={reason.code} className={reason.effect}>
+                              {reason.message}
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                    {r.finding ? (
+                      <Link href={`/konsol/perkara/${r.finding.caseId}`}>{t.findingMade(r.finding.caseNumber)}</Link>
+                    ) : (
+                      r.assessment?.flagged &&
+                      FINDING_MAKERS.includes(role) && (
+                        <button type="button" disabled={busy === r.id} onClick={() => makeFinding(r)}>
+                          {t.makeFinding}
+                        </button>
+                      )
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
+          <Pager className="reg-pager" total={state.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
         </>
       )}
     </>
