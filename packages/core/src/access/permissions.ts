@@ -69,15 +69,10 @@ export const PERMISSIONS = {
   },
 
   // ---- Administration
-  'users.read': {
-    roles: ['administrator'],
-    scope: 'national',
-    description: text('Melihat akun petugas', 'List staff accounts'),
-  },
   'users.manage': {
     roles: ['administrator'],
     scope: 'national',
-    description: text('Membuat akun petugas serta mengaktifkan atau menonaktifkannya', 'Create staff accounts and activate or deactivate them'),
+    description: text('Melihat dan membuat akun petugas serta mengaktifkan atau menonaktifkannya', 'List and create staff accounts, and activate or deactivate them'),
   },
 
   // ---- Reports
@@ -87,22 +82,15 @@ export const PERMISSIONS = {
     description: text('Membaca laporan dan bukti', 'Read reports and their evidence'),
     finerRules: CASE_VISIBILITY,
   },
-  'reports.intake': {
+  'reports.triage': {
     roles: BAWASLU,
     scope: 'territory',
-    description: text('Mencatat temuan Bawaslu atau laporan yang diterima di atas kertas', "Record a Bawaslu finding (temuan) or a report received on paper"),
+    description: text(
+      'Mencatat temuan atau laporan kertas, membuka identitas pelapor dengan alasan, dan memutus usulan gabung laporan ganda',
+      "Record a finding (temuan) or a paper report, open a reporter's identity with a logged reason, and decide proposed merges of duplicate reports",
+    ),
     legalBasis: REPORT_HANDLING,
-  },
-  'reports.identity.open': {
-    roles: BAWASLU,
-    scope: 'territory',
-    description: text('Membuka identitas pelapor dengan alasan yang dicatat', "Open a reporter's identity, with a logged reason"),
-  },
-  'reports.merge': {
-    roles: BAWASLU,
-    scope: 'territory',
-    description: text('Menggabungkan atau menolak usulan gabung laporan ganda', 'Merge or dismiss proposed duplicate reports'),
-    finerRules: 'The absorbed case closes through the core command transition merge_into (core cases/transitions.ts).',
+    finerRules: 'Merging closes the absorbed case through the core command transition merge_into (core cases/transitions.ts).',
   },
 
   // ---- Cases
@@ -115,20 +103,12 @@ export const PERMISSIONS = {
   'cases.transition': {
     roles: CASE_HANDLERS,
     scope: 'territory',
-    description: text('Memindahkan perkara ke tahap berikutnya (satu per satu atau sekaligus)', 'Move cases to their next stage (one or in bulk)'),
+    description: text(
+      'Menangani perkara: memindahkan ke tahap berikutnya (satu per satu atau sekaligus), mengunci, dan menugaskan',
+      'Work on cases: move them to their next stage (one or in bulk), lock them, and assign them',
+    ),
     legalBasis: `${REPORT_HANDLING}; SKB 2022 (MenPAN-RB 2/2022, Mendagri 800-5474/2022, BKN 246/2022, KASN 30/2022, Bawaslu 1447.1/PM.01/K.1/09/2022); PP 94/2021; PP 42/2004 art. 15`,
     finerRules: CASE_STEPS,
-  },
-  'cases.lock': {
-    roles: CASE_HANDLERS,
-    scope: 'territory',
-    description: text('Mengunci perkara selama dikerjakan dan melepasnya', 'Lock a case while working on it, and release it'),
-  },
-  'cases.assign': {
-    roles: CASE_HANDLERS,
-    scope: 'territory',
-    description: text('Menugaskan perkara kepada petugas', 'Assign a case to an officer'),
-    finerRules: 'The assignee must handle the case at its stage (core cases/transitions.ts).',
   },
 
   // ---- Documents
@@ -197,7 +177,7 @@ export const PERMISSIONS = {
   'screening.read': {
     roles: [...BAWASLU, 'analyst'],
     scope: 'territory',
-    description: text('Membaca antrean penapisan, leksikon, dan akun yang dipantau', 'Read the screening queue, the lexicon and the watched accounts'),
+    description: text('Membaca antrean penapisan, leksikon, dan akun yang dipantau; menguji skor teks', 'Read the screening queue, the lexicon and the watched accounts; score a text'),
   },
   'screening.asn-links.read': {
     roles: BAWASLU,
@@ -205,48 +185,29 @@ export const PERMISSIONS = {
     description: text('Melihat ASN di balik akun yang dipantau (analis hanya melihat statusnya)', 'See which civil servant is behind a watched account (analysts see only its status)'),
     checkedInService: 'server capabilities/screening/service.ts forViewer',
   },
-  'screening.import': {
-    roles: BAWASLU,
-    scope: 'territory',
-    description: text('Mengimpor unggahan media sosial', 'Import social-media posts'),
-  },
   'screening.triage': {
     roles: BAWASLU,
     scope: 'territory',
-    description: text('Mengonfirmasi unggahan menjadi laporan atau mengabaikannya', 'Confirm a post as a report or dismiss it'),
+    description: text(
+      'Mengimpor unggahan, menjadikannya laporan atau mengabaikannya, menyunting leksikon, dan menautkan akun ke ASN',
+      'Import posts, turn them into reports or dismiss them, edit the lexicon, and link accounts to civil servants',
+    ),
     legalBasis: REPORT_HANDLING,
-  },
-  'screening.lexicon.edit': {
-    roles: BAWASLU,
-    scope: 'territory',
-    description: text('Menambah dan menghapus istilah leksikon', 'Add and remove lexicon terms'),
-  },
-  'screening.accounts.link': {
-    roles: BAWASLU,
-    scope: 'territory',
-    description: text('Menautkan akun media sosial ke ASN, mengonfirmasi atau menolak usulan tautan', 'Link social-media accounts to civil servants, confirm or reject proposed links'),
   },
 
   // ---- Prevention
   'prevention.coverage.read': {
     roles: EVERY_ROLE,
     scope: 'territory',
-    description: text('Melihat cakupan pakta integritas per instansi dan wilayah', 'See pledge coverage by agency and region'),
+    description: text('Melihat cakupan pakta integritas dan daftar kegiatan sosialisasi', 'See pledge coverage and the list of socialisation events'),
   },
-  'prevention.events.read': {
-    roles: EVERY_ROLE,
-    scope: 'territory',
-    description: text('Melihat daftar kegiatan sosialisasi', 'See the list of socialisation events'),
-  },
-  'prevention.pledges.read': {
+  'prevention.read': {
     roles: PREVENTION_STAFF,
     scope: 'territory',
-    description: text('Melihat nama ASN yang sudah dan belum menandatangani pakta', 'See the names of civil servants who have and have not signed the pledge'),
-  },
-  'prevention.event.read': {
-    roles: PREVENTION_STAFF,
-    scope: 'territory',
-    description: text('Melihat satu kegiatan beserta daftar hadirnya', 'See one event with its attendance'),
+    description: text(
+      'Melihat nama ASN yang sudah dan belum menandatangani pakta, dan kehadiran sebuah kegiatan',
+      'See the names of civil servants who have and have not signed the pledge, and who attended an event',
+    ),
   },
   'prevention.pledge.record': {
     roles: PERSONNEL_OFFICE,
@@ -264,12 +225,7 @@ export const PERMISSIONS = {
   'dashboards.read': {
     roles: EVERY_ROLE,
     scope: 'territory',
-    description: text('Melihat dasbor wilayah dan instansi', 'See the region and agency dashboards'),
-  },
-  'dashboards.refresh': {
-    roles: EVERY_ROLE,
-    scope: 'territory',
-    description: text('Meminta pembaruan angka dasbor', 'Ask for the dashboard figures to be refreshed'),
+    description: text('Melihat dasbor wilayah dan instansi, dan meminta pembaruan angkanya', 'See the region and agency dashboards, and ask for their figures to be refreshed'),
   },
   'exports.run': {
     roles: EVERY_ROLE,

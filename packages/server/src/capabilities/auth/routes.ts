@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta } from '../../http/request-context.ts';
+import { requireStaff } from './guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { loginBody, logoutBody, sessionSchema, totpBody } from './schema.ts';
 import { beginTotpSetup, login, logout, SESSION_COOKIE, verifyTotp } from './service.ts';
@@ -9,7 +10,7 @@ import { beginTotpSetup, login, logout, SESSION_COOKIE, verifyTotp } from './ser
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: 'auto' as const };
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const pending = requireStaff(ctx, { allowPendingMfa: true });
+  const pending = requireStaff(ctx, { action: 'session.manage', allowPendingMfa: true });
 
   app.post(
     '/auth/login',

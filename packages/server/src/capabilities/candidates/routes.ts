@@ -2,21 +2,18 @@
  * /api/v1/candidates: candidate pairs per election and region (import, form, edit), and the ASN
  * candidates' obligations with their events and alerts.
  */
-import { CANDIDATE_COLUMNS, candidateTemplateCsv, resolveCandidateHeader, recordFromCells, type RoleCode } from '@netra/core';
+import { CANDIDATE_COLUMNS, candidateTemplateCsv, resolveCandidateHeader, recordFromCells } from '@netra/core';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta } from '../../http/request-context.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { csvRecords } from '../../imports/csv-records.ts';
 import * as repo from './repository.ts';
 import { obligationsOf, recordObligation, savePairFromForm, savePairRows } from './service.ts';
-
-export const CANDIDATE_READERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'administrator'];
-export const CANDIDATE_EDITORS: readonly RoleCode[] = ['bkpsdm_officer', 'bawaslu_regency', 'bawaslu_province', 'administrator'];
-const OBLIGATION_RECORDERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate', 'administrator'];
 
 const langQuery = { lang: z.enum(['id', 'en']).optional() };
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -104,9 +101,9 @@ const listQuery = z.object({ ...langQuery, electionId: z.string().trim().max(40)
 const idParams = z.object({ id: z.uuid() });
 
 export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { roles: CANDIDATE_READERS });
-  const editors = requireStaff(ctx, { roles: CANDIDATE_EDITORS });
-  const recorders = requireStaff(ctx, { roles: OBLIGATION_RECORDERS });
+  const readers = requireStaff(ctx, { action: 'candidates.read' });
+  const editors = requireStaff(ctx, { action: 'candidates.edit' });
+  const recorders = requireStaff(ctx, { action: 'candidates.obligation.record' });
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 2 } });
 
   const present = async (pairs: repo.StoredPair[], language: 'id' | 'en') => {

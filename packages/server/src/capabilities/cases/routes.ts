@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../../http/authenticate.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { caseDetail, caseQueue } from './detail.ts';
-import { CASE_ROLES } from './rules.ts';
+import { requireStaff } from '../auth/guard.ts';
 import {
   assignableStaffSchema,
   assignBody,
@@ -29,12 +28,13 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 const changeErrors = { ...errors, 409: errorResponseSchema, 422: errorResponseSchema, 423: errorResponseSchema };
 
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const caseStaff = requireStaff(ctx, { roles: CASE_ROLES });
+  const caseReaders = requireStaff(ctx, { action: 'cases.read' });
+  const caseStaff = requireStaff(ctx, { action: 'cases.transition' });
 
   app.get(
     '/cases',
     {
-      preHandler: caseStaff,
+      preHandler: caseReaders,
       schema: {
         tags: ['cases'],
         summary: 'Case queues (mine, needs my action, overdue, unassigned, all) within my scope, with filters and deadline sorting',
@@ -63,7 +63,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     '/cases/:id',
     {
-      preHandler: caseStaff,
+      preHandler: caseReaders,
       schema: {
         tags: ['cases'],
         summary: 'One case: reports, timeline, audit trail, running deadlines, my legal next transitions, sanction suggestion, lock and assignee',
@@ -110,7 +110,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     '/cases/:id/assignable-staff',
     {
-      preHandler: caseStaff,
+      preHandler: caseReaders,
       schema: { tags: ['cases'], summary: 'Staff the case can be assigned to at its current stage', params: caseIdParams, response: { 200: assignableStaffSchema, ...errors } },
     },
     async (request) => assignableStaff(ctx, staffContext(request), request.params.id),
@@ -143,7 +143,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     '/cases/:id/sanction-suggestion',
     {
-      preHandler: caseStaff,
+      preHandler: caseReaders,
       schema: {
         tags: ['cases'],
         summary: "The SKB 2022 matrix's ethics and discipline suggestion for the case's acts (or ?acts= to preview)",

@@ -17,12 +17,6 @@ import {
 } from '@netra/core';
 import type { CaseTable } from '../../db/schema.ts';
 
-/**
- * Roles that work on cases. The analyst sees depersonalised statistics only and the administrator
- * manages accounts and rulebooks (PRODUCT.md "Who uses it"): neither reads case files.
- */
-export const CASE_ROLES: readonly RoleCode[] = ['bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'bkpsdm_officer', 'ppk_delegate'];
-
 /** Reopening is always possible on a finished case; it is not work waiting to be done. */
 const isPendingWork = (code: TransitionCode) => code !== 'reopen';
 

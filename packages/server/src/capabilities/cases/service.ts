@@ -7,8 +7,10 @@
 import {
   checkTransition,
   isActCode,
+  can,
   isRoleCode,
   locationWithinScope,
+  rolesFor,
   nextCaseDeadline,
   suggestSanction,
   timeZoneOfRegion,
@@ -31,7 +33,7 @@ import { scopeOf } from '../auth/service.ts';
 import { notify } from '../notifications/service.ts';
 import { presentSanction, presentSuggestion, stateOf, type StoredSanction } from './present.ts';
 import { clockOf, employeeKindOf, findCase, insertCaseEvent, lockCaseForChange, rulebooksFor, staffCovering, updateCase, userSummary, type CaseRow } from './repository.ts';
-import { CASE_ROLES, CLOCK_STARTED_BY, FINISHED_STATES, handlingOffice, mayHandle, PUBLIC_MILESTONES, rolesActingIn } from './rules.ts';
+import { CLOCK_STARTED_BY, FINISHED_STATES, handlingOffice, mayHandle, PUBLIC_MILESTONES, rolesActingIn } from './rules.ts';
 import type { BulkBody, TransitionBody } from './schema.ts';
 
 /** How long a work lock lasts without being renewed. */
@@ -267,7 +269,7 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
  */
 function assignmentProblem(row: CaseRow, user: Awaited<ReturnType<typeof userSummary>> | null): Localised | null {
   if (!user || !user.active) return { id: 'Akun tidak ada atau tidak aktif.', en: 'The account does not exist or is inactive.' };
-  if (!isRoleCode(user.role) || !CASE_ROLES.includes(user.role)) return { id: 'Peran akun ini tidak menangani perkara.', en: "This account's role does not handle cases." };
+  if (!isRoleCode(user.role) || !can(user.role, 'cases.transition')) return { id: 'Peran akun ini tidak menangani perkara.', en: "This account's role does not handle cases." };
   const scope = scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids });
   if (!locationWithinScope(scope, locationOf(row))) return { id: 'Perkara ini di luar wilayah tugas akun tersebut.', en: "The case is outside that account's scope." };
   if (!mayHandle(stateOf(row), user.role)) {
@@ -384,7 +386,7 @@ export async function assignableStaff(ctx: AppContext, rc: RequestContext, caseI
   const row = await findCase(ctx.db, rc.actor, caseId);
   if (!row) throw notFound(CASE_NOT_FOUND);
   const state = stateOf(row);
-  const roles = CASE_ROLES.filter((role) => mayHandle(state, role));
+  const roles = rolesFor('cases.transition').filter((role) => mayHandle(state, role));
   const candidates = await staffCovering(ctx.db, roles, row.region_code);
   return {
     items: candidates

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../../http/authenticate.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { CASE_ROLES } from '../cases/rules.ts';
 import { territoryCode } from '../dashboards/schema.ts';
 import { recapDocument, recommendationLetter } from './service.ts';
 
@@ -17,7 +16,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/documents/cases/:id/recommendation',
     {
       // The letter names the civil servant: only the roles that open case files.
-      preHandler: requireStaff(ctx, { roles: CASE_ROLES }),
+      preHandler: requireStaff(ctx, { action: 'documents.recommendation' }),
       schema: {
         tags: ['documents'],
         summary: "Bawaslu's recommendation letter for a proven case, to the head of BKN (KASN before Aug 2024) or to the PPK (PDF)",
@@ -35,7 +34,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/documents/recap/:electionId',
     {
-      preHandler: requireStaff(ctx),
+      preHandler: requireStaff(ctx, { action: 'documents.recap' }),
       schema: {
         tags: ['documents'],
         summary: 'Recap of an election in my territory per stage, region and case state; optionally one stage per region (PDF)',

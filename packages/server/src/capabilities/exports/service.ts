@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dateInTimeZone, isRoleCode, type Scope } from '@netra/core';
+import { can, dateInTimeZone, isRoleCode, type Scope } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
@@ -49,7 +49,7 @@ export interface ExportRequest {
 function sourceFor(viewer: Pick<ExportViewer, 'role'>, id: string) {
   const source = EXPORT_SOURCES[id];
   if (!source) throw notFound({ id: `Sumber ekspor ${id}`, en: `Export source ${id}` });
-  if (source.roles !== 'all' && !source.roles.includes(viewer.role)) {
+  if (!can(viewer.role, source.action)) {
     throw new ApiError(403, 'forbidden', { id: 'Peran Anda tidak berwenang mengekspor data ini.', en: 'Your role may not export this data.' });
   }
   return source;

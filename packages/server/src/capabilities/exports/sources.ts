@@ -4,7 +4,7 @@
  * source either computes its (few) rows or gives the SQL of its list, which is streamed through a
  * cursor. Other capabilities add a source here to make their lists exportable.
  */
-import type { Localised, RoleCode, Scope } from '@netra/core';
+import type { Localised, PermissionAction, RoleCode, Scope } from '@netra/core';
 import type { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -15,7 +15,7 @@ import { territoryCode } from '../dashboards/schema.ts';
 import { dashboard } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
 import { agencyCoverageQuery, attendeesQuery, eventsQuery, findEventInScope, pledgesQuery, unsignedQuery } from '../prevention/repository.ts';
-import { EVENT_KINDS, PREVENTION_READERS } from '../prevention/service.ts';
+import { EVENT_KINDS } from '../prevention/service.ts';
 import type { CellValue, TableColumn } from './writer.ts';
 
 export interface ExportViewer {
@@ -38,8 +38,8 @@ export interface ExportPlan {
 export interface ExportSource {
   id: string;
   title: Localised;
-  /** Roles allowed; 'all' = every staff role. */
-  roles: readonly RoleCode[] | 'all';
+  /** The action of the permission table that reads this data on screen: exporting it needs the same. */
+  action: PermissionAction;
   filter: z.ZodType<Record<string, unknown>>;
   plan(ctx: AppContext, viewer: ExportViewer, filter: Record<string, unknown>, language: Language): Promise<ExportPlan>;
 }
@@ -54,7 +54,7 @@ const DASHBOARD_TABLES = ['regions', 'state', 'stage', 'act', 'position', 'sourc
 const dashboardSource: ExportSource = {
   id: 'dashboard',
   title: { id: 'Tabel dasbor', en: 'Dashboard table' },
-  roles: 'all',
+  action: 'dashboards.read',
   filter: z.object({ ...electionFilter, table: z.enum(DASHBOARD_TABLES) }),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; table: (typeof DASHBOARD_TABLES)[number] };
@@ -97,7 +97,7 @@ const dashboardSource: ExportSource = {
 const agenciesSource: ExportSource = {
   id: 'agencies',
   title: { id: 'Perkara per instansi', en: 'Cases per agency' },
-  roles: 'all',
+  action: 'dashboards.read',
   filter: z.object({ ...electionFilter, sort: z.enum(['cases', 'missed', 'follow_up', 'name']).default('cases') }),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; sort: 'cases' | 'missed' | 'follow_up' | 'name' };
@@ -116,7 +116,7 @@ const agenciesSource: ExportSource = {
 const coverageSource: ExportSource = {
   id: 'prevention-coverage',
   title: { id: 'Cakupan pakta integritas dan sosialisasi per instansi', en: 'Pledge and socialisation coverage per agency' },
-  roles: 'all',
+  action: 'prevention.coverage.read',
   filter: z.object(electionFilter),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string };
@@ -142,7 +142,7 @@ const personFilter = { ...electionFilter, agencyId: z.coerce.number().int().posi
 const unsignedSource: ExportSource = {
   id: 'pledges-unsigned',
   title: { id: 'ASN yang belum menandatangani pakta integritas', en: 'Civil servants who have not signed the pledge' },
-  roles: PREVENTION_READERS,
+  action: 'prevention.read',
   filter: z.object({ ...personFilter, q: z.string().trim().min(1).max(100).optional() }),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; agencyId?: number; q?: string };
@@ -163,7 +163,7 @@ const unsignedSource: ExportSource = {
 const pledgesSource: ExportSource = {
   id: 'pledges',
   title: { id: 'Pakta integritas yang ditandatangani', en: 'Signed pledges' },
-  roles: PREVENTION_READERS,
+  action: 'prevention.read',
   filter: z.object(personFilter),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; agencyId?: number };
@@ -184,7 +184,7 @@ const pledgesSource: ExportSource = {
 const eventsSource: ExportSource = {
   id: 'events',
   title: { id: 'Kegiatan sosialisasi netralitas', en: 'Neutrality socialisation events' },
-  roles: 'all',
+  action: 'prevention.coverage.read',
   filter: z.object(electionFilter),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string };
@@ -205,7 +205,7 @@ const eventsSource: ExportSource = {
 const attendanceSource: ExportSource = {
   id: 'attendance',
   title: { id: 'Peserta kegiatan sosialisasi', en: 'Socialisation event attendees' },
-  roles: PREVENTION_READERS,
+  action: 'prevention.read',
   filter: z.object({ eventId: z.uuid() }),
   async plan(ctx, viewer, filter, language) {
     const { eventId } = filter as { eventId: string };

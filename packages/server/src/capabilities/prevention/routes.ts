@@ -2,7 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta } from '../../http/request-context.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import {
@@ -37,13 +38,10 @@ import {
   createEvent,
   eventDetail,
   eventList,
-  EVENT_RECORDERS,
   importAttendance,
   importPledges,
   pledgeForAgency,
   pledgeList,
-  PLEDGE_RECORDERS,
-  PREVENTION_READERS,
   recordPledge,
   removePledge,
   unsignedList,
@@ -66,10 +64,10 @@ async function csvFile(request: FastifyRequest) {
 
 export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 2 }, throwFileSizeLimit: true });
-  const anyStaff = requireStaff(ctx);
-  const readers = requireStaff(ctx, { roles: PREVENTION_READERS });
-  const pledgeRecorders = requireStaff(ctx, { roles: PLEDGE_RECORDERS });
-  const eventRecorders = requireStaff(ctx, { roles: EVENT_RECORDERS });
+  const anyStaff = requireStaff(ctx, { action: 'prevention.coverage.read' });
+  const readers = requireStaff(ctx, { action: 'prevention.read' });
+  const pledgeRecorders = requireStaff(ctx, { action: 'prevention.pledge.record' });
+  const eventRecorders = requireStaff(ctx, { action: 'prevention.event.record' });
   const tags = ['prevention'];
 
   app.get(

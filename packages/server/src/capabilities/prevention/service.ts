@@ -5,7 +5,7 @@
  * aggregates to be refreshed so coverage moves without waiting for the next scheduled refresh.
  */
 import type { Readable } from 'node:stream';
-import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised, type RoleCode } from '@netra/core';
+import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised } from '@netra/core';
 import type { SelectQueryBuilder, Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
@@ -20,13 +20,6 @@ import { resolveView } from '../dashboards/view.ts';
 import { requireElection } from '../elections/service.ts';
 import { LINE_PROBLEMS, nipLineBatches, normaliseNip, type LineProblem, type NipLine, type RejectedLine } from './nip-file.ts';
 import * as repo from './repository.ts';
-
-/** Lists of named civil servants: the offices that supervise or run neutrality, not analysts. */
-export const PREVENTION_READERS: readonly RoleCode[] = ['bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkpsdm_officer', 'ppk_delegate'];
-/** Pledges are collected by the regional government's personnel office (FACTS.md §1). */
-export const PLEDGE_RECORDERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate'];
-/** Apel siaga is the regional government's, sosialisasi often Bawaslu's (seed 001). */
-export const EVENT_RECORDERS: readonly RoleCode[] = ['bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkpsdm_officer', 'ppk_delegate'];
 
 /** Rejected lines returned in full up to this many; the count is always complete. */
 export const REJECTED_SHOWN = 1_000;

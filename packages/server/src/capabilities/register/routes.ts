@@ -8,11 +8,12 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import { formatNip, POSITION_TYPES, regionWithinScope, type RoleCode } from '@netra/core';
+import { formatNip, POSITION_TYPES, regionWithinScope } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta } from '../../http/request-context.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { appendAudit, recordAudit } from '../audit/repository.ts';
@@ -35,10 +36,6 @@ import {
   langQuery,
 } from './schema.ts';
 import { columnDocs, templateCsv, templateXlsx } from './template.ts';
-
-/** Who may read the register (analysts see statistics only, never people). */
-export const REGISTER_READERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'administrator'];
-export const REGISTER_IMPORTERS: readonly RoleCode[] = ['bkpsdm_officer', 'administrator'];
 
 /** A web upload: a region's register, not the national file (that goes through the CLI). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -94,8 +91,8 @@ const regionOutsideScope = (regionCode: string) =>
   ]);
 
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { roles: REGISTER_READERS });
-  const importers = requireStaff(ctx, { roles: REGISTER_IMPORTERS });
+  const readers = requireStaff(ctx, { action: 'register.read' });
+  const importers = requireStaff(ctx, { action: 'register.import' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
 
   app.get(

@@ -8,7 +8,8 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta } from '../../http/request-context.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
 import { requestLanguage, type Language } from '../../http/language.ts';
 import * as repo from './repository.ts';
@@ -46,8 +47,6 @@ import {
   mergeProposal,
   mergeProposalList,
   publicEvidenceFile,
-  REPORT_OFFICER_ROLES,
-  REPORT_READER_ROLES,
   reportDetail,
   reportDto,
   reportWindowCheck,
@@ -118,8 +117,8 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
   const apiPrefix = options.apiPrefix ?? '/api/v1';
   const submissionsPerHour = options.submissionsPerHour ?? Number(process.env.NETRA_REPORTS_PER_HOUR ?? 10);
   const trackingPerHour = options.trackingPerHour ?? 60;
-  const readers = requireStaff(ctx, { roles: REPORT_READER_ROLES });
-  const officers = requireStaff(ctx, { roles: REPORT_OFFICER_ROLES });
+  const readers = requireStaff(ctx, { action: 'reports.read' });
+  const officers = requireStaff(ctx, { action: 'reports.triage' });
   // Checked before the body is read: nobody uploads 25 MB to be told they are not signed in.
   const officersFirst = officers as unknown as onRequestAsyncHookHandler;
   await registerEvidenceUploads(app, ctx);

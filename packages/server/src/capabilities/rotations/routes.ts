@@ -3,19 +3,18 @@
  * assessment and its legal basis, and turn a flagged one into a Bawaslu finding.
  */
 import multipart from '@fastify/multipart';
-import { BAWASLU_ROLES, recordFromCells, resolveHeader, type RoleCode } from '@netra/core';
+import { recordFromCells, resolveHeader } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta, staffContext } from '../../http/request-context.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { csvRecords } from '../../imports/csv-records.ts';
 import { ROTATION_COLUMNS, rotationTemplateCsv, type RotationColumnKey } from './rows.ts';
-import { listRotations, rotationDetail, rotationToFinding, saveRotations } from './service.ts';
-
-export const ROTATION_READERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'administrator'];
-const ROTATION_RECORDERS: readonly RoleCode[] = ['bkpsdm_officer', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'administrator'];
+import { rotationToFinding } from '../../commands/rotation-finding.ts';
+import { listRotations, rotationDetail, saveRotations } from './service.ts';
 
 const langQuery = { lang: z.enum(['id', 'en']).optional() };
 const REQUIRED = new Set(ROTATION_COLUMNS.filter((c) => c.required === 'yes').map((c) => c.key));
@@ -94,9 +93,9 @@ const SIGNER_CSV: Record<z.infer<typeof rotationBody>['signerRole'], string> = {
 };
 
 export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { roles: ROTATION_READERS });
-  const recorders = requireStaff(ctx, { roles: ROTATION_RECORDERS });
-  const bawaslu = requireStaff(ctx, { roles: BAWASLU_ROLES });
+  const readers = requireStaff(ctx, { action: 'rotations.read' });
+  const recorders = requireStaff(ctx, { action: 'rotations.record' });
+  const bawaslu = requireStaff(ctx, { action: 'rotations.finding' });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2 } });
 
   app.get('/rotations/columns', { schema: { tags: ['rotations'], summary: 'The rotation file format, column by column', querystring: z.object(langQuery) } }, async (request) => {
@@ -209,6 +208,6 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 201: z.object({ reportId: z.string(), caseId: z.string(), caseNumber: z.string(), receiptNumber: z.string() }), 404: errorResponseSchema, 409: errorResponseSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await rotationToFinding(ctx, request.staff!, request.params.id, requestMeta(request))),
+    async (request, reply) => reply.status(201).send(await rotationToFinding(ctx, staffContext(request), request.params.id)),
   );
 };

@@ -10,7 +10,9 @@ import { DEFAULT_SCORING_CONFIG, type LexiconEntryKind, type PostKind } from '@n
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta, staffContext } from '../../http/request-context.ts';
+import { screenedPostToFinding } from '../../commands/screened-post-finding.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { REGION_CODE } from '../../http/validation.ts';
@@ -29,8 +31,6 @@ import {
   postDetail,
   postDto,
   scoreText,
-  SCREENING_OFFICERS,
-  SCREENING_READERS,
   type DismissalReason,
 } from './service.ts';
 
@@ -40,8 +40,8 @@ const tags = ['screening'];
 const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 
 export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { roles: SCREENING_READERS });
-  const officers = requireStaff(ctx, { roles: SCREENING_OFFICERS });
+  const readers = requireStaff(ctx, { action: 'screening.read' });
+  const officers = requireStaff(ctx, { action: 'screening.triage' });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
 
   app.post(
@@ -144,7 +144,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: s.confirmResult, 409: errorResponseSchema, ...errors },
       },
     },
-    async (request) => confirmPost(ctx, request.staff!, request.params.id, request.body, requestMeta(request), requestLanguage(request)),
+    async (request) => screenedPostToFinding(ctx, staffContext(request), request.params.id, request.body),
   );
 
   app.post(

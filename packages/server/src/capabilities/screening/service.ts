@@ -4,7 +4,7 @@
  * and the lexicon with its edits.
  */
 import { Readable } from 'node:stream';
-import { BAWASLU_ROLES, dateInTimeZone, regionWithinScope, timeZoneOfRegion, type Localised, type RoleCode, type Scope } from '@netra/core';
+import { can, dateInTimeZone, regionWithinScope, timeZoneOfRegion, type Localised, type Scope } from '@netra/core';
 import { applyLexiconEdits, CUE_KINDS, MENTION_KINDS, type LexiconEdit, type LexiconEntryKind, type PostKind, type ScoreReason, type TextSpan } from '@netra/core/screening/index';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
@@ -18,11 +18,6 @@ import type { AcceptedUpload } from '../reports/uploads.ts';
 import { compiledLexicon } from './lexicon.ts';
 import * as repo from './repository.ts';
 import { rescoreOpenPosts, screenWith } from './scoring.ts';
-
-/** Who reads the queue, posts, accounts and the lexicon. */
-export const SCREENING_READERS: readonly RoleCode[] = [...BAWASLU_ROLES, 'analyst'];
-/** Who imports, decides posts, edits the lexicon and links accounts: Bawaslu, whose findings these become. */
-export const SCREENING_OFFICERS: readonly RoleCode[] = BAWASLU_ROLES;
 
 /** Why a post was dismissed: a fixed list, so the reasons can be counted when tuning the lexicon. */
 export const DISMISSAL_REASONS = ['not_partisan', 'news_or_quote', 'satire', 'not_asn', 'wrong_candidate', 'duplicate', 'other'] as const;
@@ -101,7 +96,7 @@ export function accountDto(row: repo.AccountRow) {
  * behind an account (PRODUCT.md: analysts see no personal data): the ASN link shows as a status only.
  */
 export function forViewer<T extends { account: { asn: unknown } } | { asn: unknown }>(staff: Pick<StaffUser, 'role'>, dto: T): T {
-  if (staff.role !== 'analyst') return dto;
+  if (can(staff.role, 'screening.asn-links.read')) return dto;
   return 'account' in dto ? { ...dto, account: { ...dto.account, asn: null } } : { ...dto, asn: null };
 }
 
@@ -381,7 +376,7 @@ export async function lexiconView(db: Db, staff: StaffUser, query: LexiconQuery)
       regionCode: e.regionCode,
       candidates: e.candidatePairIds.slice(0, 10).map((id) => ({ id, label: labels.get(id) ?? id })),
       candidateCount: e.candidatePairIds.length,
-      removable: staff.role !== 'analyst' && editable(e.regionCode),
+      removable: can(staff.role, 'screening.triage') && editable(e.regionCode),
     })),
     edits: edits.map((e) => ({
       id: e.id,

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/authenticate.ts';
+import { requestMeta } from '../../http/request-context.ts';
+import { requireStaff } from '../auth/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { listUsers } from './repository.ts';
 import { createUserBody, listUsersQuery, userSchema } from './schema.ts';
@@ -10,7 +11,7 @@ import { createUser, setActive } from './service.ts';
 const toDto = (u: { createdAt: Date } & Omit<z.infer<typeof userSchema>, 'createdAt'>) => ({ ...u, createdAt: u.createdAt.toISOString() });
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const admin = requireStaff(ctx, { roles: ['administrator'] });
+  const admin = requireStaff(ctx, { action: 'users.manage' });
 
   app.get(
     '/users',
