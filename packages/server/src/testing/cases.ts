@@ -1,12 +1,13 @@
 /**
  * Cases for tests, in any state, with the clock dates that state needs. A case is opened the way
- * the reports capability opens one (`openCaseForReport`, with one Bawaslu finding as its report),
+ * a report opens one (`openCaseForReport`, with one Bawaslu finding as its report),
  * then moved straight to the wanted state, as if its earlier steps had been taken.
  */
 import { randomBytes } from 'node:crypto';
 import { dateInTimeZone, generateReceiptNumber, nextCaseDeadline, timeZoneOfRegion, type CaseState, type Rulebook } from '@netra/core';
-import type { CaseRow } from '../capabilities/cases/repository.ts';
-import { insertReport, openCaseForReport } from '../capabilities/reports/repository.ts';
+import { openCaseForReport } from '../capabilities/cases/opening.service.ts';
+import { rulebookOf, updateCaseReturning, type CaseRow } from '../capabilities/cases/repository.ts';
+import { insertReport } from '../capabilities/reports/intake.repository.ts';
 import type { TestApp } from './test-database.ts';
 
 export interface CaseFixture {
@@ -75,7 +76,7 @@ export async function createCase(t: TestApp, fixture: CaseFixture = {}): Promise
       },
       () => generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes),
     );
-    const { rulebook } = await trx.selectFrom('elections').select('rulebook').where('id', '=', electionId).executeTakeFirstOrThrow();
+    const rulebook = (await rulebookOf(trx, electionId)) as Rulebook;
     const next = nextCaseDeadline(
       state,
       {
@@ -85,15 +86,16 @@ export async function createCase(t: TestApp, fixture: CaseFixture = {}): Promise
         forwardedToBknDate: clocks.forwarded_to_bkn_on,
         recommendedToPpkDate: clocks.recommended_to_ppk_on,
       },
-      rulebook as Rulebook,
+      rulebook,
       receivedOn,
     );
-    return trx
-      .updateTable('cases')
-      .set({ state, ...clocks, next_deadline_code: next?.code ?? null, next_deadline_due: next?.due ?? null, assignee_id: fixture.assigneeId ?? null })
-      .where('id', '=', opened.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateCaseReturning(trx, opened.id, {
+      state,
+      ...clocks,
+      next_deadline_code: next?.code ?? null,
+      next_deadline_due: next?.due ?? null,
+      assignee_id: fixture.assigneeId ?? null,
+    });
   });
 }
 

@@ -6,8 +6,8 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import type { StaffClient } from '../../testing/staff.ts';
-import type { TestApp } from '../../testing/test-database.ts';
+import type { StaffClient } from './staff.ts';
+import type { TestApp } from './test-database.ts';
 
 export interface TestFile {
   name: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/repository.ts';
+import { verifyAuditChain } from '../audit/service.ts';
 import { createCase, travelTo } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { verifyAuditChain } from '../audit/repository.ts';
-import { fictionalReport, jpegWithExif, submitReport } from './test-helpers.ts';
+import { verifyAuditChain } from '../audit/service.ts';
+import { fictionalReport, jpegWithExif, submitReport } from '../../testing/reports.ts';
 
 let t: TestApp;
 let officer: StaffClient;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { fictionalReport, hasExif, jpegWithExif, multipartBody, samplePdf, staffSubmit, submitReport } from './test-helpers.ts';
+import { fictionalReport, hasExif, jpegWithExif, multipartBody, samplePdf, staffSubmit, submitReport } from '../../testing/reports.ts';
 
 let t: TestApp;
 let banyuwangi: StaffClient;

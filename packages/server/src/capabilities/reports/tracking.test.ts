@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { fictionalReport, hasExif, jpegWithExif, multipartBody, samplePdf, submitReport } from './test-helpers.ts';
+import { fictionalReport, hasExif, jpegWithExif, multipartBody, samplePdf, submitReport } from '../../testing/reports.ts';
 
 let t: TestApp;
 beforeAll(async () => {

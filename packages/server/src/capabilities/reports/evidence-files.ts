@@ -1,0 +1,26 @@
+/**
+ * Moving accepted uploads into the evidence store: each file made durable (fsync) under its hash,
+ * with its metadata-free copy beside it, BEFORE the transaction that records them commits.
+ */
+import type { AppContext } from '../../context.ts';
+import { commitIncoming, discardIncoming, storeBuffer } from '../../storage/evidence-store.ts';
+import { metadataFreeCopy } from './evidence.ts';
+import type { EvidenceRow } from './evidence.repository.ts';
+import type { AcceptedUpload } from './uploads.ts';
+
+export async function storeEvidence(ctx: AppContext, uploads: readonly AcceptedUpload[]): Promise<EvidenceRow[]> {
+  const rows: EvidenceRow[] = [];
+  for (const upload of uploads) {
+    // The copy is made from the temp file, before it moves into the store.
+    const copy = await metadataFreeCopy(upload.tempPath, upload.mimeType, upload.originalName);
+    const storageKey = await commitIncoming(ctx.evidenceDir, upload);
+    const publicCopyKey = copy ? (await storeBuffer(ctx.evidenceDir, copy)).key : null;
+    rows.push({ originalName: upload.originalName, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, storageKey, publicCopyKey });
+  }
+  return rows;
+}
+
+/** Uploads not to be kept (a refusal, a replay): removed from `incoming/`. */
+export async function discardAll(uploads: readonly AcceptedUpload[]): Promise<void> {
+  await Promise.all(uploads.map((u) => discardIncoming(u)));
+}

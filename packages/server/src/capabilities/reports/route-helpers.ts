@@ -1,0 +1,60 @@
+/**
+ * What the reports routes share: the answer to a rate-limited request, and the headers and schema
+ * of a stored file sent back.
+ */
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { ApiError } from '../../http/errors.ts';
+
+/** The Fastify instance the reports plugin registers its routes on (one context: uploads and limits apply to all). */
+export type ReportsApp = Parameters<FastifyPluginAsyncZod>[0];
+
+/** What each group of report routes is given by the plugin (routes.ts). */
+export interface ReportRouteDeps {
+  ctx: AppContext;
+  apiPrefix: string;
+  readers: NonNullable<RouteShorthandOptions['preHandler']>;
+  officers: NonNullable<RouteShorthandOptions['preHandler']>;
+  officersFirst: NonNullable<RouteShorthandOptions['onRequest']>;
+  submitLimit: RateLimit;
+  trackLimit: RateLimit;
+}
+
+export interface RateLimit {
+  max: number;
+  timeWindow: string;
+  errorResponseBuilder: (request: FastifyRequest, context: { ttl: number }) => ApiError;
+}
+
+export const tooMany = (what: 'submit' | 'track') => (_request: FastifyRequest, context: { ttl: number }) => {
+  const minutes = Math.max(1, Math.ceil(context.ttl / 60_000));
+  return new ApiError(
+    429,
+    'rate_limited',
+    what === 'submit'
+      ? {
+          id: `Terlalu banyak laporan dikirim dari jaringan Anda dalam satu jam terakhir. Isian Anda tetap tersimpan di formulir; silakan kirim lagi dalam ${minutes} menit.`,
+          en: `Too many reports were sent from your network in the last hour. What you typed is kept in the form; please send it again in ${minutes} minute(s).`,
+        }
+      : {
+          id: `Terlalu banyak percobaan dari jaringan Anda. Silakan coba lagi dalam ${minutes} menit.`,
+          en: `Too many attempts from your network. Please try again in ${minutes} minute(s).`,
+        },
+  );
+};
+
+/** A file response: Fastify sends Buffers and streams as they are, never through the serializer. */
+export const binary = (description: string) => z.any().describe(description);
+
+/** Headers for a stored file: the sniffed type, never rendered as a page, never guessed. */
+export function fileHeaders(reply: FastifyReply, mimeType: string, disposition: 'attachment' | 'inline', fileName?: string) {
+  const name = fileName ? `; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}` : '';
+  reply
+    .type(mimeType)
+    .header('content-disposition', `${disposition}${name}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store');
+}
