@@ -15,7 +15,7 @@ import { saveRotations } from '../../capabilities/rotations/service.ts';
 import { importPosts } from '../../capabilities/screening/importer.ts';
 import { transitionCase } from '../../capabilities/cases/service.ts';
 import type { TransitionBody } from '../../capabilities/cases/schema.ts';
-import { fileReport } from '../../capabilities/reports/service.ts';
+import { fileReport } from '../../capabilities/reports/intake.service.ts';
 import { sanctionTypesOf } from '@netra/core';
 import { Readable } from 'node:stream';
 
@@ -193,6 +193,7 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
   const file = (day: string, region: string, person: (typeof banyuasin)[number], description: string, actCodes: string[]) =>
     fileReport(
       on(day),
+      { actor: null, meta: META },
       {
         electionId: 'pilkada-2024',
         regionCode: region,
@@ -208,7 +209,7 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
         anonymous: true,
       },
       [],
-      { source: 'public', staff: null, meta: META },
+      { source: 'public' },
     );
   const move = async (day: string, who: StaffUser, caseId: string, body: TransitionBody) => transitionCase(on(day), { actor: who, language: 'id', meta: META }, caseId, body);
   const note = (text: string) => ({ note: text });
