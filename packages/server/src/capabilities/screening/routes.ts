@@ -23,7 +23,6 @@ import * as repo from './repository.ts';
 import * as s from './schema.ts';
 import {
   accountDto,
-  confirmPost,
   dismissPost,
   editLexicon,
   forViewer,

@@ -13,7 +13,8 @@ import type { Language } from '../../http/language.ts';
 import { discardIncoming, receiveUpload } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/repository.ts';
 import type { RequestMeta, StaffUser } from '../auth/service.ts';
-import { fileReport, type ReportSource } from '../reports/service.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import type { ReportInput, ReportSource } from '../reports/intake.service.ts';
 import type { AcceptedUpload } from '../reports/uploads.ts';
 import { compiledLexicon } from './lexicon.ts';
 import * as repo from './repository.ts';
@@ -214,13 +215,23 @@ function reportDescription(post: ReturnType<typeof postDto>, note: string | unde
   return room >= 200 ? `${head}${clip(post.text, room)}${tail}` : clip(`${head}${clip(post.text, 200)}${tail}`, 5000);
 }
 
+/** What a confirmed post's finding is made of (commands/screened-post-finding.ts files it). */
+export interface PostFindingDraft {
+  input: ReportInput;
+  /** The post's text rendering, waiting in `incoming/` as the reports capability takes files. */
+  upload: AcceptedUpload;
+  at: Date;
+  post: ReturnType<typeof postDto>;
+  asnId: number | null;
+}
+
 /**
- * Confirm a post: it becomes a Bawaslu finding (report source `screening`) filed through the reports
- * capability's `fileReport`, which opens the case, links the ASN by NIP when the account's link is
- * confirmed, and stores the post's text rendering as evidence. The post records the report.
- * Retrying returns the same report (idempotency key per post).
+ * Confirming a post, the post's part: the finding it becomes (report source `screening`; the
+ * reports capability links the ASN by NIP when the account's link is confirmed, and stores the
+ * post's text rendering as evidence). 404 outside scope, 409 when already decided.
  */
-export async function confirmPost(ctx: AppContext, staff: StaffUser, id: string, body: { note?: string; actCodes?: string[] }, meta: RequestMeta, language: Language) {
+export async function postFindingDraft(ctx: AppContext, rc: RequestContext, id: string, body: { note?: string; actCodes?: string[] }): Promise<PostFindingDraft> {
+  const staff = rc.actor;
   const row = await repo.findPost(ctx.db, staff.scope, id);
   if (!row) throw postNotFound(id);
   if (row.status !== 'queued') throw alreadyDecided(row.status);
@@ -233,51 +244,42 @@ export async function confirmPost(ctx: AppContext, staff: StaffUser, id: string,
   const knownOn = [[dateInTimeZone(new Date(post.importedAt), timeZone), occurredOn].sort()[1], today].sort()[0];
   const linked = post.account.linkStatus === 'confirmed' ? post.account.asn : null;
   const upload = await evidenceUpload(ctx, post, staff, at);
-  let receipt;
-  try {
-    receipt = await fileReport(
-      ctx,
-      {
-        electionId: post.electionId,
-        regionCode: post.regionCode,
-        place: clip(`Media sosial ${post.platform}: ${post.url}`, 300),
-        occurredOn,
-        knownOn,
-        description: reportDescription(post, body.note),
-        actCodes: body.actCodes ?? defaultActCodes(post.kind),
-        reportedName: clip(linked?.name ?? post.account.displayName ?? `@${post.account.handle}`, 200),
-        ...(linked ? { reportedNip: linked.nip } : {}),
-        ...(linked?.agency ? { reportedAgency: linked.agency } : {}),
-        ...(linked?.position ? { reportedPosition: linked.position } : {}),
-        anonymous: true,
-      },
-      [upload],
-      { source: 'screening', staff, meta, idempotencyKey: `screening-post:${id}` },
-    );
-  } finally {
-    // Moved into the store when the report was filed; otherwise left behind by a refusal.
-    await discardIncoming(upload);
-  }
+  const input: ReportInput = {
+    electionId: post.electionId,
+    regionCode: post.regionCode,
+    place: clip(`Media sosial ${post.platform}: ${post.url}`, 300),
+    occurredOn,
+    knownOn,
+    description: reportDescription(post, body.note),
+    actCodes: body.actCodes ?? defaultActCodes(post.kind),
+    reportedName: clip(linked?.name ?? post.account.displayName ?? `@${post.account.handle}`, 200),
+    ...(linked ? { reportedNip: linked.nip } : {}),
+    ...(linked?.agency ? { reportedAgency: linked.agency } : {}),
+    ...(linked?.position ? { reportedPosition: linked.position } : {}),
+    anonymous: true,
+  };
+  return { input, upload, at, post, asnId: linked?.id ?? null };
+}
+
+/** The post records the report it became, with its audit entry. */
+export async function recordPostConfirmed(ctx: AppContext, rc: RequestContext, id: string, draft: PostFindingDraft, report: { reportId: string; caseId: string }): Promise<void> {
+  const { post, at } = draft;
   await ctx.db.transaction().execute(async (trx) => {
-    const locked = await repo.lockPost(trx, staff.scope, id);
+    const locked = await repo.lockPost(trx, rc.actor.scope, id);
     // A second officer confirming at the same moment got the same report (idempotency): done.
     if (locked?.status === 'queued') {
-      await trx.updateTable('screening_posts').set({ status: 'confirmed', report_id: receipt.reportId, decided_by: staff.id, decided_at: at }).where('id', '=', id).execute();
+      await trx.updateTable('screening_posts').set({ status: 'confirmed', report_id: report.reportId, decided_by: rc.actor.id, decided_at: at }).where('id', '=', id).execute();
       await appendAudit(trx, {
-        actorId: staff.id,
+        actorId: rc.actor.id,
         action: 'screening_post.confirmed',
         entityType: 'screening_post',
         entityId: id,
-        data: { reportId: receipt.reportId, caseId: receipt.caseId, score: post.score, category: post.category, asnId: linked?.id ?? null, url: post.url },
-        ...meta,
+        data: { reportId: report.reportId, caseId: report.caseId, score: post.score, category: post.category, asnId: draft.asnId, url: post.url },
+        ...rc.meta,
         at,
       });
     }
   });
-  return {
-    post: await postDetail(ctx.db, staff, id, language),
-    report: { id: receipt.reportId, receiptNumber: receipt.receiptNumber, caseId: receipt.caseId, caseNumber: receipt.caseNumber },
-  };
 }
 
 export async function dismissPost(ctx: AppContext, staff: StaffUser, id: string, body: { reason: DismissalReason; note?: string }, meta: RequestMeta, language: Language) {
