@@ -30,6 +30,9 @@ const SUPPORT_CUES: CueList = {
     'jagoan', 'jagoan kita', 'pemimpin kita', 'calon kita', 'bupati kita', 'gubernur kita',
     'wali kota kita', 'relawan', 'pemenangan', 'tim pemenangan', 'tim sukses', 'vote', 'contreng',
     'pasti menang', 'harus menang', 'menang telak', 'salam {n} jari',
+    // invitations to campaign events
+    'kampanye akbar', 'ramaikan kampanye', 'hadiri kampanye', 'jalan sehat bersama', 'deklarasi relawan',
+    'posko relawan', 'posko pemenangan', 'panggung rakyat', 'rapatkan barisan',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -37,6 +40,10 @@ const SUPPORT_CUES: CueList = {
     'semangat', 'kawal', 'amanah', 'merakyat', 'sukses', 'pemimpin', 'pilihan', 'dukungan',
     'pendukung', 'kemenangan', 'peduli', 'jujur', 'pantas', 'layak', 'cocok', 'idaman', 'pokoknya',
     'follow', '💪', '🔥', '👍', '✊', '❤', '😍', '🥰', '👏',
+    // the voting day, events, cheers
+    'ke tps', 'di tps', 'bilik suara', 'sampai ketemu', 'jangan lupa', 'ramaikan', 'hadiri', 'sambut',
+    'merapat', 'blusukan', 'kampanye', 'deklarasi', 'the best', 'respect', 'layak', 'terbukti', 'bukti nyata',
+    'insyaallah amanah', 'ngefans', '💯', '🫡', '🤩',
   ],
 };
 
@@ -48,10 +55,14 @@ const OPPOSITION_CUES: CueList = {
     'asal bukan', 'asal jangan', 'ganti bupati', 'ganti gubernur', 'ganti wali kota',
     'ganti pemimpin', 'cukup satu periode', 'cukup sekali', 'jangan sampai menang',
     'jangan biarkan', 'bukan pilihan', 'lengserkan', 'turunkan', 'gagal total',
+    'ogah memilih', 'tidak usah memilih', 'tidak usah dipilih', 'jangan mau memilih', 'jangan mau dibodohi',
+    'jangan kasih kesempatan', 'siapa saja asal jangan', 'mundur saja',
   ],
   ambiguous: [
     'gagal', 'anti', 'bohong', 'pembohong', 'korupsi', 'koruptor', 'janji palsu', 'tukang janji',
     'pencitraan', 'omdo', 'zonk', 'ganti', 'muak', 'kecewa', 'payah', 'malas', 'skip', '👎', '🤮',
+    'ingkar janji', 'boneka', 'oligarki', 'dinasti', 'malu', 'bodoh', 'dibohongi', 'plonga plongo', 'ogah',
+    'rekam jejak', 'kegagalan', 'buzzer', '🤡', '💩', '🙄',
   ],
 };
 
@@ -71,6 +82,9 @@ const NEUTRAL_CUES: CueList = {
     'umumkan', 'mengumumkan', 'diumumkan', 'tetapkan', 'menetapkan', 'ditetapkan', 'pilih mana',
     'klarifikasi', 'cek fakta', 'bercanda', 'canda', 'bukan kampanye', 'tetap netral',
     'tolak politik uang', 'tolak hoaks', 'jangan golput', 'pilkada damai', 'pemilu damai',
+    'mengatakan', 'menyatakan', 'menyampaikan', 'mengklaim', 'berjanji', 'menanggapi', 'menurutnya',
+    'dalam debat', 'saat ditemui', 'dikonfirmasi', 'melaporkan', 'dilaporkan', 'siapapun', 'siapa pun',
+    'pasangan calon', 'dilarang', 'sanksi', 'hak pilih', 'suara sah',
   ],
   ambiguous: [
     'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput',

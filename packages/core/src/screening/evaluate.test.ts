@@ -88,6 +88,7 @@ describe('parseLabelledPosts', () => {
     expect(() => parseLabelledPosts(`\n${JSON.stringify({ ...line, kind: 'retweet' })}`)).toThrow(/line 2: "kind" must be/);
     expect(() => parseLabelledPosts(JSON.stringify({ ...line, asnLinked: 'yes' }))).toThrow(/"asnLinked" must be true or false/);
     expect(() => parseLabelledPosts(JSON.stringify({ ...line, label: 'violation' }))).toThrow(/"candidateId" must be/);
-    expect(() => parseLabelledPosts(JSON.stringify({ ...line, split: 'test' }))).toThrow(/"split" must be/);
+    expect(() => parseLabelledPosts(JSON.stringify({ ...line, split: 7 }))).toThrow(/"split" must be/);
+    expect(() => parseLabelledPosts(JSON.stringify({ ...line, stance: 'against' }))).toThrow(/"stance" must be/);
   });
 });

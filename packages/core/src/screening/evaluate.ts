@@ -9,8 +9,15 @@ export interface LabelledPost extends ScreenablePost {
   label: ScreeningLabel;
   /** The pair the violation is for (or against); required for violations. */
   candidateId?: string;
-  /** 'holdout' posts were written before any tuning and are never tuned on. */
-  split?: 'tuning' | 'holdout';
+  /**
+   * 'holdout' posts were written before any tuning and are never tuned on; 'dev' posts are
+   * evaluated while tuning but never trained on. Other names are kept as written.
+   */
+  split?: string;
+  /** Whether the post supports or attacks `candidateId` ('none' for posts that are not violations). */
+  stance?: 'support' | 'attack' | 'none';
+  /** The kind of writing the post stands for ("attack", "hand_sign", "news"), for per-kind figures. */
+  category?: string;
 }
 
 export interface ScreeningMistake {
@@ -58,7 +65,9 @@ export function parseLabelledPosts(jsonl: string): LabelledPost[] {
     if (row.label !== 'violation' && row.label !== 'not_violation') fail('label', 'violation | not_violation');
     if (row.label === 'violation' && typeof row.candidateId !== 'string') fail('candidateId', 'the pair id of a violation');
     if (row.regionCode !== undefined && typeof row.regionCode !== 'string') fail('regionCode', 'a region code');
-    if (row.split !== undefined && row.split !== 'tuning' && row.split !== 'holdout') fail('split', 'tuning | holdout');
+    if (row.split !== undefined && (typeof row.split !== 'string' || row.split === '')) fail('split', 'a split name such as tuning | dev | holdout');
+    if (row.stance !== undefined && row.stance !== null && row.stance !== 'support' && row.stance !== 'attack' && row.stance !== 'none') fail('stance', 'support | attack | none');
+    if (row.category !== undefined && row.category !== null && typeof row.category !== 'string') fail('category', 'a string');
     return [row as unknown as LabelledPost];
   });
 }

@@ -29,6 +29,20 @@ export {
   type LexiconEntryKind,
 } from './lexicon.ts';
 export { createMatcher, type LexiconHit, type Matcher } from './matcher.ts';
+export { createNameFuzzer, editDistance, maxNameEdits, type NameFuzzer } from './fuzzy.ts';
+export {
+  featureBuckets,
+  hashFeature,
+  linearScore,
+  loadScreeningModel,
+  postFeatures,
+  type LinearModel,
+  type LinearModelJson,
+  type PostFeatures,
+  type ScreeningModel,
+  type ScreeningModelJson,
+} from './model.ts';
+export { DEFAULT_SCREENING_MODEL } from './model/default.ts';
 export { COMMON_NAMES, HONORIFICS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
 export {
   BASE_VOCABULARY,
@@ -41,7 +55,9 @@ export {
 } from './normalise.ts';
 export {
   DEFAULT_SCORING_CONFIG,
+  modelInputs,
   scorePost,
+  type ModelInputs,
   type MentionKind,
   type PostKind,
   type ReasonCode,

@@ -155,7 +155,7 @@ function personEntries(
   person: CandidateName,
   normaliser: Normaliser,
   draft: (term: string, tokens: readonly string[], ambiguous: boolean) => void,
-): readonly string[] {
+): { shortName: readonly string[]; firstName: string | undefined } {
   const full = texts(normaliser, withoutTitles(person.name));
   const core = withoutHonorifics(full);
   // The whole registered name identifies the candidate even when each word is common.
@@ -168,8 +168,8 @@ function personEntries(
   }
   if (core.length >= 2) {
     draft(core[0], [core[0]], isAmbiguousWord(core[0]));
-    const surname = core[core.length - 1];
-    if (!isAmbiguousWord(surname)) draft(surname, [surname], false);
+    // The surname, and any other distinctive word: people call "Heru Kuncoro Adinegoro" "Kuncoro".
+    for (const word of core.slice(1)) if (!isAmbiguousWord(word) && word.length >= 5) draft(word, [word], false);
   } else {
     draft(person.name, core, isAmbiguousPhrase(core));
   }
@@ -182,7 +182,7 @@ function personEntries(
     draft(written, bare, isAmbiguousPhrase(bare));
     if (index === 0 && bare.length > 0) shortName = bare;
   }
-  return shortName;
+  return { shortName, firstName: core[0] };
 }
 
 /** The template with `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
@@ -209,12 +209,17 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
     drafts.push({ term, tokens, kind, ambiguous, candidatePairIds: [pair.id], regionCode: pair.regionCode, source: 'registry' });
   const addName = (term: string, tokens: readonly string[], ambiguous: boolean) => add(term, 'candidate_name', ambiguous, tokens);
 
-  const head = personEntries(pair.head, normaliser, addName);
-  const deputy = personEntries(pair.deputy, normaliser, addName);
+  const { shortName: head, firstName: headFirst } = personEntries(pair.head, normaliser, addName);
+  const { shortName: deputy, firstName: deputyFirst } = personEntries(pair.deputy, normaliser, addName);
   const pairTerm = `${head.join(' ')}–${deputy.join(' ')}`;
-  add(pairTerm, 'pair_name', false, [...head, ...deputy]);
-  add(pairTerm, 'pair_name', false, [...head, 'dan', ...deputy]);
-  add(pairTerm, 'pair_name', false, [[...head, ...deputy].join('')]);
+  // By the short names ("Andi Tahir–Dayang") and by the first names ("Andi–Dayang", "andidayang").
+  const forms = [[head, deputy]];
+  if (headFirst && deputyFirst && (headFirst !== head.join(' ') || deputyFirst !== deputy.join(' '))) forms.push([[headFirst], [deputyFirst]]);
+  for (const [h, d] of forms) {
+    add(pairTerm, 'pair_name', false, [...h, ...d]);
+    add(pairTerm, 'pair_name', false, [...h, 'dan', ...d]);
+    add(pairTerm, 'pair_name', false, [[...h, ...d].join('')]);
+  }
   for (const alias of pair.aliases ?? []) {
     add(alias, 'pair_name');
     add(alias.toLowerCase(), 'pair_name');

@@ -1,5 +1,6 @@
 import { CUE_KINDS, type LexiconEntry } from './lexicon.ts';
-import { stemWord, type NormalisedToken, type Normaliser, type TokenKind, type TokenSink } from './normalise.ts';
+import { createNameFuzzer, type NameFuzzer } from './fuzzy.ts';
+import { BASE_VOCABULARY, stemWord, type NormalisedToken, type Normaliser, type TokenKind, type TokenSink } from './normalise.ts';
 import { VERBATIM_CUE_WORDS } from './words.ts';
 
 export interface LexiconHit {
@@ -62,6 +63,8 @@ class TokenAlphabet {
   private readonly byStem = new Map<string, number>();
   /** Symbol of each token text seen: one lookup per token instead of two (most tokens are no lexicon word). */
   private readonly seen = new Map<string, number>();
+  /** Misspelled name words ("wiratma") read as the name word; consulted once per new word. */
+  private readonly fuzzer: NameFuzzer;
   size = 0;
 
   constructor(entries: readonly LexiconEntry[]) {
@@ -76,16 +79,23 @@ class TokenAlphabet {
         if (!table.has(key)) table.set(key, this.size++);
       }
     }
+    const nameWords = entries.filter((e) => e.kind === 'candidate_name' || e.kind === 'pair_name').flatMap((e) => e.tokens);
+    this.fuzzer = createNameFuzzer(nameWords, (word) => BASE_VOCABULARY.has(word) || this.byStem.has(stemWord(word)));
   }
 
   idOf(text: string, stem: string): number {
     let id = this.seen.get(text);
     if (id === undefined) {
       if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
-      id = this.bySurface.get(text) ?? this.byStem.get(stem) ?? -1;
+      id = this.bySurface.get(text) ?? this.byStem.get(stem) ?? this.misspelledName(text);
       this.seen.set(text, id);
     }
     return id;
+  }
+
+  private misspelledName(text: string): number {
+    const name = this.fuzzer.nearest(text);
+    return name === undefined ? -1 : (this.bySurface.get(name) ?? -1);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { CandidateDirectory } from './directory.ts';
 import { MENTION_KINDS, type LexiconEntry } from './lexicon.ts';
 import type { LexiconHit } from './matcher.ts';
+import { featureBuckets, linearScore, postFeatures, type Contribution, type PostFeatures, type ScreeningModel } from './model.ts';
+import type { NormalisedToken } from './normalise.ts';
 
 /** What the account did: wrote a post or comment, re-shared content, liked it, followed an account. */
 export type PostKind = 'post' | 'comment' | 'share' | 'like' | 'follow';
@@ -46,6 +48,11 @@ export interface ScoringConfig {
   maxExtraCues: number;
   /** Factor for a cue farther than `nearWindow` from every mention. */
   farCueFactor: number;
+  /**
+   * The same when the post names one pair only: a far cue can hardly be about anyone else
+   * ("Kenal Mas Arya dari dulu ... tgl 27 coblos beliau").
+   */
+  soleGroupFarCueFactor: number;
   /** Factor for ambiguous entries: common first names, everyday words, ✌. */
   ambiguousFactor: number;
   /**
@@ -62,6 +69,13 @@ export interface ScoringConfig {
   maxNeutralPenalty: number;
   /** How many pairs a result lists: a bare ballot number can name one pair in every region. */
   maxCandidatePairs: number;
+  /**
+   * The learned model (model.ts) that adds or subtracts points for what the cues miss, with the
+   * words behind them; null scores with the cues alone.
+   */
+  model: ScreeningModel | null;
+  /** How many of the model's strongest features a reason names. */
+  modelReasonFeatures: number;
 }
 
 /**
@@ -80,15 +94,18 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   extraCue: 5,
   maxExtraCues: 2,
   farCueFactor: 0.5,
+  soleGroupFarCueFactor: 0.75,
   ambiguousFactor: 0.5,
   engagement: { share: 20, like: 30, follow: 30 },
   asnLinked: 15,
   neutralCue: 10,
   maxNeutralPenalty: 40,
   maxCandidatePairs: 10,
+  model: null,
+  modelReasonFeatures: 3,
 };
 
-export type ReasonCode = 'candidate_mention' | 'support_cue' | 'opposition_cue' | 'engagement' | 'asn_account' | 'neutral_context';
+export type ReasonCode = 'candidate_mention' | 'support_cue' | 'opposition_cue' | 'engagement' | 'asn_account' | 'neutral_context' | 'model';
 
 export interface TextSpan {
   readonly start: number;
@@ -113,6 +130,11 @@ export interface ScreeningResult {
   readonly candidatePairIds: readonly string[];
   /** How many pairs the post's mentions name in all. */
   readonly candidatePairCount: number;
+  /**
+   * For a flagged post, whether it supports or attacks its first pair (an attack counts against
+   * the attacked pair, which is listed first); null below the threshold.
+   */
+  readonly stance: 'support' | 'attack' | null;
   readonly reasons: readonly ScoreReason[];
   /** Spans of the original text behind the reasons, sorted and merged. */
   readonly highlights: readonly TextSpan[];
@@ -162,6 +184,7 @@ const IRRELEVANT: ScreeningResult = Object.freeze({
   category: 'irrelevant',
   candidatePairIds: Object.freeze([]),
   candidatePairCount: 0,
+  stance: null,
   reasons: Object.freeze([]),
   highlights: Object.freeze([]),
 });
@@ -297,6 +320,7 @@ function hasPair(group: PairGroup, id: string): boolean {
  * the cue counting as slightly nearer ("pilih Budi"). Far cues count by `farCueFactor`.
  */
 function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig): void {
+  const farFactor = groups.length === 1 ? config.soleGroupFarCueFactor : config.farCueFactor;
   const closeness = mentions.map((mention) => {
     const window = mention.entry.ambiguous ? config.ambiguousNearWindow : config.nearWindow;
     let closest = Infinity;
@@ -309,7 +333,7 @@ function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readon
   const closest = Math.min(...closeness);
   const near = closest < FAR;
   const support = cue.entry.kind === 'support_cue';
-  const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : config.farCueFactor);
+  const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : farFactor);
   for (const group of groups) {
     if (group.mentions.some((m) => closeness[m.index] === closest)) (support ? group.support : group.opposition).push({ hit: cue, weight, near });
   }
@@ -425,6 +449,85 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   return reasons;
 }
 
+/** A cue finding as a model feature: name, Indonesian and English labels. */
+type CueFeature = readonly [string, string, string];
+
+function band(value: number, edges: readonly number[]): number {
+  let k = 0;
+  while (k < edges.length && value >= edges[k]) k++;
+  return k;
+}
+
+/**
+ * What the explainable cues found, as the model's categorical features: the kind of the leading
+ * mention, support and opposition cues near or far, neutral context, the kind of post, the ASN
+ * link, how many pairs are named, whether the pair runs in the account's region, the cue score.
+ */
+function cueFeatures(post: ScreenablePost, ranked: readonly RankedGroup[], neutral: readonly LexiconHit[], cueScore: number, tokenCount: number): CueFeature[] {
+  const best = ranked[0].group;
+  const kind = best.best.entry.kind as MentionKind;
+  const f: CueFeature[] = [[`mention:${kind}`, `sebutan lewat ${KIND_LABEL[kind].id}`, `named through a ${KIND_LABEL[kind].en}`]];
+  if (best.best.entry.ambiguous) f.push(['mention:ambiguous', 'sebutan ambigu', 'ambiguous mention']);
+  for (const k of new Set(best.mentions.map((m) => m.entry.kind))) if (k !== kind) f.push([`also:${k}`, `juga ${KIND_LABEL[k as MentionKind].id}`, `also a ${KIND_LABEL[k as MentionKind].en}`]);
+  const cueState = (cues: readonly CueEvidence[], what: string, id: string, en: string) => {
+    if (cues.length === 0) return;
+    const near = cues.some((c) => c.near);
+    const clear = cues.some((c) => !c.hit.entry.ambiguous);
+    f.push([`${what}:${near ? 'near' : 'far'}`, `${id} ${near ? 'dekat' : 'jauh dari'} sebutan`, `${en} ${near ? 'near' : 'far from'} the mention`]);
+    f.push([`${what}:${clear ? 'clear' : 'ambiguous'}`, `${id} ${clear ? 'jelas' : 'samar'}`, `${clear ? 'clear' : 'vague'} ${en}`]);
+  };
+  cueState(best.support, 'support', 'ajakan/dukungan', 'support cue');
+  cueState(best.opposition, 'opposition', 'ajakan menolak', 'opposition cue');
+  if (neutral.length > 0) f.push([`neutral:${Math.min(neutral.length, 3)}`, `${neutral.length} penanda berita/netral`, `${neutral.length} news or neutral marks`]);
+  f.push([`kind:${post.kind}`, `jenis ${post.kind}`, `a ${post.kind}`]);
+  f.push([`asn:${post.asnLinked}`, post.asnLinked ? 'akun ASN' : 'akun bukan ASN', post.asnLinked ? 'ASN account' : 'account not linked to an ASN']);
+  f.push([`kind_asn:${post.kind}:${post.asnLinked}`, `${post.kind} ${post.asnLinked ? 'oleh ASN' : 'bukan ASN'}`, `${post.kind} ${post.asnLinked ? 'by an ASN' : 'by a non-ASN'}`]);
+  f.push([`pairs:${Math.min(ranked.length, 3)}`, `${ranked.length} kelompok pasangan disebut`, `${ranked.length} pair groups named`]);
+  if (post.regionCode !== undefined) {
+    const local = ranked[0].local.length > 0;
+    f.push([`region:${local}`, local ? 'calon di wilayah akun' : 'calon di luar wilayah akun', local ? 'pair runs in the account\'s region' : 'pair runs elsewhere']);
+  }
+  const scoreBand = band(cueScore, [20, 40, 60, 80]);
+  f.push([`cue_score:${scoreBand}`, `skor isyarat ${cueScore}`, `cue score ${cueScore}`]);
+  f.push([`length:${band(tokenCount, [4, 9, 21, 41])}`, `${tokenCount} kata`, `${tokenCount} words`]);
+  return f;
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** The strongest contributions in the direction of the total, merged by label: kata "coblos" (+1.2). */
+function topContributions(contributions: readonly Contribution[], sign: number, count: number): Contribution[] {
+  const merged = new Map<string, { group: Contribution['group']; logit: number; spans: Array<{ start: number; end: number }> }>();
+  for (const c of contributions) {
+    const found = merged.get(c.group.id);
+    if (found) {
+      found.logit += c.logit;
+      found.spans.push(...c.group.spans);
+    } else merged.set(c.group.id, { group: c.group, logit: c.logit, spans: [...c.group.spans] });
+  }
+  return [...merged.values()]
+    .filter((c) => Math.sign(c.logit) === sign && Math.abs(c.logit) >= 0.05)
+    .sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit))
+    .slice(0, count)
+    .map((c) => ({ group: { ...c.group, spans: c.spans }, logit: c.logit }));
+}
+
+/** The model's reason: its points and the features behind them, in words an officer can read. */
+function modelReason(points: number, contributions: readonly Contribution[], config: ScoringConfig): ScoreReason {
+  const top = topContributions(contributions, Math.sign(points) || 1, config.modelReasonFeatures);
+  const list = (lang: 'id' | 'en') => top.map((c) => `${c.group[lang]} (${c.logit > 0 ? '+' : ''}${c.logit.toFixed(1)})`).join(', ');
+  const spans = top.flatMap((c) => c.group.spans);
+  return {
+    code: 'model',
+    weight: points,
+    id: `Model (dari unggahan berlabel): ${list('id') || 'tanpa ciri menonjol'}`,
+    en: `Model (learned from labelled posts): ${list('en') || 'no salient feature'}`,
+    spans,
+  };
+}
+
 /**
  * Scores one post from its lexicon hits. Pure and explainable: every point comes from a reason
  * that names the words behind it.
@@ -435,18 +538,64 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
  *   after the cue wins a tie: "pilih Budi"); near cues count fully, far ones by `farCueFactor`.
  * - For likes and follows the words are not the account's own: only the engagement counts.
  * - Neutral cues subtract, so news and official notices that name candidates stay low.
+ * - With a model and the post's normalised `tokens`, the model adds or subtracts points for what
+ *   the cues miss, naming its strongest features, and decides whether a flagged post supports or
+ *   attacks its pair (attacks list the attacked pair first).
  */
 export function scorePost(
   post: ScreenablePost,
   hits: readonly LexiconHit[],
   directory: CandidateDirectory,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
+  tokens?: readonly NormalisedToken[],
 ): ScreeningResult {
+  const analysis = analyse(post, hits, directory, config);
+  if (!analysis) return IRRELEVANT;
+  const { reasons, cueScore, cueLean, groups, candidatePairIds } = analysis;
+  let opposes = cueLean > 0;
+  let score = cueScore;
+  const model = config.model;
+  if (model && tokens) {
+    const features = featuresOf(post, analysis, tokens);
+    const buckets = featureBuckets(features, model);
+    const violation = linearScore(model.violation, features, buckets);
+    const points = Math.max(-model.maxPoints, Math.min(model.maxPoints, Math.round(violation.logit * model.pointsPerLogit)));
+    if (points !== 0) reasons.push(modelReason(points, violation.contributions, config));
+    score = Math.max(0, Math.min(100, cueScore + points));
+    const stance = linearScore(model.stance, features, buckets);
+    opposes = sigmoid(stance.logit + cueLean / model.pointsPerLogit) > 0.5;
+  }
+  const flagged = score >= config.threshold;
+  return {
+    score,
+    category: !flagged ? 'mention_only' : opposes ? 'likely_opposition' : 'likely_support',
+    candidatePairIds,
+    candidatePairCount: groups.reduce((sum, g) => sum + g.size, 0),
+    stance: !flagged ? null : opposes ? 'attack' : 'support',
+    reasons,
+    highlights: mergeSpans(reasons),
+  };
+}
+
+interface Analysis {
+  readonly mentionHits: readonly LexiconHit[];
+  readonly groups: readonly PairGroup[];
+  readonly ranked: readonly RankedGroup[];
+  readonly neutral: readonly LexiconHit[];
+  readonly candidatePairIds: string[];
+  readonly reasons: ScoreReason[];
+  readonly cueScore: number;
+  /** Opposition minus support evidence of the leading pair (engagement counts as support), in points. */
+  readonly cueLean: number;
+}
+
+/** The explainable cues' reading of a post; null when it names no candidate. */
+function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig): Analysis | null {
   const mentionHits: LexiconHit[] = [];
   const cueHits: LexiconHit[] = [];
   for (const hit of hits) (MENTION_KINDS.has(hit.entry.kind) ? mentionHits : cueHits).push(hit);
   // Most posts name no candidate: nothing to weigh, whatever cues they hold.
-  if (mentionHits.length === 0) return IRRELEVANT;
+  if (mentionHits.length === 0) return null;
   const mentions = mentionsOf(mentionHits, config);
   const groups = groupPairs(mentions);
   const cues = outermostCues(cueHits);
@@ -454,21 +603,41 @@ export function scorePost(
     for (const cue of cues) if (cue.entry.kind !== 'neutral_cue') assignCue(cue, mentions, groups, config);
   }
   const ranked = rankGroups(groups, post, directory, config);
-  if (ranked.length === 0) return IRRELEVANT;
+  if (ranked.length === 0) return null;
   const best = ranked[0].group;
   const candidatePairIds = listPairs(ranked, config.maxCandidatePairs);
   const neutral = cues.filter((c) => c.entry.kind === 'neutral_cue');
   const reasons = explain(post, best, candidatePairIds[0], neutral, directory, config);
-
-  const score = Math.max(0, Math.min(100, reasons.reduce((sum, r) => sum + r.weight, 0)));
+  const cueScore = Math.max(0, Math.min(100, reasons.reduce((sum, r) => sum + r.weight, 0)));
   const engagement = isEngagement(post.kind) ? config.engagement[post.kind] : 0;
-  const opposes = cueTotal(best.opposition, config) > cueTotal(best.support, config) + engagement;
-  return {
-    score,
-    category: score < config.threshold ? 'mention_only' : opposes ? 'likely_opposition' : 'likely_support',
-    candidatePairIds,
-    candidatePairCount: groups.reduce((sum, g) => sum + g.size, 0),
-    reasons,
-    highlights: mergeSpans(reasons),
-  };
+  const cueLean = cueTotal(best.opposition, config) - cueTotal(best.support, config) - engagement;
+  return { mentionHits, groups, ranked, neutral, candidatePairIds, reasons, cueScore, cueLean };
+}
+
+function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[]): PostFeatures {
+  const masked = analysis.mentionHits.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
+  return postFeatures(post.text, tokens, masked, cueFeatures(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length));
+}
+
+/** What the training script needs of a post: the cue score, the cue lean and the model's features. */
+export interface ModelInputs {
+  readonly cueScore: number;
+  /** Opposition minus support evidence of the leading pair, in score points. */
+  readonly cueLean: number;
+  readonly features: PostFeatures;
+  /** The pairs the cues name, the most likely first. */
+  readonly candidatePairIds: readonly string[];
+}
+
+/** The model's inputs for a post, from its hits and normalised tokens; null when it names no candidate. */
+export function modelInputs(
+  post: ScreenablePost,
+  hits: readonly LexiconHit[],
+  tokens: readonly NormalisedToken[],
+  directory: CandidateDirectory,
+  config: ScoringConfig = DEFAULT_SCORING_CONFIG,
+): ModelInputs | null {
+  const analysis = analyse(post, hits, directory, config);
+  if (!analysis) return null;
+  return { cueScore: analysis.cueScore, cueLean: analysis.cueLean, features: featuresOf(post, analysis, tokens), candidatePairIds: analysis.candidatePairIds };
 }

@@ -1,6 +1,7 @@
 import { createCandidateDirectory } from './directory.ts';
-import { lexiconNormaliser, type Lexicon } from './lexicon.ts';
+import { lexiconNormaliser, MENTION_KINDS, type Lexicon } from './lexicon.ts';
 import { createMatcher, type LexiconHit } from './matcher.ts';
+import { DEFAULT_SCREENING_MODEL } from './model/default.ts';
 import type { NormalisedToken } from './normalise.ts';
 import { DEFAULT_SCORING_CONFIG, scorePost, type ScoringConfig, type ScreenablePost, type ScreeningResult } from './scorer.ts';
 
@@ -15,18 +16,26 @@ export interface Screener {
   screen(post: ScreenablePost): ScreeningResult;
 }
 
-/** `config` overrides the defaults field by field (a nested record is replaced whole). */
+/**
+ * `config` overrides the defaults field by field (a nested record is replaced whole). The
+ * committed learned model is used unless `config.model` says otherwise (null: cues alone).
+ */
 export function createScreener(lexicon: Lexicon, config: Partial<ScoringConfig> = {}): Screener {
   const normaliser = lexiconNormaliser(lexicon);
   const matcher = createMatcher(lexicon.entries);
   const directory = createCandidateDirectory(lexicon.candidates);
-  const scoring = { ...DEFAULT_SCORING_CONFIG, ...config };
+  const scoring = { ...DEFAULT_SCORING_CONFIG, model: DEFAULT_SCREENING_MODEL, ...config };
   return {
     lexicon,
     config: scoring,
     normalise: (text) => normaliser.normalise(text),
     match: (tokens) => matcher.match(tokens),
     matchText: (text) => matcher.matchText(text, normaliser),
-    screen: (post) => scorePost(post, matcher.matchText(post.text, normaliser), directory, scoring),
+    screen: (post) => {
+      const hits = matcher.matchText(post.text, normaliser);
+      // The model reads the words too, but only of the few posts that name a candidate.
+      const tokens = scoring.model && hits.some((h) => MENTION_KINDS.has(h.entry.kind)) ? normaliser.normalise(post.text) : undefined;
+      return scorePost(post, hits, directory, scoring, tokens);
+    },
   };
 }

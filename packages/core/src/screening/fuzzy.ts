@@ -1,0 +1,93 @@
+/**
+ * Misspelled candidate names: "Wiratma" for Wiratama, "Koncoro" for Kuncoro, "Mapaseng" for
+ * Mappaseng. A word no lexicon entry contains, and that is no everyday word, reads as a name word
+ * when it is within a few edits of one: one edit for names of 5–7 letters, two from 8 letters.
+ * The first letter must agree (people rarely misspell it, and it keeps "sayang" from reading as
+ * "Dayang"). Lookup by the symmetric-delete method: the deletions of every name word are indexed
+ * once, so a lookup costs the deletions of the word looked up, not a scan of the names.
+ */
+
+/** Edits allowed between a name word of `length` letters and a spelling of it. */
+export function maxNameEdits(length: number): number {
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus the swap of two neighbours), or
+ * `limit + 1` as soon as it must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  let before = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[n];
+}
+
+function deletions(word: string, depth: number, into: Set<string>): void {
+  if (depth === 0) return;
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (!into.has(shorter)) {
+      into.add(shorter);
+      deletions(shorter, depth - 1, into);
+    }
+  }
+}
+
+export interface NameFuzzer {
+  /** The name word `word` is a spelling of, or undefined. Exact name words are not looked up here. */
+  nearest(word: string): string | undefined;
+}
+
+/** Indexes name words (letters only, five or more) for misspelling lookup. */
+export function createNameFuzzer(nameWords: Iterable<string>, isEverydayWord: (word: string) => boolean = () => false): NameFuzzer {
+  const index = new Map<string, string[]>();
+  const names = new Set<string>();
+  for (const word of nameWords) {
+    if (!/^\p{L}+$/u.test(word) || maxNameEdits(word.length) === 0 || names.has(word)) continue;
+    names.add(word);
+    const keys = new Set<string>([word]);
+    deletions(word, maxNameEdits(word.length), keys);
+    for (const key of keys) {
+      const list = index.get(key);
+      if (list) list.push(word);
+      else index.set(key, [word]);
+    }
+  }
+  return {
+    nearest(word) {
+      if (word.length < 5 || names.has(word) || !/^\p{L}+$/u.test(word) || isEverydayWord(word)) return undefined;
+      const keys = new Set<string>([word]);
+      deletions(word, word.length >= 7 ? 2 : 1, keys);
+      let best: string | undefined;
+      let bestDistance = Infinity;
+      for (const key of keys) {
+        for (const name of index.get(key) ?? []) {
+          if (name === best || name[0] !== word[0]) continue;
+          const limit = maxNameEdits(name.length);
+          const d = editDistance(word, name, limit);
+          if (d <= limit && (d < bestDistance || (d === bestDistance && best !== undefined && name < best))) {
+            best = name;
+            bestDistance = d;
+          }
+        }
+      }
+      return best;
+    },
+  };
+}
