@@ -5,53 +5,44 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { classesFor, TileGridMap, tileShortLabel, type MapTile } from '../../components/TileGridMap.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { api, ok, useApi, withSession, type ApiResponse } from '../../lib/api.ts';
-import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
+import { PageSection, type PageSectionProps } from '../../components/PageSection.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { StatCards, type Stat } from '../../components/StatCards.tsx';
+import { classesFor, TileGridMap, tileShortLabel, type MapTile } from '../../components/TileGridMap.tsx';
+import { api, ok, useApi, withSession } from '../../lib/api.ts';
+import { formatCount, formatInstant, formatShare } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { DEFAULT_ELECTION, ElectionHeader } from './ElectionHeader.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { messages } from './messages.ts';
-import { Pager } from './Pager.tsx';
 import { TimeSeries } from './TimeSeries.tsx';
-import type { AgencyPage, Dashboard } from './types.ts';
+import type { AgencyPage, AgencyRow, Dashboard } from './types.ts';
 import './dashboards.css';
 
-export const DEFAULT_ELECTION = 'pilkada-2024';
+// Kept for pages that still import them from here (prevention); new code imports the originals.
+export { DEFAULT_ELECTION } from './ElectionHeader.tsx';
+export { formatCount, formatInstant, formatShare } from '../../lib/format.ts';
+
 type Messages = (typeof messages)['id'];
 
-export const formatCount = (n: number, language: Language) => n.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
-export const formatShare = (share: number | null, language: Language) =>
-  share === null ? '–' : `${(share * 100).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: share < 0.1 ? 1 : 0 })}%`;
-
-export function formatInstant(iso: string, language: Language): string {
-  const text = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso));
-  return `${text} WIB`;
+/** The dashboard's look of the kit's pieces. */
+const Section = (props: PageSectionProps) => <PageSection className="dash-section" {...props} />;
+const Cards = ({ items }: { items: Stat[] }) => <StatCards className="dash-cards" cardClassName="dash-card" strong items={items} />;
+function Table<Row>(props: { columns: Array<Column<Row>>; rows: readonly Row[]; rowKey(row: Row): string | number; rowAttributes?(row: Row): { className?: string; [data: `data-${string}`]: string | undefined }; className?: string; scroll?: boolean }) {
+  return <DataTable className={props.className ?? 'dash-table'} scrollClassName={props.scroll === false ? null : 'dash-scroll'} columns={props.columns} rows={props.rows} rowKey={props.rowKey} rowAttributes={props.rowAttributes} />;
 }
-
-function Card({ title, value, detail, tone }: { title: string; value: string; detail?: string; tone?: 'bad' | 'good' }) {
-  return (
-    <div className={`dash-card ${tone ? `dash-card-${tone}` : ''}`}>
-      <dt>{title}</dt>
-      <dd>
-        <strong>{value}</strong>
-        {detail && <span>{detail}</span>}
-      </dd>
-    </div>
-  );
-}
-
-function Section({ title, actions, children, id }: { title: string; actions?: ReactNode; children: ReactNode; id?: string }) {
-  return (
-    <section className="dash-section" aria-labelledby={id}>
-      <header>
-        <h2 id={id}>{title}</h2>
-        {actions}
-      </header>
-      {children}
-    </section>
-  );
-}
+/** Figure columns of a table of `Row`s: right-aligned. */
+const figuresOf =
+  <Row,>() =>
+  (key: string, header: ReactNode, cell: (row: Row) => ReactNode): Column<Row> => ({ key, header, className: 'num', cell });
+type Child = Dashboard['children'][number];
+type DeadlineRow = Dashboard['deadlines'][number];
+/** A figure that is bad when not zero (a missed or overdue deadline). */
+const Bad = ({ n, text }: { n: number; text: string }) => (n ? <span className="bad">{text}</span> : <>{text}</>);
 
 type Figure = 'cases' | 'reports' | 'proven' | 'followUp' | 'pledges';
 
@@ -107,75 +98,56 @@ function RegionsTable({ d, t, hrefFor, filter }: { d: Dashboard; t: Messages; hr
   const { language } = useI18n();
   if (d.children.length === 0) return null;
   const n = (v: number) => formatCount(v, language);
+  const figure = figuresOf<Child>();
   return (
     <Section id="dash-regions" title={t.regionsTitle} actions={<ExportButtons source="dashboard" filter={{ ...filter, table: 'regions' }} what={t.regionsTitle} />}>
-      <div className="dash-scroll">
-        <table className="dash-table">
-          <thead>
-            <tr>
-              <th>{t.region}</th>
-              <th className="num">{t.reports}</th>
-              <th className="num">{t.cases}</th>
-              <th className="num">{t.proven}</th>
-              <th className="num">{t.sanctioned}</th>
-              <th className="num">{t.followUp}</th>
-              <th className="num">{t.pledgeCoverage}</th>
-              <th className="num">{t.events}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.children.map((c) => (
-              <tr key={c.code} data-region={c.code}>
-                <td>{c.ownLevel ? <em>{c.name}</em> : <Link href={hrefFor(c.code)}>{c.name}</Link>}</td>
-                <td className="num">{n(c.reports)}</td>
-                <td className="num">{n(c.cases)}</td>
-                <td className="num">{n(c.proven)}</td>
-                <td className="num">{n(c.sanctioned)}</td>
-                <td className="num">{c.ppkRecommended ? formatShare(c.ppkFollowedUp / c.ppkRecommended, language) : '–'}</td>
-                <td className="num">{c.asnTotal ? formatShare(c.pledged / c.asnTotal, language) : '–'}</td>
-                <td className="num">{n(c.events)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table<Child>
+        rows={d.children}
+        rowKey={(c) => c.code}
+        rowAttributes={(c) => ({ 'data-region': c.code })}
+        columns={[
+          { key: 'region', header: t.region, cell: (c) => (c.ownLevel ? <em>{c.name}</em> : <Link href={hrefFor(c.code)}>{c.name}</Link>) },
+          figure('reports', t.reports, (c) => n(c.reports)),
+          figure('cases', t.cases, (c) => n(c.cases)),
+          figure('proven', t.proven, (c) => n(c.proven)),
+          figure('sanctioned', t.sanctioned, (c) => n(c.sanctioned)),
+          figure('followUp', t.followUp, (c) => (c.ppkRecommended ? formatShare(c.ppkFollowedUp / c.ppkRecommended, language) : '–')),
+          figure('pledges', t.pledgeCoverage, (c) => (c.asnTotal ? formatShare(c.pledged / c.asnTotal, language) : '–')),
+          figure('events', t.events, (c) => n(c.events)),
+        ]}
+      />
     </Section>
   );
 }
 
 /** A breakdown with a bar per row, so the largest group stands out without a chart library. */
-function Breakdown({ title, rows, columns, table, filter, id }: { title: string; id: string; rows: Array<{ key: string; label: string; values: number[] }>; columns: string[]; table: string; filter: Record<string, unknown> }) {
+type BreakdownRow = { key: string; label: string; values: number[] };
+
+function Breakdown({ title, rows, columns, table, filter, id }: { title: string; id: string; rows: BreakdownRow[]; columns: string[]; table: string; filter: Record<string, unknown> }) {
   const { language } = useI18n();
   const max = Math.max(1, ...rows.map((r) => r.values[0]));
   return (
     <Section id={id} title={title} actions={<ExportButtons source="dashboard" filter={{ ...filter, table }} what={title} />}>
-      <table className="dash-table dash-breakdown">
-        <thead>
-          <tr>
-            <th />
-            {columns.map((c) => (
-              <th key={c} className="num">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-key={r.key} className={r.values.every((v) => v === 0) ? 'zero' : undefined}>
-              <td>
+      <Table<BreakdownRow>
+        className="dash-table dash-breakdown"
+        scroll={false}
+        rows={rows}
+        rowKey={(r) => r.key}
+        rowAttributes={(r) => ({ 'data-key': r.key, className: r.values.every((v) => v === 0) ? 'zero' : undefined })}
+        columns={[
+          {
+            key: 'label',
+            header: '',
+            cell: (r) => (
+              <>
                 <span className="dash-bar-label">{r.label}</span>
                 <span className="dash-bar" style={{ width: `${(r.values[0] / max) * 100}%` }} aria-hidden="true" />
-              </td>
-              {r.values.map((v, i) => (
-                <td key={i} className="num">
-                  {formatCount(v, language)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          ...columns.map((c, i) => figuresOf<BreakdownRow>()(c, c, (r) => formatCount(r.values[i], language))),
+        ]}
+      />
     </Section>
   );
 }
@@ -188,6 +160,7 @@ function AgencyTable({ electionId, region, t }: { electionId: string; region: st
   const query = new URLSearchParams({ sort, limit: String(limit), offset: String(offset), ...(region ? { region } : {}) });
   const [state, reload] = useApi<AgencyPage>(`/dashboards/${electionId}/agencies?${query}`, language);
   const n = (v: number) => formatCount(v, language);
+  const figure = figuresOf<AgencyRow>();
   return (
     <Section
       id="dash-agencies"
@@ -215,43 +188,33 @@ function AgencyTable({ electionId, region, t }: { electionId: string; region: st
     >
       {state.status === 'loading' && <p className="muted">…</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <p className="dash-empty">{t.noAgencies}</p>}
+      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState className="dash-empty">{t.noAgencies}</EmptyState>}
       {state.status === 'ready' && state.data.items.length > 0 && (
         <>
-          <div className="dash-scroll">
-            <table className="dash-table">
-              <thead>
-                <tr>
-                  <th>{t.agency}</th>
-                  <th className="num">{t.cases}</th>
-                  <th className="num">{t.proven}</th>
-                  <th className="num">{t.sanctioned}</th>
-                  <th className="num">{t.followUp}</th>
-                  <th className="num">{t.met}</th>
-                  <th className="num">{t.missed}</th>
-                  <th className="num">{t.overdue}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((a) => (
-                  <tr key={a.agencyId}>
-                    <td>
-                      {a.name}
-                      <span className="sub">{a.regionCode}</span>
-                    </td>
-                    <td className="num">{n(a.cases)}</td>
-                    <td className="num">{n(a.proven)}</td>
-                    <td className="num">{n(a.sanctioned)}</td>
-                    <td className="num">{a.ppkRecommended ? `${formatShare(a.ppkFollowUpRate, language)} (${a.ppkFollowedUp}/${a.ppkRecommended})` : '–'}</td>
-                    <td className="num">{n(a.deadlinesMet)}</td>
-                    <td className={`num ${a.deadlinesMissed ? 'bad' : ''}`}>{n(a.deadlinesMissed)}</td>
-                    <td className={`num ${a.deadlinesOverdue ? 'bad' : ''}`}>{n(a.deadlinesOverdue)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
+          <Table<AgencyRow>
+            rows={state.data.items}
+            rowKey={(a) => a.agencyId}
+            columns={[
+              {
+                key: 'agency',
+                header: t.agency,
+                cell: (a) => (
+                  <>
+                    {a.name}
+                    <span className="sub">{a.regionCode}</span>
+                  </>
+                ),
+              },
+              figure('cases', t.cases, (a) => n(a.cases)),
+              figure('proven', t.proven, (a) => n(a.proven)),
+              figure('sanctioned', t.sanctioned, (a) => n(a.sanctioned)),
+              figure('followUp', t.followUp, (a) => (a.ppkRecommended ? `${formatShare(a.ppkFollowUpRate, language)} (${a.ppkFollowedUp}/${a.ppkRecommended})` : '–')),
+              figure('met', t.met, (a) => n(a.deadlinesMet)),
+              figure('missed', t.missed, (a) => <Bad n={a.deadlinesMissed} text={n(a.deadlinesMissed)} />),
+              figure('overdue', t.overdue, (a) => <Bad n={a.deadlinesOverdue} text={n(a.deadlinesOverdue)} />),
+            ]}
+          />
+          <Pager className="dash-pager" buttonClassName="dash-secondary" total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
         </>
       )}
     </Section>
@@ -265,6 +228,7 @@ function DashboardBody({ d, t, hrefFor, onRefresh, refreshNote }: { d: Dashboard
   const late = d.deadlines.filter((x) => x.party !== 'reporter');
   const missed = late.reduce((s, x) => s + x.missed, 0);
   const overdue = late.reduce((s, x) => s + x.overdue, 0);
+  const deadlineFigure = figuresOf<DeadlineRow>();
   const recapUrl = `/api/v1/documents/recap/${d.election.id}${d.territory.code ? `?region=${d.territory.code}` : ''}`;
   return (
     <>
@@ -290,17 +254,19 @@ function DashboardBody({ d, t, hrefFor, onRefresh, refreshNote }: { d: Dashboard
         {d.minReach > 0 && <span className="muted">{t.reachNote(d.minReach)}</span>}
       </div>
 
-      <dl className="dash-cards">
-        <Card title={t.reports} value={n(d.totals.reports)} />
-        <Card title={t.cases} value={n(d.totals.cases)} />
-        <Card title={t.proven} value={n(d.totals.proven)} tone={d.totals.proven > 0 ? 'bad' : 'good'} />
-        <Card title={t.sanctioned} value={n(d.totals.sanctioned)} />
-        <Card title={t.followUp} value={formatShare(d.totals.ppkFollowUpRate, language)} detail={d.totals.ppkRecommended ? t.followUpOf(d.totals.ppkFollowedUp, d.totals.ppkRecommended) : t.noRecommendation} />
-        <Card title={t.duringCampaign} value={n(d.totals.duringCampaign)} detail={t.duringCritical(d.totals.duringCriticalStages)} />
-        <Card title={t.deadlinesLate} value={n(missed + overdue)} detail={t.deadlinesLateDetail(missed, overdue)} tone={missed + overdue > 0 ? 'bad' : undefined} />
-        <Card title={t.siasn} value={n(d.totals.siasnBlocks)} />
-      </dl>
-      {d.totals.cases === 0 && d.totals.reports === 0 && <p className="dash-empty">{t.empty}</p>}
+      <Cards
+        items={[
+          { label: t.reports, value: n(d.totals.reports) },
+          { label: t.cases, value: n(d.totals.cases) },
+          { label: t.proven, value: n(d.totals.proven), tone: d.totals.proven > 0 ? 'bad' : 'good' },
+          { label: t.sanctioned, value: n(d.totals.sanctioned) },
+          { label: t.followUp, value: formatShare(d.totals.ppkFollowUpRate, language), detail: d.totals.ppkRecommended ? t.followUpOf(d.totals.ppkFollowedUp, d.totals.ppkRecommended) : t.noRecommendation },
+          { label: t.duringCampaign, value: n(d.totals.duringCampaign), detail: t.duringCritical(d.totals.duringCriticalStages) },
+          { label: t.deadlinesLate, value: n(missed + overdue), detail: t.deadlinesLateDetail(missed, overdue), tone: missed + overdue > 0 ? 'bad' : undefined },
+          { label: t.siasn, value: n(d.totals.siasnBlocks) },
+        ]}
+      />
+      {d.totals.cases === 0 && d.totals.reports === 0 && <EmptyState className="dash-empty">{t.empty}</EmptyState>}
 
       <MapSection d={d} t={t} hrefFor={hrefFor} />
       <RegionsTable d={d} t={t} hrefFor={hrefFor} filter={filter} />
@@ -317,28 +283,18 @@ function DashboardBody({ d, t, hrefFor, onRefresh, refreshNote }: { d: Dashboard
         <Breakdown id="dash-position" title={t.byPosition} table="position" filter={filter} columns={[t.cases]} rows={d.byPosition.map((r) => ({ key: r.key, label: r.label, values: [r.cases] }))} />
         <Breakdown id="dash-source" title={t.bySource} table="source" filter={filter} columns={[t.reports]} rows={d.bySource.map((r) => ({ key: r.key, label: r.label, values: [r.reports] }))} />
         <Section id="dash-deadlines" title={t.deadlines} actions={<ExportButtons source="dashboard" filter={{ ...filter, table: 'deadlines' }} what={t.deadlines} />}>
-          <table className="dash-table">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">{t.met}</th>
-                <th className="num">{t.missed}</th>
-                <th className="num">{t.running}</th>
-                <th className="num">{t.overdue}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.deadlines.map((x) => (
-                <tr key={x.party}>
-                  <td>{x.label}</td>
-                  <td className="num">{n(x.met)}</td>
-                  <td className={`num ${x.missed ? 'bad' : ''}`}>{n(x.missed)}</td>
-                  <td className="num">{n(x.running)}</td>
-                  <td className={`num ${x.overdue ? 'bad' : ''}`}>{n(x.overdue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table<DeadlineRow>
+            scroll={false}
+            rows={d.deadlines}
+            rowKey={(x) => x.party}
+            columns={[
+              { key: 'party', header: '', cell: (x) => x.label },
+              deadlineFigure('met', t.met, (x) => n(x.met)),
+              deadlineFigure('missed', t.missed, (x) => <Bad n={x.missed} text={n(x.missed)} />),
+              deadlineFigure('running', t.running, (x) => n(x.running)),
+              deadlineFigure('overdue', t.overdue, (x) => <Bad n={x.overdue} text={n(x.overdue)} />),
+            ]}
+          />
           <p className="hint">{t.deadlinesNote}</p>
         </Section>
       </div>
@@ -346,12 +302,14 @@ function DashboardBody({ d, t, hrefFor, onRefresh, refreshNote }: { d: Dashboard
       <AgencyTable electionId={d.election.id} region={d.territory.code} t={t} />
 
       <Section id="dash-prevention" title={t.prevention} actions={<Link href="/konsol/pencegahan">{t.preventionLink}</Link>}>
-        <dl className="dash-cards">
-          <Card title={t.asnTotal} value={n(d.prevention.asnTotal)} />
-          <Card title={t.pledged} value={formatShare(d.prevention.pledgeCoverage, language)} detail={n(d.prevention.pledged)} />
-          <Card title={t.reached} value={formatShare(d.prevention.reachCoverage, language)} detail={n(d.prevention.reached)} />
-          <Card title={t.eventsHeld} value={n(d.prevention.events)} />
-        </dl>
+        <Cards
+          items={[
+            { label: t.asnTotal, value: n(d.prevention.asnTotal) },
+            { label: t.pledged, value: formatShare(d.prevention.pledgeCoverage, language), detail: n(d.prevention.pledged) },
+            { label: t.reached, value: formatShare(d.prevention.reachCoverage, language), detail: n(d.prevention.reached) },
+            { label: t.eventsHeld, value: n(d.prevention.events) },
+          ]}
+        />
       </Section>
 
       <section className="dash-modules">
@@ -379,7 +337,6 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const electionId = params.get('pemilihan') ?? DEFAULT_ELECTION;
   const region = params.get('wilayah');
-  const [elections] = useApi<ApiResponse<'/elections'>>('/elections', language);
   const [state, reload] = useApi<Dashboard>(`/dashboards/${electionId}${region ? `?region=${region}` : ''}`, language);
   const [refreshNote, setRefreshNote] = useState<string | null>(null);
   const hrefFor = (code: string | null) => `/konsol/dasbor?pemilihan=${electionId}${code ? `&wilayah=${code}` : ''}`;
@@ -396,35 +353,19 @@ export function DashboardPage() {
 
   return (
     <div className="dashboard">
-      <header className="dash-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="lead">{t.lead}</p>
-        </div>
-        <label className="dash-election">
-          {t.election}
-          <select
-            value={electionId}
-            onChange={(e) =>
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                next.set('pemilihan', e.target.value);
-                return next;
-              })
-            }
-          >
-            {elections.status === 'ready' ? (
-              elections.data.items.map((el) => (
-                <option key={el.id} value={el.id}>
-                  {el.name}
-                </option>
-              ))
-            ) : (
-              <option value={electionId}>{electionId}</option>
-            )}
-          </select>
-        </label>
-      </header>
+      <ElectionHeader
+        title={t.title}
+        lead={t.lead}
+        label={t.election}
+        electionId={electionId}
+        onChange={(id) =>
+          setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            next.set('pemilihan', id);
+            return next;
+          })
+        }
+      />
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ready' && <DashboardBody d={state.data} t={t} hrefFor={hrefFor} onRefresh={refresh} refreshNote={refreshNote} />}

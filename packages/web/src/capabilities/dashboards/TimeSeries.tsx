@@ -3,7 +3,8 @@
  * bars (Bawaslu's critical stages in red), so "during the campaign?" is read at a glance. Plain
  * SVG; the same figures are in the tables below for screen readers.
  */
-import { formatDate, useI18n } from '../../lib/i18n.tsx';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useI18n } from '../../lib/i18n.tsx';
 import type { Dashboard } from './types.ts';
 
 const DAY = 86_400_000;
@@ -71,7 +72,7 @@ export function TimeSeries({ weekly: allWeeks, stages, title, weekLabel, outside
           .filter((m) => time(m) >= start)
           .map((m) => (
             <text key={m} x={x(time(m))} y={HEIGHT - 8} className="axis">
-              {new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(time(m)))}
+              {formatDateTime(new Date(time(m)).toISOString(), language, { month: 'short', year: '2-digit', timeZone: 'UTC' })}
             </text>
           ))}
         {weekly.map((w) => (
