@@ -5,8 +5,17 @@
 import type { ReactNode } from 'react';
 import './kit.css';
 
-export function EmptyState({ children, action, className = 'kit-empty' }: { children: ReactNode; action?: ReactNode; className?: string }) {
-  if (action === undefined) return <p className={className}>{children}</p>;
+export interface EmptyStateProps {
+  children: ReactNode;
+  /** What to do about it; the sentence and the action then stand in a <div> as two paragraphs. */
+  action?: ReactNode;
+  className?: string;
+  /** The element of a sentence without action (a paragraph, or a box without paragraph spacing). */
+  as?: 'p' | 'div';
+}
+
+export function EmptyState({ children, action, className = 'kit-empty', as: Element = 'p' }: EmptyStateProps) {
+  if (action === undefined) return <Element className={className}>{children}</Element>;
   return (
     <div className={className}>
       <p>{children}</p>

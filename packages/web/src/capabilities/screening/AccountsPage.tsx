@@ -1,12 +1,15 @@
 /** /konsol/penapisan/akun: watched accounts, their ASN link proposals and links. */
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { SCREENING_OFFICERS, type Account } from './api.ts';
 import { messages } from './messages.ts';
-import { Pager } from './Pager.tsx';
 import './screening.css';
 
 const PAGE = 25;
@@ -123,41 +126,32 @@ export function AccountsPage() {
     <>
       <h1>{t.accountsTitle}</h1>
       <p className="lead">{t.accountsLead}</p>
-      <form
+      <FilterBar
         className="scr-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+        submitLabel={t.filter}
+        onSubmit={() => {
           setOffset(0);
           setQ(typed.trim());
         }}
+        extra={
+          canEdit && (
+            <div>
+              <button type="button" className="scr-secondary" onClick={propose}>
+                {t.proposeLinks}
+              </button>
+            </div>
+          )
+        }
       >
-        <div>
-          <label htmlFor="acc-q">{t.searchAccount}</label>
-          <input id="acc-q" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="acc-link">{t.linkStatus}</label>
-          <select id="acc-link" value={linkStatus} onChange={(e) => (setOffset(0), setLinkStatus(e.target.value))}>
-            <option value="">{t.statuses.all}</option>
-            {(['proposed', 'confirmed', 'none'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t.linkStatuses[s]}
-              </option>
-            ))}
+        <Field id="acc-q" label={t.searchAccount}>
+          <input type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        </Field>
+        <Field id="acc-link" label={t.linkStatus}>
+          <select value={linkStatus} onChange={(e) => (setOffset(0), setLinkStatus(e.target.value))}>
+            <Options placeholder={t.statuses.all} items={(['proposed', 'confirmed', 'none'] as const).map((s) => ({ id: s, name: t.linkStatuses[s] }))} />
           </select>
-        </div>
-        <div>
-          <button type="submit">{t.filter}</button>
-        </div>
-        {canEdit && (
-          <div>
-            <button type="button" className="scr-secondary" onClick={propose}>
-              {t.proposeLinks}
-            </button>
-          </div>
-        )}
-      </form>
+        </Field>
+      </FilterBar>
       {notice && (
         <p className="scr-note" role="status">
           {notice}
@@ -170,30 +164,35 @@ export function AccountsPage() {
       )}
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <div className="scr-empty">{t.noAccounts}</div>}
-      {state.status === 'ready' && state.data.items.length > 0 && (
+      {state.status === 'ready' && (
         <>
-          <div className="scr-scroll">
-            <table className="scr-table">
-              <thead>
-                <tr>
-                  <th>{t.account}</th>
-                  <th>{t.region}</th>
-                  <th>
+          <DataTable
+            className="scr-table"
+            scrollClassName="scr-scroll"
+            empty={
+              <EmptyState as="div" className="scr-empty">
+                {t.noAccounts}
+              </EmptyState>
+            }
+            rows={state.data.items}
+            rowKey={(a) => a.id}
+            renderRow={(a) => <AccountRow account={a} canEdit={canEdit} onChange={changed} />}
+            columns={[
+              { key: 'account', header: t.account },
+              { key: 'region', header: t.region },
+              {
+                key: 'posts',
+                header: (
+                  <>
                     {t.posts} · {t.maxScore}
-                  </th>
-                  <th>{t.linkStatus}</th>
-                  {canEdit && <th />}
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((a) => (
-                  <AccountRow key={a.id} account={a} canEdit={canEdit} onChange={changed} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={state.data.total} shown={state.data.items.length} limit={PAGE} offset={offset} onChange={setOffset} />
+                  </>
+                ),
+              },
+              { key: 'link', header: t.linkStatus },
+              canEdit && { key: 'actions', header: null },
+            ]}
+          />
+          <Pager className="scr-pager" buttonClassName="scr-secondary" total={state.data.total} shown={state.data.items.length} limit={PAGE} offset={offset} onChange={setOffset} />
         </>
       )}
     </>

@@ -1,7 +1,13 @@
 /** /konsol/penapisan/impor: upload a JSONL/CSV of monitored posts, with progress and a result summary. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { apiUpload, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Field, Options } from '../../components/FilterBar.tsx';
+import { UploadProgress, useUpload } from '../../components/ImportPanel.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import { StatCards } from '../../components/StatCards.tsx';
+import { useApi } from '../../lib/api.ts';
+import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { defaultElection, type ElectionSummary, type ImportSummary } from './api.ts';
@@ -11,52 +17,45 @@ import './screening.css';
 function Summary({ summary }: { summary: ImportSummary }) {
   const { language } = useI18n();
   const t = useMessages(messages);
-  const number = (n: number) => n.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB');
-  const figures: Array<[string, number, boolean]> = [
-    [t.lines, summary.lines, false],
-    [t.imported, summary.imported, false],
-    [t.duplicates, summary.duplicates, false],
-    [t.rejected, summary.rejected, summary.rejected > 0],
-    [t.accountsCreated, summary.accountsCreated, false],
-    [t.linkProposals, summary.linkProposals, false],
-  ];
+  const figure = (label: string, value: number, bad = false) => ({ label, value: formatCount(value, language), tone: bad ? ('bad' as const) : undefined });
   const table = (title: string, lines: ImportSummary['rejectedLines'], testId: string) =>
     lines.length > 0 && (
       <>
         <h3>{title}</h3>
-        <div className="scr-scroll">
-          <table className="scr-table" data-testid={testId}>
-            <thead>
-              <tr>
-                <th>{t.line}</th>
-                <th>{t.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.line}>
-                  <td className="mono">{l.line}</td>
-                  <td>{l.reasons.map((r) => r.message).join(' ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="scr-table"
+          scrollClassName="scr-scroll"
+          testId={testId}
+          rows={lines}
+          rowKey={(l) => l.line}
+          columns={[
+            { key: 'line', header: t.line, className: 'mono', cell: (l) => l.line },
+            { key: 'reason', header: t.reason, cell: (l) => l.reasons.map((r) => r.message).join(' ') },
+          ]}
+        />
       </>
     );
   return (
-    <section className="card" aria-labelledby="screening-import-summary">
-      <h2 id="screening-import-summary">
-        {t.summaryTitle}: {summary.fileName}
-      </h2>
-      <dl className="scr-summary">
-        {figures.map(([label, value, bad]) => (
-          <div key={label} className={bad ? 'bad' : undefined}>
-            <dt>{label}</dt>
-            <dd>{number(value)}</dd>
-          </div>
-        ))}
-      </dl>
+    <PageSection
+      className="card"
+      id="screening-import-summary"
+      title={
+        <>
+          {t.summaryTitle}: {summary.fileName}
+        </>
+      }
+    >
+      <StatCards
+        className="scr-summary"
+        items={[
+          figure(t.lines, summary.lines),
+          figure(t.imported, summary.imported),
+          figure(t.duplicates, summary.duplicates),
+          figure(t.rejected, summary.rejected, summary.rejected > 0),
+          figure(t.accountsCreated, summary.accountsCreated),
+          figure(t.linkProposals, summary.linkProposals),
+        ]}
+      />
       {summary.truncated && (
         <p className="scr-alert" role="alert">
           {t.truncated}
@@ -67,7 +66,7 @@ function Summary({ summary }: { summary: ImportSummary }) {
       <p>
         <Link href="/konsol/penapisan">{t.toQueue}</Link>
       </p>
-    </section>
+    </PageSection>
   );
 }
 
@@ -80,82 +79,43 @@ export function ImportPage() {
   const [elections] = useApi<{ items: ElectionSummary[] }>('/elections', language);
   const [electionId, setElectionId] = useState('');
   const [regionCode, setRegionCode] = useState(scope.kind === 'region' ? scope.regionCode : '');
-  const [progress, setProgress] = useState<number | null>(null);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { progress, result: summary, errors, failure, upload } = useUpload<ImportSummary>('/screening/posts/import', t.chooseFile);
 
   useEffect(() => {
     if (elections.status === 'ready' && !electionId) setElectionId(defaultElection(elections.data.items));
   }, [elections, electionId]);
 
-  async function submit(event: FormEvent) {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    setFormError(null);
-    if (!file) {
-      setErrors({ file: t.chooseFile });
-      return;
-    }
-    setErrors({});
-    setSummary(null);
     // Fields before the file: the server reads them as the upload streams in.
-    const form = new FormData();
-    form.append('electionId', electionId);
-    form.append('regionCode', regionCode.trim());
-    form.append('file', file);
-    setProgress(0);
-    try {
-      setSummary(await apiUpload<ImportSummary>('/screening/posts/import', form, language, { csrfToken: session.csrfToken, onProgress: setProgress }));
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFormError(error instanceof ApiRequestError ? error.message : t.loadError);
-    } finally {
-      setProgress(null);
-    }
-  }
+    void upload(fileInput.current?.files?.[0], { electionId, regionCode: regionCode.trim() });
+  };
 
   return (
     <>
       <h1>{t.importTitle}</h1>
       <p className="lead">{t.importLead}</p>
       <form className="card scr-form" onSubmit={submit} noValidate>
-        <div>
-          <label htmlFor="import-election">{t.election}</label>
-          <select id="import-election" value={electionId} onChange={(e) => setElectionId(e.target.value)}>
-            {elections.status === 'ready' &&
-              elections.data.items.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
+        <Field id="import-election" label={t.election}>
+          <select value={electionId} onChange={(e) => setElectionId(e.target.value)}>
+            <Options items={elections.status === 'ready' ? elections.data.items : []} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="import-region">{t.defaultRegion}</label>
-          <input id="import-region" value={regionCode} onChange={(e) => setRegionCode(e.target.value)} placeholder="35.10" />
-          {errors.regionCode && <p className="field-error">{errors.regionCode}</p>}
-        </div>
-        <div className="wide">
-          <label htmlFor="import-file">{t.file}</label>
-          <input id="import-file" ref={fileInput} type="file" accept=".jsonl,.ndjson,.json,.csv,text/csv,application/x-ndjson" />
-          {errors.file && <p className="field-error">{errors.file}</p>}
-        </div>
+        </Field>
+        <Field id="import-region" label={t.defaultRegion} error={errors.regionCode}>
+          <input value={regionCode} onChange={(e) => setRegionCode(e.target.value)} placeholder="35.10" />
+        </Field>
+        <Field id="import-file" className="wide" label={t.file} error={errors.file}>
+          <input ref={fileInput} type="file" accept=".jsonl,.ndjson,.json,.csv,text/csv,application/x-ndjson" />
+        </Field>
         <div className="wide">
           <button type="submit" disabled={progress !== null}>
             {t.upload}
           </button>
         </div>
-        {progress !== null && (
-          <div className="scr-progress wide" role="status" aria-live="polite">
-            <span>{t.uploading}</span>
-            <progress max={1} value={progress} aria-label={t.uploading} />
-          </div>
-        )}
-        {formError && (
+        {progress !== null && <UploadProgress className="scr-progress wide" fraction={progress} label={t.uploading} />}
+        {failure && (
           <p className="scr-alert wide" role="alert">
-            {formError}
+            {failure}
           </p>
         )}
       </form>

@@ -1,12 +1,17 @@
 /** /konsol/penapisan/leksikon: the lexicon of an election and region, by kind, with additions and removals. */
 import { useEffect, useState, type FormEvent } from 'react';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { Pager } from '../../components/Pager.tsx';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { apiSend, useApi } from '../../lib/api.ts';
+import { formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { defaultElection, SCREENING_OFFICERS, type ElectionSummary, type LexiconView } from './api.ts';
 import { messages } from './messages.ts';
-import { Pager } from './Pager.tsx';
 import './screening.css';
 
 const PAGE = 50;
@@ -27,8 +32,7 @@ export function LexiconPage() {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [addErrors, setAddErrors] = useState<Record<string, string>>({});
+  const { errors: addErrors, failure: error, run } = useFormSubmit();
   const [draft, setDraft] = useState({ term: '', kind: 'support_cue', pairId: '', ambiguous: false });
 
   useEffect(() => {
@@ -41,21 +45,13 @@ export function LexiconPage() {
   if (q.trim()) params.set('q', q.trim());
   const [state, reload] = useApi<LexiconView>(electionId ? `/screening/lexicon?${params}` : null, language);
 
-  async function send(body: Record<string, unknown>) {
+  function send(body: Record<string, unknown>) {
     setNotice(null);
-    setError(null);
-    setAddErrors({});
-    try {
+    return run(async () => {
       const saved = await apiSend<{ rescored: number }>('POST', '/screening/lexicon/edits', { electionId, ...body }, language, session.csrfToken);
       setNotice(t.editSaved(saved.rescored));
       reload();
-      return true;
-    } catch (err) {
-      const fields = fieldErrors(err);
-      setAddErrors(fields);
-      setError(err instanceof ApiRequestError ? err.message : t.loadError);
-      return false;
-    }
+    });
   }
 
   async function add(event: FormEvent, view: LexiconView) {
@@ -71,8 +67,7 @@ export function LexiconPage() {
     if (saved) setDraft({ ...draft, term: '' });
   }
 
-  const selectRegion = (event: FormEvent) => {
-    event.preventDefault();
+  const selectRegion = () => {
     setOffset(0);
     setRegionCode(regionTyped);
   };
@@ -81,36 +76,25 @@ export function LexiconPage() {
     <>
       <h1>{t.lexiconTitle}</h1>
       <p className="lead">{t.lexiconLead}</p>
-      <form className="scr-filters" onSubmit={selectRegion}>
-        <div>
-          <label htmlFor="lex-election">{t.election}</label>
-          <select id="lex-election" value={electionId} onChange={(e) => (setOffset(0), setElectionId(e.target.value))}>
-            {elections.status === 'ready' &&
-              elections.data.items.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
+      <FilterBar className="scr-filters" search={false} submitLabel={t.filter} onSubmit={selectRegion}>
+        <Field id="lex-election" label={t.election}>
+          <select value={electionId} onChange={(e) => (setOffset(0), setElectionId(e.target.value))}>
+            <Options items={elections.status === 'ready' ? elections.data.items : []} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="lex-region">{t.region}</label>
-          <input id="lex-region" value={regionTyped} onChange={(e) => setRegionTyped(e.target.value)} placeholder="35.10" />
-        </div>
-        <div>
-          <label htmlFor="lex-q">{t.search}</label>
-          <input id="lex-q" type="search" value={q} onChange={(e) => (setOffset(0), setQ(e.target.value))} />
-        </div>
-        <div>
-          <button type="submit">{t.filter}</button>
-        </div>
-      </form>
+        </Field>
+        <Field id="lex-region" label={t.region}>
+          <input value={regionTyped} onChange={(e) => setRegionTyped(e.target.value)} placeholder="35.10" />
+        </Field>
+        <Field id="lex-q" label={t.search}>
+          <input type="search" value={q} onChange={(e) => (setOffset(0), setQ(e.target.value))} />
+        </Field>
+      </FilterBar>
       {notice && (
         <p className="scr-note" role="status">
           {notice}
         </p>
       )}
-      {error && Object.keys(addErrors).length === 0 && (
+      {error && (
         <p className="scr-alert" role="alert">
           {error}
         </p>
@@ -135,34 +119,20 @@ export function LexiconPage() {
           {canEdit && (
             <form className="card scr-form" onSubmit={(e) => add(e, state.data)} noValidate>
               <h2 className="wide">{t.addTitle}</h2>
-              <div>
-                <label htmlFor="add-term">{t.term}</label>
-                <input id="add-term" value={draft.term} onChange={(e) => setDraft({ ...draft, term: e.target.value })} maxLength={200} />
-                {addErrors.term && <p className="field-error">{addErrors.term}</p>}
-              </div>
-              <div>
-                <label htmlFor="add-kind">{t.kind}</label>
-                <select id="add-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-                  {KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t.lexiconKinds[k]}
-                    </option>
-                  ))}
+              <Field id="add-term" label={t.term} error={addErrors.term}>
+                <input value={draft.term} onChange={(e) => setDraft({ ...draft, term: e.target.value })} maxLength={200} />
+              </Field>
+              <Field id="add-kind" label={t.kind}>
+                <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
+                  <Options items={KINDS.map((k) => ({ id: k, name: t.lexiconKinds[k] }))} />
                 </select>
-              </div>
+              </Field>
               {MENTION_KINDS.has(draft.kind) && (
-                <div>
-                  <label htmlFor="add-pair">{t.addPair}</label>
-                  <select id="add-pair" value={draft.pairId} onChange={(e) => setDraft({ ...draft, pairId: e.target.value })}>
-                    <option value="">{t.choosePair}</option>
-                    {state.data.candidates.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.label} · {c.regionCode}
-                      </option>
-                    ))}
+                <Field id="add-pair" label={t.addPair} error={addErrors.candidatePairIds}>
+                  <select value={draft.pairId} onChange={(e) => setDraft({ ...draft, pairId: e.target.value })}>
+                    <Options placeholder={t.choosePair} items={state.data.candidates.map((c) => ({ id: c.id, name: `${c.label} · ${c.regionCode}` }))} />
                   </select>
-                  {addErrors.candidatePairIds && <p className="field-error">{addErrors.candidatePairIds}</p>}
-                </div>
+                </Field>
               )}
               <div>
                 <label>
@@ -174,52 +144,62 @@ export function LexiconPage() {
               </div>
             </form>
           )}
-          {state.data.entries.length === 0 ? (
-            <div className="scr-empty">{t.noEntries}</div>
-          ) : (
-            <div className="scr-scroll">
-              <table className="scr-table" data-testid="lexicon-entries">
-                <thead>
-                  <tr>
-                    <th>{t.term}</th>
-                    <th>{t.kind}</th>
-                    <th>{t.pointsTo}</th>
-                    <th>{t.source}</th>
-                    {canEdit && <th />}
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.data.entries.map((e) => (
-                    <tr key={`${e.kind}|${e.regionCode}|${e.matchText}`}>
-                      <td>
-                        {e.term}
-                        {e.ambiguous && <span className="scr-meta"> · {t.ambiguous}</span>}
-                      </td>
-                      <td>{t.lexiconKinds[e.kind] ?? e.kind}</td>
-                      <td>
-                        {e.candidates.map((c) => c.label).join('; ') || '—'}
-                        {e.candidateCount > e.candidates.length && <span className="scr-meta"> {t.moreCandidates(e.candidateCount - e.candidates.length)}</span>}
-                      </td>
-                      <td>
-                        {t.sources[e.source] ?? e.source}
-                        <span className="scr-meta"> · {e.regionCode ?? t.electionWide}</span>
-                      </td>
-                      {canEdit && (
-                        <td>
-                          {e.removable && (
-                            <button type="button" className="scr-secondary" onClick={() => send({ regionCode: e.regionCode, action: 'remove', term: e.matchText, kind: e.kind })}>
-                              {t.remove}
-                            </button>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager total={state.data.total} shown={state.data.entries.length} limit={PAGE} offset={offset} onChange={setOffset} />
+          <DataTable
+            className="scr-table"
+            scrollClassName="scr-scroll"
+            testId="lexicon-entries"
+            empty={
+              <EmptyState as="div" className="scr-empty">
+                {t.noEntries}
+              </EmptyState>
+            }
+            rows={state.data.entries}
+            rowKey={(e) => `${e.kind}|${e.regionCode}|${e.matchText}`}
+            columns={[
+              {
+                key: 'term',
+                header: t.term,
+                cell: (e) => (
+                  <>
+                    {e.term}
+                    {e.ambiguous && <span className="scr-meta"> · {t.ambiguous}</span>}
+                  </>
+                ),
+              },
+              { key: 'kind', header: t.kind, cell: (e) => t.lexiconKinds[e.kind] ?? e.kind },
+              {
+                key: 'pointsTo',
+                header: t.pointsTo,
+                cell: (e) => (
+                  <>
+                    {e.candidates.map((c) => c.label).join('; ') || '—'}
+                    {e.candidateCount > e.candidates.length && <span className="scr-meta"> {t.moreCandidates(e.candidateCount - e.candidates.length)}</span>}
+                  </>
+                ),
+              },
+              {
+                key: 'source',
+                header: t.source,
+                cell: (e) => (
+                  <>
+                    {t.sources[e.source] ?? e.source}
+                    <span className="scr-meta"> · {e.regionCode ?? t.electionWide}</span>
+                  </>
+                ),
+              },
+              canEdit && {
+                key: 'remove',
+                header: null,
+                cell: (e) =>
+                  e.removable && (
+                    <button type="button" className="scr-secondary" onClick={() => send({ regionCode: e.regionCode, action: 'remove', term: e.matchText, kind: e.kind })}>
+                      {t.remove}
+                    </button>
+                  ),
+              },
+            ]}
+          />
+          <Pager className="scr-pager" buttonClassName="scr-secondary" shown={state.data.entries.length} total={state.data.total} limit={PAGE} offset={offset} onChange={setOffset} />
           <h2>{t.edits}</h2>
           {state.data.edits.length === 0 ? (
             <p className="muted">{t.noEdits}</p>
@@ -229,7 +209,7 @@ export function LexiconPage() {
                 <li key={e.id}>
                   <strong>{e.action === 'add' ? '+' : '−'}</strong> {e.term} ({e.kind ? t.lexiconKinds[e.kind] : '—'}
                   {e.candidates.length > 0 && ` → ${e.candidates.map((c) => c.label).join('; ')}`}) · {e.regionCode ?? t.electionWide} · {e.createdBy ?? '—'},{' '}
-                  {new Date(e.createdAt).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB')}
+                  {formatTimestamp(e.createdAt, language)}
                 </li>
               ))}
             </ul>

@@ -1,14 +1,18 @@
 /** /konsol/penapisan: the triage queue, highest score first, with confirm and dismiss. */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { Pager } from '../../components/Pager.tsx';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { apiSend, useApi } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { SCREENING_OFFICERS, type ElectionSummary, type Post } from './api.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { messages } from './messages.ts';
-import { Pager } from './Pager.tsx';
 import './screening.css';
 
 const PAGE = 20;
@@ -30,10 +34,6 @@ function queryOf(filters: Filters, offset: number): string {
   return `/screening/posts?${params}`;
 }
 
-function formatTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
 function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; threshold: number; canDecide: boolean; onDecided(post: Post): void }) {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
@@ -41,17 +41,12 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
   const [mode, setMode] = useState<'idle' | 'confirm' | 'dismiss'>('idle');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('not_partisan');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errors, failure: error, run } = useFormSubmit();
   const scoreClass = post.score >= threshold ? 'scr-score scr-score-high' : post.score >= threshold / 2 ? 'scr-score scr-score-mid' : 'scr-score';
 
-  async function decide(event: FormEvent) {
+  const decide = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
+    void run(async () => {
       if (mode === 'confirm') {
         const res = await apiSend<{ post: Post }>('POST', `/screening/posts/${post.id}/confirm`, note.trim() ? { note: note.trim() } : {}, language, session.csrfToken);
         onDecided(res.post);
@@ -60,13 +55,8 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
         onDecided(res);
       }
       setMode('idle');
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setError(err instanceof ApiRequestError ? err.message : t.loadError);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
 
   const asn = post.account.asn;
   return (
@@ -78,7 +68,7 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
         <strong>{t.categories[post.category] ?? post.category}</strong>
         <span className="scr-meta">
           {post.platform} · @{post.account.handle}
-          {post.account.displayName && ` (${post.account.displayName})`} · {t.kinds[post.kind] ?? post.kind} · {formatTime(post.postedAt, language)} · {post.regionName}
+          {post.account.displayName && ` (${post.account.displayName})`} · {t.kinds[post.kind] ?? post.kind} · {formatDateTime(post.postedAt, language)} · {post.regionName}
         </span>
         {post.status !== 'queued' && <span className={`scr-pill scr-pill-${post.status}`}>{t.statuses[post.status]}</span>}
       </div>
@@ -130,7 +120,7 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
             {post.dismissalNote && ` — ${post.dismissalNote}`}
           </span>
         )}
-        {post.decidedAt && <span className="muted">{t.decidedBy(post.decidedBy, formatTime(post.decidedAt, language))}</span>}
+        {post.decidedAt && <span className="muted">{t.decidedBy(post.decidedBy, formatDateTime(post.decidedAt, language))}</span>}
         {canDecide && post.status === 'queued' && mode === 'idle' && (
           <>
             <button type="button" onClick={() => setMode('confirm')}>
@@ -145,22 +135,15 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
       {mode !== 'idle' && (
         <form className="scr-form" onSubmit={decide} noValidate>
           {mode === 'dismiss' && (
-            <div>
-              <label htmlFor={`reason-${post.id}`}>{t.dismissReason}</label>
-              <select id={`reason-${post.id}`} value={reason} onChange={(e) => setReason(e.target.value)}>
-                {Object.entries(t.dismissReasons).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
+            <Field id={`reason-${post.id}`} label={t.dismissReason}>
+              <select value={reason} onChange={(e) => setReason(e.target.value)}>
+                <Options items={Object.entries(t.dismissReasons).map(([id, name]) => ({ id, name }))} />
               </select>
-            </div>
+            </Field>
           )}
-          <div className={mode === 'confirm' ? 'wide' : undefined}>
-            <label htmlFor={`note-${post.id}`}>{mode === 'confirm' ? t.confirmNote : t.dismissNote}</label>
-            <textarea id={`note-${post.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
-            {errors.note && <p className="field-error">{errors.note}</p>}
-          </div>
+          <Field id={`note-${post.id}`} className={mode === 'confirm' ? 'wide' : undefined} label={mode === 'confirm' ? t.confirmNote : t.dismissNote} error={errors.note}>
+            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+          </Field>
           <div className="scr-actions wide">
             <button type="submit" disabled={busy}>
               {mode === 'confirm' ? t.confirmSubmit : t.dismissSubmit}
@@ -169,7 +152,7 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
               {t.cancel}
             </button>
           </div>
-          {error && Object.keys(errors).length === 0 && (
+          {error && (
             <p className="scr-alert wide" role="alert">
               {error}
             </p>
@@ -193,8 +176,7 @@ export function QueuePage() {
   const [elections] = useApi<{ items: ElectionSummary[] }>('/elections', language);
   const [state, reload] = useApi<{ total: number; threshold: number; items: Post[] }>(queryOf(filters, offset), language);
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     setOffset(0);
     setDecided({});
     setFilters(typed);
@@ -205,67 +187,38 @@ export function QueuePage() {
     <>
       <h1>{t.queueTitle}</h1>
       <p className="lead">{t.queueLead}</p>
-      <form className="scr-filters" onSubmit={apply} role="search">
-        <div>
-          <label htmlFor="f-status">{t.status}</label>
-          <select id="f-status" {...field('status')}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.statuses[s]}
-              </option>
-            ))}
+      <FilterBar className="scr-filters" submitLabel={t.filter} onSubmit={apply}>
+        <Field id="f-status" label={t.status}>
+          <select {...field('status')}>
+            <Options items={STATUSES.map((s) => ({ id: s, name: t.statuses[s] }))} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="f-election">{t.election}</label>
-          <select id="f-election" {...field('electionId')}>
-            <option value="">{t.allElections}</option>
-            {elections.status === 'ready' &&
-              elections.data.items.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
+        </Field>
+        <Field id="f-election" label={t.election}>
+          <select {...field('electionId')}>
+            <Options placeholder={t.allElections} items={elections.status === 'ready' ? elections.data.items : []} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="f-region">{t.region}</label>
-          <input id="f-region" placeholder="35.10" title={t.regionHint} {...field('regionCode')} />
-        </div>
-        <div>
-          <label htmlFor="f-handle">{t.account}</label>
-          <input id="f-handle" placeholder="@akun" {...field('handle')} />
-        </div>
-        <div>
-          <label htmlFor="f-min">{t.minScore}</label>
-          <input id="f-min" type="number" min={0} max={100} {...field('minScore')} />
-        </div>
-        <div>
-          <label htmlFor="f-category">{t.category}</label>
-          <select id="f-category" {...field('category')}>
-            <option value="">{t.allCategories}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t.categories[c]}
-              </option>
-            ))}
+        </Field>
+        <Field id="f-region" label={t.region}>
+          <input placeholder="35.10" title={t.regionHint} {...field('regionCode')} />
+        </Field>
+        <Field id="f-handle" label={t.account}>
+          <input placeholder="@akun" {...field('handle')} />
+        </Field>
+        <Field id="f-min" label={t.minScore}>
+          <input type="number" min={0} max={100} {...field('minScore')} />
+        </Field>
+        <Field id="f-category" label={t.category}>
+          <select {...field('category')}>
+            <Options placeholder={t.allCategories} items={CATEGORIES.map((c) => ({ id: c, name: t.categories[c] }))} />
           </select>
-        </div>
-        <div>
-          <button type="submit">{t.filter}</button>
-        </div>
-      </form>
+        </Field>
+      </FilterBar>
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ready' && state.data.items.length === 0 && (
-        <div className="scr-empty">
-          <p>{t.empty}</p>
-          {canDecide && (
-            <p>
-              <Link href="/konsol/penapisan/impor">{t.emptyHint}</Link>
-            </p>
-          )}
-        </div>
+        <EmptyState className="scr-empty" action={canDecide && <Link href="/konsol/penapisan/impor">{t.emptyHint}</Link>}>
+          {t.empty}
+        </EmptyState>
       )}
       {state.status === 'ready' && state.data.items.length > 0 && (
         <>
@@ -280,7 +233,15 @@ export function QueuePage() {
               />
             ))}
           </ul>
-          <Pager total={state.data.total} shown={state.data.items.length} limit={PAGE} offset={offset} onChange={(o) => (setDecided({}), setOffset(o))} />
+          <Pager
+            className="scr-pager"
+            buttonClassName="scr-secondary"
+            total={state.data.total}
+            shown={state.data.items.length}
+            limit={PAGE}
+            offset={offset}
+            onChange={(o) => (setDecided({}), setOffset(o))}
+          />
         </>
       )}
     </>
