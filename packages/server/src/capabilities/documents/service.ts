@@ -22,7 +22,7 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { stageLabel } from '../dashboards/labels.ts';
 import { dashboardsRefreshedAt } from '../dashboards/refresh.ts';
-import { childRegions } from '../dashboards/repository.ts';
+import { childRegions } from '../dashboards/service.ts';
 import { loadCube, headline } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
 import { indonesianDate, labelledLines, letterhead, numbered, paragraph, renderPdf, signatureBlock, table, type Issuer } from './pdf.ts';
@@ -161,7 +161,7 @@ export async function recapDocument(ctx: AppContext, rc: RequestContext, query: 
   const view = await resolveView(ctx, rc.actor, query.electionId, query.region, 'id');
   const { election, territory } = view;
   if (query.stage && !election.stages.some((s) => s.code === query.stage)) throw notFound({ id: `Tahapan ${query.stage}`, en: `Stage ${query.stage}` });
-  const [{ cube }, children, refreshedAt] = await Promise.all([loadCube(ctx, view.filter, ['total', 'flag', 'stage']), territory.level === 'regency' ? Promise.resolve([]) : childRegions(ctx.db, territory), dashboardsRefreshedAt(ctx.db)]);
+  const [{ cube }, children, refreshedAt] = await Promise.all([loadCube(ctx, view.filter, ['total', 'flag', 'stage']), territory.level === 'regency' ? Promise.resolve([]) : childRegions(ctx, territory), dashboardsRefreshedAt(ctx.db)]);
   const regionName = view.breadcrumb.at(-1)!.name;
   const issuer = issuerFor(territory.regionCode, territory.regionCode ? regionName : null);
   const stages = election.stages.slice().sort((a, b) => a.start.localeCompare(b.start));

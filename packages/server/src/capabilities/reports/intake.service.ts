@@ -30,7 +30,7 @@ import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { encrypt } from '../../security/encryption.ts';
 import { appendAudit } from '../audit/service.ts';
 import { openCaseForReport } from '../cases/opening.service.ts';
-import { findElection, regionParticipates } from '../elections/repository.ts';
+import { findElection, regionParticipates } from '../elections/service.ts';
 import { insertEvidence } from './evidence.repository.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
 import { discardAll, storeEvidence } from './evidence-files.ts';
@@ -115,11 +115,11 @@ interface Placement {
 
 /** The election exists, the region exists and takes part in it; "today" in the region's time zone. */
 async function placeReport(ctx: AppContext, electionId: string, regionCode: string, errors: FieldErrors): Promise<Placement | null> {
-  const [election, region] = await Promise.all([findElection(ctx.db, electionId), repo.findRegionForReport(ctx.db, regionCode)]);
+  const [election, region] = await Promise.all([findElection(ctx, electionId), repo.findRegionForReport(ctx.db, regionCode)]);
   if (!election) errors.add('electionId', `Pemilihan "${electionId}" tidak dikenal.`, `Unknown election "${electionId}".`);
   if (!region) errors.add('regionCode', `Wilayah ${regionCode} tidak ada.`, `Region ${regionCode} does not exist.`);
   if (!election || !region) return null;
-  if (!(await regionParticipates(ctx.db, election.id, region.code))) {
+  if (!(await regionParticipates(ctx, election.id, region.code))) {
     errors.add('regionCode', `${region.name} tidak ikut ${election.name.id}.`, `${region.name} does not take part in ${election.name.en}.`);
     return null;
   }
@@ -155,7 +155,7 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 async function replay(ctx: AppContext, keyHash: string): Promise<Receipt | null> {
   const found = await repo.findReceiptByIdempotencyKey(ctx.db, keyHash);
   if (!found) return null;
-  const election = await findElection(ctx.db, found.electionId);
+  const election = await findElection(ctx, found.electionId);
   const window = election && found.receivedOn >= found.knownOn ? reportWindowStatus(found.knownOn, found.receivedOn, election.rulebook) : null;
   return {
     reportId: found.id,

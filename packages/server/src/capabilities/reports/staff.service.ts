@@ -11,7 +11,7 @@ import { decrypt } from '../../security/encryption.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
 import { recordCaseEvent } from '../cases/timeline.service.ts';
-import { findElection } from '../elections/repository.ts';
+import { findElection } from '../elections/service.ts';
 import { evidenceOfReport, findEvidenceForStaff } from './evidence.repository.ts';
 import { isBawasluOwn, type ReporterIdentity, type ReportSource } from './rules.ts';
 import * as repo from './staff.repository.ts';
@@ -36,7 +36,7 @@ export async function reportDetail(ctx: AppContext, rc: RequestContext, id: stri
   const { language } = rc;
   const row = await repo.findReportForStaff(ctx.db, rc.actor, id);
   if (!row) throw reportNotFound(id);
-  const [evidence, election] = await Promise.all([evidenceOfReport(ctx.db, id), findElection(ctx.db, row.electionId)]);
+  const [evidence, election] = await Promise.all([evidenceOfReport(ctx.db, id), findElection(ctx, row.electionId)]);
   // Whether a name and address were given decides the formal requirement; the identity is read
   // for that yes/no only, never returned here (opening it is the logged action below).
   let given = { name: false, address: false };

@@ -22,7 +22,7 @@ import type { RequestMeta } from '../../http/request-context.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
 import { caseStateForUpdate, publicTimeline, recordCaseEvent } from '../cases/timeline.service.ts';
-import { findElection } from '../elections/repository.ts';
+import { findElection } from '../elections/service.ts';
 import { evidenceOfReport, findPublicCopy, insertEvidence } from './evidence.repository.ts';
 import { ACCEPTED_TYPES } from './evidence.ts';
 import { discardAll, storeEvidence } from './evidence-files.ts';
@@ -68,7 +68,7 @@ export async function trackingView(ctx: AppContext, report: TrackedReport, langu
   const state = report.state as CaseState;
   let informationRequest = null;
   if (state === 'awaiting_information' && report.informationRequestedOn) {
-    const election = await findElection(ctx.db, report.electionId);
+    const election = await findElection(ctx, report.electionId);
     const today = dateInTimeZone(ctx.now(), timeZoneOfRegion(report.caseRegionCode));
     const clock = { receivedDate: report.caseReceivedOn, informationRequestedDate: report.informationRequestedOn };
     const deadline = election ? caseDeadlines('awaiting_information', clock, election.rulebook, today).find((d) => d.code === 'more_information') : undefined;
