@@ -282,6 +282,11 @@ export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[],
   return result;
 }
 
+/** The pairs standing in one region's contest (the rotation watch looks for incumbents among them). */
+export async function pairsOfContest(db: Db, electionId: string, regionCode: string): Promise<repo.StoredPair[]> {
+  return repo.pairsOfContest(db, electionId, regionCode);
+}
+
 /**
  * Every ASN candidate's obligations, nationally, so the alerts reach Bawaslu even when nobody
  * opens the candidates page (`netra candidates check-obligations`, for a daily schedule).

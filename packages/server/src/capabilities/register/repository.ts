@@ -241,3 +241,13 @@ export async function findImport(db: Db, scope: Scope, id: string) {
     .where('i.id', '=', id)
     .executeTakeFirst();
 }
+
+/** The register's id of a civil servant by NIP (any region), or undefined. */
+export async function asnIdByNip(db: Db, nip: string): Promise<number | undefined> {
+  return (await db.selectFrom('asn').select('id').where('nip', '=', nip).executeTakeFirst())?.id;
+}
+
+/** Whether a province or regency (agencies belong to those, not to districts) is in the reference table. */
+export async function agencyRegionExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('regions').select('code').where('code', '=', code).where('level', '!=', 'district').executeTakeFirst()) !== undefined;
+}

@@ -8,18 +8,14 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import { formatNip, POSITION_TYPES, regionWithinScope } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta } from '../../http/request-context.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../auth/guard.ts';
-import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
+import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { appendAudit, recordAudit } from '../audit/repository.ts';
-import { createAsnImport, runAsnImport, type ImportFormat } from './importer.ts';
-import { rejectedFile, rejectedFileName } from './rejected-file.ts';
-import * as repo from './repository.ts';
+import type { ImportFormat } from './importer.ts';
 import {
   agencyListQuery,
   agencySchema,
@@ -35,60 +31,27 @@ import {
   importSchema,
   langQuery,
 } from './schema.ts';
+import {
+  asnDetail,
+  createAgency,
+  importDetail,
+  listAgencies,
+  listImports,
+  listUnits,
+  rejectedRowsFile,
+  searchAsn,
+  startWebImport,
+  uploadRegion,
+} from './service.ts';
 import { columnDocs, templateCsv, templateXlsx } from './template.ts';
 
 /** A web upload: a region's register, not the national file (that goes through the CLI). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-/** A running import that has not reported for this long died with its server (and rolled back). */
-const STALE_AFTER_MS = 2 * 60 * 1000;
-
-const POSITION_LABELS = new Map(POSITION_TYPES.map((p) => [p.code as string, p.label]));
-const positionLabel = (code: string, language: 'id' | 'en') => POSITION_LABELS.get(code)?.[language] ?? code;
 
 function formatOf(fileName: string): ImportFormat | null {
   const extension = path.extname(fileName).toLowerCase();
   return extension === '.csv' || extension === '.txt' ? 'csv' : extension === '.xlsx' ? 'xlsx' : null;
 }
-
-type ImportRow = Awaited<ReturnType<typeof repo.listImports>>['items'][number];
-
-function importDto(row: ImportRow, language: 'id' | 'en', now: Date) {
-  const running = row.status === 'queued' || row.status === 'reading' || row.status === 'merging';
-  const interrupted = running && now.getTime() - new Date(row.heartbeatAt).getTime() > STALE_AFTER_MS;
-  const error = row.error as { id: string; en: string } | null;
-  return {
-    id: row.id,
-    source: row.source,
-    fileName: row.fileName,
-    fileFormat: row.fileFormat,
-    fileBytes: Number(row.fileBytes),
-    status: row.status,
-    interrupted,
-    bytesRead: Number(row.bytesRead),
-    rowsRead: row.rowsRead,
-    inserted: row.inserted,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    rejected: row.rejected,
-    error: error
-      ? error[language]
-      : interrupted
-        ? language === 'id'
-          ? 'Impor terhenti karena server dimulai ulang; seluruhnya dibatalkan. Unggah ulang berkasnya.'
-          : 'The import stopped because the server restarted; it was rolled back entirely. Upload the file again.'
-        : null,
-    defaultRegionCode: row.defaultRegionCode,
-    createdAt: new Date(row.createdAt).toISOString(),
-    finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
-    searchIndexed: row.searchIndexedAt !== null,
-    createdByName: row.createdByName,
-  };
-}
-
-const regionOutsideScope = (regionCode: string) =>
-  new ApiError(403, 'out_of_scope', { id: 'Wilayah ini di luar wilayah tugas Anda.', en: 'This region is outside your scope.' }, [
-    { field: 'body.regionCode', message: { id: `${regionCode} di luar wilayah tugas Anda.`, en: `${regionCode} is outside your scope.` } },
-  ]);
 
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const readers = requireStaff(ctx, { action: 'register.read' });
@@ -121,7 +84,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/register/agencies',
     { preHandler: readers, schema: { tags: ['register'], summary: 'Agencies (instansi) in scope', querystring: agencyListQuery, response: { 200: z.object({ total: z.number(), items: z.array(agencySchema) }) } } },
-    async (request) => repo.listAgencies(ctx.db, request.staff!.scope, request.query),
+    async (request) => listAgencies(ctx, staffContext(request), request.query),
   );
 
   app.post(
@@ -131,33 +94,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: { tags: ['register'], summary: 'Register an agency (instansi) in a region', body: createAgencyBody, response: { 201: agencySchema.omit({ regionName: true }), 400: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema } },
     },
     async (request, reply) => {
-      const staff = request.staff!;
-      const { code, name, regionCode } = request.body;
-      if (!regionWithinScope(staff.scope, regionCode)) throw regionOutsideScope(regionCode);
-      const region = await ctx.db.selectFrom('regions').select('code').where('code', '=', regionCode).where('level', '!=', 'district').executeTakeFirst();
-      if (!region) {
-        throw new ApiError(400, 'validation_failed', { id: 'Wilayah tidak dikenal.', en: 'Unknown region.' }, [
-          { field: 'body.regionCode', message: { id: `Wilayah ${regionCode} tidak terdaftar.`, en: `Region ${regionCode} is not registered.` } },
-        ]);
-      }
-      const created = await ctx.db.transaction().execute(async (trx) => {
-        const agency = await repo.insertAgency(trx, { code, name, regionCode });
-        if (!agency) return null;
-        await appendAudit(trx, {
-          actorId: staff.id,
-          action: 'register.agency.created',
-          entityType: 'agency',
-          entityId: String(agency.id),
-          data: { code, name, regionCode },
-          ...requestMeta(request),
-        });
-        return agency;
-      });
-      if (!created) {
-        throw new ApiError(409, 'agency_exists', { id: 'Kode instansi sudah dipakai.', en: 'The agency code is taken.' }, [
-          { field: 'body.code', message: { id: `Kode ${code} sudah terdaftar.`, en: `Code ${code} is already registered.` } },
-        ]);
-      }
+      const created = await createAgency(ctx, staffContext(request), request.body);
       return reply.status(201).send(created);
     },
   );
@@ -168,7 +105,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       preHandler: readers,
       schema: { tags: ['register'], summary: 'Units (OPD) of an agency', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: z.array(z.object({ id: z.number(), name: z.string() })) } },
     },
-    async (request) => repo.listUnits(ctx.db, request.staff!.scope, request.params.id),
+    async (request) => listUnits(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
@@ -186,8 +123,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const staff = request.staff!;
-      const language = requestLanguage(request);
+      const rc = staffContext(request);
       if (!request.isMultipart()) {
         throw new ApiError(400, 'file_missing', { id: 'Pilih berkas CSV atau XLSX.', en: 'Choose a CSV or XLSX file.' }, [
           { field: 'file', message: { id: 'Pilih berkas CSV atau XLSX.', en: 'Choose a CSV or XLSX file.' } },
@@ -215,14 +151,13 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
           { field: 'body.regionCode', message: { id: 'Kode kabupaten/kota PP.KK, mis. 35.10', en: 'A regency/city code PP.KK, e.g. 35.10' } },
         ]);
       }
-      let defaultRegionCode = fields.data.regionCode;
-      if (defaultRegionCode && !regionWithinScope(staff.scope, defaultRegionCode)) {
+      let defaultRegionCode: string | undefined;
+      try {
+        defaultRegionCode = uploadRegion(rc, fields.data.regionCode);
+      } catch (error) {
         part.file.resume();
-        throw regionOutsideScope(defaultRegionCode);
+        throw error;
       }
-      // A regency officer's rows belong to their regency unless a row says otherwise.
-      if (!defaultRegionCode && staff.scope.kind === 'region' && /^\d{2}\.\d{2}$/.test(staff.scope.regionCode)) defaultRegionCode = staff.scope.regionCode;
-
       const filePath = path.join(os.tmpdir(), `netra-import-${randomUUID()}.${format}`);
       await pipeline(part.file, fs.createWriteStream(filePath));
       if (part.file.truncated) {
@@ -232,41 +167,21 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
           en: `The file exceeds ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. For a national register use the netra import asn command.`,
         });
       }
-      const importRequest = {
-        source: 'web' as const,
-        filePath,
-        fileName,
-        format,
-        actor: { userId: staff.id, scope: staff.scope },
-        defaultRegionCode: defaultRegionCode ?? null,
-        meta: requestMeta(request),
-      };
-      const id = await createAsnImport(ctx.db, importRequest);
-      // The import outlives the request: the console polls its progress.
-      void runAsnImport(ctx.db, id, importRequest, { now: ctx.now(), removeFile: true }).catch((error) => request.log.error(error));
-      const created = await repo.findImport(ctx.db, staff.scope, id);
-      return reply.status(202).send(importDto(created!, language, new Date()));
+      const created = await startWebImport(ctx, rc, { filePath, fileName, format, defaultRegionCode: defaultRegionCode ?? null }, (error) => request.log.error(error));
+      return reply.status(202).send(created);
     },
   );
 
   app.get(
     '/register/imports',
     { preHandler: importers, schema: { tags: ['register'], summary: 'Imports run in your scope, newest first', querystring: importListQuery, response: { 200: z.object({ total: z.number(), items: z.array(importSchema) }) } } },
-    async (request) => {
-      const language = requestLanguage(request);
-      const { total, items } = await repo.listImports(ctx.db, request.staff!.scope, request.query);
-      return { total, items: items.map((row) => importDto(row, language, new Date())) };
-    },
+    async (request) => listImports(ctx, staffContext(request), request.query),
   );
 
   app.get(
     '/register/imports/:id',
     { preHandler: importers, schema: { tags: ['register'], summary: 'Progress and summary of an import', params: idParams, querystring: z.object(langQuery), response: { 200: importSchema, 404: errorResponseSchema } } },
-    async (request) => {
-      const row = await repo.findImport(ctx.db, request.staff!.scope, request.params.id);
-      if (!row) throw notFound({ id: 'Impor', en: 'Import' });
-      return importDto(row, requestLanguage(request), new Date());
-    },
+    async (request) => importDetail(ctx, staffContext(request), request.params.id),
   );
 
   app.get(
@@ -282,25 +197,11 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const staff = request.staff!;
-      const row = await repo.findImport(ctx.db, staff.scope, request.params.id);
-      if (!row) throw notFound({ id: 'Impor', en: 'Import' });
-      if (row.status !== 'done') {
-        throw new ApiError(409, 'import_not_done', { id: 'Impor belum selesai.', en: 'The import has not finished.' });
-      }
-      await recordAudit(ctx.db, {
-        actorId: staff.id,
-        action: 'register.import.rejected_downloaded',
-        entityType: 'asn_import',
-        entityId: row.id,
-        ...requestMeta(request),
-      });
-      const file = { id: row.id, file_name: row.fileName, file_format: row.fileFormat, header: row.header as string[] | null, delimiter: row.delimiter };
-      const name = rejectedFileName(row.fileName, row.fileFormat);
+      const file = await rejectedRowsFile(ctx, staffContext(request), request.params.id);
       return reply
-        .type(row.fileFormat === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name.replace(/"/g, '')}"`)
-        .send(rejectedFile(ctx.db, file, requestLanguage(request)) as never);
+        .type(file.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.name.replace(/"/g, '')}"`)
+        .send(file.stream as never);
     },
   );
 
@@ -315,11 +216,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 200: asnSearchResponse },
       },
     },
-    async (request) => {
-      const language = requestLanguage(request);
-      const result = await repo.searchAsn(ctx.db, request.staff!.scope, request.query);
-      return { ...result, items: result.items.map((item) => ({ ...item, positionTypeLabel: positionLabel(item.positionType, language) })) };
-    },
+    async (request) => searchAsn(ctx, staffContext(request), request.query),
   );
 
   app.get(
@@ -328,21 +225,6 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       preHandler: readers,
       schema: { tags: ['register'], summary: "A civil servant's page: position history, reports and cases", params: asnIdParams, querystring: z.object(langQuery), response: { 200: asnDetailSchema, 404: errorResponseSchema } },
     },
-    async (request) => {
-      const language = requestLanguage(request);
-      const scope = request.staff!.scope;
-      const asn = await repo.findAsn(ctx.db, scope, request.params.id);
-      if (!asn) throw notFound({ id: 'ASN', en: 'Civil servant' });
-      const [positions, related] = await Promise.all([repo.positionHistory(ctx.db, asn.id), repo.reportsAndCasesOf(ctx.db, scope, asn.id)]);
-      return {
-        ...asn,
-        nipFormatted: formatNip(asn.nip, asn.kind),
-        positionTypeLabel: positionLabel(asn.positionType, language),
-        updatedAt: new Date(asn.updatedAt).toISOString(),
-        positions: positions.map((p) => ({ ...p, positionTypeLabel: positionLabel(p.positionType, language), endedAt: new Date(p.endedAt).toISOString() })),
-        reports: related.reports.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
-        cases: related.cases.map((c) => ({ ...c, closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null })),
-      };
-    },
+    async (request) => asnDetail(ctx, staffContext(request), request.params.id),
   );
 };

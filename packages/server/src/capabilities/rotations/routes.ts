@@ -7,7 +7,7 @@ import { recordFromCells, resolveHeader } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, staffContext } from '../../http/request-context.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
@@ -125,21 +125,21 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 200: z.object({ total: z.number(), items: z.array(rotationSchema), legalBasis: z.object({ reference: z.string(), text: z.string() }) }) },
       },
     },
-    async (request) => listRotations(ctx, request.staff!, request.query, requestLanguage(request)),
+    async (request) => listRotations(ctx, staffContext(request), request.query),
   );
 
   app.get(
     '/rotations/:id',
     { preHandler: readers, schema: { tags: ['rotations'], summary: 'One rotation with its assessment', params: z.object({ id: z.uuid() }), querystring: z.object(langQuery), response: { 200: rotationSchema, 404: errorResponseSchema } } },
-    async (request) => rotationDetail(ctx, request.staff!, request.params.id, requestLanguage(request)),
+    async (request) => rotationDetail(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
     '/rotations',
     { preHandler: recorders, schema: { tags: ['rotations'], summary: 'Record a rotation', body: rotationBody, querystring: z.object(langQuery), response: { 201: rotationSchema, 400: errorResponseSchema } } },
     async (request, reply) => {
+      const rc = staffContext(request);
       const b = request.body;
-      const language = requestLanguage(request);
       const cells: Partial<Record<RotationColumnKey, string>> = {
         kode_pemilihan: b.electionId,
         kode_wilayah: b.regionCode,
@@ -155,7 +155,7 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         nomor_surat_persetujuan: b.approvalLetterNumber ?? '',
         tanggal_persetujuan: b.approvalDate ?? '',
       };
-      const result = await saveRotations(ctx, request.staff!, [{ line: 1, cells }], language, requestMeta(request));
+      const result = await saveRotations(ctx, rc, [{ line: 1, cells }]);
       const row = result.rows[0];
       if (row.status === 'rejected') {
         throw new ApiError(
@@ -165,7 +165,7 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
           row.reasons!.map((r) => ({ field: `body.${FORM_FIELD[r.column as RotationColumnKey] ?? r.column}`, message: { id: r.message, en: r.message } })),
         );
       }
-      return reply.status(201).send(await rotationDetail(ctx, request.staff!, row.rotationId!, language));
+      return reply.status(201).send(await rotationDetail(ctx, rc, row.rotationId!));
     },
   );
 
@@ -192,7 +192,7 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         }
         rows.push({ line: record.line, cells: recordFromCells(record.cells, columns) });
       }
-      return saveRotations(ctx, request.staff!, rows, requestLanguage(request), requestMeta(request));
+      return saveRotations(ctx, staffContext(request), rows);
     },
   );
 

@@ -17,72 +17,22 @@ import {
   type Rotation,
   type RotationAssessment,
 } from '@netra/core';
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
-import { regionInScope } from '../../db/scope.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
-import type { StaffUser } from '../auth/service.ts';
-import { appendAudit } from '../audit/repository.ts';
-import { pairsOfContest } from '../candidates/repository.ts';
-import { findElection, listElections } from '../elections/repository.ts';
-import { fileReport } from '../reports/service.ts';
+import type { RequestContext, StaffUser } from '../../http/request-context.ts';
+import { appendAudit } from '../audit/service.ts';
+import { pairsOfContest } from '../candidates/service.ts';
+import { electionList, findElection } from '../elections/service.ts';
+import { asnIdByNip } from '../register/service.ts';
+import type { ReportInput } from '../reports/intake.service.ts';
+import * as repo from './repository.ts';
+import type { StoredRotation } from './repository.ts';
 import { SIGNER_ROLES, validateRotationRow, type RotationColumnKey, type RotationInput } from './rows.ts';
 
-type Meta = { ip: string | null; userAgent: string | null };
-
-const rotationColumns = [
-  'ro.id',
-  'ro.election_id',
-  'ro.region_code',
-  'r.name as region_name',
-  'ro.asn_id',
-  'ro.person_nip',
-  'ro.person_name',
-  'ro.from_position',
-  'ro.to_position',
-  'ro.decree_number',
-  'ro.decree_date',
-  'ro.signer_name',
-  'ro.signer_role',
-  'ro.approval_letter_number',
-  'ro.approval_date',
-  'ro.finding_report_id',
-  'ro.finding_case_id',
-  'c.number as finding_case_number',
-  'ro.created_at',
-] as const;
-
-function scopedRotations(db: Db, staff: StaffUser) {
-  return db
-    .selectFrom('rotations as ro')
-    .innerJoin('regions as r', 'r.code', 'ro.region_code')
-    .leftJoin('cases as c', 'c.id', 'ro.finding_case_id')
-    .where((eb) => regionInScope(eb, 'ro.region_code', staff.scope));
-}
-
-interface StoredRotation {
-  id: string;
-  election_id: string;
-  region_code: string;
-  region_name: string;
-  asn_id: number | null;
-  person_nip: string;
-  person_name: string;
-  from_position: string;
-  to_position: string;
-  decree_number: string;
-  decree_date: string;
-  signer_name: string;
-  signer_role: Rotation['signedBy']['role'];
-  approval_letter_number: string | null;
-  approval_date: string | null;
-  finding_report_id: string | null;
-  finding_case_id: string | null;
-  finding_case_number: string | null;
-  created_at: Date;
-}
+/** A region records hundreds of rotations, not millions: they are assessed in code (the rules are the core's). */
+const LIST_CAP = 5000;
 
 const asCore = (row: StoredRotation): Rotation => ({
   regionCode: row.region_code,
@@ -101,7 +51,7 @@ async function assess(db: Db, rows: StoredRotation[]): Promise<Map<string, Rotat
   for (const row of rows) {
     const key = `${row.election_id}|${row.region_code}`;
     if (!contests.has(key)) {
-      const election = await findElection(db, row.election_id);
+      const election = await findElection({ db }, row.election_id);
       if (!election) continue;
       const pairs = await pairsOfContest(db, row.election_id, row.region_code);
       const incumbents = pairs.flatMap((pair): IncumbentCandidate[] => {
@@ -149,25 +99,21 @@ function present(row: StoredRotation, assessment: RotationAssessment | undefined
 
 export const legalBasis = (language: Language) => ({ reference: UU_10_2016_ART_71_2.reference, text: UU_10_2016_ART_71_2.text[language] });
 
-export async function listRotations(ctx: AppContext, staff: StaffUser, query: { electionId?: string; regionCode?: string; flagged?: boolean; limit: number; offset: number }, language: Language) {
-  let base = scopedRotations(ctx.db, staff).select(rotationColumns);
-  if (query.electionId) base = base.where('ro.election_id', '=', query.electionId);
-  if (query.regionCode) base = base.where('ro.region_code', '=', query.regionCode);
-  // Assessed in code (the rules are the core's): a region records hundreds of rotations, not millions.
-  const rows = (await base.orderBy('ro.decree_date', 'desc').orderBy('ro.created_at', 'desc').limit(5000).execute()) as StoredRotation[];
+export async function listRotations(ctx: AppContext, rc: RequestContext, query: { electionId?: string; regionCode?: string; flagged?: boolean; limit: number; offset: number }) {
+  const rows = await repo.listRotations(ctx.db, rc.actor.scope, query, LIST_CAP);
   const assessments = await assess(ctx.db, rows);
-  const items = rows.map((row) => present(row, assessments.get(row.id), language)).filter((item) => query.flagged === undefined || item.assessment?.flagged === query.flagged);
-  return { total: items.length, items: items.slice(query.offset, query.offset + query.limit), legalBasis: legalBasis(language) };
+  const items = rows.map((row) => present(row, assessments.get(row.id), rc.language)).filter((item) => query.flagged === undefined || item.assessment?.flagged === query.flagged);
+  return { total: items.length, items: items.slice(query.offset, query.offset + query.limit), legalBasis: legalBasis(rc.language) };
 }
 
 async function findRotation(ctx: AppContext, staff: StaffUser, id: string): Promise<StoredRotation | undefined> {
-  return (await scopedRotations(ctx.db, staff).select(rotationColumns).where('ro.id', '=', id).executeTakeFirst()) as StoredRotation | undefined;
+  return repo.findRotation(ctx.db, staff.scope, id);
 }
 
-export async function rotationDetail(ctx: AppContext, staff: StaffUser, id: string, language: Language) {
-  const row = await findRotation(ctx, staff, id);
+export async function rotationDetail(ctx: AppContext, rc: RequestContext, id: string) {
+  const row = await findRotation(ctx, rc.actor, id);
   if (!row) throw notFound({ id: 'Mutasi', en: 'Rotation' });
-  return present(row, (await assess(ctx.db, [row])).get(row.id), language);
+  return present(row, (await assess(ctx.db, [row])).get(row.id), rc.language);
 }
 
 export interface RotationRowOutcome {
@@ -178,8 +124,9 @@ export interface RotationRowOutcome {
 }
 
 /** Validate and store rotations; each row stands alone and every refused row says why. */
-export async function saveRotations(ctx: AppContext, staff: StaffUser, rows: Array<{ line: number; cells: Partial<Record<RotationColumnKey, string>> }>, language: Language, meta: Meta) {
-  const elections = (await listElections(ctx.db)).filter((e) => e.scope === 'regional');
+export async function saveRotations(ctx: AppContext, rc: RequestContext, rows: Array<{ line: number; cells: Partial<Record<RotationColumnKey, string>> }>) {
+  const { actor: staff, language, meta } = rc;
+  const elections = (await electionList(ctx, language)).items.filter((e) => e.scope === 'regional');
   const today = dateInTimeZone(ctx.now(), 'Asia/Jayapura');
   const context = { today, electionIds: new Set(elections.map((e) => e.id)) };
   const outcomes = await ctx.db.transaction().execute(async (trx) => {
@@ -195,15 +142,13 @@ export async function saveRotations(ctx: AppContext, staff: StaffUser, rows: Arr
         continue;
       }
       const r: RotationInput = result.row;
-      const region = await trx.selectFrom('regions').select('code').where('code', '=', r.regionCode).executeTakeFirst();
-      if (!region) {
+      if (!(await repo.regionExists(trx, r.regionCode))) {
         done.push({ line, status: 'rejected', reasons: [{ column: 'kode_wilayah', code: 'region_unknown', message: language === 'id' ? `Kode wilayah ${r.regionCode} tidak terdaftar.` : `Region code ${r.regionCode} is not registered.` }] });
         continue;
       }
-      const asn = await trx.selectFrom('asn').select('id').where('nip', '=', r.nip).executeTakeFirst();
-      const values = {
+      const values: repo.RotationValues = {
         election_id: r.electionId,
-        asn_id: asn?.id ?? null,
+        asn_id: (await asnIdByNip(trx, r.nip)) ?? null,
         person_name: r.name,
         from_position: r.fromPosition,
         to_position: r.toPosition,
@@ -213,25 +158,12 @@ export async function saveRotations(ctx: AppContext, staff: StaffUser, rows: Arr
         approval_letter_number: r.approval?.letterNumber ?? null,
         approval_date: r.approval?.date ?? null,
       };
-      const saved = await trx
-        .insertInto('rotations')
-        .values({ ...values, region_code: r.regionCode, person_nip: r.nip, decree_number: r.decreeNumber, created_by: staff.id })
-        .onConflict((oc) =>
-          oc
-            .constraint('rotations_decree_person_key')
-            .doUpdateSet(values)
-            .where(
-              sql<boolean>`(rotations.election_id, rotations.asn_id, rotations.person_name, rotations.from_position, rotations.to_position, rotations.decree_date, rotations.signer_name, rotations.signer_role, rotations.approval_letter_number, rotations.approval_date)
-                IS DISTINCT FROM (excluded.election_id, excluded.asn_id, excluded.person_name, excluded.from_position, excluded.to_position, excluded.decree_date, excluded.signer_name, excluded.signer_role, excluded.approval_letter_number, excluded.approval_date)`,
-            ),
-        )
-        .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
-        .executeTakeFirst();
+      const key = { regionCode: r.regionCode, nip: r.nip, decreeNumber: r.decreeNumber };
+      const saved = await repo.upsertRotation(trx, key, values, staff.id);
       if (saved) {
         done.push({ line, status: saved.inserted ? 'inserted' : 'updated', rotationId: saved.id });
       } else {
-        const existing = await trx.selectFrom('rotations').select('id').where('region_code', '=', r.regionCode).where('decree_number', '=', r.decreeNumber).where('person_nip', '=', r.nip).executeTakeFirstOrThrow();
-        done.push({ line, status: 'unchanged', rotationId: existing.id });
+        done.push({ line, status: 'unchanged', rotationId: await repo.rotationIdByKey(trx, key) });
       }
     }
     const changed = done.filter((d) => d.status === 'inserted' || d.status === 'updated');
@@ -253,11 +185,12 @@ export async function saveRotations(ctx: AppContext, staff: StaffUser, rows: Arr
 }
 
 /**
- * "Jadikan temuan": a flagged rotation becomes a Bawaslu finding (a report with source
- * `finding` and its case) through the reports capability's own filing, with the draft's summary,
- * legal basis and reasons. Repeating it returns the same finding (idempotency key).
+ * "Jadikan temuan", the rotation's part (commands/rotation-finding.ts files the finding): what a
+ * flagged rotation's finding says (the draft's summary, legal basis and reasons), and the
+ * rotation's id as stored. 404 outside scope, 409 when the rotation is not flagged.
  */
-export async function rotationToFinding(ctx: AppContext, staff: StaffUser, id: string, meta: Meta) {
+export async function rotationFindingDraft(ctx: AppContext, rc: RequestContext, id: string): Promise<{ rotationId: string; input: ReportInput }> {
+  const staff = rc.actor;
   const row = await findRotation(ctx, staff, id);
   if (!row) throw notFound({ id: 'Mutasi', en: 'Rotation' });
   const assessment = (await assess(ctx.db, [row])).get(row.id);
@@ -276,34 +209,33 @@ export async function rotationToFinding(ctx: AppContext, staff: StaffUser, id: s
     ...draft.reasons.map((r) => `- ${r.message.id}`),
     `Bukti: ${draft.evidence.map((e) => `${e.kind === 'decree' ? 'SK' : 'Persetujuan Menteri'} ${e.reference} (${e.date})`).join('; ')}.`,
   ].join('\n');
-  const receipt = await fileReport(
-    ctx,
-    {
-      electionId: draft.electionId,
-      regionCode: draft.regionCode,
-      place: `${row.region_name} (SK ${row.decree_number})`.slice(0, 300),
-      occurredOn: draft.occurredOn,
-      knownOn: knownOn < draft.occurredOn ? draft.occurredOn : knownOn > today ? today : knownOn,
-      description,
-      actCodes: [draft.actCode],
-      reportedName: draft.reportedParty.name,
-      reportedPosition: SIGNER_LABEL.get(draft.reportedParty.role)?.id,
-      anonymous: false,
-    },
-    [],
-    { source: 'finding', staff, meta, idempotencyKey: `rotation-finding:${row.id}` },
-  );
+  const input: ReportInput = {
+    electionId: draft.electionId,
+    regionCode: draft.regionCode,
+    place: `${row.region_name} (SK ${row.decree_number})`.slice(0, 300),
+    occurredOn: draft.occurredOn,
+    knownOn: knownOn < draft.occurredOn ? draft.occurredOn : knownOn > today ? today : knownOn,
+    description,
+    actCodes: [draft.actCode],
+    reportedName: draft.reportedParty.name,
+    reportedPosition: SIGNER_LABEL.get(draft.reportedParty.role)?.id,
+    anonymous: false,
+  };
+  return { rotationId: row.id, input };
+}
+
+/** The rotation records the finding made from it, with its audit entry. */
+export async function recordRotationFinding(ctx: AppContext, rc: RequestContext, id: string, finding: { reportId: string; caseId: string; caseNumber: string }): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('rotations').set({ finding_report_id: receipt.reportId, finding_case_id: receipt.caseId }).where('id', '=', row.id).execute();
+    await repo.setRotationFinding(trx, id, finding);
     await appendAudit(trx, {
-      actorId: staff.id,
+      actorId: rc.actor.id,
       action: 'rotations.finding_made',
       entityType: 'rotation',
-      entityId: row.id,
-      data: { reportId: receipt.reportId, caseId: receipt.caseId, caseNumber: receipt.caseNumber },
-      ...meta,
+      entityId: id,
+      data: { reportId: finding.reportId, caseId: finding.caseId, caseNumber: finding.caseNumber },
+      ...rc.meta,
       at: ctx.now(),
     });
   });
-  return { reportId: receipt.reportId, caseId: receipt.caseId, caseNumber: receipt.caseNumber, receiptNumber: receipt.receiptNumber };
 }
