@@ -9,17 +9,27 @@
  * 200 either way: there, "404" means the record is absent from the page.
  */
 import { randomBytes } from 'node:crypto';
-import { regionWithinScope, ROLE_CODES, type RoleCode } from '@netra/core';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { subscribe } from 'node:diagnostics_channel';
+import { can, PERMISSION_ACTIONS, PERMISSIONS, regionWithinScope, ROLE_CODES, rolesFor, type PermissionAction, type RoleCode } from '@netra/core';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffGuardOf } from './capabilities/auth/guard.ts';
 import { insertNotification } from './capabilities/notifications/repository.ts';
 import { fictionalReport, jpegWithExif, multipartBody, submitReport } from './testing/reports.ts';
 import { createCase } from './testing/cases.ts';
 import { cookieFrom, createStaffAccount, staffClient, TEST_PASSWORD, totpCode, type StaffClient } from './testing/staff.ts';
 import { createTestApp, type TestApp } from './testing/test-database.ts';
-import { createAgency, createAsn, createUnit } from './capabilities/dashboards/test-fixtures.ts';
+import { createAgency, createAsn, createUnit } from './testing/dashboards.ts';
 import { csvOf } from './testing/register.ts';
 import { importForm, insertAccount, insertPost, seedAsn } from './testing/screening.ts';
+
+/** Every route as Fastify registers it, hooks included (for walking the permission table). */
+const registeredRoutes: RouteOptions[] = [];
+subscribe('fastify.initialization', (message) => {
+  (message as { fastify: FastifyInstance }).fastify.addHook('onRoute', (route) => {
+    registeredRoutes.push(route);
+  });
+});
 
 const IN_REGION = '35.10'; // Kabupaten Banyuwangi
 const OUT_REGION = '16.07'; // Kabupaten Banyuasin: outside every regional scope below
@@ -854,5 +864,98 @@ describe('RBAC walk', () => {
     expect(res.body).not.toContain(other.number);
     const listed = await officer.get('/api/v1/cases?queue=all&q=Rahasia');
     expect(listed.json()).toMatchObject({ total: 0, items: [] });
+  });
+});
+
+/**
+ * The permission table (core access/permissions.ts) against the routes: each staff route's guard
+ * names an action of the table, each action guards a route (or is checked in a service), the
+ * table allows exactly the roles the walk above expects, and a sample of routes answers 403 to
+ * exactly the roles the table leaves out.
+ */
+describe('permission table walk', () => {
+  /** "METHOD /path" → the options of the staff guards on the route (onRequest or preHandler). */
+  function guardedEndpoints(): Map<string, Array<{ action: PermissionAction; allowPendingMfa?: boolean }>> {
+    const endpoints = new Map<string, Array<{ action: PermissionAction; allowPendingMfa?: boolean }>>();
+    for (const route of registeredRoutes) {
+      const hooks = [route.onRequest, route.preHandler].flat().filter(Boolean);
+      const guards = hooks.map(staffGuardOf).filter((g) => g !== undefined);
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD' || method === 'OPTIONS') continue;
+        endpoints.set(`${method} ${route.url}`, guards);
+      }
+    }
+    return endpoints;
+  }
+
+  it('sees every served endpoint as it is registered', () => {
+    const served = servedEndpoints(t.app.printRoutes({ commonPrefix: false }));
+    const registered = guardedEndpoints();
+    expect(served.filter((e) => !registered.has(e))).toEqual([]);
+  });
+
+  it('guards every staff endpoint with one action of the table, and no public endpoint', () => {
+    const problems: string[] = [];
+    for (const [endpoint, guards] of guardedEndpoints()) {
+      const rule = RULES[endpoint];
+      if (!rule) continue; // API docs and the web app: public by design (checked by the walk above)
+      if ('public' in rule) {
+        if (guards.length > 0) problems.push(`${endpoint}: public, yet guarded by ${guards.map((g) => g.action)}`);
+        continue;
+      }
+      if (guards.length !== 1) problems.push(`${endpoint}: ${guards.length} staff guards`);
+      for (const guard of guards) if (!(guard.action in PERMISSIONS)) problems.push(`${endpoint}: unknown action ${guard.action}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('uses every action of the table on a route, or says which service checks it', () => {
+    const used = new Set([...guardedEndpoints().values()].flat().map((g) => g.action));
+    const unused = PERMISSION_ACTIONS.filter((a) => !used.has(a) && !('checkedInService' in PERMISSIONS[a]));
+    expect(unused, 'actions no route guards (use them, or mark them checkedInService)').toEqual([]);
+    const markedButGuarded = PERMISSION_ACTIONS.filter((a) => used.has(a) && 'checkedInService' in PERMISSIONS[a]);
+    expect(markedButGuarded).toEqual([]);
+  });
+
+  it('allows on each route exactly the roles the RBAC walk expects there', () => {
+    const mismatches: string[] = [];
+    for (const [endpoint, guards] of guardedEndpoints()) {
+      const rule = RULES[endpoint];
+      if (!rule || 'public' in rule || guards.length !== 1) continue;
+      const expected = rule.roles === 'all' ? ROLE_CODES : ROLE_CODES.filter((r) => (rule.roles as readonly RoleCode[]).includes(r));
+      const allowed = rolesFor(guards[0].action);
+      if (allowed.join() !== expected.join()) mismatches.push(`${endpoint} (${guards[0].action}): table ${allowed.join(',')}, walk ${expected.join(',')}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  /** Routes that pass validation with no record behind them, so only the guard decides a refusal. */
+  const SAMPLE: Array<{ endpoint: string; request: InjectOptions }> = [
+    { endpoint: 'GET /api/v1/users', request: { method: 'GET', url: '/api/v1/users' } },
+    { endpoint: 'GET /api/v1/register/imports', request: { method: 'GET', url: '/api/v1/register/imports' } },
+    { endpoint: 'GET /api/v1/register/asn', request: { method: 'GET', url: '/api/v1/register/asn' } },
+    { endpoint: 'GET /api/v1/candidates', request: { method: 'GET', url: '/api/v1/candidates' } },
+    { endpoint: 'GET /api/v1/rotations', request: { method: 'GET', url: '/api/v1/rotations' } },
+    { endpoint: 'GET /api/v1/screening/posts', request: { method: 'GET', url: '/api/v1/screening/posts' } },
+    { endpoint: 'GET /api/v1/reports', request: { method: 'GET', url: '/api/v1/reports' } },
+    { endpoint: 'GET /api/v1/merge-proposals', request: { method: 'GET', url: '/api/v1/merge-proposals' } },
+    { endpoint: 'GET /api/v1/cases', request: { method: 'GET', url: '/api/v1/cases?queue=all' } },
+    { endpoint: 'GET /api/v1/prevention/:electionId/unsigned', request: { method: 'GET', url: '/api/v1/prevention/pilkada-2024/unsigned' } },
+    { endpoint: 'GET /api/v1/prevention/:electionId/coverage', request: { method: 'GET', url: '/api/v1/prevention/pilkada-2024/coverage' } },
+    // Guarded before the body is read (onRequest): an empty body is refused as forbidden or as invalid.
+    { endpoint: 'POST /api/v1/intake/reports', request: { method: 'POST', url: '/api/v1/intake/reports', payload: {} } },
+  ];
+
+  it.each(SAMPLE)('$endpoint answers 403 to exactly the roles the table leaves out', async ({ endpoint, request }) => {
+    const guards = guardedEndpoints().get(endpoint);
+    expect(guards, endpoint).toHaveLength(1);
+    const action = guards![0].action;
+    const mismatches: string[] = [];
+    for (const role of ROLE_CODES) {
+      const res = await actors.get(role)!.client.request(request);
+      const forbidden = res.statusCode === 403 && (res.json() as { error: { code: string } }).error.code === 'forbidden';
+      if (forbidden === can(role, action)) mismatches.push(`${role}: ${action} ${can(role, action) ? 'allowed' : 'refused'} by the table, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
