@@ -2,12 +2,14 @@
  * /konsol/laporan/:id: one report with its evidence viewer (images inline, PDFs by link), the
  * formal/material checklist and, for Bawaslu, opening the reporter's identity with a reason.
  */
-import { BAWASLU_ROLES } from '@netra/core/access/roles';
-import { useRef, useState, type FormEvent } from 'react';
+import { can } from '@netra/core/access/permissions';
+import { useEffect, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { Link } from 'wouter';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { api, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
+import { formatDate, formatTimestamp, LONG_DATE } from '../../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
 import { formatBytes, type Identity, type ReportDetail } from '../api.ts';
 import { messages } from '../messages.ts';
@@ -17,18 +19,47 @@ import '../reports.css';
 /** Types a browser shows in an <img>; others are offered for download. */
 const VIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
+/** The opened identity, in a modal of its own (shown once the reason was recorded). */
+function IdentityShown({ identity, onClose }: { identity: Identity; onClose(): void }) {
+  const { language } = useI18n();
+  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+  return (
+    <dialog ref={dialog} className="identity-dialog" aria-labelledby="identity-title" onClose={onClose}>
+      <h2 id="identity-title">{t.identityDialogTitle}</h2>
+      <dl className="detail-grid">
+        <dt>{t.identityName}</dt>
+        <dd>{identity.name}</dd>
+        <dt>{t.identityAddress}</dt>
+        <dd>{identity.address ?? '—'}</dd>
+        <dt>{t.identityPhone}</dt>
+        <dd>{identity.phone ?? '—'}</dd>
+        <dt>{t.identityEmail}</dt>
+        <dd>{identity.email ?? '—'}</dd>
+      </dl>
+      <p className="hint">{t.identityOpened(formatTimestamp(identity.openedAt, language))}</p>
+      <button type="button" className="link-button" onClick={() => dialog.current?.close()}>
+        {t.close}
+      </button>
+    </dialog>
+  );
+}
+
+/** Opening the reporter's identity: a reason first (it goes to the audit log), then the identity. */
 function IdentityDialog({ reportId }: { reportId: string }) {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [shown, setShown] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function open(event: FormEvent) {
-    event.preventDefault();
+  async function open() {
     if (reason.trim().length < 15) {
       setError(t.reason);
       return;
@@ -46,40 +77,26 @@ function IdentityDialog({ reportId }: { reportId: string }) {
 
   return (
     <>
-      <button type="button" className="secondary" onClick={() => dialog.current?.showModal()}>
+      <button type="button" className="secondary" onClick={() => setShown(true)}>
         {t.openIdentity}
       </button>
-      <dialog ref={dialog} className="identity-dialog" aria-labelledby="identity-title">
-        <h2 id="identity-title">{t.identityDialogTitle}</h2>
-        {identity ? (
-          <>
-            <dl className="detail-grid">
-              <dt>{t.identityName}</dt>
-              <dd>{identity.name}</dd>
-              <dt>{t.identityAddress}</dt>
-              <dd>{identity.address ?? '—'}</dd>
-              <dt>{t.identityPhone}</dt>
-              <dd>{identity.phone ?? '—'}</dd>
-              <dt>{t.identityEmail}</dt>
-              <dd>{identity.email ?? '—'}</dd>
-            </dl>
-            <p className="hint">{t.identityOpened(new Date(identity.openedAt).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB'))}</p>
-          </>
-        ) : (
-          <form className="form" onSubmit={open} noValidate>
-            <p>{t.identityDialogText}</p>
-            <InputField name="reason" label={t.reason} value={reason} onChange={setReason} multiline error={error} />
-            <div className="actions">
-              <button type="submit" disabled={busy}>
-                {t.confirmOpen}
-              </button>
-            </div>
-          </form>
-        )}
-        <button type="button" className="link-button" onClick={() => dialog.current?.close()}>
-          {identity ? t.close : t.cancel}
-        </button>
-      </dialog>
+      {identity ? (
+        shown && <IdentityShown identity={identity} onClose={() => setShown(false)} />
+      ) : (
+        <ConfirmDialog
+          open={shown}
+          className="identity-dialog"
+          title={t.identityDialogTitle}
+          confirmLabel={t.confirmOpen}
+          cancelLabel={t.cancel}
+          busy={busy}
+          onConfirm={open}
+          onCancel={() => setShown(false)}
+        >
+          <p>{t.identityDialogText}</p>
+          <InputField name="reason" label={t.reason} value={reason} onChange={setReason} multiline error={error} />
+        </ConfirmDialog>
+      )}
     </>
   );
 }
@@ -89,11 +106,11 @@ export function ReportDetailPage({ id }: { id: string }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
   const [state, reload] = useApi<ReportDetail>(`/reports/${id}`, language);
-  const isBawaslu = BAWASLU_ROLES.includes(session.user!.role as (typeof BAWASLU_ROLES)[number]);
+  const isBawaslu = can(session.user!.role, 'reports.triage');
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const r = state.data;
-  const date = (d: string) => formatDate(d, language, { day: 'numeric', month: 'long', year: 'numeric' });
+  const date = (d: string) => formatDate(d, language, LONG_DATE);
   return (
     <div className="report-console">
       <p>
