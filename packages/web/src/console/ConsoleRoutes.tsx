@@ -1,11 +1,10 @@
 /**
  * Every page under /konsol, with absolute paths. Each capability adds its routes here, wrapped in
- * <StaffRoute roles={…}>.
+ * <StaffRoute action={…}> (an action of core's permission table).
  */
 import { Route, Switch } from 'wouter';
 import { CasePage } from '../capabilities/cases/CasePage.tsx';
 import { CaseQueuePage } from '../capabilities/cases/CaseQueuePage.tsx';
-import { CASE_ROLES } from '../capabilities/cases/nav.ts';
 import { candidateConsoleRoutes } from '../capabilities/candidates/routes.tsx';
 import { registerConsoleRoutes } from '../capabilities/register/routes.tsx';
 import { reportConsoleRoutes } from '../capabilities/reports/console/routes.tsx';
@@ -25,13 +24,13 @@ export function ConsoleRoutes() {
         </StaffRoute>
       </Route>
       <Route path="/konsol/perkara">
-        <StaffRoute roles={CASE_ROLES}>
+        <StaffRoute action="cases.read">
           <CaseQueuePage />
         </StaffRoute>
       </Route>
       <Route path="/konsol/perkara/:id">
         {(params) => (
-          <StaffRoute roles={CASE_ROLES}>
+          <StaffRoute action="cases.read">
             <CasePage id={params.id} />
           </StaffRoute>
         )}

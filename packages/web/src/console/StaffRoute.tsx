@@ -1,3 +1,4 @@
+import { can, type PermissionAction } from '@netra/core/access/permissions';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { commonMessages, useMessages } from '../lib/i18n.tsx';
@@ -7,9 +8,9 @@ import { messages } from './messages.ts';
 
 /**
  * A console page: signed-in staff only (otherwise to /masuk and back here after), optionally only
- * some roles. The server checks again on every request.
+ * the roles core's permission table allows `action`. The server checks again on every request.
  */
-export function StaffRoute({ roles, children }: { roles?: readonly string[]; children: ReactNode }) {
+export function StaffRoute({ action, children }: { action?: PermissionAction; children: ReactNode }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
   const [location, navigate] = useLocation();
@@ -19,7 +20,7 @@ export function StaffRoute({ roles, children }: { roles?: readonly string[]; chi
     }
   }, [session.status, session.ready, location, navigate]);
   if (!session.ready || !session.user) return <p className="muted">{t.loading}</p>;
-  if (roles && !roles.includes(session.user.role)) {
+  if (action && !can(session.user.role, action)) {
     return (
       <ConsoleLayout>
         <h1>{t.forbiddenTitle}</h1>

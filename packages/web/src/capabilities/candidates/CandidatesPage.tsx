@@ -12,7 +12,7 @@ import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import '../register/register.css';
 import { messages } from './messages.ts';
-import { CANDIDATE_EDITORS, OBLIGATION_RECORDERS } from './nav.ts';
+import { can } from '@netra/core/access/permissions';
 
 interface Person {
   name: string;
@@ -246,8 +246,8 @@ export function CandidatesPage() {
   const [editing, setEditing] = useState<Pair | 'new' | null>(null);
   const [elections] = useApi<{ items: Array<{ id: string; name: string; kind: string }> }>('/elections', language);
   const [state, reload] = useApi<{ items: Pair[] }>(`/candidates?electionId=${encodeURIComponent(electionId)}`, language);
-  const canEdit = CANDIDATE_EDITORS.includes(role);
-  const canRecord = OBLIGATION_RECORDERS.includes(role);
+  const canEdit = can(role, 'candidates.edit');
+  const canRecord = can(role, 'candidates.obligation.record');
   const alerts = state.status === 'ready' ? state.data.items.flatMap((p) => p.asnMembers.flatMap((m) => m.alerts.map((a) => ({ ...a, key: `${p.id}-${m.member}-${a.obligation}` })))) : [];
   // Candidacy rules (and art. 71(2)) apply to regional elections only.
   const electionOptions = elections.status === 'ready' ? elections.data.items.filter((e) => e.kind === 'pilkada') : [];

@@ -2,11 +2,10 @@
 import { Route } from 'wouter';
 import { StaffRoute } from '../../console/StaffRoute.tsx';
 import { CandidatesPage } from './CandidatesPage.tsx';
-import { CANDIDATE_READERS } from './nav.ts';
 
 export const candidateConsoleRoutes = [
   <Route key="candidates" path="/konsol/calon">
-    <StaffRoute roles={CANDIDATE_READERS}>
+    <StaffRoute action="candidates.read">
       <CandidatesPage />
     </StaffRoute>
   </Route>,

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
 import { api, ApiRequestError, ok, useApi, withSession } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { messages } from './messages.ts';
@@ -14,9 +15,8 @@ import { TransitionForm } from './TransitionForm.tsx';
 import type { AssignableStaff, CaseDetail, TransitionResult } from './types.ts';
 import './cases.css';
 
-const time = (iso: string, language: string) => new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const dateTime = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const time = (iso: string, language: Language) => formatDateTime(iso, language, { hour: '2-digit', minute: '2-digit' });
+const dateTime = (iso: string, language: Language) => formatDateTime(iso, language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function CasePage({ id }: { id: string }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };

@@ -7,14 +7,18 @@ import { CASE_STATE_LABELS, CASE_STATES } from '@netra/core/cases/states';
 import { ACT_CODES } from '@netra/core/sanctions/matrix';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, Options } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { api, ApiRequestError, ok, useApi, withSession, type ApiRequestBody, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { messages } from './messages.ts';
 import { Notifications } from './Notifications.tsx';
-import type { BulkResult, CaseList } from './types.ts';
+import type { BulkResult, CaseList, CaseSummary } from './types.ts';
 import './cases.css';
 
 const PAGE_SIZE = 25;
@@ -94,31 +98,24 @@ export function CaseQueuePage() {
           update({ q: search.trim() || null });
         }}
       >
-        <div>
-          <label htmlFor="case-q">{t.search}</label>
-          <input id="case-q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="case-election">{t.filterElection}</label>
-          <select id="case-election" value={params.get('pemilihan') ?? ''} onChange={(e) => update({ pemilihan: e.target.value || null })}>
-            <option value="">{t.filterAny}</option>
-            {elections.status === 'ready' && elections.data.items.map((el) => <option key={el.id} value={el.id}>{el.name}</option>)}
+        <Field id="case-q" label={t.search}>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </Field>
+        <Field id="case-election" label={t.filterElection}>
+          <select value={params.get('pemilihan') ?? ''} onChange={(e) => update({ pemilihan: e.target.value || null })}>
+            <Options placeholder={t.filterAny} items={elections.status === 'ready' ? elections.data.items : []} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="case-state">{t.filterState}</label>
-          <select id="case-state" value={params.get('status') ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
-            <option value="">{t.filterAny}</option>
-            {CASE_STATES.map((s) => <option key={s} value={s}>{CASE_STATE_LABELS[s][language]}</option>)}
+        </Field>
+        <Field id="case-state" label={t.filterState}>
+          <select value={params.get('status') ?? ''} onChange={(e) => update({ status: e.target.value || null })}>
+            <Options placeholder={t.filterAny} items={CASE_STATES.map((s) => ({ id: s, name: CASE_STATE_LABELS[s][language] }))} />
           </select>
-        </div>
-        <div>
-          <label htmlFor="case-act">{t.filterAct}</label>
-          <select id="case-act" value={params.get('pelanggaran') ?? ''} onChange={(e) => update({ pelanggaran: e.target.value || null })}>
-            <option value="">{t.filterAny}</option>
-            {ACT_CODES.map((code) => <option key={code} value={code}>{code}</option>)}
+        </Field>
+        <Field id="case-act" label={t.filterAct}>
+          <select value={params.get('pelanggaran') ?? ''} onChange={(e) => update({ pelanggaran: e.target.value || null })}>
+            <Options placeholder={t.filterAny} items={ACT_CODES.map((code) => ({ id: code, name: code }))} />
           </select>
-        </div>
+        </Field>
         {filtered && (
           <button type="button" className="button-secondary" onClick={() => { setSearch(''); update({ q: null, pemilihan: null, status: null, pelanggaran: null }); }}>
             {t.clearFilters}
@@ -128,65 +125,66 @@ export function CaseQueuePage() {
 
       {list.status === 'loading' && <p className="muted">{t.loading}</p>}
       {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
-      {list.status === 'ready' && list.data.items.length === 0 && <p className="empty">{filtered ? t.emptyFiltered : emptyText[queue]}</p>}
+      {list.status === 'ready' && (
+        <DataTable<CaseSummary>
+          className="case-table"
+          scrollClassName={null}
+          empty={<EmptyState className="empty">{filtered ? t.emptyFiltered : emptyText[queue]}</EmptyState>}
+          rows={list.data.items}
+          rowKey={(c) => c.id}
+          rowAttributes={(c) => ({ 'data-case': c.number })}
+          columns={[
+            {
+              key: 'select',
+              header: (
+                <input
+                  type="checkbox"
+                  aria-label={t.selectAll}
+                  checked={list.data.items.every((c) => selected.has(c.id))}
+                  onChange={(e) => setSelected((prev) => {
+                    const next = new Map(prev);
+                    for (const c of list.data.items) {
+                      if (e.target.checked) next.set(c.id, c.number);
+                      else next.delete(c.id);
+                    }
+                    return next;
+                  })}
+                />
+              ),
+              cell: (c) => <input type="checkbox" aria-label={t.selectCase(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id, c.number)} />,
+            },
+            {
+              key: 'number',
+              header: t.number,
+              cell: (c) => (
+                <>
+                  <Link href={`/konsol/perkara/${c.id}`} className="mono">{c.number}</Link>
+                  <span className="case-summary">{c.summary}</span>
+                </>
+              ),
+            },
+            { key: 'region', header: t.region, cell: (c) => c.region.name },
+            { key: 'state', header: t.state, cell: (c) => c.stateLabel },
+            { key: 'deadline', header: t.deadline, cell: (c) => <DeadlineBadge deadline={c.nextDeadline} /> },
+            {
+              key: 'assignee',
+              header: t.assignee,
+              cell: (c) => (
+                <>
+                  {c.assignee?.name ?? <span className="muted">{t.nobody}</span>}
+                  <div className="case-flags">
+                    {c.lock && <span className="flag flag-lock">{t.lockedBy(c.lock.holderName)}</span>}
+                    {c.siasnBlockRecommended && <span className="flag">{t.siasn}</span>}
+                    {c.escalatedTo && <span className="flag">{t.escalated}</span>}
+                  </div>
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
       {list.status === 'ready' && list.data.items.length > 0 && (
-        <>
-          <table className="case-table">
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label={t.selectAll}
-                    checked={list.data.items.every((c) => selected.has(c.id))}
-                    onChange={(e) => setSelected((prev) => {
-                      const next = new Map(prev);
-                      for (const c of list.data.items) {
-                        if (e.target.checked) next.set(c.id, c.number);
-                        else next.delete(c.id);
-                      }
-                      return next;
-                    })}
-                  />
-                </th>
-                <th>{t.number}</th>
-                <th>{t.region}</th>
-                <th>{t.state}</th>
-                <th>{t.deadline}</th>
-                <th>{t.assignee}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((c) => (
-                <tr key={c.id} data-case={c.number}>
-                  <td>
-                    <input type="checkbox" aria-label={t.selectCase(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id, c.number)} />
-                  </td>
-                  <td>
-                    <Link href={`/konsol/perkara/${c.id}`} className="mono">{c.number}</Link>
-                    <span className="case-summary">{c.summary}</span>
-                  </td>
-                  <td>{c.region.name}</td>
-                  <td>{c.stateLabel}</td>
-                  <td><DeadlineBadge deadline={c.nextDeadline} /></td>
-                  <td>
-                    {c.assignee?.name ?? <span className="muted">{t.nobody}</span>}
-                    <div className="case-flags">
-                      {c.lock && <span className="flag flag-lock">{t.lockedBy(c.lock.holderName)}</span>}
-                      {c.siasnBlockRecommended && <span className="flag">{t.siasn}</span>}
-                      {c.escalatedTo && <span className="flag">{t.escalated}</span>}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="pager">
-            <span className="muted">{t.page(list.data.offset + 1, list.data.offset + list.data.items.length, list.data.total)}</span>
-            <button type="button" disabled={page <= 1} onClick={() => update({ halaman: String(page - 1) })}>{t.previous}</button>
-            <button type="button" disabled={list.data.offset + list.data.items.length >= list.data.total} onClick={() => update({ halaman: String(page + 1) })}>{t.next}</button>
-          </div>
-        </>
+        <Pager className="pager" total={list.data.total} limit={PAGE_SIZE} offset={list.data.offset} shown={list.data.items.length} onChange={(offset) => update({ halaman: String(offset / PAGE_SIZE + 1) })} />
       )}
       {selected.size > 0 && (
         <BulkBar

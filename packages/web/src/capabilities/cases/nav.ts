@@ -1,6 +1,4 @@
-import type { ConsoleNavItem } from '../../console/nav.ts';
+import type { ConsoleNavItem } from '../../console/nav-item.ts';
 
-/** Roles that work on cases (the server refuses the analyst and the administrator). */
-export const CASE_ROLES = ['bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'bkpsdm_officer', 'ppk_delegate'] as const;
-
-export const casesNav: ConsoleNavItem = { href: '/konsol/perkara', label: { id: 'Perkara', en: 'Cases' }, roles: CASE_ROLES };
+/** Cases are read by the roles on a case's path (not the analyst or the administrator). */
+export const casesNav: ConsoleNavItem = { href: '/konsol/perkara', label: { id: 'Perkara', en: 'Cases' }, action: 'cases.read' };

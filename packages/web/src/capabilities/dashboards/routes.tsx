@@ -2,7 +2,6 @@
 import { lazy, Suspense } from 'react';
 import { Route } from 'wouter';
 import { StaffRoute } from '../../console/StaffRoute.tsx';
-import { PREVENTION_READERS } from '../prevention/roles.ts';
 
 // Each page loads when opened: the console's first page stays light.
 const DashboardPage = lazy(() => import('./DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -19,7 +18,7 @@ export const dashboardConsoleRoutes = [
   </Route>,
   <Route key="prevention-event" path="/konsol/pencegahan/kegiatan/:id">
     {(params) => (
-      <StaffRoute roles={PREVENTION_READERS}>
+      <StaffRoute action="prevention.read">
         <Suspense fallback={null}>
           <EventPage id={params.id} />
         </Suspense>

@@ -12,7 +12,7 @@ import type { Page } from '../dashboards/types.ts';
 import { CsvImport } from './CsvImport.tsx';
 import { messages } from './messages.ts';
 import { useAgencyOptions } from './PreventionPage.tsx';
-import { EVENT_RECORDERS } from './roles.ts';
+import { can } from '@netra/core/access/permissions';
 import '../dashboards/dashboards.css';
 
 interface EventDetail {
@@ -32,7 +32,7 @@ export function EventPage({ id }: { id: string }) {
   const agencies = useAgencyOptions(electionId || 'pilkada-2024', state.status === 'ready' ? state.data.event.regionCode : null);
   const [agencyId, setAgencyId] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
-  const canRecord = EVENT_RECORDERS.includes(session.user!.role);
+  const canRecord = can(session.user!.role, 'prevention.event.record');
 
   async function addAgency(event: FormEvent) {
     event.preventDefault();

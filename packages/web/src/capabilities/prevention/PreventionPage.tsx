@@ -15,7 +15,7 @@ import { Pager } from '../dashboards/Pager.tsx';
 import type { Page } from '../dashboards/types.ts';
 import { CsvImport } from './CsvImport.tsx';
 import { messages } from './messages.ts';
-import { EVENT_RECORDERS, PLEDGE_RECORDERS, PREVENTION_READERS } from './roles.ts';
+import { can } from '@netra/core/access/permissions';
 import '../dashboards/dashboards.css';
 
 type Messages = (typeof messages)['id'];
@@ -396,7 +396,7 @@ function EventsSection({ electionId, region, t, canRecord, defaultRegion }: { el
                     <tr key={e.id}>
                       <td>{formatDate(e.heldOn, language)}</td>
                       <td>
-                        {PREVENTION_READERS.includes(session.user!.role) ? <Link href={`/konsol/pencegahan/kegiatan/${e.id}`}>{e.title}</Link> : e.title}
+                        {can(session.user!.role, 'prevention.read') ? <Link href={`/konsol/pencegahan/kegiatan/${e.id}`}>{e.title}</Link> : e.title}
                         <span className="sub">
                           {e.place} · {e.region}
                         </span>
@@ -520,11 +520,11 @@ export function PreventionPage() {
       {tab === 'pakta' ? (
         <>
           <CoverageSection electionId={electionId} region={region} t={t} version={version} />
-          {PLEDGE_RECORDERS.includes(role) ? <RecordForms electionId={electionId} region={region} t={t} onRecorded={() => setTimeout(() => setVersion((v) => v + 1), 1500)} /> : <p className="hint">{t.noRights}</p>}
-          {PREVENTION_READERS.includes(role) && <UnsignedSection electionId={electionId} region={region} t={t} version={version} />}
+          {can(role, 'prevention.pledge.record') ? <RecordForms electionId={electionId} region={region} t={t} onRecorded={() => setTimeout(() => setVersion((v) => v + 1), 1500)} /> : <p className="hint">{t.noRights}</p>}
+          {can(role, 'prevention.read') && <UnsignedSection electionId={electionId} region={region} t={t} version={version} />}
         </>
       ) : (
-        <EventsSection electionId={electionId} region={region} t={t} canRecord={EVENT_RECORDERS.includes(role)} defaultRegion={scope.kind === 'region' ? scope.regionCode : ''} />
+        <EventsSection electionId={electionId} region={region} t={t} canRecord={can(role, 'prevention.event.record')} defaultRegion={scope.kind === 'region' ? scope.regionCode : ''} />
       )}
     </div>
   );

@@ -66,6 +66,3 @@ export interface ColumnDoc {
   example: string;
   description: string;
 }
-
-export const REGISTER_READERS = ['bkpsdm_officer', 'ppk_delegate', 'bawaslu_regency', 'bawaslu_province', 'bawaslu_national', 'bkn_verifier', 'administrator'];
-export const REGISTER_IMPORTERS = ['bkpsdm_officer', 'administrator'];

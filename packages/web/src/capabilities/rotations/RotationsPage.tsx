@@ -13,7 +13,7 @@ import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import '../register/register.css';
 import { messages } from './messages.ts';
-import { FINDING_MAKERS, ROTATION_RECORDERS } from './nav.ts';
+import { can } from '@netra/core/access/permissions';
 
 interface RotationItem {
   id: string;
@@ -106,7 +106,7 @@ export function RotationsPage() {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
   const role = session.user!.role;
-  const [flaggedOnly, setFlaggedOnly] = useState(FINDING_MAKERS.includes(role));
+  const [flaggedOnly, setFlaggedOnly] = useState(can(role, 'rotations.finding'));
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -141,7 +141,7 @@ export function RotationsPage() {
           <p>{state.data.legalBasis.text}</p>
         </details>
       )}
-      {ROTATION_RECORDERS.includes(role) && (
+      {can(role, 'rotations.record') && (
         <>
           <RotationForm onSaved={reload} />
           <ImportPanel<RowImportSummary> folded endpoint="/rotations/import" templateHref="/api/v1/rotations/template.csv" inputId="rotations-file" fileLabel={t.importFile} onDone={reload}>
@@ -245,7 +245,7 @@ export function RotationsPage() {
                       <Link href={`/konsol/perkara/${r.finding.caseId}`}>{t.findingMade(r.finding.caseNumber)}</Link>
                     ) : (
                       r.assessment?.flagged &&
-                      FINDING_MAKERS.includes(role) && (
+                      can(role, 'rotations.finding') && (
                         <button type="button" disabled={busy === r.id} onClick={() => makeFinding(r)}>
                           {t.makeFinding}
                         </button>

@@ -8,7 +8,8 @@ import { Pager } from '../../components/Pager.tsx';
 import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { SCREENING_OFFICERS, type Account } from './api.ts';
+import { can } from '@netra/core/access/permissions';
+import type { Account } from './api.ts';
 import { messages } from './messages.ts';
 import './screening.css';
 
@@ -96,7 +97,7 @@ export function AccountsPage() {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
-  const canEdit = SCREENING_OFFICERS.includes(session.user!.role);
+  const canEdit = can(session.user!.role, 'screening.triage');
   const [linkStatus, setLinkStatus] = useState('');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');

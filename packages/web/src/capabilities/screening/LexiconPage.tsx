@@ -10,7 +10,8 @@ import { apiSend, useApi } from '../../lib/api.ts';
 import { formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { defaultElection, SCREENING_OFFICERS, type ElectionSummary, type LexiconView } from './api.ts';
+import { can } from '@netra/core/access/permissions';
+import { defaultElection, ElectionSummary, LexiconView } from './api.ts';
 import { messages } from './messages.ts';
 import './screening.css';
 
@@ -23,7 +24,7 @@ export function LexiconPage() {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
   const scope = session.user!.scope;
-  const canEdit = SCREENING_OFFICERS.includes(session.user!.role);
+  const canEdit = can(session.user!.role, 'screening.triage');
   const [elections] = useApi<{ items: ElectionSummary[] }>('/elections', language);
   const [electionId, setElectionId] = useState('');
   const [regionTyped, setRegionTyped] = useState(scope.kind === 'region' ? scope.regionCode : '');

@@ -10,7 +10,8 @@ import { apiSend, useApi } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { SCREENING_OFFICERS, type ElectionSummary, type Post } from './api.ts';
+import { can } from '@netra/core/access/permissions';
+import type { ElectionSummary, Post } from './api.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { messages } from './messages.ts';
 import './screening.css';
@@ -167,7 +168,7 @@ export function QueuePage() {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
-  const canDecide = SCREENING_OFFICERS.includes(session.user!.role);
+  const canDecide = can(session.user!.role, 'screening.triage');
   const empty: Filters = { status: 'queued', electionId: '', regionCode: '', handle: '', minScore: '', category: '' };
   const [typed, setTyped] = useState<Filters>(empty);
   const [filters, setFilters] = useState<Filters>(empty);

@@ -1,10 +1,4 @@
-/** Shapes of /api/v1/screening as the console uses them, and who may do what. */
-import { BAWASLU_ROLES } from '@netra/core/access/roles';
-
-/** Who reads the queue, the lexicon and the accounts (the server narrows to their territory). */
-export const SCREENING_READERS: readonly string[] = [...BAWASLU_ROLES, 'analyst'];
-/** Who imports, decides, edits the lexicon and links accounts. */
-export const SCREENING_OFFICERS: readonly string[] = BAWASLU_ROLES;
+/** Shapes of /api/v1/screening as the console uses them (who may do what: core's permission table). */
 
 export interface Span {
   start: number;

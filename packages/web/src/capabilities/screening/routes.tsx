@@ -2,29 +2,28 @@
 import { Route } from 'wouter';
 import { StaffRoute } from '../../console/StaffRoute.tsx';
 import { AccountsPage } from './AccountsPage.tsx';
-import { SCREENING_OFFICERS, SCREENING_READERS } from './api.ts';
 import { ImportPage } from './ImportPage.tsx';
 import { LexiconPage } from './LexiconPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
 
 export const screeningConsoleRoutes = [
   <Route key="screening-import" path="/konsol/penapisan/impor">
-    <StaffRoute roles={SCREENING_OFFICERS}>
+    <StaffRoute action="screening.triage">
       <ImportPage />
     </StaffRoute>
   </Route>,
   <Route key="screening-lexicon" path="/konsol/penapisan/leksikon">
-    <StaffRoute roles={SCREENING_READERS}>
+    <StaffRoute action="screening.read">
       <LexiconPage />
     </StaffRoute>
   </Route>,
   <Route key="screening-accounts" path="/konsol/penapisan/akun">
-    <StaffRoute roles={SCREENING_READERS}>
+    <StaffRoute action="screening.read">
       <AccountsPage />
     </StaffRoute>
   </Route>,
   <Route key="screening" path="/konsol/penapisan">
-    <StaffRoute roles={SCREENING_READERS}>
+    <StaffRoute action="screening.read">
       <QueuePage />
     </StaffRoute>
   </Route>,

@@ -106,7 +106,7 @@ export function ReportDetailPage({ id }: { id: string }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const session = useSession();
   const [state, reload] = useApi<ReportDetail>(`/reports/${id}`, language);
-  const isBawaslu = can(session.user!.role, 'reports.triage');
+  const mayOpenIdentity = can(session.user!.role, 'reports.triage');
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const r = state.data;
@@ -162,7 +162,7 @@ export function ReportDetailPage({ id }: { id: string }) {
         ) : (
           <>
             <p className="hint">{t.identityHidden}</p>
-            {isBawaslu && <IdentityDialog reportId={r.id} />}
+            {mayOpenIdentity && <IdentityDialog reportId={r.id} />}
           </>
         )}
       </section>

@@ -1,5 +1,5 @@
 /** /konsol/laporan: reports in the officer's scope (the server filters), newest first, searchable. */
-import { BAWASLU_ROLES } from '@netra/core/access/roles';
+import { can } from '@netra/core/access/permissions';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../../components/LoadError.tsx';
@@ -29,7 +29,7 @@ export function ReportListPage() {
   return (
     <div className="report-console">
       <h1>{t.listTitle}</h1>
-      {BAWASLU_ROLES.includes(session.user!.role as (typeof BAWASLU_ROLES)[number]) && (
+      {can(session.user!.role, 'reports.triage') && (
         <p>
           <Link href="/konsol/laporan/baru">{t.navIntake}</Link>
         </p>

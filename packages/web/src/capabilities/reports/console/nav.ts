@@ -1,14 +1,11 @@
-import { BAWASLU_ROLES } from '@netra/core/access/roles';
-import type { ConsoleNavItem } from '../../../console/nav.ts';
+import type { ConsoleNavItem } from '../../../console/nav-item.ts';
 import { messages } from '../messages.ts';
-
-/** Who reads reports (the server narrows further by scope and by the case's stage). */
-export const REPORT_READER_ROLES = [...BAWASLU_ROLES, 'bkn_verifier', 'bkpsdm_officer', 'ppk_delegate'];
 
 const label = (key: 'navReports' | 'navIntake' | 'navMerge') => ({ id: messages.id[key], en: messages.en[key] });
 
+/** Who reads reports is the table's `reports.read` (the server narrows further by scope and the case's stage). */
 export const reportsNav: ConsoleNavItem[] = [
-  { href: '/konsol/laporan', label: label('navReports'), roles: REPORT_READER_ROLES },
-  { href: '/konsol/laporan/baru', label: label('navIntake'), roles: BAWASLU_ROLES },
-  { href: '/konsol/usulan-gabung', label: label('navMerge'), roles: BAWASLU_ROLES },
+  { href: '/konsol/laporan', label: label('navReports'), action: 'reports.read' },
+  { href: '/konsol/laporan/baru', label: label('navIntake'), action: 'reports.triage' },
+  { href: '/konsol/usulan-gabung', label: label('navMerge'), action: 'reports.triage' },
 ];
