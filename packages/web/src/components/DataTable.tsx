@@ -15,8 +15,10 @@ export interface Column<Row> {
   header: ReactNode;
   /** The cell's content; leave out when the table draws its rows with `renderRow`. */
   cell?(row: Row): ReactNode;
-  /** Class of the header and of every cell of the column (e.g. `num`, `mono`). */
+  /** Class of the header and of every cell of the column (e.g. `num` for right-aligned figures). */
   className?: string;
+  /** Class of the cells only (e.g. `mono` for NIPs under a plain header). */
+  cellClassName?: string;
   /** Makes the column sortable by this value (null sorts last). */
   sortValue?(row: Row): string | number | null;
   /** The header's words for the sort button's label when `header` is not plain text. */
@@ -108,7 +110,7 @@ export function DataTable<Row>({ columns, rows, rowKey, rowAttributes, renderRow
           ) : (
             <tr key={rowKey(row, index)} {...rowAttributes?.(row)}>
               {shownColumns.map((column) => (
-                <td key={column.key} className={column.className}>
+                <td key={column.key} className={[column.className, column.cellClassName].filter(Boolean).join(' ') || undefined}>
                   {column.cell?.(row)}
                 </td>
               ))}

@@ -23,10 +23,6 @@ import { TimeSeries } from './TimeSeries.tsx';
 import type { AgencyPage, AgencyRow, Dashboard } from './types.ts';
 import './dashboards.css';
 
-// Kept for pages that still import them from here (prevention); new code imports the originals.
-export { DEFAULT_ELECTION } from './ElectionHeader.tsx';
-export { formatCount, formatInstant, formatShare } from '../../lib/format.ts';
-
 type Messages = (typeof messages)['id'];
 
 /** The dashboard's look of the kit's pieces. */

@@ -1,23 +1,27 @@
 /** One socialisation event: what, when, where, and who attended (added by agency or from a CSV). */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { Field, Options } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { StatCards } from '../../components/StatCards.tsx';
 import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatCount, formatDate, LONG_DATE } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { formatCount } from '../dashboards/DashboardPage.tsx';
 import { ExportButtons } from '../dashboards/ExportButtons.tsx';
-import { Pager } from '../dashboards/Pager.tsx';
 import type { Page } from '../dashboards/types.ts';
-import { CsvImport } from './CsvImport.tsx';
 import { messages } from './messages.ts';
-import { useAgencyOptions } from './PreventionPage.tsx';
+import { NipImport } from './NipImport.tsx';
+import { agencyChoices, useAgencyOptions } from './PreventionPage.tsx';
+import { StaffTable, type StaffRow } from './StaffTable.tsx';
 import { can } from '@netra/core/access/permissions';
 import '../dashboards/dashboards.css';
 
 interface EventDetail {
   event: { id: string; electionId: string; regionCode: string; region: string; kind: string; kindLabel: string; title: string; heldOn: string; place: string; organiser: string; note: string | null };
-  attendees: Page<{ id: number; nip: string; name: string; positionTitle: string; agency: string; unit: string | null }>;
+  attendees: Page<StaffRow>;
 }
 
 export function EventPage({ id }: { id: string }) {
@@ -55,50 +59,33 @@ export function EventPage({ id }: { id: string }) {
         {t.back}
       </Link>
       <h1>{event.title}</h1>
-      <dl className="dash-cards">
-        <div className="dash-card">
-          <dt>{t.kind}</dt>
-          <dd>{event.kindLabel}</dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.heldOn}</dt>
-          <dd>{formatDate(event.heldOn, language, { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.place}</dt>
-          <dd>
-            {event.place} · {event.region}
-          </dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.organiser}</dt>
-          <dd>{event.organiser}</dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.attendance}</dt>
-          <dd>
-            <strong>{formatCount(attendees.total, language)}</strong>
-          </dd>
-        </div>
-      </dl>
+      <StatCards
+        className="dash-cards"
+        cardClassName="dash-card"
+        items={[
+          { label: t.kind, value: event.kindLabel },
+          { label: t.heldOn, value: formatDate(event.heldOn, language, LONG_DATE) },
+          {
+            label: t.place,
+            value: (
+              <>
+                {event.place} · {event.region}
+              </>
+            ),
+          },
+          { label: t.organiser, value: event.organiser },
+          { label: t.attendance, value: <strong>{formatCount(attendees.total, language)}</strong> },
+        ]}
+      />
       {event.note && <p>{event.note}</p>}
       {canRecord && (
-        <section className="dash-section" aria-labelledby="attendance-add">
-          <header>
-            <h2 id="attendance-add">{t.attendanceByAgency}</h2>
-          </header>
+        <PageSection className="dash-section" id="attendance-add" title={t.attendanceByAgency}>
           <form className="dash-form" onSubmit={addAgency}>
-            <div>
-              <label htmlFor="attendance-agency">{t.agency}</label>
-              <select id="attendance-agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-                <option value="">{t.chooseAgency}</option>
-                {agencies.map((a) => (
-                  <option key={a.agencyId} value={a.agencyId}>
-                    {a.name} ({a.regionCode})
-                  </option>
-                ))}
+            <Field id="attendance-agency" label={t.agency}>
+              <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+                <Options placeholder={t.chooseAgency} items={agencyChoices(agencies)} />
               </select>
-            </div>
+            </Field>
             <div>
               <button type="submit" disabled={!agencyId}>
                 {t.addAttendance}
@@ -111,47 +98,18 @@ export function EventPage({ id }: { id: string }) {
             )}
           </form>
           <h3>{t.importTitle}</h3>
-          <CsvImport path={`/prevention/events/${id}/attendance/import`} help={t.importAttendanceHelp} onDone={() => setVersion((v) => v + 1)} />
-        </section>
+          <NipImport path={`/prevention/events/${id}/attendance/import`} help={t.importAttendanceHelp} onDone={() => setVersion((v) => v + 1)} />
+        </PageSection>
       )}
-      <section className="dash-section" aria-labelledby="attendees-title">
-        <header>
-          <h2 id="attendees-title">{t.attendeesTitle}</h2>
-          <ExportButtons source="attendance" filter={{ eventId: id }} what={t.attendeesTitle} />
-        </header>
-        {attendees.items.length === 0 ? (
-          <p className="dash-empty">{t.noAttendees}</p>
-        ) : (
-          <>
-            <div className="dash-scroll">
-              <table className="dash-table">
-                <thead>
-                  <tr>
-                    <th>{t.nip}</th>
-                    <th>{t.name}</th>
-                    <th>{t.position}</th>
-                    <th>{t.agency}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {attendees.items.map((p) => (
-                    <tr key={p.id}>
-                      <td className="mono">{p.nip}</td>
-                      <td>{p.name}</td>
-                      <td>{p.positionTitle}</td>
-                      <td>
-                        {p.agency}
-                        {p.unit && <span className="sub">{p.unit}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager total={attendees.total} limit={limit} offset={offset} onChange={setOffset} />
-          </>
-        )}
-      </section>
+      <PageSection
+        className="dash-section"
+        id="attendees-title"
+        title={t.attendeesTitle}
+        actions={<ExportButtons source="attendance" filter={{ eventId: id }} what={t.attendeesTitle} />}
+      >
+        <StaffTable rows={attendees.items} empty={t.noAttendees} />
+        <Pager className="dash-pager" buttonClassName="dash-secondary" total={attendees.total} limit={limit} offset={offset} onChange={setOffset} />
+      </PageSection>
     </div>
   );
 }

@@ -4,18 +4,26 @@
  * events. Election, region and tab live in the address.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Field, FilterBar, Options, textFields } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { StatCards } from '../../components/StatCards.tsx';
+import { useQueryParams } from '../../components/useQueryParams.ts';
 import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatCount, formatDate, formatInstant, formatShare } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { DEFAULT_ELECTION, formatCount, formatInstant, formatShare } from '../dashboards/DashboardPage.tsx';
+import { DEFAULT_ELECTION, ElectionHeader } from '../dashboards/ElectionHeader.tsx';
 import { ExportButtons } from '../dashboards/ExportButtons.tsx';
-import { Pager } from '../dashboards/Pager.tsx';
 import type { Page } from '../dashboards/types.ts';
-import { CsvImport } from './CsvImport.tsx';
 import { messages } from './messages.ts';
+import { NipImport } from './NipImport.tsx';
 import { can } from '@netra/core/access/permissions';
+import { StaffTable, type StaffRow } from './StaffTable.tsx';
 import '../dashboards/dashboards.css';
 
 type Messages = (typeof messages)['id'];
@@ -57,6 +65,9 @@ export function useAgencyOptions(electionId: string, region: string | null) {
   return state.status === 'ready' ? state.data.items : [];
 }
 
+/** An agency as a choice: "Name (35.10)". */
+export const agencyChoices = (agencies: readonly CoverageRow[]) => agencies.map((a) => ({ id: a.agencyId, name: `${a.name} (${a.regionCode})` }));
+
 function CoverageSection({ electionId, region, t, version }: { electionId: string; region: string | null; t: Messages; version: number }) {
   const { language } = useI18n();
   const [offset, setOffset] = useState(0);
@@ -67,77 +78,59 @@ function CoverageSection({ electionId, region, t, version }: { electionId: strin
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const c = state.data;
   return (
-    <section className="dash-section" aria-labelledby="coverage-title">
-      <header>
-        <h2 id="coverage-title">{t.coverageTitle}</h2>
-        <ExportButtons source="prevention-coverage" filter={{ electionId, ...(region ? { region } : {}) }} what={t.coverageTitle} />
-      </header>
-      <dl className="dash-cards">
-        <div className="dash-card">
-          <dt>{t.asnTotal}</dt>
-          <dd>
-            <strong>{n(c.totals.asnTotal)}</strong>
-          </dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.signed}</dt>
-          <dd>
-            <strong>{formatShare(c.totals.pledgeCoverage, language)}</strong>
-            <span>{n(c.totals.pledged)}</span>
-          </dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.reached}</dt>
-          <dd>
-            <strong>{formatShare(c.totals.reachCoverage, language)}</strong>
-            <span>{n(c.totals.reached)}</span>
-          </dd>
-        </div>
-        <div className="dash-card">
-          <dt>{t.events}</dt>
-          <dd>
-            <strong>{n(c.totals.events)}</strong>
-          </dd>
-        </div>
-      </dl>
+    <PageSection
+      className="dash-section"
+      id="coverage-title"
+      title={t.coverageTitle}
+      actions={<ExportButtons source="prevention-coverage" filter={{ electionId, ...(region ? { region } : {}) }} what={t.coverageTitle} />}
+    >
+      <StatCards
+        className="dash-cards"
+        cardClassName="dash-card"
+        strong
+        items={[
+          { label: t.asnTotal, value: n(c.totals.asnTotal) },
+          { label: t.signed, value: formatShare(c.totals.pledgeCoverage, language), detail: n(c.totals.pledged) },
+          { label: t.reached, value: formatShare(c.totals.reachCoverage, language), detail: n(c.totals.reached) },
+          { label: t.events, value: n(c.totals.events) },
+        ]}
+      />
       {c.dataAsOf && <p className="hint">{`${formatInstant(c.dataAsOf, language)} · ${t.coverageNote}`}</p>}
-      {c.items.length === 0 ? (
-        <p className="dash-empty">{t.noAgencies}</p>
-      ) : (
-        <>
-          <div className="dash-scroll">
-            <table className="dash-table">
-              <thead>
-                <tr>
-                  <th>{t.agency}</th>
-                  <th className="num">{t.asnTotal}</th>
-                  <th className="num">{t.signed}</th>
-                  <th className="num">{t.coverage}</th>
-                  <th className="num">{t.reached}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.items.map((a) => (
-                  <tr key={a.agencyId} data-agency={a.agencyId}>
-                    <td>
-                      {a.name}
-                      <span className="sub">{a.regionCode}</span>
-                    </td>
-                    <td className="num">{n(a.asnTotal)}</td>
-                    <td className="num">{n(a.pledged)}</td>
-                    <td className="num">
-                      <meter min={0} max={1} low={0.5} high={0.9} optimum={1} value={a.pledgeCoverage ?? 0} /> {formatShare(a.pledgeCoverage, language)}
-                    </td>
-                    <td className="num">{formatShare(a.reachCoverage, language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={c.total} limit={limit} offset={offset} onChange={setOffset} />
-        </>
-      )}
-    </section>
+      <DataTable
+        className="dash-table"
+        scrollClassName="dash-scroll"
+        empty={<EmptyState className="dash-empty">{t.noAgencies}</EmptyState>}
+        rows={c.items}
+        rowKey={(a) => a.agencyId}
+        rowAttributes={(a) => ({ 'data-agency': a.agencyId })}
+        columns={[
+          {
+            key: 'agency',
+            header: t.agency,
+            cell: (a) => (
+              <>
+                {a.name}
+                <span className="sub">{a.regionCode}</span>
+              </>
+            ),
+          },
+          { key: 'asnTotal', header: t.asnTotal, className: 'num', cell: (a) => n(a.asnTotal) },
+          { key: 'pledged', header: t.signed, className: 'num', cell: (a) => n(a.pledged) },
+          {
+            key: 'coverage',
+            header: t.coverage,
+            className: 'num',
+            cell: (a) => (
+              <>
+                <meter min={0} max={1} low={0.5} high={0.9} optimum={1} value={a.pledgeCoverage ?? 0} /> {formatShare(a.pledgeCoverage, language)}
+              </>
+            ),
+          },
+          { key: 'reached', header: t.reached, className: 'num', cell: (a) => formatShare(a.reachCoverage, language) },
+        ]}
+      />
+      <Pager className="dash-pager" buttonClassName="dash-secondary" total={c.total} limit={limit} offset={offset} onChange={setOffset} />
+    </PageSection>
   );
 }
 
@@ -182,22 +175,16 @@ function RecordForms({ electionId, region, t, onRecorded }: { electionId: string
   };
 
   return (
-    <section className="dash-section" aria-labelledby="record-title">
-      <header>
-        <h2 id="record-title">{t.recordTitle}</h2>
-      </header>
+    <PageSection className="dash-section" id="record-title" title={t.recordTitle}>
       <div className="dash-grid">
         <form className="dash-form" onSubmit={recordOne}>
           <h3 className="wide">{t.single}</h3>
-          <div>
-            <label htmlFor="pledge-nip">{t.nip}</label>
-            <input id="pledge-nip" inputMode="numeric" value={single.nip} onChange={(e) => setSingle({ ...single, nip: e.target.value })} aria-invalid={Boolean(errors.nip)} />
-            {errors.nip && <p className="field-error">{errors.nip}</p>}
-          </div>
-          <div>
-            <label htmlFor="pledge-date">{t.signedOn}</label>
-            <input id="pledge-date" type="date" value={single.signedOn} onChange={(e) => setSingle({ ...single, signedOn: e.target.value })} />
-          </div>
+          <Field id="pledge-nip" label={t.nip} error={errors.nip}>
+            <input inputMode="numeric" value={single.nip} onChange={(e) => setSingle({ ...single, nip: e.target.value })} />
+          </Field>
+          <Field id="pledge-date" label={t.signedOn}>
+            <input type="date" value={single.signedOn} onChange={(e) => setSingle({ ...single, signedOn: e.target.value })} />
+          </Field>
           <div>
             <button type="submit" disabled={!single.nip.trim()}>
               {t.record}
@@ -206,21 +193,14 @@ function RecordForms({ electionId, region, t, onRecorded }: { electionId: string
         </form>
         <form className="dash-form" onSubmit={recordAgency}>
           <h3 className="wide">{t.wholeAgency}</h3>
-          <div>
-            <label htmlFor="pledge-agency">{t.agency}</label>
-            <select id="pledge-agency" value={bulk.agencyId} onChange={(e) => setBulk({ ...bulk, agencyId: e.target.value })}>
-              <option value="">{t.chooseAgency}</option>
-              {agencies.map((a) => (
-                <option key={a.agencyId} value={a.agencyId}>
-                  {a.name} ({a.regionCode})
-                </option>
-              ))}
+          <Field id="pledge-agency" label={t.agency}>
+            <select value={bulk.agencyId} onChange={(e) => setBulk({ ...bulk, agencyId: e.target.value })}>
+              <Options placeholder={t.chooseAgency} items={agencyChoices(agencies)} />
             </select>
-          </div>
-          <div>
-            <label htmlFor="pledge-agency-date">{t.signedOn}</label>
-            <input id="pledge-agency-date" type="date" value={bulk.signedOn} onChange={(e) => setBulk({ ...bulk, signedOn: e.target.value })} />
-          </div>
+          </Field>
+          <Field id="pledge-agency-date" label={t.signedOn}>
+            <input type="date" value={bulk.signedOn} onChange={(e) => setBulk({ ...bulk, signedOn: e.target.value })} />
+          </Field>
           <div>
             <button type="submit" disabled={!bulk.agencyId}>
               {t.recordAgency}
@@ -239,8 +219,8 @@ function RecordForms({ electionId, region, t, onRecorded }: { electionId: string
         </p>
       )}
       <h3>{t.importTitle}</h3>
-      <CsvImport path={`/prevention/${electionId}/pledges/import`} help={t.importHelp} onDone={onRecorded} />
-    </section>
+      <NipImport path={`/prevention/${electionId}/pledges/import`} help={t.importHelp} onDone={onRecorded} />
+    </PageSection>
   );
 }
 
@@ -254,21 +234,24 @@ function UnsignedSection({ electionId, region, t, version }: { electionId: strin
   const limit = 25;
   const filter = { electionId, ...(region ? { region } : {}), ...(agencyId ? { agencyId: Number(agencyId) } : {}), ...(q ? { q } : {}) };
   const query = new URLSearchParams({ limit: String(limit), offset: String(offset), ...(region ? { region } : {}), ...(agencyId ? { agencyId } : {}), ...(q ? { q } : {}), v: String(version) });
-  const [state, reload] = useApi<Page<{ id: number; nip: string; name: string; positionTitle: string; agency: string; unit: string | null; regionCode: string }>>(`/prevention/${electionId}/unsigned?${query}`, language);
+  const [state, reload] = useApi<Page<StaffRow & { regionCode: string }>>(`/prevention/${electionId}/unsigned?${query}`, language);
   return (
-    <section className="dash-section" aria-labelledby="unsigned-title">
-      <header>
-        <h2 id="unsigned-title">
+    <PageSection
+      className="dash-section"
+      id="unsigned-title"
+      title={
+        <>
           {t.unsignedTitle}
           {state.status === 'ready' && ` (${formatCount(state.data.total, language)})`}
-        </h2>
-        <ExportButtons source="pledges-unsigned" filter={filter} what={t.unsignedTitle} />
-      </header>
-      <form
+        </>
+      }
+      actions={<ExportButtons source="pledges-unsigned" filter={filter} what={t.unsignedTitle} />}
+    >
+      <FilterBar
         className="dash-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
+        submitClassName="dash-secondary"
+        submitLabel={t.apply}
+        onSubmit={() => {
           setQ(search.trim());
           setOffset(0);
         }}
@@ -282,55 +265,22 @@ function UnsignedSection({ electionId, region, t, version }: { electionId: strin
               setOffset(0);
             }}
           >
-            <option value="">{t.allAgencies}</option>
-            {agencies.map((a) => (
-              <option key={a.agencyId} value={a.agencyId}>
-                {a.name}
-              </option>
-            ))}
+            <Options placeholder={t.allAgencies} items={agencies.map((a) => ({ id: a.agencyId, name: a.name }))} />
           </select>
         </label>
         <label>
           {t.search} <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <button type="submit" className="dash-secondary">
-          {t.apply}
-        </button>
-      </form>
+      </FilterBar>
       {state.status === 'loading' && <p className="muted">…</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <p className="dash-empty">{t.noneUnsigned}</p>}
-      {state.status === 'ready' && state.data.items.length > 0 && (
+      {state.status === 'ready' && (
         <>
-          <div className="dash-scroll">
-            <table className="dash-table">
-              <thead>
-                <tr>
-                  <th>{t.nip}</th>
-                  <th>{t.name}</th>
-                  <th>{t.position}</th>
-                  <th>{t.agency}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td className="mono">{p.nip}</td>
-                    <td>{p.name}</td>
-                    <td>{p.positionTitle}</td>
-                    <td>
-                      {p.agency}
-                      {p.unit && <span className="sub">{p.unit}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
+          <StaffTable rows={state.data.items} empty={t.noneUnsigned} />
+          <Pager className="dash-pager" buttonClassName="dash-secondary" total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
         </>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -360,84 +310,63 @@ function EventsSection({ electionId, region, t, canRecord, defaultRegion }: { el
       setMessage({ ok: false, text: e instanceof ApiRequestError ? e.message : String(e) });
     }
   }
-  const field = (name: keyof typeof form, label: string, props: Record<string, unknown> = {}) => (
-    <div>
-      <label htmlFor={`event-${name}`}>{label}</label>
-      <input id={`event-${name}`} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} aria-invalid={Boolean(errors[name])} {...props} />
-      {errors[name] && <p className="field-error">{errors[name]}</p>}
-    </div>
-  );
+  const field = textFields('event', form, setForm, errors);
 
   return (
     <>
-      <section className="dash-section" aria-labelledby="events-title">
-        <header>
-          <h2 id="events-title">{t.eventsTitle}</h2>
-          <ExportButtons source="events" filter={{ electionId, ...(region ? { region } : {}) }} what={t.eventsTitle} />
-        </header>
+      <PageSection
+        className="dash-section"
+        id="events-title"
+        title={t.eventsTitle}
+        actions={<ExportButtons source="events" filter={{ electionId, ...(region ? { region } : {}) }} what={t.eventsTitle} />}
+      >
         {state.status === 'loading' && <p className="muted">…</p>}
         {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-        {state.status === 'ready' && state.data.items.length === 0 && <p className="dash-empty">{t.noEvents}</p>}
-        {state.status === 'ready' && state.data.items.length > 0 && (
+        {state.status === 'ready' && (
           <>
-            <div className="dash-scroll">
-              <table className="dash-table">
-                <thead>
-                  <tr>
-                    <th>{t.heldOn}</th>
-                    <th>{t.eventTitle}</th>
-                    <th>{t.kind}</th>
-                    <th>{t.organiser}</th>
-                    <th className="num">{t.attendance}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.data.items.map((e) => (
-                    <tr key={e.id}>
-                      <td>{formatDate(e.heldOn, language)}</td>
-                      <td>
-                        {can(session.user!.role, 'prevention.read') ? <Link href={`/konsol/pencegahan/kegiatan/${e.id}`}>{e.title}</Link> : e.title}
-                        <span className="sub">
-                          {e.place} · {e.region}
-                        </span>
-                      </td>
-                      <td>{e.kindLabel}</td>
-                      <td>{e.organiser}</td>
-                      <td className="num">{formatCount(e.attendance, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
+            <DataTable
+              className="dash-table"
+              scrollClassName="dash-scroll"
+              empty={<EmptyState className="dash-empty">{t.noEvents}</EmptyState>}
+              rows={state.data.items}
+              rowKey={(e) => e.id}
+              columns={[
+                { key: 'heldOn', header: t.heldOn, cell: (e) => formatDate(e.heldOn, language) },
+                {
+                  key: 'title',
+                  header: t.eventTitle,
+                  cell: (e) => (
+                    <>
+                      {can(session.user!.role, 'prevention.read') ? <Link href={`/konsol/pencegahan/kegiatan/${e.id}`}>{e.title}</Link> : e.title}
+                      <span className="sub">
+                        {e.place} · {e.region}
+                      </span>
+                    </>
+                  ),
+                },
+                { key: 'kind', header: t.kind, cell: (e) => e.kindLabel },
+                { key: 'organiser', header: t.organiser, cell: (e) => e.organiser },
+                { key: 'attendance', header: t.attendance, className: 'num', cell: (e) => formatCount(e.attendance, language) },
+              ]}
+            />
+            <Pager className="dash-pager" buttonClassName="dash-secondary" total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
           </>
         )}
-      </section>
+      </PageSection>
       {canRecord && (
-        <section className="dash-section" aria-labelledby="event-new">
-          <header>
-            <h2 id="event-new">{t.newEvent}</h2>
-          </header>
+        <PageSection className="dash-section" id="event-new" title={t.newEvent}>
           <form className="dash-form" onSubmit={save}>
-            <div>
-              <label htmlFor="event-kind">{t.kind}</label>
-              <select id="event-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-                {Object.entries(t.kinds).map(([key, label]) => (
-                  <option key={key} value={key}>
-                    {label}
-                  </option>
-                ))}
+            <Field id="event-kind" label={t.kind}>
+              <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+                <Options items={Object.entries(t.kinds).map(([id, name]) => ({ id, name }))} />
               </select>
-            </div>
+            </Field>
             {field('title', t.eventTitle)}
             {field('heldOn', t.heldOn, { type: 'date' })}
             {field('place', t.place)}
             {field('organiser', t.organiser)}
             {field('regionCode', t.regionCode)}
-            <div className="wide">
-              <label htmlFor="event-note">{t.note}</label>
-              <input id="event-note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
-            </div>
+            {field('note', t.note, { className: 'wide' }, '')}
             <div>
               <button type="submit">{t.save}</button>
             </div>
@@ -447,7 +376,7 @@ function EventsSection({ electionId, region, t, canRecord, defaultRegion }: { el
               </p>
             )}
           </form>
-        </section>
+        </PageSection>
       )}
     </>
   );
@@ -457,24 +386,14 @@ export function PreventionPage() {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const { language } = useI18n();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const electionId = params.get('pemilihan') ?? DEFAULT_ELECTION;
   const region = params.get('wilayah');
   const tab = params.get('tab') === 'sosialisasi' ? 'sosialisasi' : 'pakta';
-  const [elections] = useApi<{ items: Array<{ id: string; name: string }> }>('/elections', language);
   const [regionInput, setRegionInput] = useState(region ?? '');
   const [version, setVersion] = useState(0);
   const role = session.user!.role;
   const scope = session.user!.scope;
-  const set = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
   const tabHref = (name: string) => {
     const next = new URLSearchParams(params);
     next.set('tab', name);
@@ -483,32 +402,12 @@ export function PreventionPage() {
 
   return (
     <div className="prevention">
-      <header className="dash-header">
-        <div>
-          <h1>{t.title}</h1>
-          <p className="lead">{t.lead}</p>
-        </div>
-        <label className="dash-election">
-          {t.election}
-          <select value={electionId} onChange={(e) => set({ pemilihan: e.target.value })}>
-            {elections.status === 'ready' ? elections.data.items.map((el) => <option key={el.id} value={el.id}>{el.name}</option>) : <option value={electionId}>{electionId}</option>}
-          </select>
-        </label>
-      </header>
-      <form
-        className="dash-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ wilayah: regionInput.trim() || null });
-        }}
-      >
+      <ElectionHeader title={t.title} lead={t.lead} label={t.election} electionId={electionId} onChange={(id) => set({ pemilihan: id })} />
+      <FilterBar className="dash-filters" search={false} submitClassName="dash-secondary" submitLabel={t.apply} onSubmit={() => set({ wilayah: regionInput.trim() || null })}>
         <label>
           {t.regionFilter} <input value={regionInput} onChange={(e) => setRegionInput(e.target.value)} placeholder={scope.kind === 'region' ? scope.regionCode : '35.10'} />
         </label>
-        <button type="submit" className="dash-secondary">
-          {t.apply}
-        </button>
-      </form>
+      </FilterBar>
       <nav className="dash-tabs" aria-label={t.title}>
         <Link href={tabHref('pakta')} aria-current={tab === 'pakta' ? 'page' : undefined}>
           {t.tabPledges}

@@ -128,7 +128,7 @@ function ColumnsDoc() {
               ),
             },
             { key: 'format', header: t.format, cell: (c) => c.format },
-            { key: 'example', header: t.example, className: 'mono', cell: (c) => c.example },
+            { key: 'example', header: t.example, cellClassName: 'mono', cell: (c) => c.example },
           ]}
         />
       )}

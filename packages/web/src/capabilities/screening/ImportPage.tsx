@@ -29,7 +29,7 @@ function Summary({ summary }: { summary: ImportSummary }) {
           rows={lines}
           rowKey={(l) => l.line}
           columns={[
-            { key: 'line', header: t.line, className: 'mono', cell: (l) => l.line },
+            { key: 'line', header: t.line, cellClassName: 'mono', cell: (l) => l.line },
             { key: 'reason', header: t.reason, cell: (l) => l.reasons.map((r) => r.message).join(' ') },
           ]}
         />
