@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatDate, LONG_DATE } from '../../lib/format.ts';
+import { useI18n, useMessages } from '../../lib/i18n.tsx';
 import { downloadSlip, downloadText, type Receipt } from './api.ts';
 import { messages } from './messages.ts';
 
@@ -59,7 +60,7 @@ export function ReceiptCard({ receipt, extra }: { receipt: Receipt; extra?: Reac
         </div>
         <div className="receipt-value">
           <dt>{t.receivedOn}</dt>
-          <dd>{formatDate(receipt.receivedOn, language, { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
+          <dd>{formatDate(receipt.receivedOn, language, LONG_DATE)}</dd>
         </div>
       </dl>
       {receipt.secret && (

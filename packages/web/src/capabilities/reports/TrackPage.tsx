@@ -6,15 +6,15 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api, apiUpload, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatDate, formatDateTime, LONG_DATE } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { formatBytes, type FormInfo, type TrackView } from './api.ts';
 import { messages } from './messages.ts';
 import { EvidencePicker, InputField } from './ReportFields.tsx';
 import './reports.css';
 
-function formatInstant(at: string, language: 'id' | 'en') {
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(at));
-}
+/** When something happened to the report, in Jakarta time as the officials record it. */
+const formatInstant = (at: string, language: 'id' | 'en') => formatDateTime(at, language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
 function AddInformation({ credentials, onSent }: { credentials: { receiptNumber: string; secret: string }; onSent(): void }) {
   const { language } = useI18n();
@@ -143,7 +143,7 @@ export function TrackPage() {
                 </>
               )}
               <p>
-                <strong>{t.infoDue(formatDate(view.informationRequest.dueOn, language, { day: 'numeric', month: 'long', year: 'numeric' }))}</strong>
+                <strong>{t.infoDue(formatDate(view.informationRequest.dueOn, language, LONG_DATE))}</strong>
               </p>
               {view.informationRequest.overdue && <p className="muted">{t.infoOverdue}</p>}
             </section>

@@ -4,9 +4,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { api, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
+import { formatDate } from '../../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
 import type { MergeProposal, MergeProposalList, ReportSummary } from '../api.ts';
 import { messages } from '../messages.ts';
@@ -120,7 +122,7 @@ export function MergeProposalsPage() {
       {notice && <p role="status">{notice}</p>}
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <p className="muted">{t.noProposals}</p>}
+      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState className="muted">{t.noProposals}</EmptyState>}
       {state.status === 'ready' &&
         state.data.items.map((p) => (
           <section key={p.id} className="card" data-proposal={p.id}>

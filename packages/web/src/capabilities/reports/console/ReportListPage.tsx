@@ -2,11 +2,15 @@
 import { can } from '@netra/core/access/permissions';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
+import { Pager } from '../../../components/Pager.tsx';
 import { useApi } from '../../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../../lib/i18n.tsx';
+import { formatDate } from '../../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../../lib/i18n.tsx';
 import { useSession } from '../../../lib/session.tsx';
-import type { ReportList } from '../api.ts';
+import type { ReportList, ReportSummary } from '../api.ts';
 import { messages } from '../messages.ts';
 import '../reports.css';
 
@@ -40,58 +44,58 @@ export function ReportListPage() {
       </form>
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <p className="muted">{t.noReports}</p>}
-      {state.status === 'ready' && state.data.items.length > 0 && (
+      {state.status === 'ready' && (
         <>
-          <div style={{ overflowX: 'auto' }}>
-            <table className="report-table">
-              <thead>
-                <tr>
-                  <th>{t.receiptNumber}</th>
-                  <th>{t.case}</th>
-                  <th>{t.reported}</th>
-                  <th>{t.received}</th>
-                  <th>{t.source}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link href={`/konsol/laporan/${r.id}`} className="mono">
-                        {r.receiptNumber}
-                      </Link>
-                    </td>
-                    <td>
-                      <span className="mono">{r.caseNumber}</span>
-                      <br />
-                      <span className="muted">{r.caseStateLabel}</span>
-                    </td>
-                    <td>
-                      {r.reportedName}
-                      {r.reportedAgency && <span className="muted"> · {r.reportedAgency}</span>}
-                    </td>
-                    <td>
-                      {formatDate(r.receivedOn, language)} <span className="muted">{r.regionCode}</span>
-                      {r.lateByDays > 0 && <span className="badge badge-late"> {t.late(r.lateByDays)}</span>}
-                    </td>
-                    <td>{t.sources[r.source] ?? r.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="actions">
-            <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {t.previous}
-            </button>
-            <span className="muted">
-              {offset + 1}–{offset + state.data.items.length} / {state.data.total}
-            </span>
-            <button type="button" className="secondary" disabled={offset + PAGE >= state.data.total} onClick={() => setOffset(offset + PAGE)}>
-              {t.next}
-            </button>
-          </div>
+          <DataTable<ReportSummary>
+            className="report-table"
+            empty={<EmptyState className="muted">{t.noReports}</EmptyState>}
+            rows={state.data.items}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: 'receipt',
+                header: t.receiptNumber,
+                cell: (r) => (
+                  <Link href={`/konsol/laporan/${r.id}`} className="mono">
+                    {r.receiptNumber}
+                  </Link>
+                ),
+              },
+              {
+                key: 'case',
+                header: t.case,
+                cell: (r) => (
+                  <>
+                    <span className="mono">{r.caseNumber}</span>
+                    <br />
+                    <span className="muted">{r.caseStateLabel}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'reported',
+                header: t.reported,
+                cell: (r) => (
+                  <>
+                    {r.reportedName}
+                    {r.reportedAgency && <span className="muted"> · {r.reportedAgency}</span>}
+                  </>
+                ),
+              },
+              {
+                key: 'received',
+                header: t.received,
+                cell: (r) => (
+                  <>
+                    {formatDate(r.receivedOn, language)} <span className="muted">{r.regionCode}</span>
+                    {r.lateByDays > 0 && <span className="badge badge-late"> {t.late(r.lateByDays)}</span>}
+                  </>
+                ),
+              },
+              { key: 'source', header: t.source, cell: (r) => t.sources[r.source] ?? r.source },
+            ]}
+          />
+          {state.data.items.length > 0 && <Pager className="actions" buttonClassName="secondary" total={state.data.total} limit={PAGE} offset={offset} shown={state.data.items.length} onChange={setOffset} />}
         </>
       )}
     </div>
