@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatDateRange } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { transparencyHref } from '../transparency/href.ts';
 import { messages } from './messages.ts';
 import type { Calendar } from './types.ts';
@@ -12,8 +13,7 @@ export function ElectionTimeline({ calendar, linkTransparency = true }: { calend
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const statusLabel = { past: t.stagePast, current: t.stageCurrent, upcoming: t.stageUpcoming };
-  const range = (start: string, end: string) =>
-    start === end ? formatDate(start, language) : `${formatDate(start, language)} – ${formatDate(end, language)}`;
+  const range = (start: string, end: string) => formatDateRange(start, end, language);
   return (
     <section className="election" aria-labelledby={`election-${calendar.election.id}`} data-election={calendar.election.id}>
       <h3 id={`election-${calendar.election.id}`}>{calendar.election.name}</h3>

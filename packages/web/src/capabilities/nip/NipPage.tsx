@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiRequestError, ok, withSession, type ApiResponse } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatDate, LONG_DATE } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
 
 type Decoded = ApiResponse<'/nip/{nip}'>;
@@ -83,7 +84,7 @@ export function NipPage() {
             <dt>{t.formatted}</dt>
             <dd className="mono">{result.value.formatted}</dd>
             <dt>{t.birthDate}</dt>
-            <dd>{formatDate(result.value.birthDate, language, { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
+            <dd>{formatDate(result.value.birthDate, language, LONG_DATE)}</dd>
             {result.value.appointment && (
               <>
                 <dt>{t.appointment}</dt>

@@ -8,7 +8,8 @@ import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
 import { SEQUENTIAL, TileGridMap, tileShortLabel, type LegendEntry, type MapTile } from '../../components/TileGridMap.tsx';
 import { useApi } from '../../lib/api.ts';
-import { commonMessages, formatDate, useI18n, useMessages } from '../../lib/i18n.tsx';
+import { formatCount, formatDateRange, formatInstant } from '../../lib/format.ts';
+import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { ElectionTimeline } from '../elections/ElectionTimeline.tsx';
 import type { Calendar, ElectionList } from '../elections/types.ts';
 import { messages } from './messages.ts';
@@ -83,9 +84,7 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const d = state.data;
-  const when = d.dataAsOf
-    ? `${new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(d.dataAsOf))} WIB`
-    : null;
+  const when = d.dataAsOf ? formatInstant(d.dataAsOf, language, 'long') : null;
   const tiles: MapTile[] = d.children
     .filter((c) => c.tile)
     .map((c) => ({
@@ -128,7 +127,7 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
         <Count label={t.reports} count={d.counts.reports} />
         <Count label={t.proven} count={d.counts.provenViolations} />
         <Count label={t.sanctions} count={d.counts.sanctions} />
-        <Count label={t.followUp} count={d.followUpRate === null ? null : `${d.followUpRate.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB')}%`} note={t.followUpNone} hint={t.followUpHint} />
+        <Count label={t.followUp} count={d.followUpRate === null ? null : `${formatCount(d.followUpRate, language)}%`} note={t.followUpNone} hint={t.followUpHint} />
       </dl>
       <p className="tp-meta">
         {when ? t.dataAsOf(when) : t.noData} · <ShareLink t={t} />
@@ -177,7 +176,7 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
             {d.byStage.map((s) => (
               <li key={s.code} className={s.critical ? 'critical' : undefined}>
                 <span className="tp-stage-name">{s.name}</span>
-                <span className="tp-stage-dates">{s.start && s.end ? (s.start === s.end ? formatDate(s.start, language) : `${formatDate(s.start, language)} – ${formatDate(s.end, language)}`) : ''}</span>
+                <span className="tp-stage-dates">{s.start && s.end ? formatDateRange(s.start, s.end, language) : ''}</span>
                 <strong>{s.reports.display}</strong>
               </li>
             ))}
