@@ -38,7 +38,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const L2 = arg('--l2', 0.002);
+const L2 = arg('--l2', 0.001);
 const EPOCHS = arg('--epochs', 300);
 const BUCKETS = 1 << 18;
 const HASH_SEED = 0x5eed2026;

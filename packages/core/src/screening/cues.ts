@@ -32,7 +32,8 @@ const SUPPORT_CUES: CueList = {
     'pasti menang', 'harus menang', 'menang telak', 'salam {n} jari',
     // invitations to campaign events
     'kampanye akbar', 'ramaikan kampanye', 'hadiri kampanye', 'jalan sehat bersama', 'deklarasi relawan',
-    'posko relawan', 'posko pemenangan', 'panggung rakyat', 'rapatkan barisan',
+    'posko relawan', 'posko pemenangan', 'panggung rakyat', 'rapatkan barisan', 'bawa bendera',
+    'harus menangkan', 'kita menangkan',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -43,7 +44,8 @@ const SUPPORT_CUES: CueList = {
     // the voting day, events, cheers
     'ke tps', 'di tps', 'bilik suara', 'sampai ketemu', 'jangan lupa', 'ramaikan', 'hadiri', 'sambut',
     'merapat', 'blusukan', 'kampanye', 'deklarasi', 'the best', 'respect', 'layak', 'terbukti', 'bukti nyata',
-    'insyaallah amanah', 'ngefans', '💯', '🫡', '🤩',
+    'insyaallah amanah', 'ngefans', '💯', '🫡', '🤩', 'orasi', 'kumpul', 'bukti kerja', 'ingat', 'jangan salah',
+    'cerdas', 'sepakat', 'pantas', 'tegas', 'berpengalaman', 'peduli', 'suara kami', 'suara keluarga',
   ],
 };
 
@@ -56,13 +58,15 @@ const OPPOSITION_CUES: CueList = {
     'ganti pemimpin', 'cukup satu periode', 'cukup sekali', 'jangan sampai menang',
     'jangan biarkan', 'bukan pilihan', 'lengserkan', 'turunkan', 'gagal total',
     'ogah memilih', 'tidak usah memilih', 'tidak usah dipilih', 'jangan mau memilih', 'jangan mau dibodohi',
-    'jangan kasih kesempatan', 'siapa saja asal jangan', 'mundur saja',
+    'jangan kasih kesempatan', 'siapa saja asal jangan', 'mundur saja', 'mending jangan', 'saatnya ganti',
+    'jangan ketipu', 'jangan tertipu', 'jangan mau dipimpin', 'tidak pantas', 'belum pantas',
   ],
   ambiguous: [
     'gagal', 'anti', 'bohong', 'pembohong', 'korupsi', 'koruptor', 'janji palsu', 'tukang janji',
     'pencitraan', 'omdo', 'zonk', 'ganti', 'muak', 'kecewa', 'payah', 'malas', 'skip', '👎', '🤮',
     'ingkar janji', 'boneka', 'oligarki', 'dinasti', 'malu', 'bodoh', 'dibohongi', 'plonga plongo', 'ogah',
-    'rekam jejak', 'kegagalan', 'buzzer', '🤡', '💩', '🙄',
+    'rekam jejak', 'kegagalan', 'buzzer', '🤡', '💩', '🙄', 'jago ngomong', 'nol besar', 'bau kencur',
+    'orang luar', 'ketipu', 'tertipu', 'apanya', 'fitnah', 'curang', 'ngapain saja', 'tidak becus',
   ],
 };
 
@@ -84,10 +88,12 @@ const NEUTRAL_CUES: CueList = {
     'tolak politik uang', 'tolak hoaks', 'jangan golput', 'pilkada damai', 'pemilu damai',
     'mengatakan', 'menyatakan', 'menyampaikan', 'mengklaim', 'berjanji', 'menanggapi', 'menurutnya',
     'dalam debat', 'saat ditemui', 'dikonfirmasi', 'melaporkan', 'dilaporkan', 'siapapun', 'siapa pun',
-    'pasangan calon', 'dilarang', 'sanksi', 'hak pilih', 'suara sah',
+    'pasangan calon', 'dilarang', 'sanksi', 'hak pilih', 'suara sah', 'maupun', 'berkomitmen',
+    'tidak memihak', 'kondusif', 'kondusifitas', 'jelang pilkada', 'mengingatkan', 'membantah', 'tudingan',
   ],
   ambiguous: [
-    'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput',
+    'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput', 'ulang tahun',
+    'berduka', 'selamat', 'semoga', 'jaga', 'persatuan', 'wartawan', 'katanya', 'breaking',
   ],
 };
 

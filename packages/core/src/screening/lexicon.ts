@@ -155,7 +155,7 @@ function personEntries(
   person: CandidateName,
   normaliser: Normaliser,
   draft: (term: string, tokens: readonly string[], ambiguous: boolean) => void,
-): { shortName: readonly string[]; firstName: string | undefined } {
+): { shortName: readonly string[]; firstNames: readonly string[] } {
   const full = texts(normaliser, withoutTitles(person.name));
   const core = withoutHonorifics(full);
   // The whole registered name identifies the candidate even when each word is common.
@@ -182,7 +182,8 @@ function personEntries(
     draft(written, bare, isAmbiguousPhrase(bare));
     if (index === 0 && bare.length > 0) shortName = bare;
   }
-  return { shortName, firstName: core[0] };
+  // "Andi" of "Andi Mappaseng Tahir" is both a Bugis form of address and how people call him.
+  return { shortName, firstNames: [...new Set([core[0], full[0]])].filter((w) => w !== undefined) };
 }
 
 /** The template with `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
@@ -209,12 +210,12 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
     drafts.push({ term, tokens, kind, ambiguous, candidatePairIds: [pair.id], regionCode: pair.regionCode, source: 'registry' });
   const addName = (term: string, tokens: readonly string[], ambiguous: boolean) => add(term, 'candidate_name', ambiguous, tokens);
 
-  const { shortName: head, firstName: headFirst } = personEntries(pair.head, normaliser, addName);
-  const { shortName: deputy, firstName: deputyFirst } = personEntries(pair.deputy, normaliser, addName);
+  const { shortName: head, firstNames: headFirst } = personEntries(pair.head, normaliser, addName);
+  const { shortName: deputy, firstNames: deputyFirst } = personEntries(pair.deputy, normaliser, addName);
   const pairTerm = `${head.join(' ')}–${deputy.join(' ')}`;
-  // By the short names ("Andi Tahir–Dayang") and by the first names ("Andi–Dayang", "andidayang").
-  const forms = [[head, deputy]];
-  if (headFirst && deputyFirst && (headFirst !== head.join(' ') || deputyFirst !== deputy.join(' '))) forms.push([[headFirst], [deputyFirst]]);
+  // By the short names ("Tahir–Dayang") and by the first names ("Andi–Dayang", "andidayang").
+  const forms: Array<[readonly string[], readonly string[]]> = [[head, deputy]];
+  for (const h of headFirst) for (const d of deputyFirst) forms.push([[h], [d]]);
   for (const [h, d] of forms) {
     add(pairTerm, 'pair_name', false, [...h, ...d]);
     add(pairTerm, 'pair_name', false, [...h, 'dan', ...d]);

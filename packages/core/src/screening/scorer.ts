@@ -53,6 +53,11 @@ export interface ScoringConfig {
    * ("Kenal Mas Arya dari dulu ... tgl 27 coblos beliau").
    */
   soleGroupFarCueFactor: number;
+  /**
+   * Added when a hand sign of the pair's ballot number (☝, ✌, "salam dua jari") stands in the
+   * same post as the pair's name, hashtag or slogan: the sign is then tied to the pair.
+   */
+  handSign: number;
   /** Factor for ambiguous entries: common first names, everyday words, ✌. */
   ambiguousFactor: number;
   /**
@@ -95,6 +100,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   maxExtraCues: 2,
   farCueFactor: 0.5,
   soleGroupFarCueFactor: 0.75,
+  handSign: 25,
   ambiguousFactor: 0.5,
   engagement: { share: 20, like: 30, follow: 30 },
   asnLinked: 15,
@@ -105,7 +111,15 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   modelReasonFeatures: 3,
 };
 
-export type ReasonCode = 'candidate_mention' | 'support_cue' | 'opposition_cue' | 'engagement' | 'asn_account' | 'neutral_context' | 'model';
+export type ReasonCode =
+  | 'candidate_mention'
+  | 'hand_sign'
+  | 'support_cue'
+  | 'opposition_cue'
+  | 'engagement'
+  | 'asn_account'
+  | 'neutral_context'
+  | 'model';
 
 export interface TextSpan {
   readonly start: number;
@@ -425,6 +439,14 @@ function cueReason(code: ReasonCode, cues: readonly CueEvidence[], text: string,
   );
 }
 
+/** Mentions that name a pair by what is its own: not a number every region's pair shares, nor a party. */
+const NAMING_KINDS: ReadonlySet<string> = new Set(['candidate_name', 'pair_name', 'hashtag', 'slogan']);
+
+/** ☝, ✌ or "salam 2 jari", "dua jari". */
+function isHandSign(entry: LexiconEntry): boolean {
+  return entry.tokens.some((t) => t === 'jari' || /\p{Extended_Pictographic}/u.test(t));
+}
+
 /** The reasons behind the score of a post whose most likely pairs are `best`, led by `pairId`. */
 function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig): ScoreReason[] {
   const label = best.size > 1 ? `${directory.label(pairId)} (+${best.size - 1})` : directory.label(pairId);
@@ -433,6 +455,12 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   const mentionHits: LexiconHit[] = [];
   for (const mention of best.mentions) mentionHits.push(...mention.hits);
   const reasons = [reason('candidate_mention', best.best.weight, `Menyebut ${label} lewat ${kind.id} ${words}`, `Names ${label} through the ${kind.en} ${words}`, mentionHits)];
+  const signs = best.mentions.filter((m) => m.entry.kind === 'ballot_number' && isHandSign(m.entry));
+  if (signs.length > 0 && best.mentions.some((m) => NAMING_KINDS.has(m.entry.kind)) && post.kind !== 'like' && post.kind !== 'follow') {
+    const hits = signs.flatMap((m) => m.hits);
+    const quoted = quote(post.text, hits);
+    reasons.push(reason('hand_sign', config.handSign, `Isyarat jari nomor urut ${quoted} bersama nama pasangan`, `Hand sign of the ballot number ${quoted} with the pair's name`, hits));
+  }
   if (best.support.length > 0) reasons.push(cueReason('support_cue', best.support, post.text, config, 'Ajakan atau dukungan', 'Support cue'));
   if (best.opposition.length > 0) reasons.push(cueReason('opposition_cue', best.opposition, post.text, config, 'Ajakan menolak', 'Opposition cue'));
   if (isEngagement(post.kind)) {

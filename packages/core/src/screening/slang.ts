@@ -243,4 +243,11 @@ export const SLANG: Readonly<Record<string, string>> = {
   ayuha: 'ayo',
   handak: 'mau',
   pengin: 'ingin',
+  menangin: 'menangkan',
+  menangkeun: 'menangkan',
+  pantes: 'pantas',
+  cbls: 'coblos',
+  prd: 'periode',
+  mimpin: 'memimpin',
+  lp: 'lupa',
 };
