@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/repository.ts';
+import { verifyAuditChain } from '../audit/service.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { cookieFrom, createStaffAccount, signIn, TEST_PASSWORD, totpCode } from '../../testing/staff.ts';
 

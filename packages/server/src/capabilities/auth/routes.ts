@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta } from '../../http/request-context.ts';
-import { requireStaff } from './guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
+import { requestMeta, staffContext } from '../../http/request-context.ts';
+import { requireStaff } from './guard.ts';
 import { loginBody, logoutBody, sessionSchema, totpBody } from './schema.ts';
 import { beginTotpSetup, login, logout, SESSION_COOKIE, verifyTotp } from './service.ts';
 
@@ -35,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     '/auth/session',
     { preHandler: pending, schema: { tags: ['auth'], summary: 'The signed-in user, second-factor state and CSRF token', response: { 200: sessionSchema, 401: errorResponseSchema } } },
     async (request) => {
-      const staff = request.staff!;
+      const { actor: staff } = staffContext(request);
       return { user: { id: staff.id, email: staff.email, name: staff.name, role: staff.role, scope: staff.scope }, mfa: staff.mfa, csrfToken: staff.csrfToken };
     },
   );
@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       preHandler: pending,
       schema: { tags: ['auth'], summary: 'Start TOTP enrolment (returns the secret once)', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }), 409: errorResponseSchema } },
     },
-    async (request) => beginTotpSetup(ctx, request.staff!),
+    async (request) => beginTotpSetup(ctx, staffContext(request)),
   );
 
   app.post(
@@ -57,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: { tags: ['auth'], summary: 'Pass the second factor with a 6-digit TOTP code', body: totpBody, response: { 200: z.object({ mfa: z.literal('passed') }), 401: errorResponseSchema } },
     },
     async (request) => {
-      await verifyTotp(ctx, request.staff!, request.body.code, requestMeta(request));
+      await verifyTotp(ctx, staffContext(request), request.body.code);
       return { mfa: 'passed' as const };
     },
   );
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: { tags: ['auth'], summary: 'Sign out here, or everywhere (every session of the account)', body: logoutBody, response: { 200: z.object({ endedSessions: z.number() }) } },
     },
     async (request, reply) => {
-      const endedSessions = await logout(ctx, request.staff!, request.body.everywhere, requestMeta(request));
+      const endedSessions = await logout(ctx, staffContext(request), request.body.everywhere);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { endedSessions };
     },

@@ -9,9 +9,9 @@ import { isOfficial, isRoleCode, type RoleCode, type Scope } from '@netra/core';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
-import type { MfaState, RequestMeta, StaffUser } from '../../http/request-context.ts';
+import type { MfaState, RequestContext, RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { decrypt, encrypt } from '../../security/encryption.ts';
-import { recordAudit } from '../audit/repository.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as repo from './repository.ts';
 
 export const SESSION_COOKIE = 'netra_session';
@@ -105,7 +105,8 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<St
 }
 
 /** Start (or restart) TOTP enrolment: a new secret, shown once as an otpauth URI. */
-export async function beginTotpSetup(ctx: AppContext, user: StaffUser) {
+export async function beginTotpSetup(ctx: AppContext, rc: RequestContext) {
+  const user = rc.actor;
   // Judged on the stored flag, not the session: a signed-in user must not be able to swap an
   // enrolled secret for one of their own without an administrator resetting it.
   const row = await repo.findUserById(ctx.db, user.id);
@@ -120,7 +121,8 @@ export async function beginTotpSetup(ctx: AppContext, user: StaffUser) {
   return { secret, otpauthUri: generateURI({ secret, issuer: 'Netra', label: user.email }) };
 }
 
-export async function verifyTotp(ctx: AppContext, user: StaffUser, code: string, meta: RequestMeta) {
+export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: string) {
+  const { actor: user, meta } = rc;
   const row = await repo.findUserById(ctx.db, user.id);
   if (!row?.totp_secret_encrypted) {
     throw new ApiError(409, 'totp_not_set_up', {
@@ -153,7 +155,8 @@ export async function verifyTotp(ctx: AppContext, user: StaffUser, code: string,
   });
 }
 
-export async function logout(ctx: AppContext, user: StaffUser, everywhere: boolean, meta: RequestMeta): Promise<number> {
+export async function logout(ctx: AppContext, rc: RequestContext, everywhere: boolean): Promise<number> {
+  const { actor: user, meta } = rc;
   const ended = everywhere ? await repo.deleteUserSessions(ctx.db, user.id) : (await repo.deleteSession(ctx.db, user.sessionId), 1);
   await recordAudit(ctx.db, {
     actorId: user.id,
