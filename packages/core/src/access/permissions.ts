@@ -44,11 +44,20 @@ const text = (id: string, en: string): Localised => ({ id, en });
 // Role groups, only to write the table below; outside this file ask the table (`rolesFor`).
 const BAWASLU: readonly RoleCode[] = BAWASLU_ROLES;
 const EVERY_ROLE: readonly RoleCode[] = ROLE_CODES;
-/** Every role but the analyst, who sees aggregated, depersonalised statistics only. */
+/** Every role but the analyst, who sees aggregated, depersonalised statistics only, never people. */
 const EVERY_OFFICIAL: readonly RoleCode[] = ROLE_CODES.filter((r) => r !== 'analyst');
-/** The roles on a case's path: Bawaslu → BKN → the region's personnel office and PPK. */
+/**
+ * The roles on a case's path: Bawaslu → BKN → the region's personnel office and PPK. The analyst
+ * sees depersonalised statistics only and the administrator manages accounts and rulebooks
+ * (PRODUCT.md "Who uses it"): neither reads case files.
+ */
 const CASE_HANDLERS: readonly RoleCode[] = [...BAWASLU, 'bkn_verifier', 'bkpsdm_officer', 'ppk_delegate'];
+/** The regional government's personnel office, which collects pledges (FACTS.md §1). */
 const PERSONNEL_OFFICE: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate'];
+/**
+ * The offices that supervise or run neutrality: they read lists of named civil servants and record
+ * events (apel siaga is the regional government's, sosialisasi often Bawaslu's: seed 001).
+ */
 const PREVENTION_STAFF: readonly RoleCode[] = [...BAWASLU, ...PERSONNEL_OFFICE];
 
 const CASE_STEPS = 'Each transition names its roles (core cases/transitions.ts); deadlines name who stops each clock (core cases/deadlines.ts).';
@@ -185,6 +194,7 @@ export const PERMISSIONS = {
     description: text('Melihat ASN di balik akun yang dipantau (analis hanya melihat statusnya)', 'See which civil servant is behind a watched account (analysts see only its status)'),
     checkedInService: 'server capabilities/screening/service.ts forViewer',
   },
+  // Bawaslu's, whose findings confirmed posts become.
   'screening.triage': {
     roles: BAWASLU,
     scope: 'territory',
