@@ -7,13 +7,12 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta } from '../../http/request-context.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../auth/guard.ts';
-import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
+import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { csvRecords } from '../../imports/csv-records.ts';
-import * as repo from './repository.ts';
-import { obligationsOf, recordObligation, savePairFromForm, savePairRows } from './service.ts';
+import { candidatePair, createPair, editPair, listCandidatePairs, recordObligation, savePairRows } from './service.ts';
 
 const langQuery = { lang: z.enum(['id', 'en']).optional() };
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -106,11 +105,6 @@ export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   const recorders = requireStaff(ctx, { action: 'candidates.obligation.record' });
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 2 } });
 
-  const present = async (pairs: repo.StoredPair[], language: 'id' | 'en') => {
-    const obligations = await obligationsOf(ctx.db, ctx.now(), pairs, language);
-    return pairs.map(({ updatedAt: _updated, ...pair }) => ({ ...pair, asnMembers: obligations.get(pair.id) ?? [] }));
-  };
-
   app.get(
     '/candidates/columns',
     { schema: { tags: ['candidates'], summary: 'The candidate-pair file format, column by column', querystring: z.object(langQuery) } },
@@ -129,44 +123,26 @@ export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     { preHandler: readers, schema: { tags: ['candidates'], summary: 'Candidate pairs in scope, with the ASN members\' obligations', querystring: listQuery, response: { 200: z.object({ items: z.array(pairSchema) }) } } },
     async (request) => {
       const { electionId, regionCode, asnOnly } = request.query;
-      const pairs = await repo.listPairs(ctx.db, request.staff!.scope, { electionId, regionCode, asnOnly: asnOnly === 'true' });
-      return { items: await present(pairs, requestLanguage(request)) };
+      return listCandidatePairs(ctx, staffContext(request), { electionId, regionCode, asnOnly: asnOnly === 'true' });
     },
   );
 
   app.get(
     '/candidates/:id',
     { preHandler: readers, schema: { tags: ['candidates'], summary: 'One pair with its obligations', params: idParams, querystring: z.object(langQuery), response: { 200: pairSchema, 404: errorResponseSchema } } },
-    async (request) => {
-      const pair = await repo.findPair(ctx.db, request.staff!.scope, request.params.id);
-      if (!pair) throw notFound({ id: 'Pasangan calon', en: 'Candidate pair' });
-      return (await present([pair], requestLanguage(request)))[0];
-    },
+    async (request) => candidatePair(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
     '/candidates',
     { preHandler: editors, schema: { tags: ['candidates'], summary: 'Add a candidate pair', body: pairBody, querystring: z.object(langQuery), response: { 201: pairSchema, 400: errorResponseSchema } } },
-    async (request, reply) => {
-      const staff = request.staff!;
-      const language = requestLanguage(request);
-      const id = await savePairFromForm(ctx, staff, request.body, language, requestMeta(request));
-      const pair = await repo.findPair(ctx.db, staff.scope, id);
-      return reply.status(201).send((await present([pair!], language))[0]);
-    },
+    async (request, reply) => reply.status(201).send(await createPair(ctx, staffContext(request), request.body)),
   );
 
   app.put(
     '/candidates/:id',
     { preHandler: editors, schema: { tags: ['candidates'], summary: 'Edit a candidate pair', params: idParams, body: pairBody, querystring: z.object(langQuery), response: { 200: pairSchema, 400: errorResponseSchema, 404: errorResponseSchema } } },
-    async (request) => {
-      const staff = request.staff!;
-      const language = requestLanguage(request);
-      if (!(await repo.findPair(ctx.db, staff.scope, request.params.id))) throw notFound({ id: 'Pasangan calon', en: 'Candidate pair' });
-      await savePairFromForm(ctx, staff, request.body, language, requestMeta(request), request.params.id);
-      const pair = await repo.findPair(ctx.db, staff.scope, request.params.id);
-      return (await present([pair!], language))[0];
-    },
+    async (request) => editPair(ctx, staffContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -181,7 +157,6 @@ export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const language = requestLanguage(request);
       const part = request.isMultipart() ? await request.file() : undefined;
       if (!part) {
         throw new ApiError(400, 'file_missing', { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' }, [{ field: 'file', message: { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' } }]);
@@ -204,7 +179,7 @@ export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         rows.push({ line: record.line, cells: recordFromCells(record.cells, columns) as Record<string, string> });
       }
       if (part.file.truncated) throw new ApiError(413, 'file_too_large', { id: 'Berkas lebih dari 5 MB.', en: 'The file exceeds 5 MB.' });
-      return savePairRows(ctx, request.staff!, rows, language, requestMeta(request));
+      return savePairRows(ctx, staffContext(request), rows);
     },
   );
 
@@ -227,13 +202,7 @@ export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: pairSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       },
     },
-    async (request) => {
-      const staff = request.staff!;
-      const pair = await repo.findPair(ctx.db, staff.scope, request.params.id);
-      if (!pair) throw notFound({ id: 'Pasangan calon', en: 'Candidate pair' });
-      await recordObligation(ctx, staff, pair, request.body, requestMeta(request));
-      return (await present([pair], requestLanguage(request)))[0];
-    },
+    async (request) => recordObligation(ctx, staffContext(request), request.params.id, request.body),
   );
 };
 

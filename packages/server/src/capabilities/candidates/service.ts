@@ -24,12 +24,12 @@ import {
 } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
-import type { StaffUser } from '../auth/service.ts';
-import { appendAudit } from '../audit/repository.ts';
-import { findElection, listElections } from '../elections/repository.ts';
-import { insertNotification } from '../notifications/repository.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { appendAudit } from '../audit/service.ts';
+import { electionList, findElection } from '../elections/service.ts';
+import { notify } from '../notifications/service.ts';
 import * as repo from './repository.ts';
 
 export type PairCells = Partial<Record<CandidateColumnKey, string>>;
@@ -39,8 +39,8 @@ const MEMBER_PREFIX: Record<PairMember, 'calon' | 'wakil'> = { head: 'calon', de
 export const pairKey = (pair: CandidatePair) => `${comparablePersonName(pair.head.name)}|${comparablePersonName(pair.deputy.name)}`;
 
 async function electionsById(ctx: AppContext): Promise<Map<string, Election>> {
-  const ids = (await listElections(ctx.db)).map((e) => e.id);
-  const elections = await Promise.all(ids.map((id) => findElection(ctx.db, id)));
+  const ids = (await electionList(ctx, 'id')).items.map((e) => e.id);
+  const elections = await Promise.all(ids.map((id) => findElection(ctx, id)));
   return new Map(elections.filter((e): e is Election => e !== undefined).map((e) => [e.id, e]));
 }
 
@@ -61,7 +61,8 @@ const outOfScopeReason = (regionCode: string): CandidateReason => ({
  * Validate and store rows of pairs (from a CSV or the form). Each row stands alone: valid rows are
  * stored, invalid ones come back with every reason; nothing is dropped silently.
  */
-export async function savePairRows(ctx: AppContext, staff: StaffUser, rows: Array<{ line: number; cells: PairCells }>, language: Language, meta: { ip: string | null; userAgent: string | null }, replaceId?: string) {
+export async function savePairRows(ctx: AppContext, rc: RequestContext, rows: Array<{ line: number; cells: PairCells }>, replaceId?: string) {
+  const { actor: staff, language, meta } = rc;
   const elections = await electionsById(ctx);
   const today = dateInTimeZone(ctx.now(), 'Asia/Jayapura');
   const checked = rows.map(({ line, cells }) => {
@@ -174,8 +175,8 @@ export function formFieldOf(column: string): string {
   return `body.${map[column] ?? column}`;
 }
 
-export async function savePairFromForm(ctx: AppContext, staff: StaffUser, body: PairForm, language: Language, meta: { ip: string | null; userAgent: string | null }, replaceId?: string) {
-  const result = await savePairRows(ctx, staff, [{ line: 1, cells: cellsFromForm(body) }], language, meta, replaceId);
+async function savePairFromForm(ctx: AppContext, rc: RequestContext, body: PairForm, replaceId?: string) {
+  const result = await savePairRows(ctx, rc, [{ line: 1, cells: cellsFromForm(body) }], replaceId);
   const row = result.rows[0];
   if (row.status === 'rejected') {
     throw new ApiError(
@@ -228,7 +229,7 @@ export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[],
   const result = new Map<string, MemberObligations[]>();
   for (const pair of pairs) {
     if (!ASN_CANDIDACY_RULES[pair.electionId]) continue;
-    if (!elections.has(pair.electionId)) elections.set(pair.electionId, await findElection(db, pair.electionId));
+    if (!elections.has(pair.electionId)) elections.set(pair.electionId, await findElection({ db }, pair.electionId));
     const election = elections.get(pair.electionId);
     if (!election) continue;
     const today = dateInTimeZone(now, timeZoneOfRegion(pair.regionCode));
@@ -246,7 +247,7 @@ export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[],
       }, today);
       for (const alert of report.alerts) {
         for (const role of [bawasluRoleFor(pair.regionCode), 'bkpsdm_officer'] as const) {
-          await insertNotification(db, {
+          await notify(db, {
             to: { role, regionCode: pair.regionCode },
             caseId: null,
             kind: 'candidate_obligation',
@@ -298,13 +299,13 @@ export async function sweepObligationAlerts(db: Db, now: Date): Promise<number> 
   return [...members.values()].flat().reduce((sum, m) => sum + m.alerts.length, 0);
 }
 
-export async function recordObligation(
+async function recordObligationEvent(
   ctx: AppContext,
-  staff: StaffUser,
+  rc: RequestContext,
   pair: repo.StoredPair,
   event: { member: PairMember; obligation: ObligationCode; doneOn: string; letterNumber: string; note?: string },
-  meta: { ip: string | null; userAgent: string | null },
 ) {
+  const { actor: staff, meta } = rc;
   const person = pair[event.member];
   if (!person.asnNip) {
     throw new ApiError(400, 'validation_failed', { id: 'Ada isian yang tidak valid.', en: 'Some input is invalid.' }, [
@@ -329,4 +330,52 @@ export async function recordObligation(
       at: ctx.now(),
     });
   });
+}
+
+// ---------------------------------------------------------------- the console's pairs
+
+/** Pairs as the console shows them: with each ASN member's obligations (sending due alerts). */
+async function present(ctx: AppContext, pairs: repo.StoredPair[], language: Language) {
+  const obligations = await obligationsOf(ctx.db, ctx.now(), pairs, language);
+  return pairs.map(({ updatedAt: _updated, ...pair }) => ({ ...pair, asnMembers: obligations.get(pair.id) ?? [] }));
+}
+
+async function requirePair(ctx: AppContext, rc: RequestContext, id: string): Promise<repo.StoredPair> {
+  const pair = await repo.findPair(ctx.db, rc.actor.scope, id);
+  if (!pair) throw notFound({ id: 'Pasangan calon', en: 'Candidate pair' });
+  return pair;
+}
+
+export async function listCandidatePairs(ctx: AppContext, rc: RequestContext, filter: { electionId?: string; regionCode?: string; asnOnly: boolean }) {
+  const pairs = await repo.listPairs(ctx.db, rc.actor.scope, filter);
+  return { items: await present(ctx, pairs, rc.language) };
+}
+
+export async function candidatePair(ctx: AppContext, rc: RequestContext, id: string) {
+  return (await present(ctx, [await requirePair(ctx, rc, id)], rc.language))[0];
+}
+
+/** Add a pair from the form; 400 with field-level reasons when the import's rules refuse it. */
+export async function createPair(ctx: AppContext, rc: RequestContext, body: PairForm) {
+  const id = await savePairFromForm(ctx, rc, body);
+  const pair = await repo.findPair(ctx.db, rc.actor.scope, id);
+  return (await present(ctx, [pair!], rc.language))[0];
+}
+
+export async function editPair(ctx: AppContext, rc: RequestContext, id: string, body: PairForm) {
+  await requirePair(ctx, rc, id);
+  await savePairFromForm(ctx, rc, body, id);
+  return candidatePair(ctx, rc, id);
+}
+
+/** Record an ASN member's obligation as done; the pair as it stands after. */
+export async function recordObligation(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: string,
+  event: { member: PairMember; obligation: ObligationCode; doneOn: string; letterNumber: string; note?: string },
+) {
+  const pair = await requirePair(ctx, rc, id);
+  await recordObligationEvent(ctx, rc, pair, event);
+  return (await present(ctx, [pair], rc.language))[0];
 }
