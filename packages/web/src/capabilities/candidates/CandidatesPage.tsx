@@ -1,11 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, Options, textFields } from '../../components/FilterBar.tsx';
-import { ImportPanel, RowImportResult, type RowImportSummary } from '../../components/ImportPanel.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { PageSection } from '../../components/PageSection.tsx';
-import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, PageSection, RowImportResult, type RowImportSummary, textFields, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, fieldErrors, useApi } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -183,11 +177,7 @@ function PairForm({ electionId, editing, onSaved, onCancel }: { electionId: stri
       </Field>
       {input('slogans', t.slogans, errors.slogans)}
       {input('hashtags', t.hashtags, errors.hashtags)}
-      {failure && (
-        <p className="wide reg-alert" role="alert">
-          {failure}
-        </p>
-      )}
+      <Notice tone="error" className="wide reg-alert">{failure}</Notice>
       <div className="wide reg-actions">
         <button type="submit" disabled={busy}>
           {t.save}
@@ -288,113 +278,117 @@ export function CandidatesPage() {
           {(summary) => <RowImportResult summary={summary} />}
         </ImportPanel>
       )}
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <PageSection className="" id="alerts-title" title={t.alertsTitle}>
-            {alerts.length === 0 ? (
-              <p className="muted">{t.noAlerts}</p>
-            ) : (
-              alerts.map((a) => (
-                <p key={a.key} className="reg-alert" role="alert">
-                  {a.message}
-                </p>
-              ))
-            )}
-          </PageSection>
-          <h2>{t.pairs}</h2>
-          <DataTable
-            className="reg-table"
-            scrollClassName="reg-scroll"
-            empty={<EmptyState className="reg-empty">{t.noPairs}</EmptyState>}
-            rows={state.data.items}
-            rowKey={(p) => p.id}
-            columns={[
-              { key: 'ballot', header: t.ballot, cell: (p) => p.ballotNumber ?? '—' },
-              { key: 'region', header: t.region, cell: (p) => p.regionName },
-              ...(['head', 'deputy'] as const).map((member) => ({
-                key: member,
-                header: t[member],
-                cell: (p: Pair) => (
-                  <>
-                    {p[member].name}
-                    {p[member].nickname && <span className="sub">“{p[member].nickname}”</span>}
-                    {p[member].asnNip && <span className="sub">{t.asn} · {p[member].asnNip}</span>}
-                    {p.incumbent?.member === member && <span className="reg-status">{t.incumbent}</span>}
-                  </>
-                ),
-              })),
-              {
-                key: 'route',
-                header: t.route,
-                cell: (p) => (
-                  <>
-                    {p.independent ? t.independent : t.party}
-                    {p.parties.length > 0 && <span className="sub">{p.parties.join(', ')}</span>}
-                  </>
-                ),
-              },
-              canEdit && {
-                key: 'edit',
-                header: null,
-                cell: (p) => (
-                  <button type="button" className="reg-secondary" onClick={() => setEditing(p)}>
-                    {t.edit}
-                  </button>
-                ),
-              },
-            ]}
-          />
-          <h2>{t.obligationsTitle}</h2>
-          {state.data.items.every((p) => p.asnMembers.length === 0) && <p className="muted">{t.noAsnCandidates}</p>}
-          {state.data.items.flatMap((p) =>
-            p.asnMembers.map((m) => (
-              <section key={`${p.id}-${m.member}`} className="card">
-                <h3>
-                  {m.name} <span className="muted mono">({m.nip})</span> · {p.regionName}
-                </h3>
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {(
+              <>
+                <PageSection className="" id="alerts-title" title={t.alertsTitle}>
+                  {alerts.length === 0 ? (
+                    <p className="muted">{t.noAlerts}</p>
+                  ) : (
+                    alerts.map((a) => (
+                      <p key={a.key} className="reg-alert" role="alert">
+                        {a.message}
+                      </p>
+                    ))
+                  )}
+                </PageSection>
+                <h2>{t.pairs}</h2>
                 <DataTable
                   className="reg-table"
-                  scrollClassName={null}
-                  rows={m.obligations}
-                  rowKey={(o) => o.code}
+                  scrollClassName="reg-scroll"
+                  empty={<EmptyState className="reg-empty">{t.noPairs}</EmptyState>}
+                  rows={data.items}
+                  rowKey={(p) => p.id}
                   columns={[
-                    {
-                      key: 'obligation',
-                      header: t.obligation,
-                      cell: (o) => (
+                    { key: 'ballot', header: t.ballot, cell: (p) => p.ballotNumber ?? '—' },
+                    { key: 'region', header: t.region, cell: (p) => p.regionName },
+                    ...(['head', 'deputy'] as const).map((member) => ({
+                      key: member,
+                      header: t[member],
+                      cell: (p: Pair) => (
                         <>
-                          {o.name}
-                          <span className="sub">{o.basis}</span>
-                          {o.unsure && <span className="sub">({t.unsure})</span>}
+                          {p[member].name}
+                          {p[member].nickname && <span className="sub">“{p[member].nickname}”</span>}
+                          {p[member].asnNip && <span className="sub">{t.asn} · {p[member].asnNip}</span>}
+                          {p.incumbent?.member === member && <span className="reg-status">{t.incumbent}</span>}
+                        </>
+                      ),
+                    })),
+                    {
+                      key: 'route',
+                      header: t.route,
+                      cell: (p) => (
+                        <>
+                          {p.independent ? t.independent : t.party}
+                          {p.parties.length > 0 && <span className="sub">{p.parties.join(', ')}</span>}
                         </>
                       ),
                     },
-                    { key: 'due', header: t.due, cell: (o) => formatDate(o.due, language) },
-                    { key: 'state', header: t.state, cell: (o) => <span className={`reg-status reg-status-${o.status}`}>{t.status[o.status] ?? o.status}</span> },
-                    {
-                      key: 'done',
-                      header: t.done,
-                      cell: (o) =>
-                        o.doneOn ? (
-                          <>
-                            {formatDate(o.doneOn, language)}
-                            {o.letterNumber && <span className="sub mono">{o.letterNumber}</span>}
-                          </>
-                        ) : canRecord ? (
-                          <RecordObligation pair={p} member={m.member} obligation={o} onSaved={reload} />
-                        ) : (
-                          '—'
-                        ),
+                    canEdit && {
+                      key: 'edit',
+                      header: null,
+                      cell: (p) => (
+                        <button type="button" className="reg-secondary" onClick={() => setEditing(p)}>
+                          {t.edit}
+                        </button>
+                      ),
                     },
                   ]}
                 />
-              </section>
-            )),
-          )}
-        </>
-      )}
+                <h2>{t.obligationsTitle}</h2>
+                {data.items.every((p) => p.asnMembers.length === 0) && <p className="muted">{t.noAsnCandidates}</p>}
+                {data.items.flatMap((p) =>
+                  p.asnMembers.map((m) => (
+                    <section key={`${p.id}-${m.member}`} className="card">
+                      <h3>
+                        {m.name} <span className="muted mono">({m.nip})</span> · {p.regionName}
+                      </h3>
+                      <DataTable
+                        className="reg-table"
+                        scrollClassName={null}
+                        rows={m.obligations}
+                        rowKey={(o) => o.code}
+                        columns={[
+                          {
+                            key: 'obligation',
+                            header: t.obligation,
+                            cell: (o) => (
+                              <>
+                                {o.name}
+                                <span className="sub">{o.basis}</span>
+                                {o.unsure && <span className="sub">({t.unsure})</span>}
+                              </>
+                            ),
+                          },
+                          { key: 'due', header: t.due, cell: (o) => formatDate(o.due, language) },
+                          { key: 'state', header: t.state, cell: (o) => <span className={`reg-status reg-status-${o.status}`}>{t.status[o.status] ?? o.status}</span> },
+                          {
+                            key: 'done',
+                            header: t.done,
+                            cell: (o) =>
+                              o.doneOn ? (
+                                <>
+                                  {formatDate(o.doneOn, language)}
+                                  {o.letterNumber && <span className="sub mono">{o.letterNumber}</span>}
+                                </>
+                              ) : canRecord ? (
+                                <RecordObligation pair={p} member={m.member} obligation={o} onSaved={reload} />
+                              ) : (
+                                '—'
+                              ),
+                          },
+                        ]}
+                      />
+                    </section>
+                  )),
+                )}
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

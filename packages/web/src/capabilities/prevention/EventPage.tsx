@@ -1,11 +1,7 @@
 /** One socialisation event: what, when, where, and who attended (added by agency or from a CSV). */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { Field, Options } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { PageSection } from '../../components/PageSection.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { StatCards } from '../../components/StatCards.tsx';
+import { Field, LoadError, Options, Pager, PageSection, StatCards } from '../../components/kit.ts';
 import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
 import { formatCount, formatDate, LONG_DATE } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';

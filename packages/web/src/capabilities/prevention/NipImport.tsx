@@ -1,6 +1,5 @@
 /** Upload a CSV of NIPs (pledges or attendance) with progress, then show what was recorded and every line refused. */
-import { DataTable } from '../../components/DataTable.tsx';
-import { ImportPanel } from '../../components/ImportPanel.tsx';
+import { DataTable, ImportPanel } from '../../components/kit.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
 

@@ -5,14 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, FilterBar, Options, textFields } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { PageSection } from '../../components/PageSection.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { StatCards } from '../../components/StatCards.tsx';
-import { useQueryParams } from '../../components/useQueryParams.ts';
+import { DataTable, EmptyState, Field, FilterBar, Loaded, LoadError, Notice, Options, Pager, PageSection, StatCards, textFields, useQueryParams } from '../../components/kit.ts';
 import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
 import { formatCount, formatDate, formatInstant, formatShare } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -208,16 +201,8 @@ function RecordForms({ electionId, region, t, onRecorded }: { electionId: string
           </div>
         </form>
       </div>
-      {note && (
-        <p className="dash-ok" role="status">
-          {note}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Notice className="dash-ok">{note}</Notice>
+      <Notice tone="error" className="field-error">{error}</Notice>
       <h3>{t.importTitle}</h3>
       <NipImport path={`/prevention/${electionId}/pledges/import`} help={t.importHelp} onDone={onRecorded} />
     </PageSection>
@@ -272,14 +257,18 @@ function UnsignedSection({ electionId, region, t, version }: { electionId: strin
           {t.search} <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
       </FilterBar>
-      {state.status === 'loading' && <p className="muted">…</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <StaffTable rows={state.data.items} empty={t.noneUnsigned} />
-          <Pager className="dash-pager" buttonClassName="dash-secondary" total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
-        </>
-      )}
+      <Loaded state={state} onRetry={reload} loading={<p className="muted">…</p>}>
+        {(data) => (
+          <>
+            {(
+              <>
+                <StaffTable rows={data.items} empty={t.noneUnsigned} />
+                <Pager className="dash-pager" buttonClassName="dash-secondary" total={data.total} limit={limit} offset={offset} onChange={setOffset} />
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
     </PageSection>
   );
 }
@@ -320,38 +309,42 @@ function EventsSection({ electionId, region, t, canRecord, defaultRegion }: { el
         title={t.eventsTitle}
         actions={<ExportButtons source="events" filter={{ electionId, ...(region ? { region } : {}) }} what={t.eventsTitle} />}
       >
-        {state.status === 'loading' && <p className="muted">…</p>}
-        {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-        {state.status === 'ready' && (
-          <>
-            <DataTable
-              className="dash-table"
-              scrollClassName="dash-scroll"
-              empty={<EmptyState className="dash-empty">{t.noEvents}</EmptyState>}
-              rows={state.data.items}
-              rowKey={(e) => e.id}
-              columns={[
-                { key: 'heldOn', header: t.heldOn, cell: (e) => formatDate(e.heldOn, language) },
-                {
-                  key: 'title',
-                  header: t.eventTitle,
-                  cell: (e) => (
-                    <>
-                      {can(session.user!.role, 'prevention.read') ? <Link href={`/konsol/pencegahan/kegiatan/${e.id}`}>{e.title}</Link> : e.title}
-                      <span className="sub">
-                        {e.place} · {e.region}
-                      </span>
-                    </>
-                  ),
-                },
-                { key: 'kind', header: t.kind, cell: (e) => e.kindLabel },
-                { key: 'organiser', header: t.organiser, cell: (e) => e.organiser },
-                { key: 'attendance', header: t.attendance, className: 'num', cell: (e) => formatCount(e.attendance, language) },
-              ]}
-            />
-            <Pager className="dash-pager" buttonClassName="dash-secondary" total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
-          </>
-        )}
+        <Loaded state={state} onRetry={reload} loading={<p className="muted">…</p>}>
+          {(data) => (
+            <>
+              {(
+                <>
+                  <DataTable
+                    className="dash-table"
+                    scrollClassName="dash-scroll"
+                    empty={<EmptyState className="dash-empty">{t.noEvents}</EmptyState>}
+                    rows={data.items}
+                    rowKey={(e) => e.id}
+                    columns={[
+                      { key: 'heldOn', header: t.heldOn, cell: (e) => formatDate(e.heldOn, language) },
+                      {
+                        key: 'title',
+                        header: t.eventTitle,
+                        cell: (e) => (
+                          <>
+                            {can(session.user!.role, 'prevention.read') ? <Link href={`/konsol/pencegahan/kegiatan/${e.id}`}>{e.title}</Link> : e.title}
+                            <span className="sub">
+                              {e.place} · {e.region}
+                            </span>
+                          </>
+                        ),
+                      },
+                      { key: 'kind', header: t.kind, cell: (e) => e.kindLabel },
+                      { key: 'organiser', header: t.organiser, cell: (e) => e.organiser },
+                      { key: 'attendance', header: t.attendance, className: 'num', cell: (e) => formatCount(e.attendance, language) },
+                    ]}
+                  />
+                  <Pager className="dash-pager" buttonClassName="dash-secondary" total={data.total} limit={limit} offset={offset} onChange={setOffset} />
+                </>
+              )}
+            </>
+          )}
+        </Loaded>
       </PageSection>
       {canRecord && (
         <PageSection className="dash-section" id="event-new" title={t.newEvent}>

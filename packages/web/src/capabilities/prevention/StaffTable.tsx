@@ -1,6 +1,5 @@
 /** Civil servants listed by NIP, name, position and agency (who has not signed; who attended). */
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { DataTable, EmptyState } from '../../components/kit.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
 

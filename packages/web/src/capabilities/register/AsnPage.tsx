@@ -1,7 +1,5 @@
 import { Link } from 'wouter';
-import { DataTable } from '../../components/DataTable.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { PageSection } from '../../components/PageSection.tsx';
+import { DataTable, LoadError, PageSection } from '../../components/kit.ts';
 import { useApi } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';

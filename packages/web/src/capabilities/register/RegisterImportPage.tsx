@@ -1,12 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field } from '../../components/FilterBar.tsx';
-import { UploadProgress, useUpload } from '../../components/ImportPanel.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { PageSection } from '../../components/PageSection.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { StatCards } from '../../components/StatCards.tsx';
+import { DataTable, EmptyState, Field, Loaded, LoadError, Notice, Pager, PageSection, StatCards, UploadProgress, useUpload } from '../../components/kit.ts';
 import { apiGet, useApi } from '../../lib/api.ts';
 import { formatCount, formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -192,62 +185,63 @@ export function RegisterImportPage() {
           </button>
         </div>
         {progress !== null && <UploadProgress className="wide reg-progress" fraction={progress} label={t.uploadProgress(Math.round(progress * 100))} />}
-        {failure && (
-          <p className="wide reg-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Notice tone="error" className="wide reg-alert">{failure}</Notice>
       </form>
       {current && <ImportProgress status={current} />}
       <ColumnsDoc />
       <h2>{t.importsTitle}</h2>
-      {history.status === 'error' && <LoadError error={history.error} onRetry={reloadHistory} />}
-      {history.status === 'ready' && (
-        <DataTable
-          className="reg-table"
-          scrollClassName="reg-scroll"
-          empty={<EmptyState className="reg-empty">{t.noImports}</EmptyState>}
-          rows={history.data.items}
-          rowKey={(i) => i.id}
-          columns={[
-            { key: 'when', header: t.when, cell: (i) => formatTimestamp(i.createdAt, language) },
-            { key: 'file', header: t.fileName, cell: (i) => i.fileName },
-            { key: 'who', header: t.who, cell: (i) => i.createdByName ?? t.cli },
-            {
-              key: 'status',
-              header: t.status,
-              cell: (i) => (
-                <>
-                  <span className={`reg-status reg-status-${i.interrupted ? 'failed' : i.status}`}>{t.phase[i.interrupted ? 'failed' : i.status]}</span>
-                  {i.error && <span className="sub">{i.error}</span>}
-                </>
-              ),
-            },
-            {
-              key: 'counts',
-              header: t.counts,
-              cell: (i) => (
-                <>
-                  {i.status === 'done' && (
-                    <>
-                      {t.inserted} {number(i.inserted)} · {t.updated} {number(i.updated)} · {t.unchanged} {number(i.unchanged)} · {t.rejected} {number(i.rejected)}
-                      {i.rejected ? (
-                        <span className="sub">
-                          <a href={`/api/v1/register/imports/${i.id}/rejected?lang=${language}`} download>
-                            {t.downloadRejected}
-                          </a>
-                        </span>
-                      ) : null}
-                    </>
-                  )}
-                  {running(i) && t.rowsRead(number(i.rowsRead))}
-                </>
-              ),
-            },
-          ]}
-        />
-      )}
-      {history.status === 'ready' && <Pager className="reg-pager" total={history.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}
+      <Loaded state={history} onRetry={reloadHistory} loading={null}>
+        {(data) => (
+          <>
+            {(
+              <DataTable
+                className="reg-table"
+                scrollClassName="reg-scroll"
+                empty={<EmptyState className="reg-empty">{t.noImports}</EmptyState>}
+                rows={data.items}
+                rowKey={(i) => i.id}
+                columns={[
+                  { key: 'when', header: t.when, cell: (i) => formatTimestamp(i.createdAt, language) },
+                  { key: 'file', header: t.fileName, cell: (i) => i.fileName },
+                  { key: 'who', header: t.who, cell: (i) => i.createdByName ?? t.cli },
+                  {
+                    key: 'status',
+                    header: t.status,
+                    cell: (i) => (
+                      <>
+                        <span className={`reg-status reg-status-${i.interrupted ? 'failed' : i.status}`}>{t.phase[i.interrupted ? 'failed' : i.status]}</span>
+                        {i.error && <span className="sub">{i.error}</span>}
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'counts',
+                    header: t.counts,
+                    cell: (i) => (
+                      <>
+                        {i.status === 'done' && (
+                          <>
+                            {t.inserted} {number(i.inserted)} · {t.updated} {number(i.updated)} · {t.unchanged} {number(i.unchanged)} · {t.rejected} {number(i.rejected)}
+                            {i.rejected ? (
+                              <span className="sub">
+                                <a href={`/api/v1/register/imports/${i.id}/rejected?lang=${language}`} download>
+                                  {t.downloadRejected}
+                                </a>
+                              </span>
+                            ) : null}
+                          </>
+                        )}
+                        {running(i) && t.rowsRead(number(i.rowsRead))}
+                      </>
+                    ),
+                  },
+                ]}
+              />
+            )}
+            {<Pager className="reg-pager" total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

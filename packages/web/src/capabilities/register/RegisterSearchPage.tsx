@@ -1,11 +1,7 @@
 import { POSITION_TYPES } from '@netra/core/register/vocabulary';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { DataTable, EmptyState, Field, FilterBar, Loaded, Options, Pager } from '../../components/kit.ts';
 import { useApi } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -84,48 +80,51 @@ export function RegisterSearchPage() {
           <input value={draft.position} onChange={set('position')} />
         </Field>
       </FilterBar>
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState className="reg-empty">{filtered ? t.noResults : t.emptyRegister}</EmptyState>}
-      {state.status === 'ready' && state.data.items.length > 0 && (
-        <>
-          <p className="muted" role="status">
-            {t.results(`${count(offset + 1)}–${count(offset + state.data.items.length)}`, state.data.totalCapped ? t.moreThan(count(state.data.total)) : count(state.data.total))}
-          </p>
-          <DataTable
-            className="reg-table"
-            scrollClassName="reg-scroll"
-            rows={state.data.items}
-            rowKey={(a) => a.id}
-            columns={[
-              {
-                key: 'name',
-                header: t.name,
-                cell: (a) => (
-                  <>
-                    <Link href={`/konsol/register/asn/${a.id}`}>{a.name}</Link>
-                    <span className="sub mono">{a.nip}</span>
-                  </>
-                ),
-              },
-              { key: 'position', header: t.position, cell: (a) => <PositionCell {...a} /> },
-              { key: 'agency', header: t.agency, cell: (a) => <AgencyCell agencyName={a.agencyName} unitName={a.unitName} /> },
-              { key: 'region', header: t.region, cell: (a) => a.regionName },
-              {
-                key: 'status',
-                header: t.status,
-                cell: (a) => (
-                  <>
-                    {a.kind.toUpperCase()}
-                    <span className="sub">{a.active ? t.active : t.inactive}</span>
-                  </>
-                ),
-              },
-            ]}
-          />
-          <Pager className="reg-pager" total={state.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        </>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState className="reg-empty">{filtered ? t.noResults : t.emptyRegister}</EmptyState>
+          ) : (
+            <>
+              <p className="muted" role="status">
+                {t.results(`${count(offset + 1)}–${count(offset + data.items.length)}`, data.totalCapped ? t.moreThan(count(data.total)) : count(data.total))}
+              </p>
+              <DataTable
+                className="reg-table"
+                scrollClassName="reg-scroll"
+                rows={data.items}
+                rowKey={(a) => a.id}
+                columns={[
+                  {
+                    key: 'name',
+                    header: t.name,
+                    cell: (a) => (
+                      <>
+                        <Link href={`/konsol/register/asn/${a.id}`}>{a.name}</Link>
+                        <span className="sub mono">{a.nip}</span>
+                      </>
+                    ),
+                  },
+                  { key: 'position', header: t.position, cell: (a) => <PositionCell {...a} /> },
+                  { key: 'agency', header: t.agency, cell: (a) => <AgencyCell agencyName={a.agencyName} unitName={a.unitName} /> },
+                  { key: 'region', header: t.region, cell: (a) => a.regionName },
+                  {
+                    key: 'status',
+                    header: t.status,
+                    cell: (a) => (
+                      <>
+                        {a.kind.toUpperCase()}
+                        <span className="sub">{a.active ? t.active : t.inactive}</span>
+                      </>
+                    ),
+                  },
+                ]}
+              />
+              <Pager className="reg-pager" total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+            </>
+          )
+        }
+      </Loaded>
     </>
   );
 }

@@ -1,12 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, Options, textFields } from '../../components/FilterBar.tsx';
-import { ImportPanel, RowImportResult, type RowImportSummary } from '../../components/ImportPanel.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, Pager, RowImportResult, type RowImportSummary, textFields, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, useApi } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -88,16 +82,36 @@ function RotationForm({ onSaved }: { onSaved(): void }) {
         </div>
         {form.ministerApproval && field('approvalLetterNumber')}
         {form.ministerApproval && field('approvalDate', 'date')}
-        {failure && (
-          <p className="wide reg-alert" role="alert">
-            {failure}
-          </p>
-        )}
+        <Notice tone="error" className="wide reg-alert">{failure}</Notice>
         <div className="wide">
           <button type="submit">{t.save}</button>
         </div>
       </form>
     </details>
+  );
+}
+
+/** The watch's verdict on a rotation (flagged with its severity, or cleared), its window and reasons; then `children` (the finding). */
+function Assessment({ item, children }: { item: RotationItem; children: ReactNode }) {
+  const t = useMessages(messages);
+  const a = item.assessment;
+  return (
+    <>
+      {a && (
+        <>
+          <span className={`reg-status reg-status-${a.flagged ? a.severity : 'done'}`}>{a.flagged ? `${t.flagged}: ${t.severity[a.severity]}` : t.cleared}</span>
+          <span className="sub">{t.window(a.window.from, a.window.to)}</span>
+          <ul className="reg-reasons">
+            {a.reasons.map((reason) => (
+              <li key={reason.code} className={reason.effect}>
+                {reason.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {children}
+    </>
   );
 }
 
@@ -162,103 +176,88 @@ export function RotationsPage() {
           {t.flaggedOnly}
         </label>
       </div>
-      {notice && (
-        <p className="reg-note" role="status">
-          {notice}
-        </p>
-      )}
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <DataTable
-            className="reg-table"
-            scrollClassName="reg-scroll"
-            empty={<EmptyState className="reg-empty">{flaggedOnly ? t.noneFlagged : t.none}</EmptyState>}
-            rows={state.data.items}
-            rowKey={(r) => r.id}
-            columns={[
-              {
-                key: 'person',
-                header: t.person,
-                cell: (r) => (
-                  <>
-                    {r.person.name}
-                    <span className="sub mono">{r.person.nip}</span>
-                    <span className="sub">{r.regionName}</span>
-                  </>
-                ),
-              },
-              {
-                key: 'move',
-                header: t.move,
-                cell: (r) => (
-                  <>
-                    {r.fromPosition} → {r.toPosition}
-                  </>
-                ),
-              },
-              {
-                key: 'decree',
-                header: t.decree,
-                cell: (r) => (
-                  <>
-                    {r.decree.number}
-                    <span className="sub">{formatDate(r.decree.date, language)}</span>
-                    <span className="sub">
-                      {t.approval}: {r.ministerApproval ? `${r.ministerApproval.letterNumber} (${formatDate(r.ministerApproval.date, language)})` : t.noApproval}
-                    </span>
-                  </>
-                ),
-              },
-              {
-                key: 'signer',
-                header: t.signer,
-                cell: (r) => (
-                  <>
-                    {r.signedBy.name}
-                    <span className="sub">{r.signedBy.roleLabel}</span>
-                  </>
-                ),
-              },
-              {
-                key: 'assessment',
-                header: t.assessment,
-                cell: (r) => (
-                  <>
-                    {r.assessment && (
-                      <>
-                        <span className={`reg-status reg-status-${r.assessment.flagged ? r.assessment.severity : 'done'}`}>
-                          {r.assessment.flagged ? `${t.flagged}: ${t.severity[r.assessment.severity]}` : t.cleared}
-                        </span>
-                        <span className="sub">{t.window(r.assessment.window.from, r.assessment.window.to)}</span>
-                        <ul className="reg-reasons">
-                          {r.assessment.reasons.map((reason) => (
-                            <li key={reason.code} className={reason.effect}>
-                              {reason.message}
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                    {r.finding ? (
-                      <Link href={`/konsol/perkara/${r.finding.caseId}`}>{t.findingMade(r.finding.caseNumber)}</Link>
-                    ) : (
-                      r.assessment?.flagged &&
-                      can(role, 'rotations.finding') && (
-                        <button type="button" disabled={busy === r.id} onClick={() => makeFinding(r)}>
-                          {t.makeFinding}
-                        </button>
-                      )
-                    )}
-                  </>
-                ),
-              },
-            ]}
-          />
-          <Pager className="reg-pager" total={state.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
-        </>
-      )}
+      <Notice className="reg-note">{notice}</Notice>
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {(
+              <>
+                <DataTable
+                  className="reg-table"
+                  scrollClassName="reg-scroll"
+                  empty={<EmptyState className="reg-empty">{flaggedOnly ? t.noneFlagged : t.none}</EmptyState>}
+                  rows={data.items}
+                  rowKey={(r) => r.id}
+                  columns={[
+                    {
+                      key: 'person',
+                      header: t.person,
+                      cell: (r) => (
+                        <>
+                          {r.person.name}
+                          <span className="sub mono">{r.person.nip}</span>
+                          <span className="sub">{r.regionName}</span>
+                        </>
+                      ),
+                    },
+                    {
+                      key: 'move',
+                      header: t.move,
+                      cell: (r) => (
+                        <>
+                          {r.fromPosition} → {r.toPosition}
+                        </>
+                      ),
+                    },
+                    {
+                      key: 'decree',
+                      header: t.decree,
+                      cell: (r) => (
+                        <>
+                          {r.decree.number}
+                          <span className="sub">{formatDate(r.decree.date, language)}</span>
+                          <span className="sub">
+                            {t.approval}: {r.ministerApproval ? `${r.ministerApproval.letterNumber} (${formatDate(r.ministerApproval.date, language)})` : t.noApproval}
+                          </span>
+                        </>
+                      ),
+                    },
+                    {
+                      key: 'signer',
+                      header: t.signer,
+                      cell: (r) => (
+                        <>
+                          {r.signedBy.name}
+                          <span className="sub">{r.signedBy.roleLabel}</span>
+                        </>
+                      ),
+                    },
+                    {
+                      key: 'assessment',
+                      header: t.assessment,
+                      cell: (r) => (
+                        <Assessment item={r}>
+                          {r.finding ? (
+                            <Link href={`/konsol/perkara/${r.finding.caseId}`}>{t.findingMade(r.finding.caseNumber)}</Link>
+                          ) : (
+                            r.assessment?.flagged &&
+                            can(role, 'rotations.finding') && (
+                              <button type="button" disabled={busy === r.id} onClick={() => makeFinding(r)}>
+                                {t.makeFinding}
+                              </button>
+                            )
+                          )}
+                        </Assessment>
+                      ),
+                    },
+                  ]}
+                />
+                <Pager className="reg-pager" total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -1,10 +1,6 @@
 /** /konsol/penapisan/akun: watched accounts, their ASN link proposals and links. */
 import { useState, type FormEvent } from 'react';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { DataTable, EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager } from '../../components/kit.ts';
 import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -153,49 +149,45 @@ export function AccountsPage() {
           </select>
         </Field>
       </FilterBar>
-      {notice && (
-        <p className="scr-note" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="scr-alert" role="alert">
-          {error}
-        </p>
-      )}
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <DataTable
-            className="scr-table"
-            scrollClassName="scr-scroll"
-            empty={
-              <EmptyState as="div" className="scr-empty">
-                {t.noAccounts}
-              </EmptyState>
-            }
-            rows={state.data.items}
-            rowKey={(a) => a.id}
-            renderRow={(a) => <AccountRow account={a} canEdit={canEdit} onChange={changed} />}
-            columns={[
-              { key: 'account', header: t.account },
-              { key: 'region', header: t.region },
-              {
-                key: 'posts',
-                header: (
-                  <>
-                    {t.posts} · {t.maxScore}
-                  </>
-                ),
-              },
-              { key: 'link', header: t.linkStatus },
-              canEdit && { key: 'actions', header: null },
-            ]}
-          />
-          <Pager className="scr-pager" buttonClassName="scr-secondary" total={state.data.total} shown={state.data.items.length} limit={PAGE} offset={offset} onChange={setOffset} />
-        </>
-      )}
+      <Notice className="scr-note">{notice}</Notice>
+      <Notice tone="error" className="scr-alert">{error}</Notice>
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {(
+              <>
+                <DataTable
+                  className="scr-table"
+                  scrollClassName="scr-scroll"
+                  empty={
+                    <EmptyState as="div" className="scr-empty">
+                      {t.noAccounts}
+                    </EmptyState>
+                  }
+                  rows={data.items}
+                  rowKey={(a) => a.id}
+                  renderRow={(a) => <AccountRow account={a} canEdit={canEdit} onChange={changed} />}
+                  columns={[
+                    { key: 'account', header: t.account },
+                    { key: 'region', header: t.region },
+                    {
+                      key: 'posts',
+                      header: (
+                        <>
+                          {t.posts} · {t.maxScore}
+                        </>
+                      ),
+                    },
+                    { key: 'link', header: t.linkStatus },
+                    canEdit && { key: 'actions', header: null },
+                  ]}
+                />
+                <Pager className="scr-pager" buttonClassName="scr-secondary" total={data.total} shown={data.items.length} limit={PAGE} offset={offset} onChange={setOffset} />
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

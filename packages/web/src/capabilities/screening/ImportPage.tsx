@@ -1,11 +1,7 @@
 /** /konsol/penapisan/impor: upload a JSONL/CSV of monitored posts, with progress and a result summary. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { DataTable } from '../../components/DataTable.tsx';
-import { Field, Options } from '../../components/FilterBar.tsx';
-import { UploadProgress, useUpload } from '../../components/ImportPanel.tsx';
-import { PageSection } from '../../components/PageSection.tsx';
-import { StatCards } from '../../components/StatCards.tsx';
+import { DataTable, Field, Notice, Options, PageSection, StatCards, UploadProgress, useUpload } from '../../components/kit.ts';
 import { useApi } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -113,11 +109,7 @@ export function ImportPage() {
           </button>
         </div>
         {progress !== null && <UploadProgress className="scr-progress wide" fraction={progress} label={t.uploading} />}
-        {failure && (
-          <p className="scr-alert wide" role="alert">
-            {failure}
-          </p>
-        )}
+        <Notice tone="error" className="scr-alert wide">{failure}</Notice>
       </form>
       {summary && <Summary summary={summary} />}
     </>

@@ -1,11 +1,6 @@
 /** /konsol/penapisan/leksikon: the lexicon of an election and region, by kind, with additions and removals. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { DataTable } from '../../components/DataTable.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { DataTable, EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, useApi } from '../../lib/api.ts';
 import { formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -90,133 +85,129 @@ export function LexiconPage() {
           <input type="search" value={q} onChange={(e) => (setOffset(0), setQ(e.target.value))} />
         </Field>
       </FilterBar>
-      {notice && (
-        <p className="scr-note" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="scr-alert" role="alert">
-          {error}
-        </p>
-      )}
-      {state.status === 'loading' && electionId && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <p className="muted">
-            {t.scopeRegion}: {state.data.regionCode ?? t.electionWide} · {t.threshold(state.data.threshold)} · v{state.data.version}
-          </p>
-          <div className="scr-tabs" role="group" aria-label={t.kind}>
-            <button type="button" aria-pressed={kind === ''} onClick={() => (setOffset(0), setKind(''))}>
-              {t.allKinds}
-            </button>
-            {KINDS.map((k) => (
-              <button key={k} type="button" aria-pressed={kind === k} onClick={() => (setOffset(0), setKind(k))}>
-                {t.lexiconKinds[k]} ({state.data.counts[k] ?? 0})
-              </button>
-            ))}
-          </div>
-          {canEdit && (
-            <form className="card scr-form" onSubmit={(e) => add(e, state.data)} noValidate>
-              <h2 className="wide">{t.addTitle}</h2>
-              <Field id="add-term" label={t.term} error={addErrors.term}>
-                <input value={draft.term} onChange={(e) => setDraft({ ...draft, term: e.target.value })} maxLength={200} />
-              </Field>
-              <Field id="add-kind" label={t.kind}>
-                <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-                  <Options items={KINDS.map((k) => ({ id: k, name: t.lexiconKinds[k] }))} />
-                </select>
-              </Field>
-              {MENTION_KINDS.has(draft.kind) && (
-                <Field id="add-pair" label={t.addPair} error={addErrors.candidatePairIds}>
-                  <select value={draft.pairId} onChange={(e) => setDraft({ ...draft, pairId: e.target.value })}>
-                    <Options placeholder={t.choosePair} items={state.data.candidates.map((c) => ({ id: c.id, name: `${c.label} · ${c.regionCode}` }))} />
-                  </select>
-                </Field>
-              )}
-              <div>
-                <label>
-                  <input type="checkbox" checked={draft.ambiguous} onChange={(e) => setDraft({ ...draft, ambiguous: e.target.checked })} /> {t.ambiguousLabel}
-                </label>
-              </div>
-              <div className="wide">
-                <button type="submit">{t.add}</button>
-              </div>
-            </form>
-          )}
-          <DataTable
-            className="scr-table"
-            scrollClassName="scr-scroll"
-            testId="lexicon-entries"
-            empty={
-              <EmptyState as="div" className="scr-empty">
-                {t.noEntries}
-              </EmptyState>
-            }
-            rows={state.data.entries}
-            rowKey={(e) => `${e.kind}|${e.regionCode}|${e.matchText}`}
-            columns={[
-              {
-                key: 'term',
-                header: t.term,
-                cell: (e) => (
-                  <>
-                    {e.term}
-                    {e.ambiguous && <span className="scr-meta"> · {t.ambiguous}</span>}
-                  </>
-                ),
-              },
-              { key: 'kind', header: t.kind, cell: (e) => t.lexiconKinds[e.kind] ?? e.kind },
-              {
-                key: 'pointsTo',
-                header: t.pointsTo,
-                cell: (e) => (
-                  <>
-                    {e.candidates.map((c) => c.label).join('; ') || '—'}
-                    {e.candidateCount > e.candidates.length && <span className="scr-meta"> {t.moreCandidates(e.candidateCount - e.candidates.length)}</span>}
-                  </>
-                ),
-              },
-              {
-                key: 'source',
-                header: t.source,
-                cell: (e) => (
-                  <>
-                    {t.sources[e.source] ?? e.source}
-                    <span className="scr-meta"> · {e.regionCode ?? t.electionWide}</span>
-                  </>
-                ),
-              },
-              canEdit && {
-                key: 'remove',
-                header: null,
-                cell: (e) =>
-                  e.removable && (
-                    <button type="button" className="scr-secondary" onClick={() => send({ regionCode: e.regionCode, action: 'remove', term: e.matchText, kind: e.kind })}>
-                      {t.remove}
+      <Notice className="scr-note">{notice}</Notice>
+      <Notice tone="error" className="scr-alert">{error}</Notice>
+      <Loaded state={state} onRetry={reload} loading={electionId ? undefined : null}>
+        {(data) => (
+          <>
+            {(
+              <>
+                <p className="muted">
+                  {t.scopeRegion}: {data.regionCode ?? t.electionWide} · {t.threshold(data.threshold)} · v{data.version}
+                </p>
+                <div className="scr-tabs" role="group" aria-label={t.kind}>
+                  <button type="button" aria-pressed={kind === ''} onClick={() => (setOffset(0), setKind(''))}>
+                    {t.allKinds}
+                  </button>
+                  {KINDS.map((k) => (
+                    <button key={k} type="button" aria-pressed={kind === k} onClick={() => (setOffset(0), setKind(k))}>
+                      {t.lexiconKinds[k]} ({data.counts[k] ?? 0})
                     </button>
-                  ),
-              },
-            ]}
-          />
-          <Pager className="scr-pager" buttonClassName="scr-secondary" shown={state.data.entries.length} total={state.data.total} limit={PAGE} offset={offset} onChange={setOffset} />
-          <h2>{t.edits}</h2>
-          {state.data.edits.length === 0 ? (
-            <p className="muted">{t.noEdits}</p>
-          ) : (
-            <ul>
-              {state.data.edits.map((e) => (
-                <li key={e.id}>
-                  <strong>{e.action === 'add' ? '+' : '−'}</strong> {e.term} ({e.kind ? t.lexiconKinds[e.kind] : '—'}
-                  {e.candidates.length > 0 && ` → ${e.candidates.map((c) => c.label).join('; ')}`}) · {e.regionCode ?? t.electionWide} · {e.createdBy ?? '—'},{' '}
-                  {formatTimestamp(e.createdAt, language)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+                  ))}
+                </div>
+                {canEdit && (
+                  <form className="card scr-form" onSubmit={(e) => add(e, data)} noValidate>
+                    <h2 className="wide">{t.addTitle}</h2>
+                    <Field id="add-term" label={t.term} error={addErrors.term}>
+                      <input value={draft.term} onChange={(e) => setDraft({ ...draft, term: e.target.value })} maxLength={200} />
+                    </Field>
+                    <Field id="add-kind" label={t.kind}>
+                      <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
+                        <Options items={KINDS.map((k) => ({ id: k, name: t.lexiconKinds[k] }))} />
+                      </select>
+                    </Field>
+                    {MENTION_KINDS.has(draft.kind) && (
+                      <Field id="add-pair" label={t.addPair} error={addErrors.candidatePairIds}>
+                        <select value={draft.pairId} onChange={(e) => setDraft({ ...draft, pairId: e.target.value })}>
+                          <Options placeholder={t.choosePair} items={data.candidates.map((c) => ({ id: c.id, name: `${c.label} · ${c.regionCode}` }))} />
+                        </select>
+                      </Field>
+                    )}
+                    <div>
+                      <label>
+                        <input type="checkbox" checked={draft.ambiguous} onChange={(e) => setDraft({ ...draft, ambiguous: e.target.checked })} /> {t.ambiguousLabel}
+                      </label>
+                    </div>
+                    <div className="wide">
+                      <button type="submit">{t.add}</button>
+                    </div>
+                  </form>
+                )}
+                <DataTable
+                  className="scr-table"
+                  scrollClassName="scr-scroll"
+                  testId="lexicon-entries"
+                  empty={
+                    <EmptyState as="div" className="scr-empty">
+                      {t.noEntries}
+                    </EmptyState>
+                  }
+                  rows={data.entries}
+                  rowKey={(e) => `${e.kind}|${e.regionCode}|${e.matchText}`}
+                  columns={[
+                    {
+                      key: 'term',
+                      header: t.term,
+                      cell: (e) => (
+                        <>
+                          {e.term}
+                          {e.ambiguous && <span className="scr-meta"> · {t.ambiguous}</span>}
+                        </>
+                      ),
+                    },
+                    { key: 'kind', header: t.kind, cell: (e) => t.lexiconKinds[e.kind] ?? e.kind },
+                    {
+                      key: 'pointsTo',
+                      header: t.pointsTo,
+                      cell: (e) => (
+                        <>
+                          {e.candidates.map((c) => c.label).join('; ') || '—'}
+                          {e.candidateCount > e.candidates.length && <span className="scr-meta"> {t.moreCandidates(e.candidateCount - e.candidates.length)}</span>}
+                        </>
+                      ),
+                    },
+                    {
+                      key: 'source',
+                      header: t.source,
+                      cell: (e) => (
+                        <>
+                          {t.sources[e.source] ?? e.source}
+                          <span className="scr-meta"> · {e.regionCode ?? t.electionWide}</span>
+                        </>
+                      ),
+                    },
+                    canEdit && {
+                      key: 'remove',
+                      header: null,
+                      cell: (e) =>
+                        e.removable && (
+                          <button type="button" className="scr-secondary" onClick={() => send({ regionCode: e.regionCode, action: 'remove', term: e.matchText, kind: e.kind })}>
+                            {t.remove}
+                          </button>
+                        ),
+                    },
+                  ]}
+                />
+                <Pager className="scr-pager" buttonClassName="scr-secondary" shown={data.entries.length} total={data.total} limit={PAGE} offset={offset} onChange={setOffset} />
+                <h2>{t.edits}</h2>
+                {data.edits.length === 0 ? (
+                  <p className="muted">{t.noEdits}</p>
+                ) : (
+                  <ul>
+                    {data.edits.map((e) => (
+                      <li key={e.id}>
+                        <strong>{e.action === 'add' ? '+' : '−'}</strong> {e.term} ({e.kind ? t.lexiconKinds[e.kind] : '—'}
+                        {e.candidates.length > 0 && ` → ${e.candidates.map((c) => c.label).join('; ')}`}) · {e.regionCode ?? t.electionWide} · {e.createdBy ?? '—'},{' '}
+                        {formatTimestamp(e.createdAt, language)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

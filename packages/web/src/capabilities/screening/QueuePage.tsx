@@ -1,11 +1,7 @@
 /** /konsol/penapisan: the triage queue, highest score first, with confirm and dismiss. */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Field, FilterBar, Options } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, useApi } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -153,11 +149,7 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
               {t.cancel}
             </button>
           </div>
-          {error && (
-            <p className="scr-alert wide" role="alert">
-              {error}
-            </p>
-          )}
+          <Notice tone="error" className="scr-alert wide">{error}</Notice>
         </form>
       )}
     </li>
@@ -214,37 +206,41 @@ export function QueuePage() {
           </select>
         </Field>
       </FilterBar>
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && (
-        <EmptyState className="scr-empty" action={canDecide && <Link href="/konsol/penapisan/impor">{t.emptyHint}</Link>}>
-          {t.empty}
-        </EmptyState>
-      )}
-      {state.status === 'ready' && state.data.items.length > 0 && (
-        <>
-          <ul className="scr-list">
-            {state.data.items.map((post) => (
-              <PostCard
-                key={post.id}
-                post={decided[post.id] ?? post}
-                threshold={state.data.threshold}
-                canDecide={canDecide}
-                onDecided={(p) => setDecided((d) => ({ ...d, [p.id]: p }))}
-              />
-            ))}
-          </ul>
-          <Pager
-            className="scr-pager"
-            buttonClassName="scr-secondary"
-            total={state.data.total}
-            shown={state.data.items.length}
-            limit={PAGE}
-            offset={offset}
-            onChange={(o) => (setDecided({}), setOffset(o))}
-          />
-        </>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.items.length === 0 && (
+              <EmptyState className="scr-empty" action={canDecide && <Link href="/konsol/penapisan/impor">{t.emptyHint}</Link>}>
+                {t.empty}
+              </EmptyState>
+            )}
+            {data.items.length > 0 && (
+              <>
+                <ul className="scr-list">
+                  {data.items.map((post) => (
+                    <PostCard
+                      key={post.id}
+                      post={decided[post.id] ?? post}
+                      threshold={data.threshold}
+                      canDecide={canDecide}
+                      onDecided={(p) => setDecided((d) => ({ ...d, [p.id]: p }))}
+                    />
+                  ))}
+                </ul>
+                <Pager
+                  className="scr-pager"
+                  buttonClassName="scr-secondary"
+                  total={data.total}
+                  shown={data.items.length}
+                  limit={PAGE}
+                  offset={offset}
+                  onChange={(o) => (setDecided({}), setOffset(o))}
+                />
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
