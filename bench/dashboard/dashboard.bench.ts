@@ -300,7 +300,7 @@ for (const [name, filter, region] of [['national', national, undefined], ['provi
   if (!identical) throw new Error(`${name}: the aggregates and the plain GROUP BY disagree`);
   log(`${name}: figures identical (${aggregated.cube.length} rows from the aggregates, ${baseline.cube.length} from the base tables, ${fmt(aggregated.prevention.reduce((n, r) => n + r.asnTotal, 0))} ASN, ${fmt(aggregated.queued)} posts queued)`);
   const netra = await sample(RUNS, () => fromAggregates(filter));
-  const service = await sample(RUNS, () => dashboard(ctx, viewer, ELECTION, region, 'id'));
+  const service = await sample(RUNS, () => dashboard(ctx, { actor: viewer, language: 'id' }, ELECTION, region));
   // The baseline's first run was the equality check above: its warm-up.
   const plain = await sample(BASELINE_RUNS, () => plainGroupBy(filter), false);
   log(`${name}: Netra p50 ${fmt(netra.p50, 1)} ms p95 ${fmt(netra.p95, 1)} ms · whole dashboard p50 ${fmt(service.p50, 1)} ms p95 ${fmt(service.p95, 1)} ms · plain GROUP BY p50 ${fmt(plain.p50)} ms p95 ${fmt(plain.p95)} ms · ${fmt(plain.p50 / netra.p50)}×`);

@@ -33,9 +33,8 @@ export async function createStaffAccount(t: TestApp, role: string, regionCode: s
   const totpSecret = generateSecret();
   const user = await createUser(
     t.ctx,
-    null,
+    { actor: null, meta: { ip: null, userAgent: 'test' } },
     { email, name: `Petugas Uji ${role}`, password: TEST_PASSWORD, role, regionCode, agencyIds: extra.agencyIds },
-    { ip: null, userAgent: 'test' },
     encrypt(t.ctx.encryptionKey, totpSecret),
   );
   return { userId: user.id, email, totpSecret };

@@ -1,4 +1,3 @@
-import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { PILKADA_2024, stageOn, type CaseState } from '@netra/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { dashboardsRefreshedAt, refreshDashboards, REFRESH_LOCK_KEY } from './refresh.ts';
 import type { Dashboard } from './service.ts';
-import { addReport, createAgency, createAsn } from './test-fixtures.ts';
+import { addReport, createAgency, createAsn, refreshDashboardsNow } from '../../testing/dashboards.ts';
 
 let t: TestApp;
 let national: StaffClient;

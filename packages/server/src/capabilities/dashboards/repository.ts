@@ -10,18 +10,13 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { agencyFilter, childCodeLength, territoryFilter, type Territory } from '../../db/territory.ts';
 
-export type TerritoryLevel = 'national' | 'province' | 'regency';
-
-export interface Territory {
-  level: TerritoryLevel;
-  /** Null for national. */
-  regionCode: string | null;
-}
+export { agencyFilter, childCodeLength, territoryFilter, type Territory, type TerritoryLevel } from '../../db/territory.ts';
 
 export interface FigureFilter extends Territory {
   electionId: string;
-  /** Count only cases that reached this far (see reach.ts). */
+  /** Count only cases that reached this far (see view.ts minimumReach). */
   minReach: number;
   /** Personnel officers narrowed to agencies; null = every agency. */
   agencyIds: number[] | null;
@@ -35,18 +30,6 @@ export interface CubeRow {
   key: string;
   n: number;
 }
-
-/** The children of a territory are provinces (PP) nationally, regencies/cities (PP.KK) below. */
-export const childCodeLength = (level: TerritoryLevel) => (level === 'national' ? 2 : 5);
-
-/** Region filter on a view whose `province_code` and `region_code` (PP or PP.KK) columns are given. */
-export function territoryFilter(territory: Territory, province: RawBuilder<unknown>, region: RawBuilder<unknown>) {
-  if (territory.level === 'national') return sql`true`;
-  if (territory.level === 'province') return sql`${province} = ${territory.regionCode}`;
-  return sql`${region} = ${territory.regionCode}`;
-}
-
-export const agencyFilter = (column: RawBuilder<unknown>, agencyIds: number[] | null) => (agencyIds ? sql`${column} = ANY(${agencyIds}::int[])` : sql`true`);
 
 /** The child region `TOTAL_CHILD` stands for the whole territory. */
 export const TOTAL_CHILD = '*';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
-import { dashboardsRefreshedAt, requestDashboardRefresh } from './refresh.ts';
+import { staffContext } from '../../http/request-context.ts';
+import { askForRefresh } from './refresh.ts';
 import { agencyQuery, agencyTableSchema, dashboardQuery, dashboardSchema, electionParams, refreshResultSchema } from './schema.ts';
 import { agencyTable, dashboard } from './service.ts';
 
@@ -26,7 +26,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: dashboardSchema, ...errors },
       },
     },
-    async (request) => dashboard(ctx, request.staff!, request.params.electionId, request.query.region, requestLanguage(request)),
+    async (request) => dashboard(ctx, staffContext(request), request.params.electionId, request.query.region),
   );
 
   app.get(
@@ -41,7 +41,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: agencyTableSchema, ...errors },
       },
     },
-    async (request) => agencyTable(ctx, request.staff!, request.params.electionId, request.query, requestLanguage(request)),
+    async (request) => agencyTable(ctx, staffContext(request), request.params.electionId, request.query),
   );
 
   app.post(
@@ -55,11 +55,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: refreshResultSchema, 401: errorResponseSchema, 403: errorResponseSchema },
       },
     },
-    async () => {
-      // Double clicks and several tabs cost nothing: requests while one waits are that one (jobs.ts).
-      const refreshedAt = await dashboardsRefreshedAt(ctx.db);
-      requestDashboardRefresh(ctx);
-      return { requested: true, dataAsOf: refreshedAt?.toISOString() ?? null };
-    },
+    async () => askForRefresh(ctx),
   );
 };

@@ -10,7 +10,7 @@ import { DEADLINE_PARTY_LABELS, REPORT_SOURCE_LABELS, actLabel, positionLabel, s
 import { dashboardsRefreshedAt, refreshIfStale, refreshingHere } from './refresh.ts';
 import * as repo from './repository.ts';
 import { PROVINCE_TILES, regencyTiles, type TilePosition } from './tile-layout.ts';
-import { resolveView, type BreadcrumbItem, type Viewer } from './view.ts';
+import { resolveView, type BreadcrumbItem, type ViewerContext } from './view.ts';
 
 /**
  * Counts of one aggregate query, by child region and key. Totals come from the rows of child
@@ -102,8 +102,9 @@ function stageList(election: Election, regionCode: string | null, language: Lang
   return stagesForRegion(election, regionCode).map((s) => ({ code: s.code, name: s.name[language], start: s.start, end: s.end, critical: s.critical }));
 }
 
-export async function dashboard(ctx: AppContext, viewer: Viewer, electionId: string, region: string | undefined, language: Language) {
-  const view = await resolveView(ctx, viewer, electionId, region, language);
+export async function dashboard(ctx: AppContext, rc: ViewerContext, electionId: string, region: string | undefined) {
+  const { language } = rc;
+  const view = await resolveView(ctx, rc.actor, electionId, region, language);
   const { election, territory, filter } = view;
   const refreshedAt = await dashboardsRefreshedAt(ctx.db);
   refreshIfStale(ctx, refreshedAt);
@@ -205,14 +206,8 @@ async function rotationsFor(ctx: AppContext, election: Election, filter: repo.Fi
   return { ...(await repo.rotationFigures(ctx.db, filter, window)), windowFrom: window.from, windowTo: window.to };
 }
 
-export async function agencyTable(
-  ctx: AppContext,
-  viewer: Viewer,
-  electionId: string,
-  query: { region?: string; sort: repo.AgencySort; limit: number; offset: number },
-  language: Language,
-) {
-  const { filter } = await resolveView(ctx, viewer, electionId, query.region, language);
+export async function agencyTable(ctx: AppContext, rc: ViewerContext, electionId: string, query: { region?: string; sort: repo.AgencySort; limit: number; offset: number }) {
+  const { filter } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
   const page = await repo.agencyPage(ctx.db, filter, query);
   return {
     total: page.total,
@@ -222,4 +217,24 @@ export async function agencyTable(
     dataAsOf: (await dashboardsRefreshedAt(ctx.db))?.toISOString() ?? null,
     items: page.items.map((a) => ({ ...a, ppkFollowUpRate: rate(a.ppkFollowedUp, a.ppkRecommended) })),
   };
+}
+
+/** Every row of the agency table, in the page's order (exports). */
+export async function allAgencyFigures(ctx: AppContext, filter: repo.FigureFilter, sort: repo.AgencySort) {
+  return repo.allAgencies(ctx.db, filter, sort);
+}
+
+/** The regions a territory's figures are listed by: provinces nationally, a province's regencies/cities. */
+export async function childRegions(ctx: AppContext, territory: repo.Territory) {
+  return repo.childRegions(ctx.db, territory);
+}
+
+/**
+ * The prevention figures of a territory for prevention's coverage page: active ASN, pledges and
+ * people reached per child region (aggregates), events held per child region, and when the
+ * aggregates were taken.
+ */
+export async function preventionFigures(ctx: AppContext, filter: Omit<repo.FigureFilter, 'minReach'>) {
+  const [byChild, events, refreshedAt] = await Promise.all([repo.preventionByChild(ctx.db, filter), repo.eventsByChild(ctx.db, filter), dashboardsRefreshedAt(ctx.db)]);
+  return { byChild, events, refreshedAt };
 }

@@ -6,7 +6,9 @@
 import { regionLevel, regionWithinScope, type Election, type RoleCode, type Scope } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
+import type { Language } from '../../http/language.ts';
 import { requireElection } from '../elections/service.ts';
+import { regionNames } from '../regions/service.ts';
 import type { FigureFilter, Territory } from './repository.ts';
 
 export interface Viewer {
@@ -14,9 +16,15 @@ export interface Viewer {
   scope: Scope;
 }
 
+/** Who looks and in which language: a request's context, or what an export job recorded of one. */
+export interface ViewerContext {
+  actor: Viewer;
+  language: Language;
+}
+
 /**
  * How far a case must have gone for a role to count it: the same rule as the cases it may open
- * (reports/repository.ts caseVisibleTo). BKN sees cases from their forwarding on, the personnel
+ * (db/scope.ts caseVisibleTo). BKN sees cases from their forwarding on, the personnel
  * roles (BKPSDM, PPK) from the recommendation to the PPK; Bawaslu, analysts and administrators
  * count every case.
  */
@@ -43,16 +51,14 @@ export interface DashboardView {
 
 const NATIONAL_NAME = { id: 'Nasional', en: 'National' };
 
-export async function resolveView(ctx: AppContext, viewer: Viewer, electionId: string, requestedRegion: string | undefined, language: 'id' | 'en'): Promise<DashboardView> {
+export async function resolveView(ctx: AppContext, viewer: Viewer, electionId: string, requestedRegion: string | undefined, language: Language): Promise<DashboardView> {
   const election = await requireElection(ctx, electionId);
   const regionCode = requestedRegion ?? (viewer.scope.kind === 'region' ? viewer.scope.regionCode : null);
   if (regionCode !== null && !regionWithinScope(viewer.scope, regionCode)) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
   const level = regionCode === null ? 'national' : regionLevel(regionCode);
   if (level !== 'national' && level !== 'province' && level !== 'regency') throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
   const lineage = regionCode === null ? [] : level === 'province' ? [regionCode] : [regionCode.slice(0, 2), regionCode];
-  const names = lineage.length
-    ? await ctx.db.selectFrom('regions').select(['code', 'name']).where('code', 'in', lineage).execute()
-    : [];
+  const names = await regionNames(ctx, lineage);
   if (names.length !== lineage.length) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
   const territory: Territory = { level, regionCode };
   const agencyIds = viewer.scope.kind === 'region' && viewer.scope.agencyIds?.length ? viewer.scope.agencyIds.map(Number) : null;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { addReport, createAgency, createAsn, createUnit } from '../dashboards/test-fixtures.ts';
+import { addReport, createAgency, createAsn, createUnit } from '../../testing/dashboards.ts';
 import { indonesianDate, letterFonts } from './pdf.ts';
 import { pdfText } from './pdf-text.ts';
 

@@ -6,7 +6,7 @@
 import { isRegionCode, regionLevel, type Localised } from '@netra/core';
 import type { Db } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
-import { listRegions } from '../regions/repository.ts';
+import { listRegions } from '../regions/service.ts';
 import { addParticipatingRegions, findElection, participatingRegions } from './repository.ts';
 
 /** Headers accepted for the region-code column, after normalising (see `normaliseHeader`). */
@@ -231,7 +231,7 @@ export async function importParticipatingRegions(
   const column = regionCodeColumn(records[headerIndex]);
 
   const [known, participating] = await Promise.all([
-    listRegions(db, { level: ['province', 'regency'], limit: 10_000, offset: 0 }),
+    listRegions({ db }, { level: ['province', 'regency'], limit: 10_000, offset: 0 }),
     participatingRegions(db, electionId),
   ]);
   const classify = rowClassifier(

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { listElections } from './repository.ts';
 import { calendarQuery, calendarSchema, electionDetailSchema, electionIdParams, electionSummarySchema } from './schema.ts';
-import { calendarFor, electionDetail } from './service.ts';
+import { calendarFor, electionDetail, electionList } from './service.ts';
 
 export const electionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -18,21 +17,7 @@ export const electionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 200: z.object({ items: z.array(electionSummarySchema) }) },
       },
     },
-    async (request) => {
-      const language = requestLanguage(request);
-      const rows = await listElections(ctx.db);
-      return {
-        items: rows.map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          name: language === 'id' ? e.name_id : e.name_en,
-          year: e.year,
-          votingDay: e.voting_day,
-          scope: e.scope,
-          regionCount: Number(e.region_count ?? 0),
-        })),
-      };
-    },
+    async (request) => electionList(ctx, requestLanguage(request)),
   );
 
   app.get(

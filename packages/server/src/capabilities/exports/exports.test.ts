@@ -1,4 +1,3 @@
-import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -8,7 +7,7 @@ import { createCase } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import type { Dashboard } from '../dashboards/service.ts';
-import { createAgency, createAsn } from '../dashboards/test-fixtures.ts';
+import { createAgency, createAsn, refreshDashboardsNow } from '../../testing/dashboards.ts';
 
 let t: TestApp;
 let officer: StaffClient;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { exportBody, exportJobSchema, exportListSchema, exportParams, langQuery } from './schema.ts';
 import { exportFile, exportStatus, myExports, startExport } from './service.ts';
 
@@ -27,7 +27,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request, reply) => {
-      const job = await startExport(ctx, request.staff!, request.body, requestLanguage(request));
+      const job = await startExport(ctx, staffContext(request), request.body);
       return reply.status(job.status === 'done' ? 200 : 202).send(job);
     },
   );
@@ -35,20 +35,20 @@ export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     '/exports',
     { preHandler: staff, schema: { tags: ['exports'], summary: 'My recent exports (files are kept for a day)', querystring: langQuery, response: { 200: exportListSchema, 401: errorResponseSchema, 403: errorResponseSchema } } },
-    async (request) => myExports(ctx, request.staff!),
+    async (request) => myExports(ctx, staffContext(request)),
   );
 
   app.get(
     '/exports/:id',
     { preHandler: staff, schema: { tags: ['exports'], summary: 'Progress of one of my exports (rows written out of the total)', params: exportParams, querystring: langQuery, response: { 200: exportJobSchema, ...errors } } },
-    async (request) => exportStatus(ctx, request.staff!, request.params.id),
+    async (request) => exportStatus(ctx, staffContext(request), request.params.id),
   );
 
   app.get(
     '/exports/:id/file',
     { preHandler: staff, schema: { tags: ['exports'], summary: 'Download the file of one of my finished exports', params: exportParams, querystring: langQuery, response: { 200: z.unknown().describe('The CSV or XLSX file'), 409: errorResponseSchema, ...errors } } },
     async (request, reply) => {
-      const file = await exportFile(ctx, request.staff!, request.params.id);
+      const file = await exportFile(ctx, staffContext(request), request.params.id);
       return reply
         .header('content-type', CONTENT_TYPES[file.format])
         .header('content-length', file.sizeBytes)

@@ -11,8 +11,8 @@ import { can, dateInTimeZone, isRoleCode, type Scope } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
-import { recordAudit } from '../audit/repository.ts';
-import type { StaffUser } from '../auth/service.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import * as repo from './repository.ts';
 import { EXPORT_SOURCES, type ExportPlan, type ExportViewer } from './sources.ts';
 import { csvWriter, xlsxWriter, type AboutLines, type TableWriter } from './writer.ts';
@@ -91,7 +91,8 @@ export function presentJob(job: repo.ExportJob, now: Date) {
 }
 
 /** Start an export: checks the source, the role, the filter and the scope before anything is queued. */
-export async function startExport(ctx: AppContext, staff: StaffUser, input: ExportRequest, language: Language) {
+export async function startExport(ctx: AppContext, rc: RequestContext, input: ExportRequest) {
+  const { actor: staff, language } = rc;
   const source = sourceFor(staff, input.source);
   const filter = parseFilter(source.id, input.filter);
   // Planning checks the scope (a region or event outside it is 404) and sizes the export.
@@ -194,21 +195,21 @@ export async function runExportJob(ctx: AppContext, jobId: string): Promise<void
   }
 }
 
-export async function exportStatus(ctx: AppContext, staff: StaffUser, jobId: string) {
+export async function exportStatus(ctx: AppContext, rc: RequestContext, jobId: string) {
   const job = await repo.findJob(ctx.db, jobId);
   // Another person's export is not yours to see: as if it did not exist.
-  if (!job || job.created_by !== staff.id) throw notFound({ id: 'Ekspor', en: 'Export' });
+  if (!job || job.created_by !== rc.actor.id) throw notFound({ id: 'Ekspor', en: 'Export' });
   return presentJob(job, new Date());
 }
 
-export async function myExports(ctx: AppContext, staff: StaffUser) {
+export async function myExports(ctx: AppContext, rc: RequestContext) {
   const now = new Date();
-  return { items: (await repo.recentJobs(ctx.db, staff.id)).map((job) => presentJob(job, now)) };
+  return { items: (await repo.recentJobs(ctx.db, rc.actor.id)).map((job) => presentJob(job, now)) };
 }
 
-export async function exportFile(ctx: AppContext, staff: StaffUser, jobId: string) {
+export async function exportFile(ctx: AppContext, rc: RequestContext, jobId: string) {
   const job = await repo.findJob(ctx.db, jobId);
-  if (!job || job.created_by !== staff.id || job.status === 'expired') throw notFound({ id: 'Berkas ekspor', en: 'Export file' });
+  if (!job || job.created_by !== rc.actor.id || job.status === 'expired') throw notFound({ id: 'Berkas ekspor', en: 'Export file' });
   if (job.status !== 'done') throw new ApiError(409, 'not_ready', { id: 'Berkas belum selesai dibuat.', en: 'The file is not ready yet.' });
   const target = filePath(ctx, job);
   if (!fs.existsSync(target)) throw notFound({ id: 'Berkas ekspor', en: 'Export file' });

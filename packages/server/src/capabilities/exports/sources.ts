@@ -8,14 +8,11 @@ import type { Localised, PermissionAction, RoleCode, Scope } from '@netra/core';
 import type { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
-import { allAgencies } from '../dashboards/repository.ts';
 import { territoryCode } from '../dashboards/schema.ts';
-import { dashboard } from '../dashboards/service.ts';
+import { allAgencyFigures, dashboard } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
-import { agencyCoverageQuery, attendeesQuery, eventsQuery, findEventInScope, pledgesQuery, unsignedQuery } from '../prevention/repository.ts';
-import { EVENT_KINDS } from '../prevention/service.ts';
+import { attendeeRows, coverageRows, EVENT_KINDS, eventRows, pledgeRows, requireEvent, unsignedRows } from '../prevention/service.ts';
 import type { CellValue, TableColumn } from './writer.ts';
 
 export interface ExportViewer {
@@ -58,7 +55,7 @@ const dashboardSource: ExportSource = {
   filter: z.object({ ...electionFilter, table: z.enum(DASHBOARD_TABLES) }),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; table: (typeof DASHBOARD_TABLES)[number] };
-    const d = await dashboard(ctx, viewer, f.electionId, f.region, language);
+    const d = await dashboard(ctx, { actor: viewer, language }, f.electionId, f.region);
     const c = (id: string, en: string, width?: number) => col(language, id, en, width);
     const base = { slug: slugOf('dasbor', f.table, f.electionId, d.territory.code), title: `${d.election.name} · ${d.territory.name}`, dataAsOf: d.dataAsOf };
     switch (f.table) {
@@ -102,7 +99,7 @@ const agenciesSource: ExportSource = {
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; sort: 'cases' | 'missed' | 'follow_up' | 'name' };
     const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
-    const rows = await allAgencies(ctx.db, view.filter, f.sort);
+    const rows = await allAgencyFigures(ctx, view.filter, f.sort);
     const c = (id: string, en: string, width?: number) => col(language, id, en, width);
     return {
       slug: slugOf('instansi', f.electionId, view.territory.regionCode),
@@ -127,7 +124,7 @@ const coverageSource: ExportSource = {
       title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
       columns: [c('Kode instansi', 'Agency code'), c('Instansi', 'Agency', 40), c('Wilayah', 'Region'), c('ASN aktif', 'Active ASN'), c('Menandatangani pakta', 'Signed the pledge'), c('Cakupan pakta (%)', 'Pledge coverage (%)'), c('ASN tersosialisasi', 'ASN reached'), c('Cakupan sosialisasi (%)', 'Socialisation coverage (%)')],
       query: {
-        compiled: agencyCoverageQuery(view.filter).compile(ctx.db),
+        compiled: coverageRows(ctx, view.filter),
         toCells: (r) => {
           const [total, pledged, reached] = [Number(r.asnTotal), Number(r.pledged), Number(r.reached)];
           return [r.code as string, r.name as string, r.regionCode as string, total, pledged, percent(total ? pledged / total : null), reached, percent(total ? reached / total : null)];
@@ -153,7 +150,7 @@ const unsignedSource: ExportSource = {
       title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
       columns: [c('NIP', 'NIP', 20), c('Nama', 'Name', 32), c('Jenis ASN', 'Kind'), c('Jabatan', 'Position', 36), c('Instansi', 'Agency', 36), c('Unit kerja', 'Unit', 36), c('Kode wilayah', 'Region code'), c('Wilayah', 'Region', 24)],
       query: {
-        compiled: unsignedQuery(ctx.db, { electionId: f.electionId, territory: view.territory, scope: viewer.scope, agencyId: f.agencyId, q: f.q }).compile(),
+        compiled: unsignedRows(ctx, { actor: viewer, language }, { electionId: f.electionId, territory: view.territory, agencyId: f.agencyId, q: f.q }),
         toCells: (r) => [r.nip, r.name, String(r.kind).toUpperCase(), r.positionTitle, r.agency, r.unit, r.regionCode, r.region] as CellValue[],
       },
     };
@@ -174,7 +171,7 @@ const pledgesSource: ExportSource = {
       title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
       columns: [c('NIP', 'NIP', 20), c('Nama', 'Name', 32), c('Jabatan', 'Position', 36), c('Instansi', 'Agency', 36), c('Unit kerja', 'Unit', 36), c('Kode wilayah', 'Region code'), c('Tanggal tanda tangan', 'Signed on'), c('Cara pencatatan', 'Recorded as')],
       query: {
-        compiled: pledgesQuery(ctx.db, { electionId: f.electionId, territory: view.territory, scope: viewer.scope, agencyId: f.agencyId }).compile(),
+        compiled: pledgeRows(ctx, { actor: viewer, language }, { electionId: f.electionId, territory: view.territory, agencyId: f.agencyId }),
         toCells: (r) => [r.nip, r.name, r.positionTitle, r.agency, r.unit, r.regionCode, r.signedOn, r.method] as CellValue[],
       },
     };
@@ -195,7 +192,7 @@ const eventsSource: ExportSource = {
       title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
       columns: [c('Tanggal', 'Date'), c('Jenis', 'Kind', 24), c('Kegiatan', 'Event', 40), c('Tempat', 'Place', 30), c('Penyelenggara', 'Organiser', 30), c('Kode wilayah', 'Region code'), c('Wilayah', 'Region', 24), c('Peserta ASN', 'ASN attending')],
       query: {
-        compiled: eventsQuery(ctx.db, { electionId: f.electionId, territory: view.territory }).compile(),
+        compiled: eventRows(ctx, { electionId: f.electionId, territory: view.territory }),
         toCells: (r) => [r.heldOn as string, EVENT_KINDS[r.kind as string]?.[language] ?? (r.kind as string), r.title as string, r.place as string, r.organiser as string, r.regionCode as string, r.region as string, Number(r.attendance ?? 0)],
       },
     };
@@ -209,15 +206,14 @@ const attendanceSource: ExportSource = {
   filter: z.object({ eventId: z.uuid() }),
   async plan(ctx, viewer, filter, language) {
     const { eventId } = filter as { eventId: string };
-    const event = await findEventInScope(ctx.db, viewer.scope, eventId);
-    if (!event) throw notFound({ id: 'Kegiatan sosialisasi', en: 'Socialisation event' });
+    const event = await requireEvent(ctx, viewer, eventId);
     const c = (id: string, en: string, width?: number) => col(language, id, en, width);
     return {
       slug: slugOf('peserta', event.heldOn, event.regionCode),
       title: `${event.title} · ${event.heldOn} · ${event.region}`,
       columns: [c('NIP', 'NIP', 20), c('Nama', 'Name', 32), c('Jabatan', 'Position', 36), c('Instansi', 'Agency', 36), c('Unit kerja', 'Unit', 36)],
       query: {
-        compiled: attendeesQuery(ctx.db, viewer.scope, eventId).compile(),
+        compiled: attendeeRows(ctx, { actor: viewer, language }, eventId),
         toCells: (r) => [r.nip, r.name, r.positionTitle, r.agency, r.unit] as CellValue[],
       },
     };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { databaseStatus } from './repository.ts';
+import { healthReport } from './service.ts';
 
 const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -20,13 +20,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (_request, reply) => {
-      const uptimeSeconds = Math.round(process.uptime());
-      try {
-        const database = await databaseStatus(ctx.db);
-        return { status: 'ok' as const, database: { up: true, ...database }, uptimeSeconds };
-      } catch (error) {
-        return reply.status(503).send({ status: 'degraded', database: { up: false, error: String(error) }, uptimeSeconds });
-      }
+      const report = await healthReport(ctx);
+      return report.status === 'ok' ? report : reply.status(503).send(report);
     },
   );
 };

@@ -1,8 +1,8 @@
-import { dateInTimeZone, decodeNip } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { ApiError, errorResponseSchema } from '../../http/errors.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { decodeIdentifier } from './service.ts';
 
 const decodedSchema = z.object({
   kind: z.enum(['pns', 'pppk']),
@@ -29,20 +29,6 @@ export const nipRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         response: { 200: decodedSchema, 422: errorResponseSchema },
       },
     },
-    async (request) => {
-      const today = dateInTimeZone(ctx.now(), 'Asia/Jakarta');
-      const result = decodeNip(request.params.nip, { kind: request.query.kind, today });
-      if (result.valid) return result.value;
-      throw new ApiError(
-        422,
-        'invalid_nip',
-        {
-          id: `${result.kind === 'pns' ? 'NIP' : 'NI PPPK'} tidak valid: ${result.problems.length} masalah.`,
-          en: `Invalid ${result.kind === 'pns' ? 'NIP' : 'NI PPPK'}: ${result.problems.length} problem(s).`,
-        },
-        result.problems.map((p) => ({ field: 'nip', message: p.message })),
-        { problems: result.problems.map((p) => ({ code: p.code, digits: p.digits ?? null, message: p.message })) },
-      );
-    },
+    async (request) => decodeIdentifier(ctx, request.params.nip, request.query.kind),
   );
 };

@@ -1,9 +1,8 @@
-import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import type { Dashboard } from '../dashboards/service.ts';
-import { createAgency, createAsn, createUnit } from '../dashboards/test-fixtures.ts';
+import { createAgency, createAsn, createUnit, refreshDashboardsNow } from '../../testing/dashboards.ts';
 
 let t: TestApp;
 let bkpsdm: StaffClient;

@@ -4,13 +4,26 @@
  * officers narrowed to some) is never read, signed for or marked present.
  */
 import type { Scope } from '@netra/core';
-import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, SocialisationEventTable } from '../../db/schema.ts';
 import { agencyInScope, regionInScope } from '../../db/scope.ts';
-import { agencyFilter, territoryFilter, type FigureFilter, type Territory } from '../dashboards/repository.ts';
+import { agencyFilter, territoryFilter, type Territory } from '../../db/territory.ts';
 
 type Executor = Db | Transaction<Database>;
+
+/** One page of a list query and the size of the whole list. */
+async function paginate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, page: { limit: number; offset: number }) {
+  const { limit, offset } = page;
+  const counted = await query
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const total = Number((counted as { total: number | string }).total);
+  const items = await query.limit(limit).offset(offset).execute();
+  return { total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null, items };
+}
 
 const asnScope = (eb: ExpressionBuilder<Database, 'asn'>, scope: Scope) => eb.and([regionInScope(eb, 'asn.region_code', scope), agencyInScope(eb, 'asn.agency_id', scope)]);
 
@@ -81,7 +94,7 @@ export interface PersonFilter {
 }
 
 /** Active civil servants in the territory and scope who have not signed the election's pledge. */
-export function unsignedQuery(db: Db, filter: PersonFilter) {
+function unsignedQuery(db: Db, filter: PersonFilter) {
   let query = db
     .selectFrom('asn')
     .innerJoin('agencies as ag', 'ag.id', 'asn.agency_id')
@@ -103,7 +116,7 @@ export function unsignedQuery(db: Db, filter: PersonFilter) {
 }
 
 /** Pledges signed in the territory and scope, newest first. */
-export function pledgesQuery(db: Db, filter: PersonFilter) {
+function pledgesQuery(db: Db, filter: PersonFilter) {
   let query = db
     .selectFrom('pledges as p')
     .innerJoin('asn', 'asn.id', 'p.asn_id')
@@ -117,6 +130,18 @@ export function pledgesQuery(db: Db, filter: PersonFilter) {
   return query.orderBy('p.signed_on', 'desc').orderBy('asn.id');
 }
 
+export const unsignedPage = (db: Db, filter: PersonFilter, page: { limit: number; offset: number }) => paginate(unsignedQuery(db, filter), page);
+export const pledgesPage = (db: Db, filter: PersonFilter, page: { limit: number; offset: number }) => paginate(pledgesQuery(db, filter), page);
+/** The whole lists, as SQL to stream (exports). */
+export const unsignedRows = (db: Db, filter: PersonFilter): CompiledQuery => unsignedQuery(db, filter).compile();
+export const pledgeRows = (db: Db, filter: PersonFilter): CompiledQuery => pledgesQuery(db, filter).compile();
+
+/** A territory's coverage, for one election, optionally narrowed to some agencies. */
+export interface CoverageFilter extends Territory {
+  electionId: string;
+  agencyIds: number[] | null;
+}
+
 export interface CoverageRow {
   agencyId: number;
   code: string;
@@ -128,7 +153,7 @@ export interface CoverageRow {
 }
 
 /** Pledge and socialisation coverage per agency, from the aggregates; lowest pledge coverage first. */
-export function agencyCoverageQuery(filter: Omit<FigureFilter, 'minReach'>) {
+function agencyCoverageQuery(filter: CoverageFilter) {
   return sql<CoverageRow>`
     SELECT c.agency_id AS "agencyId", a.code, a.name, a.region_code AS "regionCode",
       sum(c.asn_total)::int AS "asnTotal", coalesce(sum(p.pledged), 0)::int AS pledged, coalesce(sum(p.reached), 0)::int AS reached
@@ -140,7 +165,9 @@ export function agencyCoverageQuery(filter: Omit<FigureFilter, 'minReach'>) {
     ORDER BY coalesce(sum(p.pledged), 0)::float / sum(c.asn_total), a.name, c.agency_id`;
 }
 
-export async function agencyCoveragePage(db: Db, filter: Omit<FigureFilter, 'minReach'>, page: { limit: number; offset: number }) {
+export const agencyCoverageRows = (db: Db, filter: CoverageFilter): CompiledQuery => agencyCoverageQuery(filter).compile(db);
+
+export async function agencyCoveragePage(db: Db, filter: CoverageFilter, page: { limit: number; offset: number }) {
   const query = agencyCoverageQuery(filter);
   const [{ rows: counted }, { rows: items }] = await Promise.all([
     sql<{ total: number }>`SELECT count(*)::int AS total FROM (${query}) x`.execute(db),
@@ -156,7 +183,37 @@ export interface EventFilter {
   territory: Territory;
 }
 
-export function eventsQuery(db: Db, filter: EventFilter) {
+export interface NewEvent {
+  electionId: string;
+  regionCode: string;
+  kind: SocialisationEventTable['kind'];
+  title: string;
+  heldOn: string;
+  place: string;
+  organiser: string;
+  note: string | null;
+  createdBy: string;
+}
+
+export async function insertEvent(trx: Executor, event: NewEvent) {
+  return trx
+    .insertInto('socialisation_events')
+    .values({
+      election_id: event.electionId,
+      region_code: event.regionCode,
+      kind: event.kind,
+      title: event.title,
+      held_on: event.heldOn,
+      place: event.place,
+      organiser: event.organiser,
+      note: event.note,
+      created_by: event.createdBy,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+function eventsQuery(db: Db, filter: EventFilter) {
   return db
     .selectFrom('socialisation_events as e')
     .innerJoin('regions as r', 'r.code', 'e.region_code')
@@ -178,6 +235,9 @@ export function eventsQuery(db: Db, filter: EventFilter) {
     .orderBy('e.id');
 }
 
+export const eventsPage = (db: Db, filter: EventFilter, page: { limit: number; offset: number }) => paginate(eventsQuery(db, filter), page);
+export const eventRows = (db: Db, filter: EventFilter): CompiledQuery => eventsQuery(db, filter).compile();
+
 export async function findEventInScope(db: Executor, scope: Scope, eventId: string) {
   return db
     .selectFrom('socialisation_events as e')
@@ -189,7 +249,7 @@ export async function findEventInScope(db: Executor, scope: Scope, eventId: stri
 }
 
 /** Attendees of an event whom the viewer may see. */
-export function attendeesQuery(db: Db, scope: Scope, eventId: string) {
+function attendeesQuery(db: Db, scope: Scope, eventId: string) {
   return db
     .selectFrom('socialisation_attendance as t')
     .innerJoin('asn', 'asn.id', 't.asn_id')
@@ -202,6 +262,9 @@ export function attendeesQuery(db: Db, scope: Scope, eventId: string) {
     .orderBy('asn.name')
     .orderBy('asn.id');
 }
+
+export const attendeesPage = (db: Db, scope: Scope, eventId: string, page: { limit: number; offset: number }) => paginate(attendeesQuery(db, scope, eventId), page);
+export const attendeeRows = (db: Db, scope: Scope, eventId: string): CompiledQuery => attendeesQuery(db, scope, eventId).compile();
 
 export async function addAttendees(trx: Executor, eventId: string, asnIds: readonly number[]): Promise<number> {
   if (asnIds.length === 0) return 0;

@@ -5,18 +5,18 @@
  * aggregates to be refreshed so coverage moves without waiting for the next scheduled refresh.
  */
 import type { Readable } from 'node:stream';
-import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised } from '@netra/core';
-import type { SelectQueryBuilder, Transaction } from 'kysely';
+import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised, type Scope } from '@netra/core';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
+import type { Territory } from '../../db/territory.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import type { Database } from '../../db/schema.ts';
-import { appendAudit } from '../audit/repository.ts';
-import type { RequestMeta, StaffUser } from '../auth/service.ts';
-import { requestDashboardRefresh, dashboardsRefreshedAt } from '../dashboards/refresh.ts';
-import { eventsByChild, preventionByChild } from '../dashboards/repository.ts';
-import { rate } from '../dashboards/service.ts';
-import { resolveView } from '../dashboards/view.ts';
+import { appendAudit } from '../audit/service.ts';
+import { requestDashboardRefresh } from '../dashboards/refresh.ts';
+import { preventionFigures, rate } from '../dashboards/service.ts';
+import { resolveView, type ViewerContext } from '../dashboards/view.ts';
 import { requireElection } from '../elections/service.ts';
 import { LINE_PROBLEMS, nipLineBatches, normaliseNip, type LineProblem, type NipLine, type RejectedLine } from './nip-file.ts';
 import * as repo from './repository.ts';
@@ -42,8 +42,8 @@ const ASN_NOT_FOUND = { id: 'ASN dengan NIP tersebut di wilayah/instansi Anda', 
 const AGENCY_NOT_FOUND = { id: 'Instansi', en: 'Agency' };
 const EVENT_NOT_FOUND = { id: 'Kegiatan sosialisasi', en: 'Socialisation event' };
 
-async function agencyOrNotFound(ctx: AppContext, staff: StaffUser, agencyId: number, unitId: number | null) {
-  const agency = await repo.findAgencyInScope(ctx.db, staff.scope, agencyId);
+async function agencyOrNotFound(ctx: AppContext, rc: RequestContext, agencyId: number, unitId: number | null) {
+  const agency = await repo.findAgencyInScope(ctx.db, rc.actor.scope, agencyId);
   if (!agency) throw notFound(AGENCY_NOT_FOUND);
   if (unitId !== null && !(await repo.findUnit(ctx.db, agencyId, unitId))) throw notFound({ id: 'Unit kerja', en: 'Unit' });
   return agency;
@@ -51,7 +51,8 @@ async function agencyOrNotFound(ctx: AppContext, staff: StaffUser, agencyId: num
 
 // ---------------------------------------------------------------- pledges
 
-export async function recordPledge(ctx: AppContext, staff: StaffUser, electionId: string, input: { nip: string; signedOn: string }, meta: RequestMeta) {
+export async function recordPledge(ctx: AppContext, rc: RequestContext, electionId: string, input: { nip: string; signedOn: string }) {
+  const { actor: staff, meta } = rc;
   await requireElection(ctx, electionId);
   assertSignDate(ctx, input.signedOn, 'body.signedOn');
   return ctx.db.transaction().execute(async (trx) => {
@@ -68,11 +69,12 @@ export async function recordPledge(ctx: AppContext, staff: StaffUser, electionId
   });
 }
 
-export async function pledgeForAgency(ctx: AppContext, staff: StaffUser, electionId: string, input: { agencyId: number; unitId?: number; signedOn: string }, meta: RequestMeta) {
+export async function pledgeForAgency(ctx: AppContext, rc: RequestContext, electionId: string, input: { agencyId: number; unitId?: number; signedOn: string }) {
+  const { actor: staff, meta } = rc;
   await requireElection(ctx, electionId);
   assertSignDate(ctx, input.signedOn, 'body.signedOn');
   const unitId = input.unitId ?? null;
-  const agency = await agencyOrNotFound(ctx, staff, input.agencyId, unitId);
+  const agency = await agencyOrNotFound(ctx, rc, input.agencyId, unitId);
   const result = await ctx.db.transaction().execute(async (trx) => {
     const counts = await repo.pledgeAgency(trx, electionId, agency.id, unitId, input.signedOn, staff.id);
     await appendAudit(trx, {
@@ -90,7 +92,8 @@ export async function pledgeForAgency(ctx: AppContext, staff: StaffUser, electio
   return { agency: { id: agency.id, name: agency.name }, staff: result.staff, recorded: result.inserted, alreadySigned: result.staff - result.inserted };
 }
 
-export async function removePledge(ctx: AppContext, staff: StaffUser, electionId: string, nip: string, meta: RequestMeta) {
+export async function removePledge(ctx: AppContext, rc: RequestContext, electionId: string, nip: string) {
+  const { actor: staff, meta } = rc;
   await requireElection(ctx, electionId);
   return ctx.db.transaction().execute(async (trx) => {
     const [asn] = await repo.asnByNips(trx, staff.scope, [normaliseNip(nip)]);
@@ -110,7 +113,8 @@ interface LineResolution {
  * Check a batch of lines against the register and the scope. `seen` carries the NIPs of earlier
  * batches, so a duplicate far down the file is still reported with the line it repeats.
  */
-async function resolveLines(ctx: AppContext, staff: StaffUser, lines: NipLine[], seen: Map<string, number>, language: Language, needsDate: boolean): Promise<LineResolution> {
+async function resolveLines(ctx: AppContext, rc: RequestContext, lines: NipLine[], seen: Map<string, number>, needsDate: boolean): Promise<LineResolution> {
+  const { language } = rc;
   const reject = (line: NipLine, reason: LineProblem, extra = ''): RejectedLine => ({ line: line.line, nip: line.nip, reason, message: `${LINE_PROBLEMS[reason][language]}${extra}` });
   const rejected: RejectedLine[] = [];
   const candidates: NipLine[] = [];
@@ -125,7 +129,7 @@ async function resolveLines(ctx: AppContext, staff: StaffUser, lines: NipLine[],
       candidates.push(line);
     }
   }
-  const found = new Map((await repo.asnByNips(ctx.db, staff.scope, candidates.map((l) => l.nip))).map((a) => [a.nip, a]));
+  const found = new Map((await repo.asnByNips(ctx.db, rc.actor.scope, candidates.map((l) => l.nip))).map((a) => [a.nip, a]));
   const usable: LineResolution['usable'] = [];
   for (const line of candidates) {
     const asn = found.get(line.nip);
@@ -151,11 +155,10 @@ export interface LineImportResult {
  */
 async function importLines(
   ctx: AppContext,
-  staff: StaffUser,
+  rc: RequestContext,
   file: Readable,
   options: {
     needsDate: boolean;
-    language: Language;
     store: (trx: Transaction<Database>, rows: Array<{ line: NipLine; asnId: number }>) => Promise<number>;
     audit: (result: LineImportResult) => Parameters<typeof appendAudit>[1];
   },
@@ -165,7 +168,7 @@ async function importLines(
     const seen = new Map<string, number>();
     for await (const batch of nipLineBatches(file)) {
       result.lines += batch.length;
-      const { usable, rejected } = await resolveLines(ctx, staff, batch, seen, options.language, options.needsDate);
+      const { usable, rejected } = await resolveLines(ctx, rc, batch, seen, options.needsDate);
       result.rejectedTotal += rejected.length;
       result.rejected.push(...rejected.slice(0, REJECTED_SHOWN - result.rejected.length));
       const stored = await options.store(trx, usable);
@@ -178,11 +181,11 @@ async function importLines(
   return result;
 }
 
-export async function importPledges(ctx: AppContext, staff: StaffUser, electionId: string, file: { stream: Readable; name: string }, meta: RequestMeta, language: Language) {
+export async function importPledges(ctx: AppContext, rc: RequestContext, electionId: string, file: { stream: Readable; name: string }) {
+  const { actor: staff, meta } = rc;
   await requireElection(ctx, electionId);
-  const result = await importLines(ctx, staff, file.stream, {
+  const result = await importLines(ctx, rc, file.stream, {
     needsDate: true,
-    language,
     store: (trx, rows) => repo.insertPledges(trx, electionId, rows.map((r) => ({ asnId: r.asnId, signedOn: r.line.date! })), 'import', staff.id),
     audit: (r) => ({
       actorId: staff.id,
@@ -198,14 +201,9 @@ export async function importPledges(ctx: AppContext, staff: StaffUser, electionI
   return result;
 }
 
-export async function coverage(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; limit: number; offset: number }, language: Language) {
-  const { filter } = await resolveView(ctx, staff, electionId, query.region, language);
-  const [page, totals, events, refreshedAt] = await Promise.all([
-    repo.agencyCoveragePage(ctx.db, filter, query),
-    preventionByChild(ctx.db, filter),
-    eventsByChild(ctx.db, filter),
-    dashboardsRefreshedAt(ctx.db),
-  ]);
+export async function coverage(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; limit: number; offset: number }) {
+  const { filter } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
+  const [page, { byChild: totals, events, refreshedAt }] = await Promise.all([repo.agencyCoveragePage(ctx.db, filter, query), preventionFigures(ctx, filter)]);
   const sum = (pick: (r: { asnTotal: number; pledged: number; reached: number }) => number) => totals.reduce((n, r) => n + pick(r), 0);
   const asnTotal = sum((r) => r.asnTotal);
   const pledged = sum((r) => r.pledged);
@@ -221,26 +219,14 @@ export async function coverage(ctx: AppContext, staff: StaffUser, electionId: st
   };
 }
 
-/** One page of a list query and the size of the whole list. */
-export async function paginate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, limit: number, offset: number) {
-  const counted = await query
-    .clearSelect()
-    .clearOrderBy()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const total = Number((counted as { total: number | string }).total);
-  const items = await query.limit(limit).offset(offset).execute();
-  return { total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null, items };
+export async function unsignedList(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; agencyId?: number; q?: string; limit: number; offset: number }) {
+  const { territory } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
+  return repo.unsignedPage(ctx.db, { electionId, territory, scope: rc.actor.scope, agencyId: query.agencyId, q: query.q }, query);
 }
 
-export async function unsignedList(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; agencyId?: number; q?: string; limit: number; offset: number }, language: Language) {
-  const { territory } = await resolveView(ctx, staff, electionId, query.region, language);
-  return paginate(repo.unsignedQuery(ctx.db, { electionId, territory, scope: staff.scope, agencyId: query.agencyId, q: query.q }), query.limit, query.offset);
-}
-
-export async function pledgeList(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; agencyId?: number; limit: number; offset: number }, language: Language) {
-  const { territory } = await resolveView(ctx, staff, electionId, query.region, language);
-  return paginate(repo.pledgesQuery(ctx.db, { electionId, territory, scope: staff.scope, agencyId: query.agencyId }), query.limit, query.offset);
+export async function pledgeList(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; agencyId?: number; limit: number; offset: number }) {
+  const { territory } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
+  return repo.pledgesPage(ctx.db, { electionId, territory, scope: rc.actor.scope, agencyId: query.agencyId }, query);
 }
 
 // ---------------------------------------------------------------- events
@@ -262,7 +248,8 @@ export interface EventInput {
   note?: string | null;
 }
 
-export async function createEvent(ctx: AppContext, staff: StaffUser, electionId: string, input: EventInput, meta: RequestMeta) {
+export async function createEvent(ctx: AppContext, rc: RequestContext, electionId: string, input: EventInput) {
+  const { actor: staff, meta } = rc;
   // Writing into a region outside the scope is refused, not hidden: the caller named the region.
   if (!regionWithinScope(staff.scope, input.regionCode)) {
     const message = { id: `Wilayah ${input.regionCode} di luar wilayah tugas Anda.`, en: `Region ${input.regionCode} is outside your scope.` };
@@ -271,51 +258,49 @@ export async function createEvent(ctx: AppContext, staff: StaffUser, electionId:
   const view = await resolveView(ctx, staff, electionId, input.regionCode, 'id');
   assertDay(input.heldOn, 'body.heldOn');
   return ctx.db.transaction().execute(async (trx) => {
-    const event = await trx
-      .insertInto('socialisation_events')
-      .values({
-        election_id: view.election.id,
-        region_code: input.regionCode,
-        kind: input.kind,
-        title: input.title.trim(),
-        held_on: input.heldOn,
-        place: input.place.trim(),
-        organiser: input.organiser.trim(),
-        note: input.note?.trim() || null,
-        created_by: staff.id,
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
+    const event = await repo.insertEvent(trx, {
+      electionId: view.election.id,
+      regionCode: input.regionCode,
+      kind: input.kind,
+      title: input.title.trim(),
+      heldOn: input.heldOn,
+      place: input.place.trim(),
+      organiser: input.organiser.trim(),
+      note: input.note?.trim() || null,
+      createdBy: staff.id,
+    });
     await appendAudit(trx, { actorId: staff.id, action: 'prevention.event_created', entityType: 'socialisation_event', entityId: event.id, data: { electionId, ...input, note: input.note ?? null }, ...meta, at: ctx.now() });
     return { id: event.id };
   });
 }
 
-export async function eventList(ctx: AppContext, staff: StaffUser, electionId: string, query: { region?: string; limit: number; offset: number }, language: Language) {
-  const { territory } = await resolveView(ctx, staff, electionId, query.region, language);
-  const page = await paginate(repo.eventsQuery(ctx.db, { electionId, territory }), query.limit, query.offset);
+export async function eventList(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; limit: number; offset: number }) {
+  const { language } = rc;
+  const { territory } = await resolveView(ctx, rc.actor, electionId, query.region, language);
+  const page = await repo.eventsPage(ctx.db, { electionId, territory }, query);
   return { ...page, items: page.items.map((e) => ({ ...e, attendance: Number(e.attendance ?? 0), kindLabel: EVENT_KINDS[e.kind][language] })) };
 }
 
-export async function eventDetail(ctx: AppContext, staff: StaffUser, eventId: string, query: { limit: number; offset: number }, language: Language) {
-  const event = await repo.findEventInScope(ctx.db, staff.scope, eventId);
-  if (!event) throw notFound(EVENT_NOT_FOUND);
+export async function eventDetail(ctx: AppContext, rc: RequestContext, eventId: string, query: { limit: number; offset: number }) {
+  const event = await requireEvent(ctx, rc.actor, eventId);
   return {
-    event: { ...event, kindLabel: EVENT_KINDS[event.kind][language], createdAt: new Date(event.createdAt).toISOString() },
-    attendees: await paginate(repo.attendeesQuery(ctx.db, staff.scope, eventId), query.limit, query.offset),
+    event: { ...event, kindLabel: EVENT_KINDS[event.kind][rc.language], createdAt: new Date(event.createdAt).toISOString() },
+    attendees: await repo.attendeesPage(ctx.db, rc.actor.scope, eventId, query),
   };
 }
 
-async function eventOrNotFound(ctx: AppContext, staff: StaffUser, eventId: string) {
-  const event = await repo.findEventInScope(ctx.db, staff.scope, eventId);
+/** A socialisation event inside the viewer's scope; 404 otherwise, as if it did not exist. */
+export async function requireEvent(ctx: AppContext, viewer: { scope: Scope }, eventId: string) {
+  const event = await repo.findEventInScope(ctx.db, viewer.scope, eventId);
   if (!event) throw notFound(EVENT_NOT_FOUND);
   return event;
 }
 
-export async function addAgencyAttendance(ctx: AppContext, staff: StaffUser, eventId: string, input: { agencyId: number; unitId?: number }, meta: RequestMeta) {
-  await eventOrNotFound(ctx, staff, eventId);
+export async function addAgencyAttendance(ctx: AppContext, rc: RequestContext, eventId: string, input: { agencyId: number; unitId?: number }) {
+  const { actor: staff, meta } = rc;
+  await requireEvent(ctx, staff, eventId);
   const unitId = input.unitId ?? null;
-  const agency = await agencyOrNotFound(ctx, staff, input.agencyId, unitId);
+  const agency = await agencyOrNotFound(ctx, rc, input.agencyId, unitId);
   const counts = await ctx.db.transaction().execute(async (trx) => {
     const added = await repo.addAgencyAttendees(trx, eventId, agency.id, unitId);
     await appendAudit(trx, { actorId: staff.id, action: 'prevention.attendance_added', entityType: 'socialisation_event', entityId: eventId, data: { agencyId: agency.id, unitId, staff: added.staff, added: added.inserted }, ...meta, at: ctx.now() });
@@ -325,11 +310,11 @@ export async function addAgencyAttendance(ctx: AppContext, staff: StaffUser, eve
   return { staff: counts.staff, added: counts.inserted, alreadyPresent: counts.staff - counts.inserted };
 }
 
-export async function importAttendance(ctx: AppContext, staff: StaffUser, eventId: string, file: { stream: Readable; name: string }, meta: RequestMeta, language: Language) {
-  await eventOrNotFound(ctx, staff, eventId);
-  const result = await importLines(ctx, staff, file.stream, {
+export async function importAttendance(ctx: AppContext, rc: RequestContext, eventId: string, file: { stream: Readable; name: string }) {
+  const { actor: staff, meta } = rc;
+  await requireEvent(ctx, staff, eventId);
+  const result = await importLines(ctx, rc, file.stream, {
     needsDate: false,
-    language,
     store: (trx, rows) => repo.addAttendees(trx, eventId, rows.map((r) => r.asnId)),
     audit: (r) => ({
       actorId: staff.id,
@@ -343,4 +328,36 @@ export async function importAttendance(ctx: AppContext, staff: StaffUser, eventI
   });
   requestDashboardRefresh(ctx);
   return result;
+}
+
+// ---------------------------------------------------------------- lists as exports stream them
+
+/**
+ * The same lists the pages show, whole, as SQL for the exports capability to stream through a
+ * cursor: the viewer is the export's (its scope and language recorded with the job).
+ */
+export interface ListFilter {
+  electionId: string;
+  territory: Territory;
+  agencyId?: number;
+}
+
+export function coverageRows(ctx: AppContext, filter: Parameters<typeof repo.agencyCoverageRows>[1]) {
+  return repo.agencyCoverageRows(ctx.db, filter);
+}
+
+export function unsignedRows(ctx: AppContext, viewer: ViewerContext, filter: ListFilter & { q?: string }) {
+  return repo.unsignedRows(ctx.db, { ...filter, scope: viewer.actor.scope });
+}
+
+export function pledgeRows(ctx: AppContext, viewer: ViewerContext, filter: ListFilter) {
+  return repo.pledgeRows(ctx.db, { ...filter, scope: viewer.actor.scope });
+}
+
+export function eventRows(ctx: AppContext, filter: Omit<ListFilter, 'agencyId'>) {
+  return repo.eventRows(ctx.db, filter);
+}
+
+export function attendeeRows(ctx: AppContext, viewer: ViewerContext, eventId: string) {
+  return repo.attendeeRows(ctx.db, viewer.actor.scope, eventId);
 }

@@ -47,3 +47,7 @@ export async function listRegions(db: Db, query: ListRegionsQuery): Promise<{ to
 export async function findRegion(db: Db, code: string): Promise<RegionDto | undefined> {
   return selectRegions(db).where('r.code', '=', code).executeTakeFirst();
 }
+
+export async function regionNames(db: Db, codes: readonly string[]) {
+  return db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+}

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { errorResponseSchema, notFound } from '../../http/errors.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { listElectionsForRegion } from '../elections/repository.ts';
-import { findRegion, listRegions } from './repository.ts';
+import { electionsOfRegion } from '../elections/service.ts';
 import { listRegionsQuery, regionCodeParams, regionDetailSchema, regionListSchema } from './schema.ts';
+import { listRegions, requireRegion } from './service.ts';
 
 export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -17,11 +17,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         response: { 200: regionListSchema, 400: errorResponseSchema },
       },
     },
-    async (request) => {
-      const { total, items } = await listRegions(ctx.db, request.query);
-      const { limit, offset } = request.query;
-      return { total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null, items };
-    },
+    async (request) => listRegions(ctx, request.query),
   );
 
   app.get(
@@ -35,20 +31,8 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => {
-      const region = await findRegion(ctx.db, request.params.code);
-      if (!region) throw notFound({ id: `Wilayah ${request.params.code}`, en: `Region ${request.params.code}` });
-      const language = requestLanguage(request);
-      const elections = await listElectionsForRegion(ctx.db, region.code);
-      return {
-        ...region,
-        elections: elections.map((e) => ({
-          id: e.id,
-          name: language === 'id' ? e.name_id : e.name_en,
-          year: e.year,
-          kind: e.kind,
-          participates: e.participates,
-        })),
-      };
+      const region = await requireRegion(ctx, request.params.code);
+      return { ...region, elections: await electionsOfRegion(ctx, region.code, requestLanguage(request)) };
     },
   );
 };

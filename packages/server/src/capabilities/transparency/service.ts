@@ -9,12 +9,11 @@ import { regionLevel, stagesForRegion, type Localised } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
-import { participatingRegions } from '../elections/repository.ts';
-import { requireElection } from '../elections/service.ts';
-import { findRegion } from '../regions/repository.ts';
+import type { Territory } from '../../db/territory.ts';
+import { participatingRegions, requireElection } from '../elections/service.ts';
+import { findRegion } from '../regions/service.ts';
 import { dashboardsRefreshedAt, refreshIfStale } from '../dashboards/refresh.ts';
-import { childRegions, cubeFromAggregates, type Territory } from '../dashboards/repository.ts';
-import { Cube, headline } from '../dashboards/service.ts';
+import { childRegions, headline, loadCube } from '../dashboards/service.ts';
 import { PROVINCE_TILES, regencyTiles } from '../dashboards/tile-layout.ts';
 import { publicColumn, publicCount, publicPercent } from './suppression.ts';
 
@@ -24,7 +23,7 @@ const OUTSIDE_STAGES: Localised = { id: 'Di luar tahapan', en: 'Outside the stag
 
 async function territoryOf(ctx: AppContext, regionCode: string | undefined) {
   if (!regionCode) return { territory: { level: 'national', regionCode: null } as Territory, region: null };
-  const region = await findRegion(ctx.db, regionCode);
+  const region = await findRegion(ctx, regionCode);
   const level = region ? regionLevel(region.code) : null;
   if (!region || (level !== 'province' && level !== 'regency')) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
   return { territory: { level, regionCode: region.code } as Territory, region };
@@ -35,12 +34,12 @@ export async function transparency(ctx: AppContext, electionId: string, regionCo
   const { territory, region } = await territoryOf(ctx, regionCode);
   const refreshedAt = await dashboardsRefreshedAt(ctx.db);
   refreshIfStale(ctx, refreshedAt);
-  const [rows, participating, children] = await Promise.all([
-    cubeFromAggregates(ctx.db, { ...territory, electionId: election.id, minReach: 0, agencyIds: null }),
-    participatingRegions(ctx.db, election.id),
-    territory.level === 'regency' ? Promise.resolve([]) : childRegions(ctx.db, territory),
+  // Every case counts (minReach 0) and no agency narrows the public figures.
+  const [{ cube }, participating, children] = await Promise.all([
+    loadCube(ctx, { ...territory, electionId: election.id, minReach: 0, agencyIds: null }),
+    participatingRegions(ctx, election.id),
+    territory.level === 'regency' ? Promise.resolve([]) : childRegions(ctx, territory),
   ]);
-  const cube = new Cube(rows);
   const tiles = territory.level === 'province' ? await regencyTiles(children.map((c) => c.code)) : new Map(Object.entries(PROVINCE_TILES));
   const taking = new Set(participating.map((r) => r.code));
   // A regency takes part in a national election through its province's rows, in Pilkada on its own.

@@ -1,9 +1,8 @@
-import { refreshDashboardsNow } from '../../testing/dashboards.ts';
 import type { CaseState } from '@netra/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../testing/cases.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { addReport, createAgency, createAsn } from '../dashboards/test-fixtures.ts';
+import { addReport, createAgency, createAsn, refreshDashboardsNow } from '../../testing/dashboards.ts';
 import { publicColumn, publicCount } from './suppression.ts';
 import type { Transparency } from './service.ts';
 

@@ -43,8 +43,17 @@ export async function insertUser(
     .executeTakeFirst();
 }
 
+export async function findAccountByEmail(db: Db, email: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'scope_region_code', 'scope_agency_ids']).where('email', '=', email).executeTakeFirst();
+}
+
 export async function setUserActive(db: Db, id: string, active: boolean) {
   return db.updateTable('users').set({ active }).where('id', '=', id).returning(columns).executeTakeFirst();
+}
+
+/** The account's sessions (signing it out everywhere). */
+export async function endSessionsOf(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 export async function countExistingAgencies(db: Db, regionCode: string, agencyIds: number[]): Promise<number> {
