@@ -1,7 +1,7 @@
 import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, demoTotpSecret } from '../packages/server/src/db/seed/demo-accounts.ts';
+import { DEMO_PASSWORD, demoTotpSecret } from '../packages/server/src/demo/accounts.ts';
 import { launchBrowser } from './browser.ts';
 
 

@@ -5,7 +5,7 @@
  */
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoTotpSecret } from '../packages/server/src/db/seed/demo-accounts.ts';
+import { DEMO_PASSWORD, demoTotpSecret } from '../packages/server/src/demo/accounts.ts';
 
 export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/masuk`);

@@ -2,17 +2,14 @@
  * Bringing the system up: database (embedded or external), migrations, reference data and demo
  * data. Shared by `npm start`, the CLI and the startup benchmark.
  */
-import { dateInTimeZone } from '@netra/core';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
-import { demoAccountsTable, seedDemoAccounts } from './db/seed/demo-accounts.ts';
-import { seedDemoActivity, seedDemoCases } from './db/seed/demo-activity.ts';
-import { loadEncryptionKey } from './security/encryption.ts';
 import { connectDatabase, migrateToLatest, type DatabaseHandle } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
-import { seedDemo } from './db/seed/demo.ts';
 import { seedReference } from './db/seed/reference.ts';
+import { seedDemoData } from './demo/seed.ts';
+import { loadEncryptionKey } from './security/encryption.ts';
 
 export interface Booted {
   database: DatabaseHandle;
@@ -52,14 +49,7 @@ export async function bootDatabase(config: Config, progress: (message: string) =
     const ran = await migrateToLatest(database.db);
     progress(ran.length > 0 ? `Migrasi dijalankan: ${ran.join(', ')}` : 'Skema basis data sudah terbaru');
     await seedReference(database.db, progress);
-    if (config.demoData) {
-      const loaded = await seedDemo(database.db, dateInTimeZone(new Date(), 'Asia/Jakarta'), progress);
-      if (!loaded) progress('Data demo sudah ada, dipakai ulang');
-      await seedDemoAccounts(ctx);
-      await seedDemoActivity(ctx, progress);
-      await seedDemoCases(ctx, progress);
-      progress(demoAccountsTable());
-    }
+    if (config.demoData) await seedDemoData(ctx, progress);
   } catch (error) {
     await shutdown();
     throw error;

@@ -6,9 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { ScureBase32Plugin } from 'otplib';
-import type { AppContext } from '../../context.ts';
-import { createUser } from '../../capabilities/users/service.ts';
-import { encrypt } from '../../security/encryption.ts';
+import { scopeOf } from '../capabilities/auth/service.ts';
+import { accountByEmail, createUser } from '../capabilities/users/service.ts';
+import type { AppContext } from '../context.ts';
+import type { StaffUser } from '../http/request-context.ts';
+import { encrypt } from '../security/encryption.ts';
 
 export const DEMO_PASSWORD = 'netra-demo-2024';
 
@@ -53,9 +55,8 @@ export function demoTotpSecret(email: string): string {
 export async function seedDemoAccounts(ctx: AppContext): Promise<DemoAccount[]> {
   const created: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
-    const exists = await ctx.db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst();
-    if (exists) continue;
-    await createUser(ctx, null, { ...account, password: DEMO_PASSWORD }, { ip: null, userAgent: 'netra-seed' }, encrypt(ctx.encryptionKey, demoTotpSecret(account.email)));
+    if (await accountByEmail(ctx, account.email)) continue;
+    await createUser(ctx, { actor: null, meta: { ip: null, userAgent: 'netra-seed' } }, { ...account, password: DEMO_PASSWORD }, encrypt(ctx.encryptionKey, demoTotpSecret(account.email)));
     created.push(account);
   }
   return created;
@@ -64,4 +65,20 @@ export async function seedDemoAccounts(ctx: AppContext): Promise<DemoAccount[]> 
 export function demoAccountsTable(): string {
   const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.role.padEnd(17)} ${(a.regionCode ?? 'nasional').padEnd(9)} TOTP ${demoTotpSecret(a.email)}`);
   return [`Akun demo (kata sandi semua: ${DEMO_PASSWORD}; kode TOTP dari rahasia di kolom terakhir):`, ...lines].join('\n');
+}
+
+/** The demo officer with this e-mail, as the console would see them after signing in; null before the accounts exist. */
+export async function demoStaff(ctx: AppContext, email: string): Promise<StaffUser | null> {
+  const user = await accountByEmail(ctx, email);
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scope: scopeOf(user),
+    sessionId: 'seed',
+    csrfToken: '',
+    mfa: 'not_required',
+  } as StaffUser;
 }

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../capabilities/audit/repository.ts';
-import { listRotations } from '../../capabilities/rotations/service.ts';
-import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { seedDemoAccounts } from './demo-accounts.ts';
-import { seedDemoActivity, seedDemoCases } from './demo-activity.ts';
-import { seedDemo } from './demo.ts';
+import { verifyAuditChain } from '../capabilities/audit/service.ts';
+import { listRotations } from '../capabilities/rotations/service.ts';
+import { createTestApp, type TestApp } from '../testing/test-database.ts';
+import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoActivity } from './activity.ts';
+import { seedDemoCases } from './cases.ts';
+import { seedDemoRegister } from './register.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   // The demo is loaded on the day someone first starts Netra, long after the 2024 campaign.
   t.setNow('2026-11-22T03:00:00Z');
-  await seedDemo(t.ctx.db, '2026-11-22');
+  await seedDemoRegister(t.ctx.db, '2026-11-22');
   await seedDemoAccounts(t.ctx);
 });
 afterAll(async () => t?.close());
@@ -26,9 +27,10 @@ describe('demo activity (Pilkada 2024, Banyuwangi)', () => {
 
     const officer = await t.ctx.db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('email', '=', 'bawaslu.ri@netra.demo').executeTakeFirstOrThrow();
     const staff = { ...officer, scope: { kind: 'national' as const }, sessionId: 'test', csrfToken: '', mfa: 'passed' as const };
-    const all = await listRotations(t.ctx, staff as never, { limit: 50, offset: 0 }, 'id');
+    const rc = { actor: staff, language: 'id' as const, meta: { ip: null, userAgent: null } };
+    const all = await listRotations(t.ctx, rc as never, { limit: 50, offset: 0 });
     expect(all.total).toBe(3);
-    const flagged = await listRotations(t.ctx, staff as never, { flagged: true, limit: 50, offset: 0 }, 'id');
+    const flagged = await listRotations(t.ctx, rc as never, { flagged: true, limit: 50, offset: 0 });
     expect(flagged.items.map((r) => r.decree.date)).toEqual(['2024-06-14']);
 
     // The supporting posts are scored as support for the right pair; the neutral ones are not.
