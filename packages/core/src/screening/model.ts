@@ -86,7 +86,14 @@ export interface FeatureGroup {
   readonly id: string;
   readonly en: string;
   readonly spans: ReadonlyArray<{ readonly start: number; readonly end: number }>;
+  /**
+   * A finding true of most posts (a post, an ASN account, the pair's own region, the cue score):
+   * it moves the score, but explains little, so a reason names it only when nothing else stands out.
+   */
+  readonly background?: boolean;
 }
+
+const BACKGROUND = /^(kind|asn|kind_asn|region|pairs|length|cue_score):/;
 
 /** The features of one post: names (hashed later), values, and the readable group of each. */
 export interface PostFeatures {
@@ -171,7 +178,7 @@ export function postFeatures(
     push(`b:${a.word}|${b.word}`, 1, features.groups.length - 1);
   }
   for (const [name, id, en] of cueFeatures) {
-    features.groups.push({ id: `ciri: ${id}`, en: `cue finding: ${en}`, spans: [] });
+    features.groups.push({ id: `ciri: ${id}`, en: `cue finding: ${en}`, spans: [], background: BACKGROUND.test(name) });
     push(`f:${name}`, 1, features.groups.length - 1);
   }
   return features;

@@ -535,11 +535,10 @@ function topContributions(contributions: readonly Contribution[], sign: number, 
       found.spans.push(...c.group.spans);
     } else merged.set(c.group.id, { group: c.group, logit: c.logit, spans: [...c.group.spans] });
   }
-  return [...merged.values()]
+  const strongest = [...merged.values()]
     .filter((c) => Math.sign(c.logit) === sign && Math.abs(c.logit) >= 0.05)
-    .sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit))
-    .slice(0, count)
-    .map((c) => ({ group: { ...c.group, spans: c.spans }, logit: c.logit }));
+    .sort((a, b) => Number(a.group.background ?? false) - Number(b.group.background ?? false) || Math.abs(b.logit) - Math.abs(a.logit));
+  return strongest.slice(0, count).map((c) => ({ group: { ...c.group, spans: c.spans }, logit: c.logit }));
 }
 
 /** The model's reason: its points and the features behind them, in words an officer can read. */

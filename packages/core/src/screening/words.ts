@@ -59,4 +59,8 @@ export const VERBATIM_CUE_WORDS: readonly string[] = [
   'lanjutnya', 'tegasnya', 'jelasnya', 'tambahnya', 'terangnya', 'siap', 'sama', 'netral', 'resmi',
   'terbaik', 'merakyat', 'pemimpin', 'jagoan', 'pokoknya', 'biarkan', 'turunkan', 'pencitraan',
   'umumkan', 'mengumumkan', 'diumumkan', 'tetapkan', 'menetapkan', 'ditetapkan', 'penetapan',
+  // reporting verbs whose stems are everyday words: "berjanji" (he promised) is news, "janji" is not
+  'berjanji', 'mengingatkan', 'mengatakan', 'menyatakan', 'menyampaikan', 'mengklaim', 'menanggapi',
+  'melaporkan', 'dilaporkan', 'membantah', 'berkomitmen', 'menurutnya', 'dikonfirmasi', 'katanya',
+  'terbukti', 'kegagalan', 'ketipu', 'tertipu',
 ];
