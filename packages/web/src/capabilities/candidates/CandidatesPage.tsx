@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, PageSection, RowImportResult, type RowImportSummary, textFields, useFormSubmit } from '../../components/kit.ts';
-import { apiSend, fieldErrors, useApi } from '../../lib/api.ts';
+import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, PageSection, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
+import { apiSend, fieldErrors, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -8,41 +8,9 @@ import '../register/register.css';
 import { messages } from './messages.ts';
 import { can } from '@netra/core/access/permissions';
 
-interface Person {
-  name: string;
-  nickname?: string;
-  variants?: string[];
-  asnNip?: string;
-}
-
-interface Obligation {
-  code: string;
-  name: string;
-  due: string;
-  status: string;
-  doneOn: string | null;
-  daysLate: number | null;
-  daysRemaining: number | null;
-  basis: string;
-  unsure: boolean;
-  letterNumber: string | null;
-}
-
-interface Pair {
-  id: string;
-  electionId: string;
-  regionCode: string;
-  regionName: string;
-  ballotNumber: number | null;
-  head: Person;
-  deputy: Person;
-  independent: boolean;
-  parties: string[];
-  incumbent: { member: 'head' | 'deputy'; office: 'regional_head' | 'deputy_regional_head' } | null;
-  slogans: string[];
-  hashtags: string[];
-  asnMembers: Array<{ member: 'head' | 'deputy'; name: string; nip: string; asnId: number | null; obligations: Obligation[]; alerts: Array<{ obligation: string; message: string }> }>;
-}
+type PairList = ApiResponse<'/candidates'>;
+type Pair = PairList['items'][number];
+type Obligation = Pair['asnMembers'][number]['obligations'][number];
 
 const list = (text: string, separator: RegExp) => text.split(separator).map((s) => s.trim()).filter(Boolean);
 
@@ -97,8 +65,9 @@ const formOf = (p: Pair): FormState => ({
   deputyNip: p.deputy.asnNip ?? '',
   independent: p.independent,
   parties: p.parties.join('; '),
-  incumbentMember: p.incumbent?.member ?? '',
-  incumbentOffice: p.incumbent?.office ?? 'regional_head',
+  // The contract types these as strings; the server only ever stores the two values of each.
+  incumbentMember: (p.incumbent?.member ?? '') as FormState['incumbentMember'],
+  incumbentOffice: (p.incumbent?.office ?? 'regional_head') as FormState['incumbentOffice'],
   slogans: p.slogans.join('; '),
   hashtags: p.hashtags.map((h) => `#${h}`).join(' '),
 });
@@ -234,8 +203,8 @@ export function CandidatesPage() {
   const role = session.user!.role;
   const [electionId, setElectionId] = useState('pilkada-2024');
   const [editing, setEditing] = useState<Pair | 'new' | null>(null);
-  const [elections] = useApi<{ items: Array<{ id: string; name: string; kind: string }> }>('/elections', language);
-  const [state, reload] = useApi<{ items: Pair[] }>(`/candidates?electionId=${encodeURIComponent(electionId)}`, language);
+  const [elections] = useApi<ApiResponse<'/elections'>>('/elections', language);
+  const [state, reload] = useApi<PairList>(`/candidates?electionId=${encodeURIComponent(electionId)}`, language);
   const canEdit = can(role, 'candidates.edit');
   const canRecord = can(role, 'candidates.obligation.record');
   const alerts = state.status === 'ready' ? state.data.items.flatMap((p) => p.asnMembers.flatMap((m) => m.alerts.map((a) => ({ ...a, key: `${p.id}-${m.member}-${a.obligation}` })))) : [];
@@ -274,7 +243,7 @@ export function CandidatesPage() {
         />
       )}
       {canEdit && (
-        <ImportPanel<RowImportSummary> folded endpoint="/candidates/import" templateHref="/api/v1/candidates/template.csv" inputId="pairs-file" fileLabel={t.importFile} onDone={reload}>
+        <ImportPanel<ApiResponse<'/candidates/import', 'post'>> folded endpoint="/candidates/import" templateHref="/api/v1/candidates/template.csv" inputId="pairs-file" fileLabel={t.importFile} onDone={reload}>
           {(summary) => <RowImportResult summary={summary} />}
         </ImportPanel>
       )}

@@ -2,23 +2,19 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { Field, LoadError, Options, Pager, PageSection, StatCards } from '../../components/kit.ts';
-import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
+import { apiSend, ApiRequestError, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatCount, formatDate, LONG_DATE } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ExportButtons } from '../dashboards/ExportButtons.tsx';
-import type { Page } from '../dashboards/types.ts';
 import { messages } from './messages.ts';
 import { NipImport } from './NipImport.tsx';
 import { agencyChoices, useAgencyOptions } from './PreventionPage.tsx';
-import { StaffTable, type StaffRow } from './StaffTable.tsx';
+import { StaffTable } from './StaffTable.tsx';
 import { can } from '@netra/core/access/permissions';
 import '../dashboards/dashboards.css';
 
-interface EventDetail {
-  event: { id: string; electionId: string; regionCode: string; region: string; kind: string; kindLabel: string; title: string; heldOn: string; place: string; organiser: string; note: string | null };
-  attendees: Page<StaffRow>;
-}
+type EventDetail = ApiResponse<'/prevention/events/{eventId}'>;
 
 export function EventPage({ id }: { id: string }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
@@ -38,7 +34,7 @@ export function EventPage({ id }: { id: string }) {
     event.preventDefault();
     setNote(null);
     try {
-      const r = await apiSend<{ staff: number; added: number; alreadyPresent: number }>('POST', `/prevention/events/${id}/attendance`, { agencyId: Number(agencyId) }, language, session.csrfToken);
+      const r = await apiSend<ApiResponse<'/prevention/events/{eventId}/attendance', 'post'>>('POST', `/prevention/events/${id}/attendance`, { agencyId: Number(agencyId) }, language, session.csrfToken);
       setNote({ ok: true, text: t.attendanceAdded(r.added, r.staff, r.alreadyPresent) });
       setVersion((v) => v + 1);
     } catch (e) {

@@ -1,15 +1,11 @@
 /** Upload a CSV of NIPs (pledges or attendance) with progress, then show what was recorded and every line refused. */
 import { DataTable, ImportPanel } from '../../components/kit.ts';
+import type { ApiResponse } from '../../lib/api.ts';
 import { useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
 
-export interface LineImportResult {
-  lines: number;
-  recorded: number;
-  alreadyRecorded: number;
-  rejectedTotal: number;
-  rejected: Array<{ line: number; nip: string; reason: string; message: string }>;
-}
+/** The same summary for pledges and attendance. */
+export type LineImportResult = ApiResponse<'/prevention/{electionId}/pledges/import', 'post'>;
 
 export function NipImport({ path, help, onDone }: { path: string; help: string; onDone(): void }) {
   const t = useMessages(messages);

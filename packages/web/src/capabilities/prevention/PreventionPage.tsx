@@ -6,50 +6,24 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DataTable, EmptyState, Field, FilterBar, Loaded, LoadError, Notice, Options, Pager, PageSection, StatCards, textFields, useQueryParams } from '../../components/kit.ts';
-import { apiSend, ApiRequestError, fieldErrors, useApi } from '../../lib/api.ts';
+import { apiSend, ApiRequestError, fieldErrors, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatCount, formatDate, formatInstant, formatShare } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DEFAULT_ELECTION, ElectionHeader } from '../dashboards/ElectionHeader.tsx';
 import { ExportButtons } from '../dashboards/ExportButtons.tsx';
-import type { Page } from '../dashboards/types.ts';
 import { messages } from './messages.ts';
 import { NipImport } from './NipImport.tsx';
 import { can } from '@netra/core/access/permissions';
-import { StaffTable, type StaffRow } from './StaffTable.tsx';
+import { StaffTable } from './StaffTable.tsx';
 import '../dashboards/dashboards.css';
 
 type Messages = (typeof messages)['id'];
 
-interface CoverageRow {
-  agencyId: number;
-  code: string;
-  name: string;
-  regionCode: string;
-  asnTotal: number;
-  pledged: number;
-  reached: number;
-  pledgeCoverage: number | null;
-  reachCoverage: number | null;
-}
-
-export interface Coverage extends Page<CoverageRow> {
-  dataAsOf: string | null;
-  totals: { asnTotal: number; pledged: number; reached: number; events: number; pledgeCoverage: number | null; reachCoverage: number | null };
-}
-
-interface EventRow {
-  id: string;
-  regionCode: string;
-  region: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  heldOn: string;
-  place: string;
-  organiser: string;
-  attendance: number;
-}
+export type Coverage = ApiResponse<'/prevention/{electionId}/coverage'>;
+type CoverageRow = Coverage['items'][number];
+type Unsigned = ApiResponse<'/prevention/{electionId}/unsigned'>;
+type Events = ApiResponse<'/prevention/{electionId}/events'>;
 
 /** The agencies of the territory, for the "whole agency" choices (the 200 with lowest coverage). */
 export function useAgencyOptions(electionId: string, region: string | null) {
@@ -154,7 +128,7 @@ function RecordForms({ electionId, region, t, onRecorded }: { electionId: string
   const recordOne = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const r = await apiSend<{ status: string; nip: string; signedOn: string }>('POST', `/prevention/${electionId}/pledges`, single, language, session.csrfToken);
+      const r = await apiSend<ApiResponse<'/prevention/{electionId}/pledges', 'post'>>('POST', `/prevention/${electionId}/pledges`, single, language, session.csrfToken);
       setSingle((s) => ({ ...s, nip: '' }));
       return r.status === 'recorded' ? t.recorded(r.nip) : t.alreadySigned(r.nip, formatDate(r.signedOn, language));
     });
@@ -162,7 +136,7 @@ function RecordForms({ electionId, region, t, onRecorded }: { electionId: string
   const recordAgency = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const r = await apiSend<{ staff: number; recorded: number; alreadySigned: number }>('POST', `/prevention/${electionId}/pledges/agency`, { agencyId: Number(bulk.agencyId), signedOn: bulk.signedOn }, language, session.csrfToken);
+      const r = await apiSend<ApiResponse<'/prevention/{electionId}/pledges/agency', 'post'>>('POST', `/prevention/${electionId}/pledges/agency`, { agencyId: Number(bulk.agencyId), signedOn: bulk.signedOn }, language, session.csrfToken);
       return t.agencyRecorded(r.recorded, r.staff, r.alreadySigned);
     });
   };
@@ -219,7 +193,7 @@ function UnsignedSection({ electionId, region, t, version }: { electionId: strin
   const limit = 25;
   const filter = { electionId, ...(region ? { region } : {}), ...(agencyId ? { agencyId: Number(agencyId) } : {}), ...(q ? { q } : {}) };
   const query = new URLSearchParams({ limit: String(limit), offset: String(offset), ...(region ? { region } : {}), ...(agencyId ? { agencyId } : {}), ...(q ? { q } : {}), v: String(version) });
-  const [state, reload] = useApi<Page<StaffRow & { regionCode: string }>>(`/prevention/${electionId}/unsigned?${query}`, language);
+  const [state, reload] = useApi<Unsigned>(`/prevention/${electionId}/unsigned?${query}`, language);
   return (
     <PageSection
       className="dash-section"
@@ -279,7 +253,7 @@ function EventsSection({ electionId, region, t, canRecord, defaultRegion }: { el
   const [offset, setOffset] = useState(0);
   const [version, setVersion] = useState(0);
   const limit = 20;
-  const [state, reload] = useApi<Page<EventRow>>(`/prevention/${electionId}/events?limit=${limit}&offset=${offset}${region ? `&region=${region}` : ''}&v=${version}`, language);
+  const [state, reload] = useApi<Events>(`/prevention/${electionId}/events?limit=${limit}&offset=${offset}${region ? `&region=${region}` : ''}&v=${version}`, language);
   const empty = { regionCode: region ?? defaultRegion, kind: 'apel_siaga', title: '', heldOn: new Date().toISOString().slice(0, 10), place: '', organiser: '', note: '' };
   const [form, setForm] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DataTable, EmptyState, Field, Loaded, LoadError, Notice, Pager, PageSection, StatCards, UploadProgress, useUpload } from '../../components/kit.ts';
-import { apiGet, useApi } from '../../lib/api.ts';
+import { apiGet, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatCount, formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import type { ColumnDoc, ImportStatus } from './api.ts';
+import type { ColumnDoc, ImportList, ImportStatus } from './api.ts';
 import { messages } from './messages.ts';
 import './register.css';
 
@@ -137,10 +137,10 @@ export function RegisterImportPage() {
   const regencyScope = scope.kind === 'region' && /^\d{2}\.\d{2}$/.test(scope.regionCode) ? scope.regionCode : null;
   const fileInput = useRef<HTMLInputElement>(null);
   const [regionCode, setRegionCode] = useState(regencyScope ?? '');
-  const { progress, errors, failure, upload } = useUpload<ImportStatus>('/register/imports', t.chooseFile);
+  const { progress, errors, failure, upload } = useUpload<ApiResponse<'/register/imports', 'post'>>('/register/imports', t.chooseFile);
   const [current, setCurrent] = useState<ImportStatus | null>(null);
   const [offset, setOffset] = useState(0);
-  const [history, reloadHistory] = useApi<{ total: number; items: ImportStatus[] }>(`/register/imports?limit=${LIMIT}&offset=${offset}`, language);
+  const [history, reloadHistory] = useApi<ImportList>(`/register/imports?limit=${LIMIT}&offset=${offset}`, language);
 
   // Poll the running import until it finishes.
   useEffect(() => {

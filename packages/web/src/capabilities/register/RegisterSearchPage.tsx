@@ -5,7 +5,7 @@ import { DataTable, EmptyState, Field, FilterBar, Loaded, Options, Pager } from 
 import { useApi } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
-import type { Agency, AsnSummary } from './api.ts';
+import type { AgencyList, AsnList } from './api.ts';
 import { AgencyCell, PositionCell } from './cells.tsx';
 import { messages } from './messages.ts';
 import './register.css';
@@ -34,8 +34,8 @@ export function RegisterSearchPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
-  const [state, reload] = useApi<{ total: number; totalCapped: boolean; items: AsnSummary[] }>(queryOf(filters, offset), language);
-  const [agencies] = useApi<{ items: Agency[] }>('/register/agencies?limit=200', language);
+  const [state, reload] = useApi<AsnList>(queryOf(filters, offset), language);
+  const [agencies] = useApi<AgencyList>('/register/agencies?limit=200', language);
   const filtered = Object.values(filters).some((v) => v.trim() !== '');
   const count = (n: number) => formatCount(n, language);
   const set = (key: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });

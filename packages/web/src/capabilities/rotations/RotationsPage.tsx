@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, Pager, RowImportResult, type RowImportSummary, textFields, useFormSubmit } from '../../components/kit.ts';
-import { apiSend, useApi } from '../../lib/api.ts';
+import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, Pager, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
+import { apiSend, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -9,18 +9,8 @@ import '../register/register.css';
 import { messages } from './messages.ts';
 import { can } from '@netra/core/access/permissions';
 
-interface RotationItem {
-  id: string;
-  regionName: string;
-  person: { nip: string; name: string };
-  fromPosition: string;
-  toPosition: string;
-  decree: { number: string; date: string };
-  signedBy: { name: string; roleLabel: string };
-  ministerApproval: { letterNumber: string; date: string } | null;
-  assessment: { flagged: boolean; severity: string; window: { from: string; to: string; basis: string }; reasons: Array<{ code: string; effect: string; message: string }>; matchedCandidate: string | null } | null;
-  finding: { caseId: string; caseNumber: string } | null;
-}
+type RotationList = ApiResponse<'/rotations'>;
+type RotationItem = RotationList['items'][number];
 
 const LIMIT = 20;
 const EMPTY_FORM = {
@@ -124,7 +114,7 @@ export function RotationsPage() {
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [state, reload] = useApi<{ total: number; items: RotationItem[]; legalBasis: { reference: string; text: string } }>(
+  const [state, reload] = useApi<RotationList>(
     `/rotations?limit=${LIMIT}&offset=${offset}${flaggedOnly ? '&flagged=true' : ''}`,
     language,
   );
@@ -133,7 +123,7 @@ export function RotationsPage() {
     setBusy(item.id);
     setNotice(null);
     try {
-      const made = await apiSend<{ caseNumber: string }>('POST', `/rotations/${item.id}/finding`, undefined, language, session.csrfToken);
+      const made = await apiSend<ApiResponse<'/rotations/{id}/finding', 'post'>>('POST', `/rotations/${item.id}/finding`, undefined, language, session.csrfToken);
       setNotice(t.findingCreated(made.caseNumber));
       reload();
     } catch (error) {
@@ -158,7 +148,7 @@ export function RotationsPage() {
       {can(role, 'rotations.record') && (
         <>
           <RotationForm onSaved={reload} />
-          <ImportPanel<RowImportSummary> folded endpoint="/rotations/import" templateHref="/api/v1/rotations/template.csv" inputId="rotations-file" fileLabel={t.importFile} onDone={reload}>
+          <ImportPanel<ApiResponse<'/rotations/import', 'post'>> folded endpoint="/rotations/import" templateHref="/api/v1/rotations/template.csv" inputId="rotations-file" fileLabel={t.importFile} onDone={reload}>
             {(summary) => <RowImportResult summary={summary} />}
           </ImportPanel>
         </>

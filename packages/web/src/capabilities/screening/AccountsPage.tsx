@@ -1,11 +1,11 @@
 /** /konsol/penapisan/akun: watched accounts, their ASN link proposals and links. */
 import { useState, type FormEvent } from 'react';
 import { DataTable, EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager } from '../../components/kit.ts';
-import { apiSend, ApiRequestError, useApi } from '../../lib/api.ts';
+import { apiSend, ApiRequestError, useApi, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { can } from '@netra/core/access/permissions';
-import type { Account } from './api.ts';
+import type { Account, AccountList } from './api.ts';
 import { messages } from './messages.ts';
 import './screening.css';
 
@@ -103,7 +103,7 @@ export function AccountsPage() {
   const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
   if (linkStatus) params.set('linkStatus', linkStatus);
   if (q) params.set('q', q);
-  const [state, reload] = useApi<{ total: number; items: Account[] }>(`/screening/accounts?${params}`, language);
+  const [state, reload] = useApi<AccountList>(`/screening/accounts?${params}`, language);
 
   const changed = (message: string | null, err: string | null) => {
     setNotice(message);
@@ -112,7 +112,7 @@ export function AccountsPage() {
   };
   async function propose() {
     try {
-      const { proposed } = await apiSend<{ proposed: number }>('POST', '/screening/accounts/propose-links', {}, language, session.csrfToken);
+      const { proposed } = await apiSend<ApiResponse<'/screening/accounts/propose-links', 'post'>>('POST', '/screening/accounts/propose-links', {}, language, session.csrfToken);
       changed(t.proposed(proposed), null);
     } catch (err) {
       changed(null, err instanceof ApiRequestError ? err.message : t.loadError);

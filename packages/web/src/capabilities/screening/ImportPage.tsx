@@ -6,7 +6,7 @@ import { useApi } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { defaultElection, type ElectionSummary, type ImportSummary } from './api.ts';
+import { defaultElection, type ElectionList, type ImportSummary } from './api.ts';
 import { messages } from './messages.ts';
 import './screening.css';
 
@@ -72,7 +72,7 @@ export function ImportPage() {
   const session = useSession();
   const scope = session.user!.scope;
   const fileInput = useRef<HTMLInputElement>(null);
-  const [elections] = useApi<{ items: ElectionSummary[] }>('/elections', language);
+  const [elections] = useApi<ElectionList>('/elections', language);
   const [electionId, setElectionId] = useState('');
   const [regionCode, setRegionCode] = useState(scope.kind === 'region' ? scope.regionCode : '');
   const { progress, result: summary, errors, failure, upload } = useUpload<ImportSummary>('/screening/posts/import', t.chooseFile);

@@ -1,12 +1,12 @@
 /** /konsol/penapisan/leksikon: the lexicon of an election and region, by kind, with additions and removals. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { DataTable, EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager, useFormSubmit } from '../../components/kit.ts';
-import { apiSend, useApi } from '../../lib/api.ts';
+import { apiSend, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatTimestamp } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { can } from '@netra/core/access/permissions';
-import { defaultElection, ElectionSummary, LexiconView } from './api.ts';
+import { defaultElection, type ElectionList, type LexiconView } from './api.ts';
 import { messages } from './messages.ts';
 import './screening.css';
 
@@ -20,7 +20,7 @@ export function LexiconPage() {
   const session = useSession();
   const scope = session.user!.scope;
   const canEdit = can(session.user!.role, 'screening.triage');
-  const [elections] = useApi<{ items: ElectionSummary[] }>('/elections', language);
+  const [elections] = useApi<ElectionList>('/elections', language);
   const [electionId, setElectionId] = useState('');
   const [regionTyped, setRegionTyped] = useState(scope.kind === 'region' ? scope.regionCode : '');
   const [regionCode, setRegionCode] = useState(regionTyped);
@@ -44,7 +44,7 @@ export function LexiconPage() {
   function send(body: Record<string, unknown>) {
     setNotice(null);
     return run(async () => {
-      const saved = await apiSend<{ rescored: number }>('POST', '/screening/lexicon/edits', { electionId, ...body }, language, session.csrfToken);
+      const saved = await apiSend<ApiResponse<'/screening/lexicon/edits', 'post'>>('POST', '/screening/lexicon/edits', { electionId, ...body }, language, session.csrfToken);
       setNotice(t.editSaved(saved.rescored));
       reload();
     });

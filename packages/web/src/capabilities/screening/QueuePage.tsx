@@ -2,12 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager, useFormSubmit } from '../../components/kit.ts';
-import { apiSend, useApi } from '../../lib/api.ts';
+import { apiSend, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { can } from '@netra/core/access/permissions';
-import type { ElectionSummary, Post } from './api.ts';
+import type { ElectionList, Post, PostList } from './api.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { messages } from './messages.ts';
 import './screening.css';
@@ -45,10 +45,10 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
     event.preventDefault();
     void run(async () => {
       if (mode === 'confirm') {
-        const res = await apiSend<{ post: Post }>('POST', `/screening/posts/${post.id}/confirm`, note.trim() ? { note: note.trim() } : {}, language, session.csrfToken);
+        const res = await apiSend<ApiResponse<'/screening/posts/{id}/confirm', 'post'>>('POST', `/screening/posts/${post.id}/confirm`, note.trim() ? { note: note.trim() } : {}, language, session.csrfToken);
         onDecided(res.post);
       } else {
-        const res = await apiSend<Post>('POST', `/screening/posts/${post.id}/dismiss`, { reason, ...(note.trim() ? { note: note.trim() } : {}) }, language, session.csrfToken);
+        const res = await apiSend<ApiResponse<'/screening/posts/{id}/dismiss', 'post'>>('POST', `/screening/posts/${post.id}/dismiss`, { reason, ...(note.trim() ? { note: note.trim() } : {}) }, language, session.csrfToken);
         onDecided(res);
       }
       setMode('idle');
@@ -166,8 +166,8 @@ export function QueuePage() {
   const [filters, setFilters] = useState<Filters>(empty);
   const [offset, setOffset] = useState(0);
   const [decided, setDecided] = useState<Record<string, Post>>({});
-  const [elections] = useApi<{ items: ElectionSummary[] }>('/elections', language);
-  const [state, reload] = useApi<{ total: number; threshold: number; items: Post[] }>(queryOf(filters, offset), language);
+  const [elections] = useApi<ElectionList>('/elections', language);
+  const [state, reload] = useApi<PostList>(queryOf(filters, offset), language);
 
   const apply = () => {
     setOffset(0);
