@@ -8,6 +8,8 @@ import type { Db } from '../../db/database.ts';
 import type { ExportJobTable } from '../../db/schema.ts';
 
 export type ExportJob = Selectable<ExportJobTable>;
+/** A list's SQL, as the source that streams it gives it. */
+export type { CompiledQuery };
 
 /** A running job whose heartbeat is older than this was interrupted (its server stopped). */
 export const STALE_RUN_MS = 2 * 60 * 1000;

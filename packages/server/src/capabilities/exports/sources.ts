@@ -5,7 +5,6 @@
  * cursor. Other capabilities add a source here to make their lists exportable.
  */
 import type { Localised, PermissionAction, RoleCode, Scope } from '@netra/core';
-import type { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Language } from '../../http/language.ts';
@@ -13,6 +12,7 @@ import { territoryCode } from '../dashboards/schema.ts';
 import { allAgencyFigures, dashboard } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
 import { attendeeRows, coverageRows, EVENT_KINDS, eventRows, pledgeRows, requireEvent, unsignedRows } from '../prevention/service.ts';
+import type { CompiledQuery } from './repository.ts';
 import type { CellValue, TableColumn } from './writer.ts';
 
 export interface ExportViewer {

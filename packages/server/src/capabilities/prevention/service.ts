@@ -6,13 +6,12 @@
  */
 import type { Readable } from 'node:stream';
 import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised, type Scope } from '@netra/core';
-import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Territory } from '../../db/territory.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Trx } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
 import { requestDashboardRefresh } from '../dashboards/refresh.ts';
 import { preventionFigures, rate } from '../dashboards/service.ts';
@@ -159,7 +158,7 @@ async function importLines(
   file: Readable,
   options: {
     needsDate: boolean;
-    store: (trx: Transaction<Database>, rows: Array<{ line: NipLine; asnId: number }>) => Promise<number>;
+    store: (trx: Trx, rows: Array<{ line: NipLine; asnId: number }>) => Promise<number>;
     audit: (result: LineImportResult) => Parameters<typeof appendAudit>[1];
   },
 ): Promise<LineImportResult> {
