@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { can } from '@netra/core/access/permissions';
 import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, PageSection, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, fieldErrors, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -6,7 +7,6 @@ import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import '../register/register.css';
 import { messages } from './messages.ts';
-import { can } from '@netra/core/access/permissions';
 
 type PairList = ApiResponse<'/candidates'>;
 type Pair = PairList['items'][number];

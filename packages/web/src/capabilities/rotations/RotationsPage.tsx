@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
+import { can } from '@netra/core/access/permissions';
 import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, Pager, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -7,7 +8,6 @@ import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import '../register/register.css';
 import { messages } from './messages.ts';
-import { can } from '@netra/core/access/permissions';
 
 type RotationList = ApiResponse<'/rotations'>;
 type RotationItem = RotationList['items'][number];
