@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { connectDatabase, migrateToLatest } from '../../packages/server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../packages/server/src/db/embedded-postgres.ts';
 import { seedReference } from '../../packages/server/src/db/seed/reference.ts';
-import { ensureRegionalGovernments, writeGeneratedRegister } from '../../packages/server/src/capabilities/register/demo-register.ts';
+import { ensureRegionalGovernments, writeGeneratedRegister } from '../../packages/server/src/capabilities/register/demo-register.repository.ts';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -21,7 +21,7 @@ export async function screenedPostToFinding(ctx: AppContext, rc: RequestContext,
   }
   await recordPostConfirmed(ctx, rc, id, draft, receipt);
   return {
-    post: await postDetail(ctx.db, rc.actor, id, rc.language),
+    post: await postDetail(ctx, rc, id),
     report: { id: receipt.reportId, receiptNumber: receipt.receiptNumber, caseId: receipt.caseId, caseNumber: receipt.caseNumber },
   };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { createAsnImport, runAsnImport, type AsnImportRequest } from './importer.ts';
-import { dropObjects, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks } from './merge.ts';
+import { dropObjects, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks } from './merge.repository.ts';
 import { csvOf, generatedRows, seedTestAgencies, tempFile } from '../../testing/register.ts';
 
 let t: TestApp;

@@ -19,7 +19,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { copyIn } from '../../imports/copy.ts';
 import { REGISTER_COLUMNS, REJECT_COLUMNS } from './import-worker.ts';
-import { dropObjects, duplicateNipReasons, restoreObject, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks, type DroppedObject, type MergeCounts } from './merge.ts';
+import { dropObjects, duplicateNipReasons, restoreObject, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks, type DroppedObject, type MergeCounts } from './merge.repository.ts';
 
 export const REGISTER_COPY = `COPY asn (${REGISTER_COLUMNS.join(', ')}) FROM STDIN`;
 const REJECTS_COPY = `COPY asn_import_rejects (${REJECT_COLUMNS.join(', ')}) FROM STDIN`;

@@ -102,7 +102,7 @@ describe('a first load into an empty register', () => {
 
     // Every constraint is back and, after the commit, validated; so are the indexes.
     expect((await constraints()).map(({ table, name }) => ({ table, name }))).toEqual(before.constraints.map(({ table, name }) => ({ table, name })));
-    // The name index's key is restored NOT VALID on purpose by its rebuild (see name-search.ts).
+    // The name index's key is restored NOT VALID on purpose by its rebuild (see name-search.repository.ts).
     expect((await constraints()).filter((c) => !c.validated).map((c) => c.name)).toEqual(['asn_name_search_asn_id_fkey']);
     expect(await indexes()).toEqual(before.indexes);
     expect(await count('asn_name_search')).toBe(296);
@@ -160,7 +160,7 @@ describe('unit ids during a first load', () => {
     try {
       const agencies = await seedTestAgencies(app.ctx.db);
       const agency = agencies.get('PEMKAB-35.10')!;
-      const { UnitIds } = await import('./first-load.ts');
+      const { UnitIds } = await import('./first-load.repository.ts');
       const units = await app.ctx.db.transaction().execute((trx) => UnitIds.load(trx, app.ctx.db));
       // Two workers ask at once for the same new units, before any block of ids is reserved.
       const [a, b] = await Promise.all([

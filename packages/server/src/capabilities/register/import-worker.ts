@@ -7,7 +7,7 @@
  *
  * Two targets:
  *   staging  — every row, valid or rejected (with its reasons), into the import's TEMP staging
- *              table; the set-based merge (merge.ts) takes it from there.
+ *              table; the set-based merge (merge.repository.ts) takes it from there.
  *   register — a first load into an empty register: valid rows straight into `asn` (no second
  *              write), with id = idBase + line, agency and unit ids resolved here (new units get
  *              ids from the main thread, once per chunk); rejected rows go to a file of COPY text

@@ -4,10 +4,10 @@
  *
  *   worker threads (one per part of a large CSV)      this thread / PostgreSQL
  *   read → validate → COPY text                 ──▶   COPY into a TEMP staging table
- *                                                     set-based merge into the register (merge.ts)
+ *                                                     set-based merge into the register (merge.repository.ts)
  *                                                     summary + audit entry, COMMIT
  *
- * or, for a large file into an empty register (first-load.ts), COPY straight into `asn`. Either
+ * or, for a large file into an empty register (first-load.repository.ts), COPY straight into `asn`. Either
  * way a failure anywhere (bad header, lost connection, crash) leaves the register exactly as it
  * was. Progress is written to `asn_imports` from another connection while the transaction runs,
  * so the console can poll it. Memory stays flat: the file, its rows and its rejected rows only
@@ -15,16 +15,16 @@
  */
 import fs from 'node:fs';
 import { dateInTimeZone, scopeRegionPrefix, type Localised, type Scope } from '@netra/core';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import os from 'node:os';
 import path from 'node:path';
-import { appendAudit } from '../audit/repository.ts';
-import { beginFirstLoad, finishFirstLoad, REGISTER_COPY, registerIsEmpty, UnitIds } from './first-load.ts';
+import { appendAudit } from '../audit/service.ts';
+import { beginFirstLoad, finishFirstLoad, REGISTER_COPY, registerIsEmpty, UnitIds } from './first-load.repository.ts';
 import type { ImportWorkerInput } from './import-worker.ts';
-import { loadFile, type HeaderMessage } from './load.ts';
-import { BULK_MIN_ROWS, createStagingTable, mergeStaging, REGISTER_LOCK_KEY, STAGING_COPY, type MergeCounts, type MergeStep } from './merge.ts';
-import { refreshNameSearch } from './name-search.ts';
+import { loadFile, type HeaderMessage } from './load.repository.ts';
+import * as repo from './imports.repository.ts';
+import { BULK_MIN_ROWS, createStagingTable, mergeStaging, STAGING_COPY, type MergeCounts, type MergeStep } from './merge.repository.ts';
+import { refreshNameSearch } from './name-search.repository.ts';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -83,26 +83,20 @@ export class ImportFileError extends Error {
 
 export async function createAsnImport(db: Db, request: AsnImportRequest): Promise<string> {
   const scope = request.actor.scope;
-  const row = await db
-    .insertInto('asn_imports')
-    .values({
-      source: request.source,
-      file_name: request.fileName,
-      file_format: request.format,
-      file_bytes: fs.statSync(request.filePath).size,
-      default_region_code: request.defaultRegionCode ?? null,
-      scope_region_code: scopeRegionPrefix(scope),
-      scope_agency_ids: scope.kind === 'region' && scope.agencyIds ? scope.agencyIds.map(Number) : null,
-      created_by: request.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return repo.insertImport(db, {
+    source: request.source,
+    fileName: request.fileName,
+    fileFormat: request.format,
+    fileBytes: fs.statSync(request.filePath).size,
+    defaultRegionCode: request.defaultRegionCode ?? null,
+    scopeRegionCode: scopeRegionPrefix(scope),
+    scopeAgencyIds: scope.kind === 'region' && scope.agencyIds ? scope.agencyIds.map(Number) : null,
+    createdBy: request.actor.userId,
+  });
 }
 
 async function workerInput(db: Db, request: AsnImportRequest, now: Date): Promise<Omit<ImportWorkerInput, 'target'>> {
-  const agencies = await db.selectFrom('agencies').select(['id', 'code', 'region_code']).execute();
-  const regencies = await db.selectFrom('regions').select('code').where('level', '=', 'regency').execute();
+  const { agencies, regencyCodes } = await repo.importReferenceData(db);
   const scope = request.actor.scope;
   const scopeAgencyIds = scope.kind === 'region' && scope.agencyIds ? new Set(scope.agencyIds.map(String)) : null;
   return {
@@ -114,7 +108,7 @@ async function workerInput(db: Db, request: AsnImportRequest, now: Date): Promis
     allowedRegionPrefix: scopeRegionPrefix(scope) ?? undefined,
     agencies: agencies.map((a) => [a.code, a.region_code, a.id]),
     scopeAgencyCodes: scopeAgencyIds ? agencies.filter((a) => scopeAgencyIds.has(String(a.id))).map((a) => a.code) : null,
-    regencyCodes: regencies.map((r) => r.code),
+    regencyCodes,
   };
 }
 
@@ -144,13 +138,7 @@ function progressWriter(db: Db, importId: string, report?: (progress: ImportProg
   let last = 0;
   let pending: Promise<unknown> = Promise.resolve();
   let latest: ImportProgress | null = null;
-  const write = (progress: ImportProgress) =>
-    db
-      .updateTable('asn_imports')
-      .set({ status: progress.phase === 'merging' ? 'merging' : 'reading', bytes_read: progress.bytesRead, rows_read: progress.rows, heartbeat_at: new Date() })
-      .where('id', '=', importId)
-      .where('status', 'in', ['queued', 'reading', 'merging'])
-      .execute();
+  const write = (progress: ImportProgress) => repo.writeImportProgress(db, importId, { merging: progress.phase === 'merging', bytesRead: progress.bytesRead, rows: progress.rows });
   return {
     update(progress: ImportProgress) {
       latest = progress;
@@ -177,20 +165,14 @@ export async function runAsnImport(db: Db, importId: string, request: AsnImportR
   try {
     const input = await workerInput(db, request, options.now);
     const counts = await db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(${REGISTER_LOCK_KEY})`.execute(trx);
-      startedAt = (await sql<{ now: Date }>`SELECT now() AS now`.execute(trx)).rows[0].now;
+      startedAt = await repo.lockRegister(trx);
       progress.update({ phase: 'reading', bytesRead: 0, bytesTotal, rows: 0 });
       const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
       const firstLoad = bytesTotal / BYTES_PER_ROW_ESTIMATE >= bulkMinRows && (await registerIsEmpty(trx));
       const onHeader = (header: HeaderMessage) => {
         const problem = headerError(header);
         if (!problem) {
-          void db
-            .updateTable('asn_imports')
-            .set({ header: JSON.stringify(header.header), delimiter: header.delimiter })
-            .where('id', '=', importId)
-            .execute()
-            .catch(() => {});
+          void repo.writeImportHeader(db, importId, header).catch(() => {});
         }
         return problem;
       };
@@ -225,22 +207,15 @@ export async function runAsnImport(db: Db, importId: string, request: AsnImportR
         merged = await mergeStaging(trx, { importId, scope: request.actor.scope, syncNameSearch, stagedRejected: totals.rejected, units: totals.units, failAfter: options.failAfter, bulkMinRows, onTiming: options.onTiming });
       }
       await progress.settled();
-      await trx
-        .updateTable('asn_imports')
-        .set({
-          status: 'done',
-          rows_read: rows,
-          bytes_read: bytesTotal,
-          inserted: merged.inserted,
-          updated: merged.updated,
-          unchanged: merged.unchanged,
-          rejected: merged.rejected,
-          finished_at: new Date(),
-          heartbeat_at: new Date(),
-          search_indexed_at: merged.nameSearchSynced ? new Date() : null,
-        })
-        .where('id', '=', importId)
-        .execute();
+      await repo.finishImport(trx, importId, {
+        rows,
+        bytes: bytesTotal,
+        inserted: merged.inserted,
+        updated: merged.updated,
+        unchanged: merged.unchanged,
+        rejected: merged.rejected,
+        searchIndexed: merged.nameSearchSynced,
+      });
       await appendAudit(trx, {
         actorId: request.actor.userId,
         action: 'register.import',
@@ -267,7 +242,7 @@ export async function runAsnImport(db: Db, importId: string, request: AsnImportR
       const indexing = performance.now();
       searchIndex = await refreshNameSearch(db, startedAt!, counts.inserted + counts.updated);
       options.onTiming?.(`name search ${searchIndex} (after commit)`, (performance.now() - indexing) / 1000);
-      await db.updateTable('asn_imports').set({ search_indexed_at: new Date() }).where('id', '=', importId).execute();
+      await repo.markSearchIndexed(db, importId);
     }
     const { nameSearchSynced: _synced, ...result } = counts;
     return { id: importId, status: 'done', rows, searchIndex, ...result };
@@ -281,11 +256,7 @@ export async function runAsnImport(db: Db, importId: string, request: AsnImportR
             en: `The import failed and was rolled back entirely; the register is unchanged. (${error instanceof Error ? error.message : String(error)})`,
           };
     await progress.settled();
-    await db
-      .updateTable('asn_imports')
-      .set({ status: 'failed', error: JSON.stringify(failure), finished_at: new Date(), rows_read: rows })
-      .where('id', '=', importId)
-      .execute();
+    await repo.failImport(db, importId, failure, rows);
     return { id: importId, status: 'failed', error: failure };
   } finally {
     clearInterval(heartbeat);

@@ -38,7 +38,7 @@ export interface LoadOptions {
   /** The header, once read: a non-null result stops the load with that error. */
   onHeader: (header: HeaderMessage) => Error | null;
   onProgress: (bytesRead: number, rows: number) => void;
-  /** Target 'register': ids for units the workers meet (see first-load.ts). */
+  /** Target 'register': ids for units the workers meet (see first-load.repository.ts). */
   resolveUnits?: (pairs: Array<[number, string]>) => Promise<number[]>;
   /** Overrides the worker count (tests). */
   workers?: number;

@@ -1,13 +1,13 @@
 /**
  * The typo-tolerant name index (`asn_name_search`, trigram GIN) kept beside the register.
- * Small imports update it in their own transaction (see merge.ts). After a large one it catches
+ * Small imports update it in their own transaction (see merge.repository.ts). After a large one it catches
  * up here, after the commit: the rows the import touched are upserted, or, when they are a large
  * share of the register, the table is rebuilt beside the old one and swapped in, so name search
  * keeps answering (from the previous state) while the new index is built.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { REGISTER_LOCK_KEY } from './merge.ts';
+import { REGISTER_LOCK_KEY } from './merge.repository.ts';
 
 /** Above this share of the register, building a fresh index beats updating it row by row. */
 const REBUILD_SHARE = 0.25;

@@ -10,6 +10,7 @@ import { asnRowToRecord, resolveAsnHeader, type AsnColumnKey, type Localised, ty
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
 import { reasonsText, type ImportReason } from './reasons.ts';
+import { rejectedRowsAfter } from './repository.ts';
 
 export const REASON_COLUMN = 'alasan_penolakan';
 const PAGE = 5000;
@@ -27,14 +28,7 @@ type RejectRow = { line: number; cells: string[] | null; record: Record<string, 
 async function* rejectPages(db: Db, importId: string): AsyncGenerator<RejectRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('asn_import_rejects')
-      .select(['line', 'cells', 'record', 'reasons'])
-      .where('import_id', '=', importId)
-      .where('line', '>', after)
-      .orderBy('line')
-      .limit(PAGE)
-      .execute();
+    const rows = await rejectedRowsAfter(db, importId, after, PAGE);
     if (rows.length === 0) return;
     yield rows as RejectRow[];
     after = rows[rows.length - 1].line;

@@ -251,3 +251,8 @@ export async function asnIdByNip(db: Db, nip: string): Promise<number | undefine
 export async function agencyRegionExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('regions').select('code').where('code', '=', code).where('level', '!=', 'district').executeTakeFirst()) !== undefined;
 }
+
+/** An import's rejected rows after a line, in line order (a page of the rejected-rows file). */
+export async function rejectedRowsAfter(db: Db, importId: string, afterLine: number, limit: number) {
+  return db.selectFrom('asn_import_rejects').select(['line', 'cells', 'record', 'reasons']).where('import_id', '=', importId).where('line', '>', afterLine).orderBy('line').limit(limit).execute();
+}

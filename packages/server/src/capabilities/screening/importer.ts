@@ -10,6 +10,7 @@ import { regionWithinScope, type Localised, type Scope } from '@netra/core';
 import type { Db } from '../../db/database.ts';
 import { proposeLinks } from './links.ts';
 import { readPostLines, type LineReason, type PostDraft, type PostFileFormat } from './posts-file.ts';
+import * as accountsRepo from './accounts.repository.ts';
 import * as repo from './repository.ts';
 import { scoreBatch } from './scoring.ts';
 
@@ -78,7 +79,7 @@ export async function importPosts(
 
   async function flush(drafts: PostDraft[]) {
     if (drafts.length === 0) return;
-    const asn = await repo.asnByNip(db, drafts.flatMap((d) => (d.asnNip ? [d.asnNip] : [])));
+    const asn = await accountsRepo.asnByNip(db, drafts.flatMap((d) => (d.asnNip ? [d.asnNip] : [])));
     const placed = drafts.map((draft) => {
       const person = draft.asnNip ? asn.get(draft.asnNip) : undefined;
       return { draft, person, electionId: draft.electionId ?? options.electionId, regionCode: draft.regionCode ?? person?.regionCode ?? options.regionCode };
@@ -113,7 +114,7 @@ export async function importPosts(
     }
     if (accepted.length === 0) return;
 
-    const accountInputs = new Map<string, repo.AccountUpsert>();
+    const accountInputs = new Map<string, accountsRepo.AccountUpsert>();
     for (const p of accepted) {
       const key = keyOf(p.draft.platform, p.draft.handle);
       const existing = accountInputs.get(key);
@@ -132,7 +133,7 @@ export async function importPosts(
         existing.asnId ??= p.person?.id ?? null;
       }
     }
-    const accounts = await repo.upsertAccounts(db, [...accountInputs.values()]);
+    const accounts = await accountsRepo.upsertAccounts(db, [...accountInputs.values()]);
     const accountOf = (p: (typeof accepted)[number]) => accounts.get(keyOf(p.draft.platform, p.draft.handle))!;
 
     const scored = await scoreBatch(

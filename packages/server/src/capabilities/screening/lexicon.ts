@@ -22,7 +22,7 @@ import {
   type Screener,
 } from '@netra/core/screening/index';
 import type { Db } from '../../db/database.ts';
-import * as repo from './repository.ts';
+import * as repo from './lexicon.repository.ts';
 
 export interface CompiledLexicon {
   electionId: string;

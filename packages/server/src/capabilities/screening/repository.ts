@@ -1,8 +1,9 @@
 /**
- * SQL for screening: the candidate registry as the lexicon needs it, lexicon edits, accounts and
- * their ASN links, posts and the triage queue. Every staff read and write of posts and accounts
- * filters by the caller's territory in the query (db/scope.ts); a row outside it is never fetched
- * and the route answers 404.
+ * SQL for screened posts: storing imported posts, scoring them again, and the triage queue (with
+ * the decision on a post). Every staff read and write of posts filters by the caller's territory
+ * in the query (db/scope.ts); a row outside it is never fetched and the route answers 404. The
+ * lexicon's sources are in lexicon.repository.ts, accounts and their ASN links in
+ * accounts.repository.ts.
  */
 import type { Scope } from '@netra/core';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
@@ -11,7 +12,6 @@ import type { Database } from '../../db/schema.ts';
 import { regionInScope } from '../../db/scope.ts';
 
 type Executor = Db | Transaction<Database>;
-
 /**
  * Rows whose `column` region is related to `regionCode`: the region itself, a region containing it
  * (the province's governor race for a regency) or one it contains. Null: every region.
@@ -27,93 +27,6 @@ export function withinRegion(column: string, regionCode: string): Expression<Sql
   const ref = sql.ref(column);
   return sql<SqlBool>`(${ref} = ${regionCode} OR ${ref} LIKE ${`${regionCode}.%`})`;
 }
-
-// ---------------------------------------------------------------- lexicon sources
-
-export interface RegistryPairRow {
-  id: string;
-  election_id: string;
-  region_code: string;
-  ballot_number: number | null;
-  head: unknown;
-  deputy: unknown;
-  independent: boolean;
-  parties: string[];
-  incumbent_member: string | null;
-  slogans: string[];
-  hashtags: string[];
-}
-
-/** The candidate pairs a post from `regionCode` may be about, in one election. */
-export async function registryPairs(db: Executor, electionId: string, regionCode: string | null): Promise<RegistryPairRow[]> {
-  return db
-    .selectFrom('candidate_pairs as p')
-    .select(['p.id', 'p.election_id', 'p.region_code', 'p.ballot_number', 'p.head', 'p.deputy', 'p.independent', 'p.parties', 'p.incumbent_member', 'p.slogans', 'p.hashtags'])
-    .where('p.election_id', '=', electionId)
-    .where((eb) => relatedRegion(eb, 'p.region_code', regionCode))
-    .orderBy('p.region_code')
-    .orderBy('p.ballot_number')
-    .orderBy('p.id')
-    .execute();
-}
-
-/** Edits that apply to the lexicon of `regionCode`: election-wide ones and those of related regions. */
-export async function lexiconEdits(db: Executor, electionId: string, regionCode: string | null) {
-  return db
-    .selectFrom('screening_lexicon_edits as e')
-    .leftJoin('users as u', 'u.id', 'e.created_by')
-    .select(['e.id', 'e.election_id', 'e.region_code', 'e.action', 'e.term', 'e.kind', 'e.candidate_pair_ids', 'e.ambiguous', 'e.created_at', 'u.name as created_by_name'])
-    .where('e.election_id', '=', electionId)
-    .where((eb) => eb.or([eb('e.region_code', 'is', null), relatedRegion(eb, 'e.region_code', regionCode)]))
-    .orderBy('e.id')
-    .execute();
-}
-
-/**
- * What the lexicon of (election, region) is built from, as a short fingerprint: it changes when a
- * related pair is added, changed or removed, or an edit is made. One cheap query per batch.
- */
-export async function lexiconFingerprint(db: Executor, electionId: string, regionCode: string | null): Promise<string> {
-  const pairs = regionCode === null ? sql<SqlBool>`true` : sql<SqlBool>`(p.region_code = ${regionCode} OR ${regionCode} LIKE p.region_code || '.%' OR p.region_code LIKE ${`${regionCode}.%`})`;
-  const edits = regionCode === null ? sql<SqlBool>`true` : sql<SqlBool>`(e.region_code IS NULL OR e.region_code = ${regionCode} OR ${regionCode} LIKE e.region_code || '.%' OR e.region_code LIKE ${`${regionCode}.%`})`;
-  const { rows } = await sql<{ fingerprint: string }>`
-    SELECT (SELECT count(*) || ':' || coalesce(max(p.updated_at)::text, '') FROM candidate_pairs p WHERE p.election_id = ${electionId} AND ${pairs})
-      || '|' || (SELECT count(*) || ':' || coalesce(max(e.id), 0) FROM screening_lexicon_edits e WHERE e.election_id = ${electionId} AND ${edits}) AS fingerprint`.execute(db);
-  return rows[0].fingerprint;
-}
-
-export async function insertLexiconEdit(
-  trx: Transaction<Database>,
-  edit: { electionId: string; regionCode: string | null; action: 'add' | 'remove'; term: string; kind: string | null; candidatePairIds: string[]; ambiguous: boolean | null; actorId: string },
-) {
-  return trx
-    .insertInto('screening_lexicon_edits')
-    .values({
-      election_id: edit.electionId,
-      region_code: edit.regionCode,
-      action: edit.action,
-      term: edit.term,
-      kind: edit.kind,
-      candidate_pair_ids: edit.candidatePairIds,
-      ambiguous: edit.ambiguous,
-      created_by: edit.actorId,
-    })
-    .returning(['id', 'created_at'])
-    .executeTakeFirstOrThrow();
-}
-
-/** Candidate labels for display: "Head – Deputy (2)". */
-export async function pairLabels(db: Executor, ids: readonly string[]): Promise<Map<string, { label: string; regionCode: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('candidate_pairs').select(['id', 'head', 'deputy', 'ballot_number', 'region_code']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, { label: pairLabel(r), regionCode: r.region_code }]));
-}
-
-export function pairLabel(row: { head: unknown; deputy: unknown; ballot_number: number | null }): string {
-  const name = (person: unknown) => (person as { name?: string } | null)?.name ?? '?';
-  return `${name(row.head)} – ${name(row.deputy)}${row.ballot_number ? ` (${row.ballot_number})` : ''}`;
-}
-
 // ---------------------------------------------------------------- import lookups
 
 export async function existingElections(db: Executor): Promise<Set<string>> {
@@ -124,55 +37,13 @@ export async function existingRegions(db: Executor, codes: readonly string[]): P
   if (codes.length === 0) return new Set();
   return new Set((await db.selectFrom('regions').select('code').where('code', 'in', [...new Set(codes)]).execute()).map((r) => r.code));
 }
-
-export async function asnByNip(db: Executor, nips: readonly string[]): Promise<Map<string, { id: number; regionCode: string }>> {
-  if (nips.length === 0) return new Map();
-  const rows = await db.selectFrom('asn').select(['id', 'nip', 'region_code']).where('nip', 'in', [...new Set(nips)]).execute();
-  return new Map(rows.map((r) => [r.nip, { id: r.id, regionCode: r.region_code }]));
+/** Every election with its voting day, earliest first. */
+export async function electionsByVotingDay(db: Executor): Promise<Array<{ id: string; voting_day: string }>> {
+  return db.selectFrom('elections').select(['id', 'voting_day']).orderBy('voting_day').execute();
 }
 
-export interface AccountUpsert {
-  platform: string;
-  handle: string;
-  displayName: string | null;
-  agencyHint: string | null;
-  regionCode: string;
-  /** From the file: the monitor knows whose account this is. */
-  asnId: number | null;
-}
-
-/**
- * Insert or refresh accounts; a link stated in the file confirms an account that has no confirmed
- * link yet (a person's earlier decision is never overwritten). Returns each account's id and link.
- */
-export async function upsertAccounts(db: Executor, accounts: readonly AccountUpsert[]) {
-  if (accounts.length === 0) return new Map<string, { id: string; asnId: number | null; linkStatus: string | null; created: boolean }>();
-  const rows = await db
-    .insertInto('screening_accounts')
-    .values(
-      accounts.map((a) => ({
-        platform: a.platform,
-        handle: a.handle,
-        display_name: a.displayName,
-        agency_hint: a.agencyHint,
-        region_code: a.regionCode,
-        asn_id: a.asnId,
-        link_status: a.asnId === null ? null : ('confirmed' as const),
-        link_similarity: a.asnId === null ? null : 1,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.constraint('screening_accounts_key').doUpdateSet({
-        display_name: sql`coalesce(excluded.display_name, screening_accounts.display_name)`,
-        agency_hint: sql`coalesce(excluded.agency_hint, screening_accounts.agency_hint)`,
-        asn_id: sql`CASE WHEN excluded.asn_id IS NOT NULL AND screening_accounts.link_status IS DISTINCT FROM 'confirmed' THEN excluded.asn_id ELSE screening_accounts.asn_id END`,
-        link_status: sql`CASE WHEN excluded.asn_id IS NOT NULL AND screening_accounts.link_status IS DISTINCT FROM 'confirmed' THEN 'confirmed' ELSE screening_accounts.link_status END`,
-        link_similarity: sql`CASE WHEN excluded.asn_id IS NOT NULL AND screening_accounts.link_status IS DISTINCT FROM 'confirmed' THEN 1 ELSE screening_accounts.link_similarity END`,
-      }),
-    )
-    .returning(['id', 'platform', 'handle', 'asn_id', 'link_status', sql<boolean>`xmax = 0`.as('created')])
-    .execute();
-  return new Map(rows.map((r) => [`${r.platform}\u0000${r.handle}`, { id: r.id, asnId: r.asn_id, linkStatus: r.link_status, created: r.created }]));
+export async function electionExists(db: Executor, id: string): Promise<boolean> {
+  return (await db.selectFrom('elections').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 export interface PostInsert {
@@ -383,133 +254,16 @@ export async function lockPost(trx: Transaction<Database>, scope: Scope, id: str
     .executeTakeFirst();
 }
 
-// ---------------------------------------------------------------- accounts
-
-function accountRows(db: Executor, scope: Scope) {
-  return db
-    .selectFrom('screening_accounts as a')
-    .innerJoin('regions as r', 'r.code', 'a.region_code')
-    .leftJoin('asn as s', 's.id', 'a.asn_id')
-    .leftJoin('agencies as g', 'g.id', 's.agency_id')
-    .where((eb) => regionInScope(eb, 'a.region_code', scope))
-    .select([
-      'a.id',
-      'a.platform',
-      'a.handle',
-      'a.display_name',
-      'a.agency_hint',
-      'a.region_code',
-      'r.name as region_name',
-      'a.link_status',
-      'a.link_similarity',
-      'a.link_decided_at',
-      's.id as asn_id',
-      's.nip as asn_nip',
-      's.name as asn_name',
-      's.position_title as asn_position',
-      'g.name as asn_agency',
-      (eb) => eb.selectFrom('screening_posts as p').whereRef('p.account_id', '=', 'a.id').select(eb.fn.countAll<number>().as('n')).as('post_count'),
-      (eb) => eb.selectFrom('screening_posts as p').whereRef('p.account_id', '=', 'a.id').select((sub) => sub.fn.max('p.score').as('m')).as('max_score'),
-    ]);
+/** The post became a report (inside the confirming transaction, the post locked). */
+export async function markPostConfirmed(trx: Transaction<Database>, id: string, decision: { reportId: string; decidedBy: string; at: Date }): Promise<void> {
+  await trx.updateTable('screening_posts').set({ status: 'confirmed', report_id: decision.reportId, decided_by: decision.decidedBy, decided_at: decision.at }).where('id', '=', id).execute();
 }
 
-export type AccountRow = Awaited<ReturnType<ReturnType<typeof accountRows>['executeTakeFirstOrThrow']>>;
-
-export async function listAccounts(db: Executor, scope: Scope, filter: { regionCode?: string; linkStatus?: 'proposed' | 'confirmed' | 'none'; q?: string; limit: number; offset: number }) {
-  let base = accountRows(db, scope);
-  if (filter.regionCode) base = base.where(withinRegion('a.region_code', filter.regionCode));
-  if (filter.linkStatus === 'none') base = base.where('a.link_status', 'is', null);
-  else if (filter.linkStatus) base = base.where('a.link_status', '=', filter.linkStatus);
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb('a.handle', 'ilike', pattern), eb('a.display_name', 'ilike', pattern)]));
-  }
-  const [{ total }] = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  // Proposals first: they wait for a person.
-  const items = await base
-    .orderBy(sql`CASE a.link_status WHEN 'proposed' THEN 0 WHEN 'confirmed' THEN 2 ELSE 1 END`)
-    .orderBy('a.platform')
-    .orderBy('a.handle')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return { total: Number(total), items };
-}
-
-export async function findAccount(db: Executor, scope: Scope, id: string) {
-  return accountRows(db, scope).where('a.id', '=', id).executeTakeFirst();
-}
-
-export async function setAccountLink(
-  db: Executor,
-  id: string,
-  link: { asnId: number | null; status: 'proposed' | 'confirmed' | null; similarity: number | null; decidedBy: string | null; decidedAt: Date | null; rejectAsnId?: number },
-): Promise<void> {
-  await db
-    .updateTable('screening_accounts')
-    .set({
-      asn_id: link.asnId,
-      link_status: link.status,
-      link_similarity: link.similarity,
-      link_decided_by: link.decidedBy,
-      link_decided_at: link.decidedAt,
-      ...(link.rejectAsnId !== undefined ? { rejected_asn_ids: sql`array_append(rejected_asn_ids, ${link.rejectAsnId}::bigint)` } : {}),
-    })
+/** The post was dismissed, with the reason kept for tuning (the post locked). */
+export async function markPostDismissed(trx: Transaction<Database>, id: string, decision: { reason: string; note: string | null; decidedBy: string; at: Date }): Promise<void> {
+  await trx
+    .updateTable('screening_posts')
+    .set({ status: 'dismissed', dismissal_reason: decision.reason, dismissal_note: decision.note, decided_by: decision.decidedBy, decided_at: decision.at })
     .where('id', '=', id)
     .execute();
-}
-
-/** The register row behind a NIP, inside the caller's territory. */
-export async function findAsnInScope(db: Executor, scope: Scope, nip: string) {
-  return db
-    .selectFrom('asn as s')
-    .select(['s.id', 's.name', 's.region_code'])
-    .where('s.nip', '=', nip)
-    .where((eb) => regionInScope(eb, 's.region_code', scope))
-    .executeTakeFirst();
-}
-
-/** Accounts without a link, with a name to match, in the territory (and region); oldest first. */
-export async function unlinkedAccounts(db: Executor, scope: Scope, filter: { regionCode?: string; ids?: readonly string[] }, limit: number) {
-  let query = db
-    .selectFrom('screening_accounts as a')
-    .select(['a.id', 'a.display_name', 'a.agency_hint', 'a.region_code', 'a.rejected_asn_ids'])
-    .where('a.link_status', 'is', null)
-    .where('a.display_name', 'is not', null)
-    .where((eb) => regionInScope(eb, 'a.region_code', scope));
-  if (filter.regionCode) query = query.where(withinRegion('a.region_code', filter.regionCode));
-  if (filter.ids) {
-    if (filter.ids.length === 0) return [];
-    query = query.where('a.id', 'in', [...filter.ids]);
-  }
-  return query.orderBy('a.created_at').limit(limit).execute();
-}
-
-/**
- * The civil servant of the account's region whose name is most like the account's display name
- * (pg_trgm on the folded name index), with the agency's likeness to the profile's agency hint as a
- * bonus; null when nobody is similar enough.
- */
-export async function bestAsnMatch(db: Executor, account: { display_name: string | null; agency_hint: string | null; region_code: string; rejected_asn_ids: unknown }, minSimilarity: number) {
-  if (!account.display_name) return null;
-  const rejected = ((account.rejected_asn_ids as Array<number | string> | null) ?? []).map(Number);
-  const { rows } = await sql<{ asn_id: number; name_similarity: number; agency_similarity: number | null }>`
-    SELECT n.asn_id, similarity(n.name_folded, netra_fold(${account.display_name})) AS name_similarity,
-      ${account.agency_hint === null ? sql`NULL::real` : sql`similarity(netra_fold(g.name), netra_fold(${account.agency_hint}))`} AS agency_similarity
-    FROM asn_name_search n
-    JOIN asn s ON s.id = n.asn_id
-    JOIN agencies g ON g.id = s.agency_id
-    WHERE n.name_folded % netra_fold(${account.display_name})
-      AND (s.region_code = ${account.region_code} OR s.region_code LIKE ${`${account.region_code}.%`} OR ${account.region_code} LIKE s.region_code || '.%')
-      AND s.active
-      AND NOT (n.asn_id = ANY(${rejected}::bigint[]))
-    ORDER BY name_similarity DESC, n.asn_id
-    LIMIT 5`.execute(db);
-  let best: { asnId: number; similarity: number } | null = null;
-  for (const row of rows) {
-    // The agency only breaks near-ties and lifts a borderline name; it never makes a match alone.
-    const similarity = Math.min(1, Number(row.name_similarity) + (row.agency_similarity !== null && Number(row.agency_similarity) >= 0.3 ? 0.1 : 0));
-    if (similarity >= minSimilarity && (!best || similarity > best.similarity)) best = { asnId: Number(row.asn_id), similarity };
-  }
-  return best;
 }

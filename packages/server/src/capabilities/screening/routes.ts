@@ -5,33 +5,18 @@
  * Bawaslu. Territory is enforced in the repository's queries.
  */
 import multipart from '@fastify/multipart';
-import { regionWithinScope } from '@netra/core';
-import { DEFAULT_SCORING_CONFIG, type LexiconEntryKind, type PostKind } from '@netra/core/screening/index';
+import type { LexiconEntryKind, PostKind } from '@netra/core/screening/index';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, staffContext } from '../../http/request-context.ts';
+import { staffContext } from '../../http/request-context.ts';
 import { screenedPostToFinding } from '../../commands/screened-post-finding.ts';
 import { requireStaff } from '../auth/guard.ts';
-import { ApiError, errorResponseSchema, notFound } from '../../http/errors.ts';
-import { requestLanguage } from '../../http/language.ts';
-import { REGION_CODE } from '../../http/validation.ts';
-import { importPosts } from './importer.ts';
-import { confirmProposal, linkAccount, proposeLinks, rejectProposal, unlinkAccount } from './links.ts';
-import { formatOf } from './posts-file.ts';
-import * as repo from './repository.ts';
+import { ApiError, errorResponseSchema } from '../../http/errors.ts';
+import { editLexicon, lexiconView } from './lexicon.service.ts';
+import { confirmProposal, linkAccount, listAccounts, proposeLinksInScope, rejectProposal, unlinkAccount } from './links.ts';
 import * as s from './schema.ts';
-import {
-  accountDto,
-  dismissPost,
-  editLexicon,
-  forViewer,
-  lexiconView,
-  postDetail,
-  postDto,
-  scoreText,
-  type DismissalReason,
-} from './service.ts';
+import { dismissPost, importPostFile, listPosts, postDetail, scoreText, type DismissalReason } from './service.ts';
 
 /** A monitors' export of a few hundred thousand posts; larger files go through `netra screen --import`. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -57,7 +42,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request) => {
       const body = request.body;
-      return scoreText(ctx, { text: body.text, kind: body.kind as PostKind, electionId: body.electionId, regionCode: body.regionCode, asnLinked: body.asnLinked }, requestLanguage(request));
+      return scoreText(ctx, staffContext(request), { text: body.text, kind: body.kind as PostKind, electionId: body.electionId, regionCode: body.regionCode, asnLinked: body.asnLinked });
     },
   );
 
@@ -73,8 +58,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const staff = request.staff!;
-      const language = requestLanguage(request);
+      const rc = staffContext(request);
       const part = request.isMultipart() ? await request.file() : undefined;
       if (!part) {
         throw new ApiError(400, 'file_missing', { id: 'Pilih berkas JSONL atau CSV.', en: 'Choose a JSONL or CSV file.' }, [
@@ -85,31 +69,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         const value = (part.fields[name] as { value?: unknown } | undefined)?.value;
         return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
       };
-      const electionId = field('electionId');
-      const regionCode = field('regionCode') ?? (staff.scope.kind === 'region' ? staff.scope.regionCode : null);
-      if (regionCode !== null && (!REGION_CODE.test(regionCode) || !regionWithinScope(staff.scope, regionCode))) {
-        part.file.resume();
-        throw new ApiError(403, 'out_of_scope', { id: `Wilayah ${regionCode} di luar wilayah tugas Anda.`, en: `Region ${regionCode} is outside your scope.` }, [
-          { field: 'regionCode', message: { id: `Wilayah ${regionCode} di luar wilayah tugas Anda.`, en: `Region ${regionCode} is outside your scope.` } },
-        ]);
-      }
-      const format = /json/.test(part.mimetype) && !/\.csv$/i.test(part.filename) ? 'jsonl' : formatOf(part.filename);
-      const summary = await importPosts(ctx.db, part.file, format, { electionId, regionCode, actor: { userId: staff.id, scope: staff.scope }, now: ctx.now() });
-      const localise = (lines: typeof summary.rejectedLines) => lines.map((l) => ({ line: l.line, reasons: l.reasons.map((r) => ({ code: r.code, message: r.message[language] })) }));
-      return {
-        fileName: part.filename,
-        format,
-        lines: summary.lines,
-        imported: summary.imported,
-        duplicates: summary.duplicates,
-        rejected: summary.rejected,
-        accountsCreated: summary.accountsCreated,
-        linkProposals: summary.linkProposals,
-        // Lines past the size limit were not read: said here, never dropped silently.
-        truncated: part.file.truncated,
-        rejectedLines: localise(summary.rejectedLines),
-        warnings: localise(summary.warnings),
-      };
+      return importPostFile(ctx, rc, { file: part.file, fileName: part.filename, mimeType: part.mimetype, electionId: field('electionId'), regionCode: field('regionCode') });
     },
   );
 
@@ -118,16 +78,14 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     { preHandler: readers, schema: { tags, summary: 'The triage queue in scope: highest score first, filtered', querystring: s.postListQuery, response: { 200: s.postList } } },
     async (request) => {
       const { lang: _lang, ...filter } = request.query;
-      const { total, items } = await repo.listPosts(ctx.db, request.staff!.scope, filter);
-      const language = requestLanguage(request);
-      return { total, threshold: DEFAULT_SCORING_CONFIG.threshold, items: items.map((row) => forViewer(request.staff!, postDto(row, language))) };
+      return listPosts(ctx, staffContext(request), filter);
     },
   );
 
   app.get(
     '/screening/posts/:id',
     { preHandler: readers, schema: { tags, summary: 'One post with its reasons and highlighted spans', params: s.idParams, querystring: z.object(s.langQuery), response: { 200: s.postSchema, 404: errorResponseSchema } } },
-    async (request) => postDetail(ctx.db, request.staff!, request.params.id, requestLanguage(request)),
+    async (request) => postDetail(ctx, staffContext(request), request.params.id),
   );
 
   app.post(
@@ -153,7 +111,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: { tags, summary: 'Dismiss a post with a reason (kept for tuning the lexicon)', params: s.idParams, querystring: z.object(s.langQuery), body: s.dismissBody, response: { 200: s.postSchema, 409: errorResponseSchema, ...errors } },
     },
     async (request) =>
-      dismissPost(ctx, request.staff!, request.params.id, { reason: request.body.reason as DismissalReason, note: request.body.note }, requestMeta(request), requestLanguage(request)),
+      dismissPost(ctx, staffContext(request), request.params.id, { reason: request.body.reason as DismissalReason, note: request.body.note }),
   );
 
   app.get(
@@ -161,7 +119,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     { preHandler: readers, schema: { tags, summary: 'The lexicon of an election and region: entries by kind with the pairs they name, and the edits', querystring: s.lexiconQuery, response: { 200: s.lexiconView, ...errors } } },
     async (request) => {
       const { lang: _lang, ...query } = request.query;
-      return lexiconView(ctx.db, request.staff!, { ...query, kind: query.kind as LexiconEntryKind | undefined });
+      return lexiconView(ctx, staffContext(request), { ...query, kind: query.kind as LexiconEntryKind | undefined });
     },
   );
 
@@ -179,7 +137,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request, reply) => {
       const body = request.body;
-      const saved = await editLexicon(ctx, request.staff!, { ...body, kind: body.kind as LexiconEntryKind | undefined }, requestMeta(request));
+      const saved = await editLexicon(ctx, staffContext(request), { ...body, kind: body.kind as LexiconEntryKind | undefined });
       return reply.status(201).send(saved);
     },
   );
@@ -192,41 +150,19 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request) => {
       const { lang: _lang, ...filter } = request.query;
-      const { total, items } = await repo.listAccounts(ctx.db, request.staff!.scope, filter);
-      return { total, items: items.map((row) => forViewer(request.staff!, accountDto(row))) };
+      return listAccounts(ctx, staffContext(request), filter);
     },
   );
 
-  const accountAfter = async (id: string, scope: Parameters<typeof repo.findAccount>[1], rescored: number) => {
-    const row = await repo.findAccount(ctx.db, scope, id);
-    if (!row) throw notFound({ id: 'Akun', en: 'Account' });
-    return { account: accountDto(row), rescored };
-  };
   const linkSchema = (summary: string, body?: z.ZodType) => ({
     preHandler: officers,
     schema: { tags, summary, params: s.idParams, querystring: z.object(s.langQuery), ...(body ? { body } : {}), response: { 200: s.linkResult, 409: errorResponseSchema, ...errors } },
   });
 
-  app.post('/screening/accounts/:id/link', linkSchema('Link the account to the civil servant with this NIP (confirmed)', z.object({ asnNip: z.string().trim().min(18).max(30) })), async (request) => {
-    const staff = request.staff!;
-    const { rescored } = await linkAccount(ctx.db, staff, request.params.id, (request.body as { asnNip: string }).asnNip, requestMeta(request), ctx.now());
-    return accountAfter(request.params.id, staff.scope, rescored);
-  });
-  app.post('/screening/accounts/:id/unlink', linkSchema('Remove the account\'s ASN link'), async (request) => {
-    const staff = request.staff!;
-    const { rescored } = await unlinkAccount(ctx.db, staff, request.params.id, requestMeta(request), ctx.now());
-    return accountAfter(request.params.id, staff.scope, rescored);
-  });
-  app.post('/screening/accounts/:id/link/confirm', linkSchema('Confirm the proposed ASN link'), async (request) => {
-    const staff = request.staff!;
-    const { rescored } = await confirmProposal(ctx.db, staff, request.params.id, requestMeta(request), ctx.now());
-    return accountAfter(request.params.id, staff.scope, rescored);
-  });
-  app.post('/screening/accounts/:id/link/reject', linkSchema('Reject the proposed ASN link (not proposed again)'), async (request) => {
-    const staff = request.staff!;
-    const { rescored } = await rejectProposal(ctx.db, staff, request.params.id, requestMeta(request), ctx.now());
-    return accountAfter(request.params.id, staff.scope, rescored);
-  });
+  app.post('/screening/accounts/:id/link', linkSchema('Link the account to the civil servant with this NIP (confirmed)', z.object({ asnNip: z.string().trim().min(18).max(30) })), async (request) => linkAccount(ctx, staffContext(request), request.params.id, (request.body as { asnNip: string }).asnNip));
+  app.post('/screening/accounts/:id/unlink', linkSchema('Remove the account\'s ASN link'), async (request) => unlinkAccount(ctx, staffContext(request), request.params.id));
+  app.post('/screening/accounts/:id/link/confirm', linkSchema('Confirm the proposed ASN link'), async (request) => confirmProposal(ctx, staffContext(request), request.params.id));
+  app.post('/screening/accounts/:id/link/reject', linkSchema('Reject the proposed ASN link (not proposed again)'), async (request) => rejectProposal(ctx, staffContext(request), request.params.id));
 
   app.post(
     '/screening/accounts/propose-links',
@@ -240,10 +176,6 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: z.object({ proposed: z.number() }), ...errors },
       },
     },
-    async (request) => {
-      const { regionCode } = request.body;
-      if (regionCode && !regionWithinScope(request.staff!.scope, regionCode)) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
-      return { proposed: await proposeLinks(ctx.db, request.staff!.scope, regionCode ? { regionCode } : {}) };
-    },
+    async (request) => proposeLinksInScope(ctx, staffContext(request), request.body.regionCode),
   );
 };

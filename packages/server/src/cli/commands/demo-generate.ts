@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dateInTimeZone } from '@netra/core';
-import { ensureRegionalGovernments, writeGeneratedRegister } from '../../capabilities/register/demo-register.ts';
+import { ensureRegionalGovernments, writeGeneratedRegister } from '../../capabilities/register/demo-register.repository.ts';
 import { createAsnImport, runAsnImport } from '../../capabilities/register/importer.ts';
 import { ApiError } from '../../http/errors.ts';
 import { EXIT, type Command } from '../command.ts';

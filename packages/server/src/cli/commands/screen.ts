@@ -3,7 +3,7 @@ import path from 'node:path';
 import { dateInTimeZone, isRegionCode, NATIONAL_SCOPE, type Localised } from '@netra/core';
 import { importPosts, type ImportProgress, type LineReport } from '../../capabilities/screening/importer.ts';
 import { formatOf, readPostLines, type PostDraft } from '../../capabilities/screening/posts-file.ts';
-import { pairLabels } from '../../capabilities/screening/repository.ts';
+import { candidateLabels } from '../../capabilities/screening/lexicon.service.ts';
 import { scoreBatch } from '../../capabilities/screening/scoring.ts';
 import { defaultElectionId } from '../../capabilities/screening/service.ts';
 import type { Db } from '../../db/database.ts';
@@ -72,7 +72,7 @@ async function scoreFile(db: Db, file: string, options: { election: string | nul
       usable.map((d) => ({ text: d.text, kind: d.kind, asnLinked: d.asnNip !== null, electionId: (d.electionId ?? fallbackElection)!, regionCode: d.regionCode ?? options.region })),
       now,
     );
-    const labels = await pairLabels(db, results.flatMap((r) => r.candidatePairIds.slice(0, 3)));
+    const labels = await candidateLabels(db, results.flatMap((r) => r.candidatePairIds.slice(0, 3)));
     usable.forEach((d, i) => {
       const r = results[i];
       const reasons = r.reasons as Array<{ code: string; weight: number; id: string; en: string }>;
