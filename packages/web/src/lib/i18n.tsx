@@ -77,6 +77,3 @@ export const useI18n = () => useContext(LanguageContext);
 export function useMessages<T>(messages: { id: T; en: T }): T {
   return messages[useI18n().language];
 }
-
-/** @deprecated Import `formatDate` from lib/format.ts, where every date, time and number format lives. */
-export { formatDate } from './format.ts';
