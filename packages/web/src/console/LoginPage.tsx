@@ -5,6 +5,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
+import { Field, Notice } from '../components/kit.ts';
 import { ApiRequestError, fieldErrors } from '../lib/api.ts';
 import { commonMessages, useMessages } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
@@ -63,19 +64,9 @@ function TotpStep({ onDone }: { onDone(): void }) {
           </p>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="totp-code">{t.code}</label>
-        <input
-          id="totp-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          value={code}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        {error && <p className="field-error">{error}</p>}
-      </div>
+      <Field id="totp-code" className="field" label={t.code} error={error}>
+        <input inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
+      </Field>
       <button type="submit" disabled={busy}>
         {busy ? t.signingIn : t.verify}
       </button>
@@ -128,21 +119,15 @@ export function LoginPage() {
         <TotpStep onDone={goOn} />
       ) : (
         <form className="card form" onSubmit={submit} noValidate>
-          {formError && (
-            <p className="alert" role="alert">
-              {formError}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="login-email">{t.email}</label>
-            <input id="login-email" type="email" autoComplete="username" value={email} aria-invalid={errors.email ? true : undefined} onChange={(e) => setEmail(e.target.value)} />
-            {errors.email && <p className="field-error">{errors.email}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">{t.password}</label>
-            <input id="login-password" type="password" autoComplete="current-password" value={password} aria-invalid={errors.password ? true : undefined} onChange={(e) => setPassword(e.target.value)} />
-            {errors.password && <p className="field-error">{errors.password}</p>}
-          </div>
+          <Notice tone="error" className="alert">
+            {formError}
+          </Notice>
+          <Field id="login-email" className="field" label={t.email} error={errors.email}>
+            <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </Field>
+          <Field id="login-password" className="field" label={t.password} error={errors.password}>
+            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </Field>
           <button type="submit" disabled={busy}>
             {busy ? t.signingIn : t.signIn}
           </button>
