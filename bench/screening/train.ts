@@ -24,7 +24,6 @@ import {
   createScreener,
   DEFAULT_SCORING_CONFIG,
   evaluateScreening,
-  featureBuckets,
   loadScreeningModel,
   modelInputs,
   parseLabelledPosts,
@@ -40,7 +39,7 @@ const arg = (name: string, fallback: number) => {
 };
 const L2 = arg('--l2', 0.001);
 const EPOCHS = arg('--epochs', 300);
-const BUCKETS = 1 << 18;
+const BUCKETS = 1 << 16;
 const HASH_SEED = 0x5eed2026;
 const POINTS_PER_LOGIT = 10;
 const MAX_POINTS = 45;
@@ -64,15 +63,15 @@ interface Example {
   y: number;
 }
 
-const mask = BUCKETS - 1;
+const hashing = { hashSeed: HASH_SEED, mask: BUCKETS - 1 };
 function examples(posts: readonly LabelledPost[], task: 'violation' | 'stance'): Example[] {
   const out: Example[] = [];
   for (const post of posts) {
     if (task === 'stance' && (post.label !== 'violation' || (post.stance !== 'attack' && post.stance !== 'support'))) continue;
     const tokens = cuesOnly.normalise(post.text);
-    const inputs = modelInputs(post, cuesOnly.match(tokens), tokens, directory, cuesOnly.config);
+    const inputs = modelInputs(post, cuesOnly.match(tokens), tokens, directory, hashing, cuesOnly.config);
     if (!inputs) continue;
-    const buckets = featureBuckets(inputs.features, { hashSeed: HASH_SEED, mask });
+    const buckets = Int32Array.from(inputs.features.buckets);
     const offset =
       task === 'violation' ? (inputs.cueScore - DEFAULT_SCORING_CONFIG.threshold) / POINTS_PER_LOGIT : inputs.cueLean / POINTS_PER_LOGIT;
     const y = task === 'violation' ? Number(post.label === 'violation') : Number(post.stance === 'attack');

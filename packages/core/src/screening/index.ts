@@ -31,11 +31,15 @@ export {
 export { createMatcher, type LexiconHit, type Matcher } from './matcher.ts';
 export { createNameFuzzer, editDistance, maxNameEdits, type NameFuzzer } from './fuzzy.ts';
 export {
-  featureBuckets,
+  contributions,
+  describeSource,
   hashFeature,
   linearScore,
   loadScreeningModel,
   postFeatures,
+  type CueFeature,
+  type FeatureHashing,
+  type FeatureSource,
   type LinearModel,
   type LinearModelJson,
   type PostFeatures,

@@ -93,14 +93,29 @@ export interface FeatureGroup {
   readonly background?: boolean;
 }
 
+/** A cue finding as a feature: name, Indonesian label, English label. */
+export type CueFeature = readonly [string, string, string];
+
+/** Where a group of features comes from; its labels are written only if a reason names it. */
+export interface FeatureSource {
+  readonly type: 'unit' | 'phrase' | 'cue';
+  readonly start: number;
+  readonly end: number;
+  /** The mention kind of a masked unit ("candidate_name"). */
+  readonly mention?: string;
+  readonly cue?: CueFeature;
+}
+
 const BACKGROUND = /^(kind|asn|kind_asn|region|pairs|length|cue_score):/;
 
-/** The features of one post: names (hashed later), values, and the readable group of each. */
+/** The features of one post: hash buckets, values, and the source of each. */
 export interface PostFeatures {
-  readonly names: string[];
+  readonly buckets: number[];
   readonly values: number[];
   readonly groupOf: number[];
-  readonly groups: FeatureGroup[];
+  readonly sources: FeatureSource[];
+  /** The features' names before hashing, only when asked for (tests, inspection). */
+  readonly names?: string[];
 }
 
 /** A candidate mention as the model sees it: its token span and kind. */
@@ -119,98 +134,154 @@ const KIND_WORD: Readonly<Record<string, { id: string; en: string }>> = {
   hashtag: { id: 'tagar', en: 'hashtag' },
 };
 
+/** The readable labels of a feature source. */
+export function describeSource(text: string, source: FeatureSource): FeatureGroup {
+  const quoted = `"${text.slice(source.start, source.end)}"`;
+  const spans = [{ start: source.start, end: source.end }];
+  if (source.type === 'cue') {
+    const [name, id, en] = source.cue!;
+    return { id: `ciri: ${id}`, en: `cue finding: ${en}`, spans: [], background: BACKGROUND.test(name) };
+  }
+  if (source.type === 'phrase') return { id: `frasa ${quoted}`, en: `phrase ${quoted}`, spans };
+  const kind = source.mention ? KIND_WORD[source.mention] : undefined;
+  return { id: `${kind ? kind.id : 'kata'} ${quoted}`, en: `${kind ? kind.en : 'word'} ${quoted}`, spans };
+}
+
 const MIN_GRAM = 3;
 const MAX_GRAM = 5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** The hashing of a model: its seed and bucket mask. */
+export interface FeatureHashing {
+  readonly hashSeed: number;
+  readonly mask: number;
+}
+
+interface WordBuckets {
+  readonly unigram: number;
+  readonly grams: Int32Array;
+  readonly gramValue: number;
+}
+
+/** Buckets of each word seen, per hashing: most words of most posts have been seen before. */
+const wordCaches = new WeakMap<FeatureHashing, Map<string, WordBuckets>>();
+const WORD_CACHE_LIMIT = 100_000;
+
+function wordBuckets(word: string, masked: boolean, hashing: FeatureHashing): WordBuckets {
+  let cache = wordCaches.get(hashing);
+  if (!cache) wordCaches.set(hashing, (cache = new Map()));
+  let found = cache.get(word);
+  if (found) return found;
+  const unigram = (fnv(fnv(hashing.hashSeed, 'u:'), word) >>> 0) & hashing.mask;
+  let grams = new Int32Array(0);
+  // Character n-grams of " word ": FNV streams, so the hash of "c:" + gram grows one character at a time.
+  if (!masked && word.length >= 2) {
+    const padded = ` ${word} `;
+    const out: number[] = [];
+    const prefix = fnv(hashing.hashSeed, 'c:');
+    for (let i = 0; i + MIN_GRAM <= padded.length; i++) {
+      let h = prefix;
+      for (let j = i; j < Math.min(padded.length, i + MAX_GRAM); j++) {
+        h = Math.imul(h ^ padded.charCodeAt(j), FNV_PRIME);
+        if (j - i + 1 >= MIN_GRAM) out.push((h >>> 0) & hashing.mask);
+      }
+    }
+    grams = Int32Array.from(out);
+  }
+  found = { unigram, grams, gramValue: grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0 };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, found);
+  return found;
+}
 
 /**
  * Builds the model's features from the post's normalised tokens, the candidate mentions to mask
- * and the cue findings (`cueFeatures`: name → [Indonesian label, English label]).
+ * and the cue findings: each unit (a token, or a whole mention as "<kind>"), the character
+ * 3–5-grams of each unmasked word (together worth one unit), each pair of neighbouring units,
+ * and each cue finding. `withNames` also returns the names before hashing.
  */
 export function postFeatures(
   text: string,
   tokens: readonly NormalisedToken[],
   mentions: readonly MaskedSpan[],
-  cueFeatures: ReadonlyArray<readonly [string, string, string]>,
+  cueFeatures: readonly CueFeature[],
+  hashing: FeatureHashing,
+  withNames = false,
 ): PostFeatures {
-  const features: PostFeatures = { names: [], values: [], groupOf: [], groups: [] };
-  const push = (name: string, value: number, group: number) => {
-    features.names.push(name);
-    features.values.push(value);
-    features.groupOf.push(group);
+  const buckets: number[] = [];
+  const values: number[] = [];
+  const groupOf: number[] = [];
+  const sources: FeatureSource[] = [];
+  const names: string[] | undefined = withNames ? [] : undefined;
+  const push = (bucket: number, value: number, group: number, name?: () => string) => {
+    buckets.push(bucket);
+    values.push(value);
+    groupOf.push(group);
+    if (names && name) names.push(name());
   };
   // The masked sequence: one unit per token, or per mention (its kind).
-  const units: Array<{ word: string; masked: boolean; start: number; end: number }> = [];
-  const sorted = [...mentions].sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
+  const sorted = mentions.length > 1 ? [...mentions].sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd) : mentions;
+  const words: string[] = [];
   let m = 0;
   for (let i = 0; i < tokens.length; ) {
     while (m < sorted.length && sorted[m].tokenEnd <= i) m++;
     const mention = m < sorted.length && sorted[m].tokenStart === i ? sorted[m] : undefined;
-    if (mention) {
-      units.push({ word: `<${mention.kind}>`, masked: true, start: tokens[i].start, end: tokens[mention.tokenEnd - 1].end });
-      i = mention.tokenEnd;
-    } else {
-      units.push({ word: tokens[i].text, masked: false, start: tokens[i].start, end: tokens[i].end });
-      i++;
+    const end = mention ? mention.tokenEnd : i + 1;
+    const word = mention ? `<${mention.kind}>` : tokens[i].text;
+    const group = sources.push({ type: 'unit', start: tokens[i].start, end: tokens[end - 1].end, mention: mention?.kind }) - 1;
+    const wb = wordBuckets(word, mention !== undefined, hashing);
+    push(wb.unigram, 1, group, () => `u:${word}`);
+    if (names && wb.grams.length > 0) {
+      const padded = ` ${word} `;
+      for (let k = 0; k + MIN_GRAM <= padded.length; k++) for (let n = MIN_GRAM; n <= MAX_GRAM && k + n <= padded.length; n++) names.push(`c:${padded.slice(k, k + n)}`);
     }
+    for (const bucket of wb.grams) {
+      buckets.push(bucket);
+      values.push(wb.gramValue);
+      groupOf.push(group);
+    }
+    words.push(word);
+    i = end;
   }
-  const quoted = (u: { start: number; end: number }) => `"${text.slice(u.start, u.end)}"`;
-  const unitGroups = units.map((u) => {
-    const kind = u.masked ? KIND_WORD[u.word.slice(1, -1)] : undefined;
-    features.groups.push({
-      id: `${kind ? kind.id : 'kata'} ${quoted(u)}`,
-      en: `${kind ? kind.en : 'word'} ${quoted(u)}`,
-      spans: [{ start: u.start, end: u.end }],
-    });
-    return features.groups.length - 1;
-  });
-  units.forEach((u, k) => {
-    push(`u:${u.word}`, 1, unitGroups[k]);
-    if (u.masked || u.word.length < 2) return;
-    const padded = ` ${u.word} `;
-    const grams: string[] = [];
-    for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
-    const value = 1 / Math.sqrt(grams.length);
-    for (const gram of grams) push(`c:${gram}`, value, unitGroups[k]);
-  });
-  for (let k = 0; k + 1 < units.length; k++) {
-    const [a, b] = [units[k], units[k + 1]];
-    features.groups.push({ id: `frasa ${quoted({ start: a.start, end: b.end })}`, en: `phrase ${quoted({ start: a.start, end: b.end })}`, spans: [{ start: a.start, end: b.end }] });
-    push(`b:${a.word}|${b.word}`, 1, features.groups.length - 1);
+  const units = sources.length;
+  for (let k = 0; k + 1 < units; k++) {
+    const group = sources.push({ type: 'phrase', start: sources[k].start, end: sources[k + 1].end }) - 1;
+    const h = fnv(fnv(fnv(fnv(hashing.hashSeed, 'b:'), words[k]), '|'), words[k + 1]);
+    push((h >>> 0) & hashing.mask, 1, group, () => `b:${words[k]}|${words[k + 1]}`);
   }
-  for (const [name, id, en] of cueFeatures) {
-    features.groups.push({ id: `ciri: ${id}`, en: `cue finding: ${en}`, spans: [], background: BACKGROUND.test(name) });
-    push(`f:${name}`, 1, features.groups.length - 1);
+  for (const cue of cueFeatures) {
+    const group = sources.push({ type: 'cue', start: 0, end: 0, cue }) - 1;
+    push((fnv(fnv(hashing.hashSeed, 'f:'), cue[0]) >>> 0) & hashing.mask, 1, group, () => `f:${cue[0]}`);
   }
-  return features;
-}
-
-/** The buckets of a post's features. */
-export function featureBuckets(features: PostFeatures, model: Pick<ScreeningModel, 'hashSeed' | 'mask'>): Int32Array {
-  const buckets = new Int32Array(features.names.length);
-  features.names.forEach((name, k) => {
-    buckets[k] = hashFeature(name, model.hashSeed) & model.mask;
-  });
-  return buckets;
+  return { buckets, values, groupOf, sources, ...(names ? { names } : {}) };
 }
 
 export interface Contribution {
-  readonly group: FeatureGroup;
+  readonly source: FeatureSource;
   readonly logit: number;
 }
 
-/** The linear score (log-odds) and each readable group's share of it, largest first by size. */
-export function linearScore(model: LinearModel, features: PostFeatures, buckets: Int32Array): { logit: number; contributions: Contribution[] } {
+/** The linear score (log-odds) of a post's features. */
+export function linearScore(model: LinearModel, features: PostFeatures): number {
   let logit = model.bias;
-  const byGroup = new Float64Array(features.groups.length);
-  for (let k = 0; k < buckets.length; k++) {
-    const c = model.weights[buckets[k]] * features.values[k];
-    logit += c;
-    byGroup[features.groupOf[k]] += c;
-  }
-  const contributions: Contribution[] = [];
-  byGroup.forEach((logitShare, g) => {
-    if (logitShare !== 0) contributions.push({ group: features.groups[g], logit: logitShare });
+  const { buckets, values } = features;
+  for (let k = 0; k < buckets.length; k++) logit += model.weights[buckets[k]] * values[k];
+  return logit;
+}
+
+/** Each source's share of the linear score, for the explanation. */
+export function contributions(model: LinearModel, features: PostFeatures): Contribution[] {
+  const bySource = new Float64Array(features.sources.length);
+  const { buckets, values, groupOf } = features;
+  for (let k = 0; k < buckets.length; k++) bySource[groupOf[k]] += model.weights[buckets[k]] * values[k];
+  const out: Contribution[] = [];
+  bySource.forEach((share, g) => {
+    if (share !== 0) out.push({ source: features.sources[g], logit: share });
   });
-  contributions.sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit));
-  return { logit, contributions };
+  return out;
 }

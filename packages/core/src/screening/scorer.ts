@@ -1,7 +1,7 @@
 import type { CandidateDirectory } from './directory.ts';
 import { MENTION_KINDS, type LexiconEntry } from './lexicon.ts';
 import type { LexiconHit } from './matcher.ts';
-import { featureBuckets, linearScore, postFeatures, type Contribution, type PostFeatures, type ScreeningModel } from './model.ts';
+import { contributions, describeSource, linearScore, postFeatures, type Contribution, type CueFeature, type FeatureGroup, type FeatureHashing, type PostFeatures, type ScreeningModel } from './model.ts';
 import type { NormalisedToken } from './normalise.ts';
 
 /** What the account did: wrote a post or comment, re-shared content, liked it, followed an account. */
@@ -477,8 +477,6 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   return reasons;
 }
 
-/** A cue finding as a model feature: name, Indonesian and English labels. */
-type CueFeature = readonly [string, string, string];
 
 function band(value: number, edges: readonly number[]): number {
   let k = 0;
@@ -525,25 +523,33 @@ function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+interface Explained {
+  readonly group: FeatureGroup;
+  readonly logit: number;
+}
+
 /** The strongest contributions in the direction of the total, merged by label: kata "coblos" (+1.2). */
-function topContributions(contributions: readonly Contribution[], sign: number, count: number): Contribution[] {
-  const merged = new Map<string, { group: Contribution['group']; logit: number; spans: Array<{ start: number; end: number }> }>();
-  for (const c of contributions) {
-    const found = merged.get(c.group.id);
+function topContributions(text: string, contributions: readonly Contribution[], sign: number, count: number): Explained[] {
+  const merged = new Map<string, { group: FeatureGroup; logit: number; spans: Array<{ start: number; end: number }> }>();
+  // Labels are written for the strongest few only: a post has dozens of sources.
+  const candidates = contributions.filter((c) => Math.sign(c.logit) === sign).sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit)).slice(0, 4 * count + 8);
+  for (const c of candidates) {
+    const group = describeSource(text, c.source);
+    const found = merged.get(group.id);
     if (found) {
       found.logit += c.logit;
-      found.spans.push(...c.group.spans);
-    } else merged.set(c.group.id, { group: c.group, logit: c.logit, spans: [...c.group.spans] });
+      found.spans.push(...group.spans);
+    } else merged.set(group.id, { group, logit: c.logit, spans: [...group.spans] });
   }
   const strongest = [...merged.values()]
-    .filter((c) => Math.sign(c.logit) === sign && Math.abs(c.logit) >= 0.05)
+    .filter((c) => Math.abs(c.logit) >= 0.05)
     .sort((a, b) => Number(a.group.background ?? false) - Number(b.group.background ?? false) || Math.abs(b.logit) - Math.abs(a.logit));
   return strongest.slice(0, count).map((c) => ({ group: { ...c.group, spans: c.spans }, logit: c.logit }));
 }
 
 /** The model's reason: its points and the features behind them, in words an officer can read. */
-function modelReason(points: number, contributions: readonly Contribution[], config: ScoringConfig): ScoreReason {
-  const top = topContributions(contributions, Math.sign(points) || 1, config.modelReasonFeatures);
+function modelReason(text: string, points: number, contributions: readonly Contribution[], config: ScoringConfig): ScoreReason {
+  const top = topContributions(text, contributions, Math.sign(points) || 1, config.modelReasonFeatures);
   const list = (lang: 'id' | 'en') => top.map((c) => `${c.group[lang]} (${c.logit > 0 ? '+' : ''}${c.logit.toFixed(1)})`).join(', ');
   const spans = top.flatMap((c) => c.group.spans);
   return {
@@ -583,14 +589,13 @@ export function scorePost(
   let score = cueScore;
   const model = config.model;
   if (model && tokens) {
-    const features = featuresOf(post, analysis, tokens);
-    const buckets = featureBuckets(features, model);
-    const violation = linearScore(model.violation, features, buckets);
-    const points = Math.max(-model.maxPoints, Math.min(model.maxPoints, Math.round(violation.logit * model.pointsPerLogit)));
-    if (points !== 0) reasons.push(modelReason(points, violation.contributions, config));
+    const features = featuresOf(post, analysis, tokens, model);
+    const logit = linearScore(model.violation, features);
+    const points = Math.max(-model.maxPoints, Math.min(model.maxPoints, Math.round(logit * model.pointsPerLogit)));
+    if (points !== 0) reasons.push(modelReason(post.text, points, contributions(model.violation, features), config));
     score = Math.max(0, Math.min(100, cueScore + points));
-    const stance = linearScore(model.stance, features, buckets);
-    opposes = sigmoid(stance.logit + cueLean / model.pointsPerLogit) > 0.5;
+    // Support or attack matters for flagged posts only.
+    if (score >= config.threshold) opposes = sigmoid(linearScore(model.stance, features) + cueLean / model.pointsPerLogit) > 0.5;
   }
   const flagged = score >= config.threshold;
   return {
@@ -641,9 +646,9 @@ function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: C
   return { mentionHits, groups, ranked, neutral, candidatePairIds, reasons, cueScore, cueLean };
 }
 
-function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[]): PostFeatures {
+function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[], hashing: FeatureHashing): PostFeatures {
   const masked = analysis.mentionHits.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
-  return postFeatures(post.text, tokens, masked, cueFeatures(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length));
+  return postFeatures(post.text, tokens, masked, cueFeatures(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length), hashing);
 }
 
 /** What the training script needs of a post: the cue score, the cue lean and the model's features. */
@@ -662,9 +667,10 @@ export function modelInputs(
   hits: readonly LexiconHit[],
   tokens: readonly NormalisedToken[],
   directory: CandidateDirectory,
+  hashing: FeatureHashing,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): ModelInputs | null {
   const analysis = analyse(post, hits, directory, config);
   if (!analysis) return null;
-  return { cueScore: analysis.cueScore, cueLean: analysis.cueLean, features: featuresOf(post, analysis, tokens), candidatePairIds: analysis.candidatePairIds };
+  return { cueScore: analysis.cueScore, cueLean: analysis.cueLean, features: featuresOf(post, analysis, tokens, hashing), candidatePairIds: analysis.candidatePairIds };
 }
