@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { insertCaseEvents, lockCasesInOrder, updateCase } from './repository.ts';
-import { refusalError } from './service.ts';
+import { refusalError } from './change-guards.ts';
 
 export type MergingCase = Awaited<ReturnType<typeof lockCasesInOrder>>[number];
 

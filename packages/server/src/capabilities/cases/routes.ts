@@ -21,7 +21,8 @@ import {
   transitionBody,
   transitionResultSchema,
 } from './schema.ts';
-import { assignableStaff, assignCase, bulkAction, lockCase, sanctionSuggestionFor, transitionCase, unlockCase } from './service.ts';
+import { assignableStaff, assignCase, lockCase, unlockCase } from './assignment.service.ts';
+import { bulkAction, sanctionSuggestionFor, transitionCase } from './service.ts';
 import { z } from 'zod';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };

@@ -2,7 +2,6 @@
  * Filing routes. Public (no account): the form's metadata, the reporting-window check, filing with
  * evidence. Staff: recording a Bawaslu finding or a paper report.
  */
-import { z } from 'zod';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage, type Language } from '../../http/language.ts';
 import { requestMeta, staffContext } from '../../http/request-context.ts';

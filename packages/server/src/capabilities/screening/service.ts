@@ -11,7 +11,7 @@ import type { Db } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import { REGION_CODE } from '../../http/validation.ts';
-import { discardIncoming, receiveUpload } from '../../storage/evidence-store.ts';
+import { receiveUpload } from '../../storage/evidence-store.ts';
 import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
 import type { ReportInput, ReportSource } from '../reports/intake.service.ts';
