@@ -9,7 +9,7 @@
  *   type CaseDetail = ApiResponse<'/cases/{id}'>;
  */
 import { useCallback, useEffect, useState } from 'react';
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient, { createQuerySerializer } from 'openapi-fetch';
 import type { ApiPaths } from '@netra/api-contract';
 import type { Language } from './i18n.tsx';
 
@@ -36,24 +36,21 @@ export const api = createClient<ApiPaths>({
   credentials: 'same-origin',
 });
 
+const serializeQuery = createQuerySerializer();
+
 /**
  * What every call carries: `lang` (last in the query, as the server's messages need it) and, for a
  * request that changes something, the session's CSRF token in the header the server checks.
+ * (Options of the call, not a middleware: a middleware that rebuilt the request would turn a JSON
+ * body into a stream, which Chromium sends only over HTTP/2.)
  */
-export function withSession(language: Language, csrfToken?: string | null): { middleware: Middleware[] } {
+export function withSession(language: Language, csrfToken?: string | null): { querySerializer(query: Record<string, unknown>): string; headers?: Record<string, string> } {
   return {
-    middleware: [
-      {
-        onRequest({ request }) {
-          const url = new URL(request.url, window.location.origin);
-          url.searchParams.delete('lang');
-          url.searchParams.append('lang', language);
-          const next = new Request(url, request);
-          if (csrfToken) next.headers.set('x-csrf-token', csrfToken);
-          return next;
-        },
-      },
-    ],
+    querySerializer: (query) => {
+      const search = serializeQuery(query);
+      return search ? `${search}&lang=${language}` : `lang=${language}`;
+    },
+    ...(csrfToken ? { headers: { 'x-csrf-token': csrfToken } } : {}),
   };
 }
 
