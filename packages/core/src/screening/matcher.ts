@@ -1,6 +1,6 @@
 import { CUE_KINDS, type LexiconEntry } from './lexicon.ts';
 import { createNameFuzzer, type NameFuzzer } from './fuzzy.ts';
-import { BASE_VOCABULARY, stemWord, type NormalisedToken, type Normaliser, type TokenKind, type TokenSink } from './normalise.ts';
+import { BASE_VOCABULARY, stemWord, type NormalisedToken, type Normaliser, type PieceSink, type ScannedPiece, type TokenKind, type TokenSink } from './normalise.ts';
 import { VERBATIM_CUE_WORDS } from './words.ts';
 
 export interface LexiconHit {
@@ -22,6 +22,11 @@ export interface Matcher {
   match(tokens: readonly NormalisedToken[]): LexiconHit[];
   /** Normalises `text` and matches it in the same pass, allocating no tokens: the screening hot path. */
   matchText(text: string, normaliser: Normaliser): LexiconHit[];
+  /**
+   * The normalised tokens of the text last given to `matchText`, built on demand (the scorer's
+   * model reads them only for posts that name a candidate): `normalise(text)` without a second pass.
+   */
+  lastTokens(): NormalisedToken[];
 }
 
 /**
@@ -144,15 +149,20 @@ class TransitionTable {
  * work per token does not grow with the lexicon.
  */
 class AhoCorasickMatcher implements Matcher {
-  private readonly entries: readonly LexiconEntry[];
+  readonly entries: readonly LexiconEntry[];
   private readonly alphabet: TokenAlphabet;
   /** Root transitions, dense: most tokens that are lexicon words start at the root. */
   private readonly rootNext: Int32Array;
   private readonly next: TransitionTable;
   private readonly fail: Int32Array;
   private readonly dictionaryLink: Int32Array;
-  /** Entries ending at each state, or undefined. */
+  /** Entries ending at each state, or undefined (while building). */
   private readonly outputs: Array<number[] | undefined>;
+  /** The same, flat: the entries ending at state s are outputList[outputStart[s] .. outputStart[s + 1]). */
+  private readonly outputStart: Int32Array;
+  private readonly outputList: Int32Array;
+  /** Token length of each entry. */
+  readonly entryLength: Int32Array;
   /** The one matching run, reused: matching is synchronous and a run never outlives its call. */
   private readonly run = new MatchRun(this);
 
@@ -196,6 +206,15 @@ class AhoCorasickMatcher implements Matcher {
         queue.push(child);
       }
     }
+    this.outputStart = new Int32Array(children.length + 1);
+    const list: number[] = [];
+    for (let state = 0; state < children.length; state++) {
+      this.outputStart[state] = list.length;
+      list.push(...(this.outputs[state] ?? []));
+    }
+    this.outputStart[children.length] = list.length;
+    this.outputList = Int32Array.from(list);
+    this.entryLength = Int32Array.from(entries, (e) => e.tokens.length);
   }
 
   /** The goto function: the trie child, or -1 (0 at the root, which loops on everything). */
@@ -221,8 +240,12 @@ class AhoCorasickMatcher implements Matcher {
 
   matchText(text: string, normaliser: Normaliser): LexiconHit[] {
     const run = this.start();
-    normaliser.scan(text, run);
+    normaliser.scanPieces(text, run);
     return run.finish();
+  }
+
+  lastTokens(): NormalisedToken[] {
+    return this.run.tokens();
   }
 
   private start(): MatchRun {
@@ -230,12 +253,13 @@ class AhoCorasickMatcher implements Matcher {
     return this.run;
   }
 
-  /** One token through the automaton: the state after it, reporting the entries ending there. */
-  consume(state: number, symbol: number, report: (entry: LexiconEntry) => void): number {
-    if (symbol < 0) return 0;
-    const next = this.advance(state, symbol);
-    for (let s = this.outputs[next] ? next : this.dictionaryLink[next]; s > 0; s = this.dictionaryLink[s]) {
-      for (const index of this.outputs[s]!) report(this.entries[index]);
+  /** The state after `symbol` from `state`, reporting to `run` the entries that end there. */
+  consume(state: number, symbol: number, run: MatchRun): number {
+    const next = state === 0 ? this.rootNext[symbol] : this.advance(state, symbol);
+    if (next <= 0) return 0;
+    const { outputStart, outputList, dictionaryLink } = this;
+    for (let s = outputStart[next] < outputStart[next + 1] ? next : dictionaryLink[next]; s > 0; s = dictionaryLink[s]) {
+      for (let k = outputStart[s]; k < outputStart[s + 1]; k++) run.report(outputList[k]);
     }
     return next;
   }
@@ -243,19 +267,28 @@ class AhoCorasickMatcher implements Matcher {
   symbolOf(text: string, stem: string): number {
     return this.alphabet.idOf(text, stem);
   }
+
+  /** The symbol of a cached piece, looked up once per distinct piece and kept in the piece. */
+  symbolOfPiece(piece: ScannedPiece): number {
+    if (piece.owner !== this.alphabet) {
+      piece.symbol = this.alphabet.idOf(piece.text, piece.stem);
+      piece.owner = this.alphabet;
+    }
+    return piece.symbol;
+  }
 }
 
-/** Feeds tokens through the automaton, keeping only the tokens' offsets to place the hits. */
-class MatchRun implements TokenSink {
+/**
+ * Feeds tokens through the automaton, keeping only the tokens' offsets to place the hits (and,
+ * from `matchText`, the cached piece of each token, to build the tokens on demand).
+ */
+class MatchRun implements PieceSink {
   private state = 0;
   private count = 0;
   private starts = new Int32Array(256);
   private ends = new Int32Array(256);
+  private pieceOf: ScannedPiece[] = [];
   private hits: LexiconHit[] = [];
-  private readonly report = (entry: LexiconEntry) => {
-    const tokenStart = this.count - entry.tokens.length;
-    this.hits.push({ entry, tokenStart, tokenEnd: this.count, start: this.starts[tokenStart], end: this.ends[this.count - 1] });
-  };
 
   constructor(private readonly matcher: AhoCorasickMatcher) {}
 
@@ -265,19 +298,65 @@ class MatchRun implements TokenSink {
     this.hits = [];
   }
 
-  token(text: string, stem: string, _kind: TokenKind, start: number, end: number): void {
-    if (this.count === this.starts.length) {
-      this.starts = growInt32(this.starts);
-      this.ends = growInt32(this.ends);
+  report(index: number): void {
+    const tokenStart = this.count - this.matcher.entryLength[index];
+    this.hits.push({ entry: this.matcher.entries[index], tokenStart, tokenEnd: this.count, start: this.starts[tokenStart], end: this.ends[this.count - 1] });
+  }
+
+  pieces(pieces: readonly ScannedPiece[], offset: number): void {
+    const matcher = this.matcher;
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k];
+      const at = this.count;
+      if (at === this.starts.length) this.grow();
+      this.starts[at] = offset + piece.start;
+      this.ends[at] = offset + piece.end;
+      this.pieceOf[at] = piece;
+      this.count = at + 1;
+      const symbol = matcher.symbolOfPiece(piece);
+      // Most tokens are no lexicon word: back to the root without a lookup.
+      this.state = symbol < 0 ? 0 : matcher.consume(this.state, symbol, this);
     }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.count++;
-    this.state = this.matcher.consume(this.state, this.matcher.symbolOf(text, stem), this.report);
+  }
+
+  token(text: string, stem: string, _kind: TokenKind, start: number, end: number): void {
+    const at = this.count;
+    if (at === this.starts.length) this.grow();
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.count = at + 1;
+    const symbol = this.matcher.symbolOf(text, stem);
+    this.state = symbol < 0 ? 0 : this.matcher.consume(this.state, symbol, this);
   }
 
   finish(): LexiconHit[] {
-    return this.hits.sort((a, b) => a.tokenStart - b.tokenStart || a.tokenEnd - b.tokenEnd);
+    // Hits arrive ordered by end; few posts have more than a handful: an insertion sort by start, then end.
+    const hits = this.hits;
+    for (let i = 1; i < hits.length; i++) {
+      const hit = hits[i];
+      let j = i;
+      while (j > 0 && (hits[j - 1].tokenStart > hit.tokenStart || (hits[j - 1].tokenStart === hit.tokenStart && hits[j - 1].tokenEnd > hit.tokenEnd))) {
+        hits[j] = hits[j - 1];
+        j--;
+      }
+      hits[j] = hit;
+    }
+    return hits;
+  }
+
+  /** The tokens of the last `matchText` run. */
+  tokens(): NormalisedToken[] {
+    const tokens: NormalisedToken[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const piece = this.pieceOf[i];
+      tokens[i] = { text: piece.text, stem: piece.stem, kind: piece.kind, start: this.starts[i], end: this.ends[i] };
+    }
+    return tokens;
+  }
+
+  private grow(): void {
+    this.starts = growInt32(this.starts);
+    this.ends = growInt32(this.ends);
   }
 }
 

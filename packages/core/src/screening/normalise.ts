@@ -26,17 +26,39 @@ export interface Normaliser {
   normalise(text: string): NormalisedToken[];
   /** Streams the tokens of `text` to `sink`, in order: the tokens `normalise` returns. */
   scan(text: string, sink: TokenSink): void;
+  /**
+   * The same tokens, a word chunk at a time: the pieces are cached per distinct chunk and shared
+   * by every post that contains it, so reading them allocates nothing. The screening hot path.
+   */
+  scanPieces(text: string, sink: PieceSink): void;
   /** True for a word of the vocabulary or of the slang list. */
   isKnownWord(word: string): boolean;
 }
 
-/** A normalised piece of one word chunk, offsets relative to the chunk. */
-interface Piece {
+/**
+ * A normalised token of one word chunk (or one emoji), offsets relative to the chunk. Cached and
+ * shared: a consumer must not change it, except the `symbol` slot, which a matcher fills with the
+ * token's symbol in its alphabet (`owner`), so that a word seen before costs no lookup.
+ */
+export interface ScannedPiece {
   readonly text: string;
   readonly stem: string;
   readonly kind: TokenKind;
   readonly start: number;
   readonly end: number;
+  symbol: number;
+  owner: unknown;
+}
+
+/** Receives the pieces of each chunk of a text, in order, with the chunk's offset in the text. */
+export interface PieceSink {
+  pieces(pieces: readonly ScannedPiece[], offset: number): void;
+}
+
+type Piece = ScannedPiece;
+
+function piece(text: string, stem: string, kind: TokenKind, start: number, end: number): Piece {
+  return { text, stem, kind, start, end, symbol: -1, owner: null };
 }
 
 /** A chunk's letters and digits after folding, with where each came from in the chunk. */
@@ -172,73 +194,96 @@ function unleet(text: string): string {
 const FNV_SEED = 0x811c9dc5;
 const TAG_SEED = 0x9e3779b9;
 const FNV_PRIME = 0x01000193;
+const EMOJI_SEED = 0x7f4a7c15;
+/** What a chunk-cache key is: a word chunk, a hashtag or mention body, an emoji. */
+const WORD_TAG = 0;
+const HASHTAG_TAG = 1;
+const EMOJI_TAG = 2;
 
 /**
- * The normalised pieces of each word chunk seen, keyed by the chunk's characters and whether it
- * is a hashtag body. Open addressing over a hash the caller computes while scanning, and keys
- * compared in place in the text: a hit allocates nothing. The table starts small, so that it
- * stays in the processor's cache, doubles when half full, and is cleared at its largest.
+ * The normalised pieces of each word chunk (and emoji) seen, keyed by the chunk's characters and
+ * what it is (a word, a hashtag body, an emoji). Open addressing over a hash the caller computes
+ * while scanning; a slot is four int32s (hash, kind and length, where the key's characters start
+ * in a flat character arena, the value's index), so a probe reads one cache line and compares the
+ * key in place in the text: a hit allocates nothing and dereferences no string. The table starts
+ * small, so that it stays in the processor's cache, doubles when half full, and is cleared at its
+ * largest.
  */
 class ChunkCache {
   private mask = 0;
-  private hashes = new Int32Array(0);
-  private tags = new Uint8Array(0);
-  private keys: Array<string | undefined> = [];
-  private values: Array<readonly Piece[] | undefined> = [];
-  private size = 0;
+  /** Per slot: hash, tag << 24 | key length, key offset in `chars`, value index + 1 (0: empty). */
+  private slots = new Int32Array(0);
+  private chars = new Uint16Array(0);
+  private used = 0;
+  private values: Array<readonly Piece[]> = [];
 
   constructor() {
     this.allocate(1 << 12);
   }
 
-  get(text: string, start: number, end: number, isTag: boolean, hash: number): readonly Piece[] | undefined {
-    const tag = Number(isTag);
+  get(text: string, start: number, end: number, tag: number, hash: number): readonly Piece[] | undefined {
+    const slots = this.slots;
+    const shape = (tag << 24) | (end - start);
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-      const key = this.keys[i];
-      if (key === undefined) return undefined;
-      if (this.hashes[i] === hash && this.tags[i] === tag && key.length === end - start && sameChars(key, text, start)) return this.values[i];
+      const at = i << 2;
+      const value = slots[at + 3];
+      if (value === 0) return undefined;
+      if (slots[at] === hash && slots[at + 1] === shape && this.sameChars(slots[at + 2], text, start, end)) return this.values[value - 1];
     }
   }
 
-  set(chunk: string, isTag: boolean, hash: number, pieces: readonly Piece[]): void {
-    if (this.size * 2 >= this.keys.length) {
-      if (this.keys.length < MAX_CACHE_SLOTS) this.grow();
-      else this.allocate(this.keys.length);
-    }
-    this.insert(chunk, Number(isTag), hash, pieces);
+  private sameChars(offset: number, text: string, start: number, end: number): boolean {
+    const chars = this.chars;
+    for (let k = start; k < end; k++, offset++) if (chars[offset] !== text.charCodeAt(k)) return false;
+    return true;
   }
 
-  private insert(chunk: string, tag: number, hash: number, pieces: readonly Piece[]): void {
+  set(chunk: string, tag: number, hash: number, pieces: readonly Piece[]): void {
+    if (this.values.length * 2 >= this.mask + 1) {
+      if (this.mask + 1 < MAX_CACHE_SLOTS) this.grow();
+      else this.allocate(this.mask + 1);
+    }
+    if (chunk.length >= 1 << 24) return;
+    this.insert(chunk, 0, chunk.length, tag, hash, pieces);
+  }
+
+  private insert(key: string | Uint16Array, from: number, to: number, tag: number, hash: number, pieces: readonly Piece[]): void {
     let i = hash & this.mask;
-    while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
-    this.hashes[i] = hash;
-    this.tags[i] = tag;
-    this.keys[i] = chunk;
-    this.values[i] = pieces;
-    this.size++;
+    while (this.slots[(i << 2) + 3] !== 0) i = (i + 1) & this.mask;
+    const length = to - from;
+    if (this.used + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + length));
+      chars.set(this.chars.subarray(0, this.used));
+      this.chars = chars;
+    }
+    for (let k = from; k < to; k++) this.chars[this.used + k - from] = typeof key === 'string' ? key.charCodeAt(k) : key[k];
+    const at = i << 2;
+    this.slots[at] = hash;
+    this.slots[at + 1] = (tag << 24) | length;
+    this.slots[at + 2] = this.used;
+    this.used += length;
+    this.values.push(pieces);
+    this.slots[at + 3] = this.values.length;
   }
 
-  private allocate(slots: number): void {
-    this.mask = slots - 1;
-    this.hashes = new Int32Array(slots);
-    this.tags = new Uint8Array(slots);
-    this.keys = new Array<string | undefined>(slots).fill(undefined);
-    this.values = new Array<readonly Piece[] | undefined>(slots).fill(undefined);
-    this.size = 0;
+  private allocate(slotCount: number): void {
+    this.mask = slotCount - 1;
+    this.slots = new Int32Array(slotCount * 4);
+    this.chars = new Uint16Array(slotCount * 4);
+    this.used = 0;
+    this.values = [];
   }
 
   private grow(): void {
-    const { hashes, tags, keys, values } = this;
-    this.allocate(keys.length * 2);
-    keys.forEach((key, i) => {
-      if (key !== undefined) this.insert(key, tags[i], hashes[i], values[i]!);
-    });
+    const { slots, chars, values } = this;
+    this.allocate((this.mask + 1) * 2);
+    for (let at = 0; at < slots.length; at += 4) {
+      const value = slots[at + 3];
+      if (value === 0) continue;
+      const offset = slots[at + 2];
+      this.insert(chars, offset, offset + (slots[at + 1] & 0xffffff), slots[at + 1] >>> 24, slots[at], values[value - 1]);
+    }
   }
-}
-
-function sameChars(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
 }
 
 /**
@@ -259,40 +304,79 @@ class IndonesianNormaliser implements Normaliser {
 
   normalise(text: string): NormalisedToken[] {
     const tokens: NormalisedToken[] = [];
-    this.scan(text, { token: (word, stem, kind, start, end) => tokens.push({ text: word, stem, kind, start, end }) });
+    this.scanPieces(text, {
+      pieces(pieces, offset) {
+        for (const p of pieces) tokens.push({ text: p.text, stem: p.stem, kind: p.kind, start: offset + p.start, end: offset + p.end });
+      },
+    });
     return tokens;
   }
 
   scan(text: string, sink: TokenSink): void {
+    this.scanPieces(text, {
+      pieces(pieces, offset) {
+        for (const p of pieces) sink.token(p.text, p.stem, p.kind, offset + p.start, offset + p.end);
+      },
+    });
+  }
+
+  /**
+   * One pass over the UTF-16 code units: ASCII separators and letters are classified by table,
+   * each word chunk is hashed as it is read and looked up in place in the chunk cache, so a
+   * chunk seen before costs no slice, no string hashing and no allocation.
+   */
+  scanPieces(text: string, sink: PieceSink): void {
     const n = text.length;
     let i = 0;
     while (i < n) {
-      const cls = classAt(text, i);
+      const c = text.charCodeAt(i);
+      let cls: CharClass;
+      if (c < 128) {
+        cls = ASCII_CLASS[c] as CharClass;
+        if (cls === CharClass.Separator) {
+          i++;
+          continue;
+        }
+      } else cls = charInfo(text.codePointAt(i)!).cls;
       if (cls === CharClass.Word) {
         i = this.readChunk(text, i, false, sink);
       } else if (cls === CharClass.TagMark && i + 1 < n && classAt(text, i + 1) === CharClass.Word) {
         i = this.readChunk(text, i + 1, true, sink);
       } else {
-        const width = widthAt(text, i);
-        if (cls === CharClass.Emoji) {
-          const emoji = text.slice(i, i + width);
-          sink.token(emoji, emoji, 'emoji', i, i + width);
-        }
+        const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        if (cls === CharClass.Emoji) sink.pieces(this.emojiPieces(text, i, width), i);
         i += width;
       }
     }
   }
 
+  /** The one piece of the emoji at [at, at + width), cached like a chunk. */
+  private emojiPieces(text: string, at: number, width: number): readonly Piece[] {
+    let hash = EMOJI_SEED;
+    for (let k = at; k < at + width; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+    let pieces = this.chunkCache.get(text, at, at + width, EMOJI_TAG, hash);
+    if (!pieces) {
+      const emoji = text.slice(at, at + width);
+      pieces = [piece(emoji, emoji, 'emoji', 0, width)];
+      this.chunkCache.set(emoji, EMOJI_TAG, hash, pieces);
+    }
+    return pieces;
+  }
+
   /** Reads the word chunk starting at `start` (a hashtag or mention body when isTag) and emits its tokens. */
-  private readChunk(text: string, start: number, isTag: boolean, sink: TokenSink): number {
+  private readChunk(text: string, start: number, isTag: boolean, sink: PieceSink): number {
     // The chunk's hash is computed while scanning, so a cached chunk costs no slice and no
     // string hashing: most words of most posts have been seen before.
     let hash = isTag ? TAG_SEED : FNV_SEED;
     let end = start;
-    while (end < text.length) {
+    const n = text.length;
+    while (end < n) {
       // ASCII letters and digits first: nearly every character of a post.
       const c = text.charCodeAt(end);
-      if (c < 128 && ASCII_CLASS[c] === CharClass.Word) {
+      if (c < 128) {
+        if (ASCII_CLASS[c] !== CharClass.Word) {
+          if (ASCII_CLASS[c] !== CharClass.Apostrophe || end + 1 >= n || classAt(text, end + 1) !== CharClass.Word) break;
+        }
         hash = Math.imul(hash ^ c, FNV_PRIME);
         end++;
         continue;
@@ -301,17 +385,18 @@ class IndonesianNormaliser implements Normaliser {
       const joinsWord =
         cls === CharClass.Word ||
         cls === CharClass.Ignorable ||
-        (cls === CharClass.Apostrophe && end + 1 < text.length && classAt(text, end + 1) === CharClass.Word);
+        (cls === CharClass.Apostrophe && end + 1 < n && classAt(text, end + 1) === CharClass.Word);
       if (!joinsWord) break;
       for (const stop = end + widthAt(text, end); end < stop; end++) hash = Math.imul(hash ^ text.charCodeAt(end), FNV_PRIME);
     }
-    let pieces = this.chunkCache.get(text, start, end, isTag, hash);
+    const tag = isTag ? HASHTAG_TAG : WORD_TAG;
+    let pieces = this.chunkCache.get(text, start, end, tag, hash);
     if (!pieces) {
       const chunk = text.slice(start, end);
       pieces = this.normaliseChunk(chunk, isTag);
-      this.chunkCache.set(chunk, isTag, hash, pieces);
+      this.chunkCache.set(chunk, tag, hash, pieces);
     }
-    for (const p of pieces) sink.token(p.text, p.stem, p.kind, start + p.start, start + p.end);
+    if (pieces.length > 0) sink.pieces(pieces, start);
     return end;
   }
 
@@ -322,14 +407,14 @@ class IndonesianNormaliser implements Normaliser {
       for (const segment of this.splitDigits(folded.chars, from, to)) {
         const span = { start: folded.starts[segment.from], end: folded.ends[segment.to - 1] };
         if (segment.kind === 'number') {
-          pieces.push({ text: segment.text, stem: segment.text, kind: 'number', ...span });
+          pieces.push(piece(segment.text, segment.text, 'number', span.start, span.end));
           continue;
         }
         const words = isTag && !this.isKnownWord(segment.text) ? this.cutHashtag(segment.text) : [[0, segment.text.length] as const];
         for (const [a, b] of words) {
           const wordSpan = words.length === 1 ? span : { start: folded.starts[segment.from + a], end: folded.ends[segment.from + b - 1] };
           for (const word of this.standardise(segment.text.slice(a, b))) {
-            pieces.push({ text: word, stem: stemWord(word), kind: 'word', ...wordSpan });
+            pieces.push(piece(word, stemWord(word), 'word', wordSpan.start, wordSpan.end));
           }
         }
       }

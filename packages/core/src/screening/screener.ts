@@ -34,7 +34,7 @@ export function createScreener(lexicon: Lexicon, config: Partial<ScoringConfig> 
     screen: (post) => {
       const hits = matcher.matchText(post.text, normaliser);
       // The model reads the words too, but only of the few posts that name a candidate.
-      const tokens = scoring.model && hits.some((h) => MENTION_KINDS.has(h.entry.kind)) ? normaliser.normalise(post.text) : undefined;
+      const tokens = scoring.model && hits.some((h) => MENTION_KINDS.has(h.entry.kind)) ? matcher.lastTokens() : undefined;
       return scorePost(post, hits, directory, scoring, tokens);
     },
   };
