@@ -147,6 +147,18 @@ export function describeSource(text: string, source: FeatureSource): FeatureGrou
   return { id: `${kind ? kind.id : 'kata'} ${quoted}`, en: `${kind ? kind.en : 'word'} ${quoted}`, spans };
 }
 
+/**
+ * Function words (as the normaliser writes them) carry no features of their own: how often a
+ * writer says "yang" or "saya" is style, not campaigning, and a model that learns style from
+ * its training posts fails on other writers. They still count inside word pairs with a content word.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'yang', 'dan', 'di', 'ke', 'dari', 'itu', 'ini', 'ada', 'saja', 'ya', 'sih', 'deh', 'dong', 'kok', 'lah',
+  'nih', 'tuh', 'kan', 'juga', 'sama', 'sudah', 'tidak', 'mau', 'saya', 'aku', 'kita', 'kami', 'kamu', 'dia',
+  'untuk', 'buat', 'dengan', 'karena', 'kalau', 'tapi', 'atau', 'jadi', 'bisa', 'lagi', 'terus', 'banget',
+  'pada', 'akan', 'masih', 'apa', 'mana', 'si', 'nya', 'pun', 'mah', 'ah', 'eh', 'yg', 'the', 'and', 'a',
+]);
+
 const MIN_GRAM = 3;
 const MAX_GRAM = 5;
 const FNV_PRIME = 0x01000193;
@@ -235,12 +247,13 @@ export function postFeatures(
     const word = mention ? `<${mention.kind}>` : tokens[i].text;
     const group = sources.push({ type: 'unit', start: tokens[i].start, end: tokens[end - 1].end, mention: mention?.kind }) - 1;
     const wb = wordBuckets(word, mention !== undefined, hashing);
-    push(wb.unigram, 1, group, () => `u:${word}`);
-    if (names && wb.grams.length > 0) {
+    const functionWord = mention === undefined && FUNCTION_WORDS.has(word);
+    if (!functionWord) push(wb.unigram, 1, group, () => `u:${word}`);
+    if (names && wb.grams.length > 0 && !functionWord) {
       const padded = ` ${word} `;
       for (let k = 0; k + MIN_GRAM <= padded.length; k++) for (let n = MIN_GRAM; n <= MAX_GRAM && k + n <= padded.length; n++) names.push(`c:${padded.slice(k, k + n)}`);
     }
-    for (const bucket of wb.grams) {
+    if (!functionWord) for (const bucket of wb.grams) {
       buckets.push(bucket);
       values.push(wb.gramValue);
       groupOf.push(group);
@@ -250,6 +263,7 @@ export function postFeatures(
   }
   const units = sources.length;
   for (let k = 0; k + 1 < units; k++) {
+    if (FUNCTION_WORDS.has(words[k]) && FUNCTION_WORDS.has(words[k + 1])) continue;
     const group = sources.push({ type: 'phrase', start: sources[k].start, end: sources[k + 1].end }) - 1;
     const h = fnv(fnv(fnv(fnv(hashing.hashSeed, 'b:'), words[k]), '|'), words[k + 1]);
     push((h >>> 0) & hashing.mask, 1, group, () => `b:${words[k]}|${words[k + 1]}`);

@@ -63,4 +63,6 @@ export const VERBATIM_CUE_WORDS: readonly string[] = [
   'berjanji', 'mengingatkan', 'mengatakan', 'menyatakan', 'menyampaikan', 'mengklaim', 'menanggapi',
   'melaporkan', 'dilaporkan', 'membantah', 'berkomitmen', 'menurutnya', 'dikonfirmasi', 'katanya',
   'terbukti', 'kegagalan', 'ketipu', 'tertipu',
+  // cue words whose stems are everyday words: "maupun" → mau, "apanya" → apa, "persatuan" → satu
+  'maupun', 'apanya', 'persatuan', 'siapapun', 'saatnya', 'merapat', 'rapatkan', 'berpengalaman',
 ];

@@ -381,7 +381,9 @@ describe('accounts and their ASN links', () => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ account: { linkStatus: 'confirmed' }, rescored: 1 });
     const after = await postByUrl(banyuwangi, url);
-    expect(after.score).toBe(before.score + 15);
+    // The ASN link adds its 15 points; the learned model weighs the link as well, so the rise is not exactly 15.
+    expect(after.reasons.find((r) => r.code === 'asn_account')?.weight).toBe(15);
+    expect(after.score).toBeGreaterThan(before.score);
   });
 
   it('rejects a proposal and does not propose the same person again', async () => {
