@@ -21,7 +21,8 @@ function receiptBody(receipt: Receipt, language: Language) {
   };
 }
 
-export function intakeRoutes(app: ReportsApp, { ctx, officersFirst, submitLimit }: ReportRouteDeps): void {
+/** The public form's routes: what it offers, whether a report would be late, filing. */
+export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: ReportRouteDeps): void {
   app.get(
     '/reports/form',
     { schema: { tags: ['reports'], summary: 'What the public report form offers: elections, SKB 2022 acts, evidence limits', querystring: languageQuery, response: { 200: formInfoResponse } } },
@@ -81,7 +82,10 @@ export function intakeRoutes(app: ReportsApp, { ctx, officersFirst, submitLimit 
       return reply.status(201).send(receiptBody(receipt, requestLanguage(request)));
     },
   );
+}
 
+/** Bawaslu recording a finding or a paper report (registered after tracking: the API document keeps its order). */
+export function officerIntakeRoutes(app: ReportsApp, { ctx, officersFirst }: ReportRouteDeps): void {
   app.post(
     '/intake/reports',
     {

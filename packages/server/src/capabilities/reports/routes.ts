@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { sweepIncoming } from '../../storage/evidence-store.ts';
-import { intakeRoutes } from './intake.routes.ts';
+import { officerIntakeRoutes, publicIntakeRoutes } from './intake.routes.ts';
 import { tooMany, type ReportRouteDeps } from './route-helpers.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { trackingRoutes } from './tracking.routes.ts';
@@ -45,7 +45,9 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
   const trackLimit = { max: trackingPerHour, timeWindow: '1 hour', errorResponseBuilder: tooMany('track') };
 
   const deps: ReportRouteDeps = { ctx, apiPrefix, readers, officers, officersFirst, submitLimit, trackLimit };
-  intakeRoutes(app, deps);
+  // In this order, so the API document lists the paths as it always has.
+  publicIntakeRoutes(app, deps);
   trackingRoutes(app, deps);
+  officerIntakeRoutes(app, deps);
   staffRoutes(app, deps);
 };
