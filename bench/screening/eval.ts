@@ -115,7 +115,12 @@ for (const [name, posts] of splits) {
 
 out(`## Screening evaluation (${withModel ? 'cues + learned model' : 'cues only'}), threshold ${screener.config.threshold}`);
 out();
-out(`Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/screening/eval.ts${withModel ? '' : ' --no-model'}\`.`);
+out(`Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/screening/eval.ts ${process.argv.slice(2).join(' ')}\`.`);
+out();
+out('Splits: tuning (trained on) and dev (never trained on; one template in five appears only there) of bench/screening/data/posts.jsonl;');
+out('dev-freeform, 80 posts written freely by hand (never trained on, but read while adding cues); the 249 older labelled posts');
+out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
+out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on.');
 out('Right pair: of the flagged violations, the share whose first pair is the labelled one (the attacked pair for attacks).');
 out('Right stance: of the flagged violations labelled support or attack, the share read the same way.');
 out();
