@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { auditTrail } from '../audit/service.ts';
+import { reportsOfCase } from '../reports/staff.service.ts';
 import {
   presentDeadline,
   presentSanction,
@@ -21,7 +22,7 @@ import {
   transitionLabel,
   type StoredSanction,
 } from './present.ts';
-import { caseEvents, caseReports, employeeKindOf, findCase, listCases, rulebooksFor } from './repository.ts';
+import { caseEvents, employeeKindOf, findCase, listCases, rulebooksFor } from './repository.ts';
 import { mayHandle } from './rules.ts';
 import type { ListCasesQuery } from './schema.ts';
 
@@ -54,7 +55,7 @@ export async function caseDetail(ctx: AppContext, rc: RequestContext, caseId: st
   const state = stateOf(row);
   const rulebook = (await rulebooksFor(ctx.db, [row.election_id])).get(row.election_id);
   const today = todayFor(row, now);
-  const [reports, events, audit] = await Promise.all([caseReports(ctx.db, row.id), caseEvents(ctx.db, row.id), auditTrail(ctx.db, 'case', row.id)]);
+  const [reports, events, audit] = await Promise.all([reportsOfCase(ctx, row.id), caseEvents(ctx.db, row.id), auditTrail(ctx.db, 'case', row.id)]);
   const acts = row.act_codes.filter(isActCode);
   const employeeKind = await employeeKindOf(ctx.db, row.asn_id);
   return {

@@ -132,31 +132,6 @@ export async function rulebooksFor(db: Db, electionIds: Iterable<string>): Promi
   return new Map(rows.map((r) => [r.id, r.rulebook as Rulebook]));
 }
 
-export async function caseReports(db: Db, caseId: string) {
-  return db
-    .selectFrom('reports as rp')
-    .select([
-      'rp.id',
-      'rp.receipt_number',
-      'rp.source',
-      'rp.received_at',
-      'rp.place',
-      'rp.occurred_on',
-      'rp.known_on',
-      'rp.reported_name',
-      'rp.reported_position',
-      'rp.reported_agency',
-      'rp.anonymous',
-      'rp.late_by_days',
-      'rp.act_codes',
-      sql<string>`left(rp.description, 280)`.as('excerpt'),
-      (eb) => eb.selectFrom('evidence as ev').whereRef('ev.report_id', '=', 'rp.id').select(eb.fn.countAll<number>().as('n')).as('evidence_count'),
-    ])
-    .where('rp.case_id', '=', caseId)
-    .orderBy('rp.received_at')
-    .execute();
-}
-
 export async function caseEvents(db: Db, caseId: string) {
   return db
     .selectFrom('case_events as ce')

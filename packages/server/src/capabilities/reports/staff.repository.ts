@@ -3,6 +3,7 @@
  * the query itself (`caseVisibleTo`, db/scope.ts), so a row outside them is never fetched and the
  * route answers 404.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { caseVisibleTo, type Viewer } from '../../db/scope.ts';
 
@@ -78,4 +79,30 @@ export async function findReportForStaff(db: Db, viewer: Viewer, id: string) {
 
 export async function findSealedIdentity(db: Db, reportId: string) {
   return db.selectFrom('reporter_identities').select('sealed').where('report_id', '=', reportId).executeTakeFirst();
+}
+
+/** The reports of one case, oldest first, as the case page lists them (the caller has checked the case's scope). */
+export async function reportsOfCase(db: Db, caseId: string) {
+  return db
+    .selectFrom('reports as rp')
+    .select([
+      'rp.id',
+      'rp.receipt_number',
+      'rp.source',
+      'rp.received_at',
+      'rp.place',
+      'rp.occurred_on',
+      'rp.known_on',
+      'rp.reported_name',
+      'rp.reported_position',
+      'rp.reported_agency',
+      'rp.anonymous',
+      'rp.late_by_days',
+      'rp.act_codes',
+      sql<string>`left(rp.description, 280)`.as('excerpt'),
+      (eb) => eb.selectFrom('evidence as ev').whereRef('ev.report_id', '=', 'rp.id').select(eb.fn.countAll<number>().as('n')).as('evidence_count'),
+    ])
+    .where('rp.case_id', '=', caseId)
+    .orderBy('rp.received_at')
+    .execute();
 }

@@ -118,3 +118,8 @@ export async function revealIdentity(ctx: AppContext, rc: RequestContext, report
   });
   return { ...identity, openedAt: at.toISOString() };
 }
+
+/** The reports of a case the caller may read (the cases capability checks that first), for the case page. */
+export function reportsOfCase(ctx: AppContext, caseId: string) {
+  return repo.reportsOfCase(ctx.db, caseId);
+}
