@@ -29,6 +29,7 @@ export {
   type LexiconEntryKind,
 } from './lexicon.ts';
 export { createMatcher, type LexiconHit, type Matcher } from './matcher.ts';
+export { screenImageText, tidyRecognisedText, type ImageTextMatch, type ImageTextScreening } from './image-text.ts';
 export { createNameFuzzer, editDistance, maxNameEdits, type NameFuzzer } from './fuzzy.ts';
 export {
   contributions,
