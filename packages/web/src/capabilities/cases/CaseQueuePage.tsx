@@ -6,12 +6,13 @@
 import { CASE_STATE_LABELS, CASE_STATES } from '@netra/core/cases/states';
 import { ACT_CODES } from '@netra/core/sanctions/matrix';
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Field, Options } from '../../components/FilterBar.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Pager } from '../../components/Pager.tsx';
+import { useQueryParams } from '../../components/useQueryParams.ts';
 import { api, ApiRequestError, ok, useApi, withSession, type ApiRequestBody, type ApiResponse } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -34,7 +35,7 @@ export function CaseQueuePage() {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const { language } = useI18n();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams({ page: 'halaman' });
   const queue: Queue = (QUEUES as readonly string[]).includes(params.get('antrian') ?? '') ? (params.get('antrian') as Queue) : 'needs_action';
   const page = Math.max(1, Number(params.get('halaman') ?? 1) || 1);
 
@@ -48,16 +49,6 @@ export function CaseQueuePage() {
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [search, setSearch] = useState(params.get('q') ?? '');
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!('halaman' in changes)) next.delete('halaman');
-      return next;
-    });
   const filtered = Object.keys(PARAMS).some((p) => params.get(p));
   const tabLabel: Record<Queue, string> = { needs_action: t.tabNeedsAction, overdue: t.tabOverdue, unassigned: t.tabUnassigned, mine: t.tabMine, all: t.tabAll };
   const emptyText: Record<Queue, string> = { needs_action: t.emptyNeedsAction, overdue: t.emptyOverdue, unassigned: t.emptyUnassigned, mine: t.emptyMine, all: t.emptyAll };
@@ -123,69 +114,71 @@ export function CaseQueuePage() {
         )}
       </form>
 
-      {list.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
-      {list.status === 'ready' && (
-        <DataTable<CaseSummary>
-          className="case-table"
-          scrollClassName={null}
-          empty={<EmptyState className="empty">{filtered ? t.emptyFiltered : emptyText[queue]}</EmptyState>}
-          rows={list.data.items}
-          rowKey={(c) => c.id}
-          rowAttributes={(c) => ({ 'data-case': c.number })}
-          columns={[
-            {
-              key: 'select',
-              header: (
-                <input
-                  type="checkbox"
-                  aria-label={t.selectAll}
-                  checked={list.data.items.every((c) => selected.has(c.id))}
-                  onChange={(e) => setSelected((prev) => {
-                    const next = new Map(prev);
-                    for (const c of list.data.items) {
-                      if (e.target.checked) next.set(c.id, c.number);
-                      else next.delete(c.id);
-                    }
-                    return next;
-                  })}
-                />
-              ),
-              cell: (c) => <input type="checkbox" aria-label={t.selectCase(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id, c.number)} />,
-            },
-            {
-              key: 'number',
-              header: t.number,
-              cell: (c) => (
-                <>
-                  <Link href={`/konsol/perkara/${c.id}`} className="mono">{c.number}</Link>
-                  <span className="case-summary">{c.summary}</span>
-                </>
-              ),
-            },
-            { key: 'region', header: t.region, cell: (c) => c.region.name },
-            { key: 'state', header: t.state, cell: (c) => c.stateLabel },
-            { key: 'deadline', header: t.deadline, cell: (c) => <DeadlineBadge deadline={c.nextDeadline} /> },
-            {
-              key: 'assignee',
-              header: t.assignee,
-              cell: (c) => (
-                <>
-                  {c.assignee?.name ?? <span className="muted">{t.nobody}</span>}
-                  <div className="case-flags">
-                    {c.lock && <span className="flag flag-lock">{t.lockedBy(c.lock.holderName)}</span>}
-                    {c.siasnBlockRecommended && <span className="flag">{t.siasn}</span>}
-                    {c.escalatedTo && <span className="flag">{t.escalated}</span>}
-                  </div>
-                </>
-              ),
-            },
-          ]}
-        />
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <Pager className="pager" total={list.data.total} limit={PAGE_SIZE} offset={list.data.offset} shown={list.data.items.length} onChange={(offset) => update({ halaman: String(offset / PAGE_SIZE + 1) })} />
-      )}
+      <Loaded state={list} onRetry={reload}>
+        {(data) => (
+          <>
+            <DataTable<CaseSummary>
+              className="case-table"
+              scrollClassName={null}
+              empty={<EmptyState className="empty">{filtered ? t.emptyFiltered : emptyText[queue]}</EmptyState>}
+              rows={data.items}
+              rowKey={(c) => c.id}
+              rowAttributes={(c) => ({ 'data-case': c.number })}
+              columns={[
+                {
+                  key: 'select',
+                  header: (
+                    <input
+                      type="checkbox"
+                      aria-label={t.selectAll}
+                      checked={data.items.every((c) => selected.has(c.id))}
+                      onChange={(e) => setSelected((prev) => {
+                        const next = new Map(prev);
+                        for (const c of data.items) {
+                          if (e.target.checked) next.set(c.id, c.number);
+                          else next.delete(c.id);
+                        }
+                        return next;
+                      })}
+                    />
+                  ),
+                  cell: (c) => <input type="checkbox" aria-label={t.selectCase(c.number)} checked={selected.has(c.id)} onChange={() => toggle(c.id, c.number)} />,
+                },
+                {
+                  key: 'number',
+                  header: t.number,
+                  cell: (c) => (
+                    <>
+                      <Link href={`/konsol/perkara/${c.id}`} className="mono">{c.number}</Link>
+                      <span className="case-summary">{c.summary}</span>
+                    </>
+                  ),
+                },
+                { key: 'region', header: t.region, cell: (c) => c.region.name },
+                { key: 'state', header: t.state, cell: (c) => c.stateLabel },
+                { key: 'deadline', header: t.deadline, cell: (c) => <DeadlineBadge deadline={c.nextDeadline} /> },
+                {
+                  key: 'assignee',
+                  header: t.assignee,
+                  cell: (c) => (
+                    <>
+                      {c.assignee?.name ?? <span className="muted">{t.nobody}</span>}
+                      <div className="case-flags">
+                        {c.lock && <span className="flag flag-lock">{t.lockedBy(c.lock.holderName)}</span>}
+                        {c.siasnBlockRecommended && <span className="flag">{t.siasn}</span>}
+                        {c.escalatedTo && <span className="flag">{t.escalated}</span>}
+                      </div>
+                    </>
+                  ),
+                },
+              ]}
+            />
+            {data.items.length > 0 && (
+              <Pager className="pager" total={data.total} limit={PAGE_SIZE} offset={data.offset} shown={data.items.length} onChange={(offset) => update({ halaman: String(offset / PAGE_SIZE + 1) })} />
+            )}
+          </>
+        )}
+      </Loaded>
       {selected.size > 0 && (
         <BulkBar
           selected={selected}

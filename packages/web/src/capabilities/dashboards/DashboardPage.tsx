@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageSection, type PageSectionProps } from '../../components/PageSection.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { StatCards, type Stat } from '../../components/StatCards.tsx';
@@ -182,37 +182,40 @@ function AgencyTable({ electionId, region, t }: { electionId: string; region: st
         </>
       }
     >
-      {state.status === 'loading' && <p className="muted">…</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState className="dash-empty">{t.noAgencies}</EmptyState>}
-      {state.status === 'ready' && state.data.items.length > 0 && (
-        <>
-          <Table<AgencyRow>
-            rows={state.data.items}
-            rowKey={(a) => a.agencyId}
-            columns={[
-              {
-                key: 'agency',
-                header: t.agency,
-                cell: (a) => (
-                  <>
-                    {a.name}
-                    <span className="sub">{a.regionCode}</span>
-                  </>
-                ),
-              },
-              figure('cases', t.cases, (a) => n(a.cases)),
-              figure('proven', t.proven, (a) => n(a.proven)),
-              figure('sanctioned', t.sanctioned, (a) => n(a.sanctioned)),
-              figure('followUp', t.followUp, (a) => (a.ppkRecommended ? `${formatShare(a.ppkFollowUpRate, language)} (${a.ppkFollowedUp}/${a.ppkRecommended})` : '–')),
-              figure('met', t.met, (a) => n(a.deadlinesMet)),
-              figure('missed', t.missed, (a) => <Bad n={a.deadlinesMissed} text={n(a.deadlinesMissed)} />),
-              figure('overdue', t.overdue, (a) => <Bad n={a.deadlinesOverdue} text={n(a.deadlinesOverdue)} />),
-            ]}
-          />
-          <Pager className="dash-pager" buttonClassName="dash-secondary" total={state.data.total} limit={limit} offset={offset} onChange={setOffset} />
-        </>
-      )}
+      <Loaded state={state} onRetry={reload} loading={<p className="muted">…</p>}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState className="dash-empty">{t.noAgencies}</EmptyState>
+          ) : (
+            <>
+              <Table<AgencyRow>
+                rows={data.items}
+                rowKey={(a) => a.agencyId}
+                columns={[
+                  {
+                    key: 'agency',
+                    header: t.agency,
+                    cell: (a) => (
+                      <>
+                        {a.name}
+                        <span className="sub">{a.regionCode}</span>
+                      </>
+                    ),
+                  },
+                  figure('cases', t.cases, (a) => n(a.cases)),
+                  figure('proven', t.proven, (a) => n(a.proven)),
+                  figure('sanctioned', t.sanctioned, (a) => n(a.sanctioned)),
+                  figure('followUp', t.followUp, (a) => (a.ppkRecommended ? `${formatShare(a.ppkFollowUpRate, language)} (${a.ppkFollowedUp}/${a.ppkRecommended})` : '–')),
+                  figure('met', t.met, (a) => n(a.deadlinesMet)),
+                  figure('missed', t.missed, (a) => <Bad n={a.deadlinesMissed} text={n(a.deadlinesMissed)} />),
+                  figure('overdue', t.overdue, (a) => <Bad n={a.deadlinesOverdue} text={n(a.deadlinesOverdue)} />),
+                ]}
+              />
+              <Pager className="dash-pager" buttonClassName="dash-secondary" total={data.total} limit={limit} offset={offset} onChange={setOffset} />
+            </>
+          )
+        }
+      </Loaded>
     </Section>
   );
 }
@@ -362,9 +365,9 @@ export function DashboardPage() {
           })
         }
       />
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && <DashboardBody d={state.data} t={t} hrefFor={hrefFor} onRefresh={refresh} refreshNote={refreshNote} />}
+      <Loaded state={state} onRetry={reload}>
+        {(d) => <DashboardBody d={d} t={t} hrefFor={hrefFor} onRefresh={refresh} refreshNote={refreshNote} />}
+      </Loaded>
     </div>
   );
 }

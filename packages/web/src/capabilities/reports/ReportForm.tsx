@@ -5,7 +5,7 @@
  * intake's source, the public page's reminder) and what it shows after the receipt.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { LoadError } from '../../components/LoadError.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { api, apiUpload, ApiRequestError, fieldErrors, ok, useApi, withSession, type LoadState } from '../../lib/api.ts';
 import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
 import type { FormInfo, WindowStatus } from './api.ts';
@@ -146,18 +146,16 @@ export function ReportForm({ form, submitLabel, before, after }: { form: ReportS
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const { info, progress } = form;
   return (
-    <>
-      {info.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {info.status === 'error' && <LoadError error={info.error} onRetry={form.reload} />}
-      {info.status === 'ready' && (
+    <Loaded state={info} onRetry={form.reload}>
+      {(data) => (
         <form onSubmit={form.submit} noValidate className="report-form">
           {form.problem && (
             <div className="alert" role="alert">
               {form.problem}
             </div>
           )}
-          {before?.(info.data)}
-          <ReportFields mode={form.mode} info={info.data} draft={form.draft} update={form.update} errors={form.errors} files={form.files} setFiles={form.setFiles} windowNotice={<WindowNotice status={form.windowStatus} />} />
+          {before?.(data)}
+          <ReportFields mode={form.mode} info={data} draft={form.draft} update={form.update} errors={form.errors} files={form.files} setFiles={form.setFiles} windowNotice={<WindowNotice status={form.windowStatus} />} />
           {after}
           {progress !== null && (
             <div className="upload-progress">
@@ -170,6 +168,6 @@ export function ReportForm({ form, submitLabel, before, after }: { form: ReportS
           </button>
         </form>
       )}
-    </>
+    </Loaded>
   );
 }

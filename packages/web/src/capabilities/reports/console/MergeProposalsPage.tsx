@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { LoadError } from '../../../components/LoadError.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { api, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../../lib/i18n.tsx';
@@ -120,33 +120,36 @@ export function MergeProposalsPage() {
         ))}
       </div>
       {notice && <p role="status">{notice}</p>}
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.data.items.length === 0 && <EmptyState className="muted">{t.noProposals}</EmptyState>}
-      {state.status === 'ready' &&
-        state.data.items.map((p) => (
-          <section key={p.id} className="card" data-proposal={p.id}>
-            <ul>
-              {p.reasons.map((r) => (
-                <li key={r.code}>{r.message}</li>
-              ))}
-            </ul>
-            {p.similarity !== null && <p className="muted">{t.similarity(Math.round(p.similarity * 100))}</p>}
-            <div className="side-by-side">
-              <ReportSide title={t.newReportSide} report={p.report} />
-              <ReportSide title={t.earlierReportSide} report={p.duplicateOf} />
-            </div>
-            {p.status === 'open' && (
-              <Decision
-                proposal={p}
-                onDone={(message) => {
-                  setNotice(message);
-                  reload();
-                }}
-              />
-            )}
-          </section>
-        ))}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.items.length === 0 && <EmptyState className="muted">{t.noProposals}</EmptyState>}
+            {data.items.map((p) => (
+              <section key={p.id} className="card" data-proposal={p.id}>
+                <ul>
+                  {p.reasons.map((r) => (
+                    <li key={r.code}>{r.message}</li>
+                  ))}
+                </ul>
+                {p.similarity !== null && <p className="muted">{t.similarity(Math.round(p.similarity * 100))}</p>}
+                <div className="side-by-side">
+                  <ReportSide title={t.newReportSide} report={p.report} />
+                  <ReportSide title={t.earlierReportSide} report={p.duplicateOf} />
+                </div>
+                {p.status === 'open' && (
+                  <Decision
+                    proposal={p}
+                    onDone={(message) => {
+                      setNotice(message);
+                      reload();
+                    }}
+                  />
+                )}
+              </section>
+            ))}
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { LoadError } from '../../../components/LoadError.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { Pager } from '../../../components/Pager.tsx';
 import { useApi } from '../../../lib/api.ts';
 import { formatDate } from '../../../lib/format.ts';
@@ -42,62 +42,62 @@ export function ReportListPage() {
         <label htmlFor="report-search">{t.search}</label>
         <input id="report-search" type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </form>
-      {state.status === 'loading' && <p className="muted">{t.loading}</p>}
-      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <>
-          <DataTable<ReportSummary>
-            className="report-table"
-            empty={<EmptyState className="muted">{t.noReports}</EmptyState>}
-            rows={state.data.items}
-            rowKey={(r) => r.id}
-            columns={[
-              {
-                key: 'receipt',
-                header: t.receiptNumber,
-                cell: (r) => (
-                  <Link href={`/konsol/laporan/${r.id}`} className="mono">
-                    {r.receiptNumber}
-                  </Link>
-                ),
-              },
-              {
-                key: 'case',
-                header: t.case,
-                cell: (r) => (
-                  <>
-                    <span className="mono">{r.caseNumber}</span>
-                    <br />
-                    <span className="muted">{r.caseStateLabel}</span>
-                  </>
-                ),
-              },
-              {
-                key: 'reported',
-                header: t.reported,
-                cell: (r) => (
-                  <>
-                    {r.reportedName}
-                    {r.reportedAgency && <span className="muted"> · {r.reportedAgency}</span>}
-                  </>
-                ),
-              },
-              {
-                key: 'received',
-                header: t.received,
-                cell: (r) => (
-                  <>
-                    {formatDate(r.receivedOn, language)} <span className="muted">{r.regionCode}</span>
-                    {r.lateByDays > 0 && <span className="badge badge-late"> {t.late(r.lateByDays)}</span>}
-                  </>
-                ),
-              },
-              { key: 'source', header: t.source, cell: (r) => t.sources[r.source] ?? r.source },
-            ]}
-          />
-          {state.data.items.length > 0 && <Pager className="actions" buttonClassName="secondary" total={state.data.total} limit={PAGE} offset={offset} shown={state.data.items.length} onChange={setOffset} />}
-        </>
-      )}
+      <Loaded state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            <DataTable<ReportSummary>
+              className="report-table"
+              empty={<EmptyState className="muted">{t.noReports}</EmptyState>}
+              rows={data.items}
+              rowKey={(r) => r.id}
+              columns={[
+                {
+                  key: 'receipt',
+                  header: t.receiptNumber,
+                  cell: (r) => (
+                    <Link href={`/konsol/laporan/${r.id}`} className="mono">
+                      {r.receiptNumber}
+                    </Link>
+                  ),
+                },
+                {
+                  key: 'case',
+                  header: t.case,
+                  cell: (r) => (
+                    <>
+                      <span className="mono">{r.caseNumber}</span>
+                      <br />
+                      <span className="muted">{r.caseStateLabel}</span>
+                    </>
+                  ),
+                },
+                {
+                  key: 'reported',
+                  header: t.reported,
+                  cell: (r) => (
+                    <>
+                      {r.reportedName}
+                      {r.reportedAgency && <span className="muted"> · {r.reportedAgency}</span>}
+                    </>
+                  ),
+                },
+                {
+                  key: 'received',
+                  header: t.received,
+                  cell: (r) => (
+                    <>
+                      {formatDate(r.receivedOn, language)} <span className="muted">{r.regionCode}</span>
+                      {r.lateByDays > 0 && <span className="badge badge-late"> {t.late(r.lateByDays)}</span>}
+                    </>
+                  ),
+                },
+                { key: 'source', header: t.source, cell: (r) => t.sources[r.source] ?? r.source },
+              ]}
+            />
+            {data.items.length > 0 && <Pager className="actions" buttonClassName="secondary" total={data.total} limit={PAGE} offset={offset} shown={data.items.length} onChange={setOffset} />}
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }
