@@ -91,9 +91,6 @@ export const messages = defineMessages({
     exportProgress: (written: number, total: number) => `${written.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')} baris`,
     exportReady: 'Unduh berkas',
     exportFailed: 'Ekspor gagal',
-    previous: 'Sebelumnya',
-    next: 'Berikutnya',
-    page: (page: number, pages: number) => `Halaman ${page} dari ${pages}`,
   },
   en: {
     nav: 'Dashboard',
@@ -185,8 +182,5 @@ export const messages = defineMessages({
     exportProgress: (written: number, total: number) => `${written.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`,
     exportReady: 'Download the file',
     exportFailed: 'Export failed',
-    previous: 'Previous',
-    next: 'Next',
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
 });

@@ -6,14 +6,3 @@ export type AgencyPage = ApiResponse<'/dashboards/{electionId}/agencies'>;
 export type AgencyRow = AgencyPage['items'][number];
 export type ExportJob = ApiResponse<'/exports/{id}'>;
 
-/**
- * A page of a list as the server's paged answers carry it. Still used by prevention's pages
- * (kit helper's capability) until they name their lists from the contract.
- */
-export interface Page<T> {
-  total: number;
-  limit: number;
-  offset: number;
-  nextOffset: number | null;
-  items: T[];
-}
