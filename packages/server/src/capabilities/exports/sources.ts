@@ -45,6 +45,14 @@ const col = (language: Language, id: string, en: string, width?: number): TableC
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 const electionFilter = { electionId: z.string().min(1).max(40), region: territoryCode.optional() };
 const slugOf = (...parts: Array<string | number | null | undefined>) => parts.filter((p) => p !== undefined && p !== null && p !== '').join('-');
+/** Column headers in the export's language. */
+const columnsIn = (language: Language) => (id: string, en: string, width?: number) => col(language, id, en, width);
+
+/** The territory a list export covers (checked against the viewer's scope) and the file's title. */
+async function territoryOf(ctx: AppContext, viewer: ExportViewer, f: { electionId: string; region?: string }, language: Language) {
+  const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
+  return { view, title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}` };
+}
 
 const DASHBOARD_TABLES = ['regions', 'state', 'stage', 'act', 'position', 'source', 'deadlines', 'weekly'] as const;
 
@@ -56,7 +64,7 @@ const dashboardSource: ExportSource = {
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; table: (typeof DASHBOARD_TABLES)[number] };
     const d = await dashboard(ctx, { actor: viewer, language }, f.electionId, f.region);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const c = columnsIn(language);
     const base = { slug: slugOf('dasbor', f.table, f.electionId, d.territory.code), title: `${d.election.name} · ${d.territory.name}`, dataAsOf: d.dataAsOf };
     switch (f.table) {
       case 'regions':
@@ -98,12 +106,12 @@ const agenciesSource: ExportSource = {
   filter: z.object({ ...electionFilter, sort: z.enum(['cases', 'missed', 'follow_up', 'name']).default('cases') }),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; sort: 'cases' | 'missed' | 'follow_up' | 'name' };
-    const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
+    const { view, title } = await territoryOf(ctx, viewer, f, language);
     const rows = await allAgencyFigures(ctx, view.filter, f.sort);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const c = columnsIn(language);
     return {
       slug: slugOf('instansi', f.electionId, view.territory.regionCode),
-      title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
+      title,
       columns: [c('Kode instansi', 'Agency code'), c('Instansi', 'Agency', 40), c('Wilayah', 'Region'), c('Perkara', 'Cases'), c('Laporan', 'Reports'), c('Terbukti', 'Proven'), c('Sanksi', 'Sanctioned'), c('Rekomendasi ke PPK', 'Recommended to PPK'), c('Ditindaklanjuti', 'Followed up'), c('Tindak lanjut (%)', 'Follow-up (%)'), c('Batas waktu tepat', 'Deadlines met'), c('Batas waktu terlambat', 'Deadlines missed'), c('Lewat batas (berjalan)', 'Overdue (open)')],
       rows: rows.map((a) => [a.code, a.name, a.regionCode, a.cases, a.reports, a.proven, a.sanctioned, a.ppkRecommended, a.ppkFollowedUp, percent(a.ppkRecommended ? a.ppkFollowedUp / a.ppkRecommended : null), a.deadlinesMet, a.deadlinesMissed, a.deadlinesOverdue]),
     };
@@ -117,11 +125,11 @@ const coverageSource: ExportSource = {
   filter: z.object(electionFilter),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string };
-    const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const { view, title } = await territoryOf(ctx, viewer, f, language);
+    const c = columnsIn(language);
     return {
       slug: slugOf('cakupan-pakta', f.electionId, view.territory.regionCode),
-      title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
+      title,
       columns: [c('Kode instansi', 'Agency code'), c('Instansi', 'Agency', 40), c('Wilayah', 'Region'), c('ASN aktif', 'Active ASN'), c('Menandatangani pakta', 'Signed the pledge'), c('Cakupan pakta (%)', 'Pledge coverage (%)'), c('ASN tersosialisasi', 'ASN reached'), c('Cakupan sosialisasi (%)', 'Socialisation coverage (%)')],
       query: {
         compiled: coverageRows(ctx, view.filter),
@@ -143,11 +151,11 @@ const unsignedSource: ExportSource = {
   filter: z.object({ ...personFilter, q: z.string().trim().min(1).max(100).optional() }),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; agencyId?: number; q?: string };
-    const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const { view, title } = await territoryOf(ctx, viewer, f, language);
+    const c = columnsIn(language);
     return {
       slug: slugOf('belum-pakta', f.electionId, view.territory.regionCode, f.agencyId),
-      title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
+      title,
       columns: [c('NIP', 'NIP', 20), c('Nama', 'Name', 32), c('Jenis ASN', 'Kind'), c('Jabatan', 'Position', 36), c('Instansi', 'Agency', 36), c('Unit kerja', 'Unit', 36), c('Kode wilayah', 'Region code'), c('Wilayah', 'Region', 24)],
       query: {
         compiled: unsignedRows(ctx, { actor: viewer, language }, { electionId: f.electionId, territory: view.territory, agencyId: f.agencyId, q: f.q }),
@@ -164,11 +172,11 @@ const pledgesSource: ExportSource = {
   filter: z.object(personFilter),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string; agencyId?: number };
-    const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const { view, title } = await territoryOf(ctx, viewer, f, language);
+    const c = columnsIn(language);
     return {
       slug: slugOf('pakta', f.electionId, view.territory.regionCode, f.agencyId),
-      title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
+      title,
       columns: [c('NIP', 'NIP', 20), c('Nama', 'Name', 32), c('Jabatan', 'Position', 36), c('Instansi', 'Agency', 36), c('Unit kerja', 'Unit', 36), c('Kode wilayah', 'Region code'), c('Tanggal tanda tangan', 'Signed on'), c('Cara pencatatan', 'Recorded as')],
       query: {
         compiled: pledgeRows(ctx, { actor: viewer, language }, { electionId: f.electionId, territory: view.territory, agencyId: f.agencyId }),
@@ -185,11 +193,11 @@ const eventsSource: ExportSource = {
   filter: z.object(electionFilter),
   async plan(ctx, viewer, filter, language) {
     const f = filter as { electionId: string; region?: string };
-    const view = await resolveView(ctx, viewer, f.electionId, f.region, language);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const { view, title } = await territoryOf(ctx, viewer, f, language);
+    const c = columnsIn(language);
     return {
       slug: slugOf('sosialisasi', f.electionId, view.territory.regionCode),
-      title: `${view.election.name[language]} · ${view.breadcrumb.at(-1)!.name}`,
+      title,
       columns: [c('Tanggal', 'Date'), c('Jenis', 'Kind', 24), c('Kegiatan', 'Event', 40), c('Tempat', 'Place', 30), c('Penyelenggara', 'Organiser', 30), c('Kode wilayah', 'Region code'), c('Wilayah', 'Region', 24), c('Peserta ASN', 'ASN attending')],
       query: {
         compiled: eventRows(ctx, { electionId: f.electionId, territory: view.territory }),
@@ -207,7 +215,7 @@ const attendanceSource: ExportSource = {
   async plan(ctx, viewer, filter, language) {
     const { eventId } = filter as { eventId: string };
     const event = await requireEvent(ctx, viewer, eventId);
-    const c = (id: string, en: string, width?: number) => col(language, id, en, width);
+    const c = columnsIn(language);
     return {
       slug: slugOf('peserta', event.heldOn, event.regionCode),
       title: `${event.title} · ${event.heldOn} · ${event.region}`,
