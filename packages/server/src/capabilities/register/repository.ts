@@ -256,3 +256,8 @@ export async function agencyRegionExists(db: Db, code: string): Promise<boolean>
 export async function rejectedRowsAfter(db: Db, importId: string, afterLine: number, limit: number) {
   return db.selectFrom('asn_import_rejects').select(['line', 'cells', 'record', 'reasons']).where('import_id', '=', importId).where('line', '>', afterLine).orderBy('line').limit(limit).execute();
 }
+
+/** What the rejected-rows file of an import needs to know about its file (any scope: the CLI). */
+export async function importFileOf(db: Db, importId: string) {
+  return db.selectFrom('asn_imports').select(['id', 'file_name', 'file_format', 'header', 'delimiter']).where('id', '=', importId).executeTakeFirstOrThrow();
+}

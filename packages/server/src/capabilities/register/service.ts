@@ -188,3 +188,9 @@ export async function asnDetail(ctx: AppContext, rc: RequestContext, id: number)
 export async function asnIdByNip(db: Db, nip: string): Promise<number | undefined> {
   return repo.asnIdByNip(db, nip);
 }
+
+/** An import's rejected rows as a file in its own format, for the CLI (which has no scope to check). */
+export async function rejectedRowsOfImport(db: Db, importId: string, language: Language) {
+  const row = await repo.importFileOf(db, importId);
+  return rejectedFile(db, { ...row, header: row.header as string[] | null }, language);
+}

@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../capabilities/audit/repository.ts';
+import { verifyAuditChain } from '../../capabilities/audit/service.ts';
 import { EXIT, type Command } from '../command.ts';
 
 /** `netra audit verify`: walk the whole hash chain and name the first broken link. */

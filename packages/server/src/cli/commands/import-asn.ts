@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isRegionCode, type Localised } from '@netra/core';
 import { createAsnImport, runAsnImport, type AsnImportResult, type ImportFormat, type ImportProgress } from '../../capabilities/register/importer.ts';
-import { rejectedFile, rejectedFileName } from '../../capabilities/register/rejected-file.ts';
+import { rejectedFileName } from '../../capabilities/register/rejected-file.ts';
+import { rejectedRowsOfImport } from '../../capabilities/register/service.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import { pipeline } from 'node:stream/promises';
@@ -43,9 +44,8 @@ export function summaryLines(result: Extract<AsnImportResult, { status: 'done' }
 }
 
 export async function writeRejectedBeside(db: Db, importId: string, file: string, format: 'csv' | 'xlsx', language: Language, target?: string): Promise<string> {
-  const row = await db.selectFrom('asn_imports').select(['id', 'file_name', 'file_format', 'header', 'delimiter']).where('id', '=', importId).executeTakeFirstOrThrow();
   const out = target ?? path.join(path.dirname(file), rejectedFileName(path.basename(file), format));
-  await pipeline(rejectedFile(db, { ...row, header: row.header as string[] | null }, language), fs.createWriteStream(out));
+  await pipeline(await rejectedRowsOfImport(db, importId, language), fs.createWriteStream(out));
   return out;
 }
 

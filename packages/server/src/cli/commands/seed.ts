@@ -1,5 +1,5 @@
-import { listElections } from '../../capabilities/elections/repository.ts';
-import { listRegions } from '../../capabilities/regions/repository.ts';
+import { electionList } from '../../capabilities/elections/service.ts';
+import { listRegions } from '../../capabilities/regions/service.ts';
 import { EXIT, type Command } from '../command.ts';
 
 /**
@@ -23,21 +23,21 @@ export const seedCommand: Command = {
   loadsDemoData: (options) => options['no-demo'] !== true,
   async run({ db, print, language }) {
     const total = async (level: 'province' | 'regency' | 'district') =>
-      (await listRegions(db, { level: [level], limit: 1, offset: 0 })).total;
+      (await listRegions({ db }, { level: [level], limit: 1, offset: 0 })).total;
     const [provinces, regencies, districts, elections] = await Promise.all([
       total('province'),
       total('regency'),
       total('district'),
-      listElections(db),
+      electionList({ db }, language),
     ]);
     print(
       language === 'id'
         ? `Wilayah: ${provinces} provinsi, ${regencies} kabupaten/kota, ${districts} kecamatan.`
         : `Regions: ${provinces} provinces, ${regencies} regencies/cities, ${districts} districts.`,
     );
-    for (const election of elections) {
-      const name = language === 'id' ? election.name_id : election.name_en;
-      print(language === 'id' ? `${election.id}: ${name}, ${election.region_count} wilayah.` : `${election.id}: ${name}, ${election.region_count} regions.`);
+    for (const election of elections.items) {
+      const name = election.name;
+      print(language === 'id' ? `${election.id}: ${name}, ${election.regionCount} wilayah.` : `${election.id}: ${name}, ${election.regionCount} regions.`);
     }
     return EXIT.ok;
   },
