@@ -62,15 +62,16 @@ export const coverageSchema = listOf(z.object({ agencyId: z.number().int(), code
   totals: z.object({ ...coverageFigures, events: z.number().int() }),
 });
 
-const person = {
+/** A civil servant as the lists show them (an event's attendees without the region). */
+const attendee = {
   id: z.number().int(),
   nip: z.string(),
   name: z.string(),
   positionTitle: z.string(),
   agency: z.string(),
   unit: z.string().nullable(),
-  regionCode: z.string(),
 };
+const person = { ...attendee, regionCode: z.string() };
 export const unsignedSchema = listOf(z.object({ ...person, kind: z.string(), positionType: z.string(), region: z.string() }));
 export const pledgeListSchema = listOf(z.object({ ...person, signedOn: z.string(), method: z.string() }));
 
@@ -89,7 +90,7 @@ const event = {
 export const eventListSchema = listOf(z.object({ ...event, attendance: z.number().int() }));
 export const eventDetailSchema = z.object({
   event: z.object({ ...event, electionId: z.string(), createdAt: z.string() }),
-  attendees: listOf(z.object({ id: z.number().int(), nip: z.string(), name: z.string(), positionTitle: z.string(), agency: z.string(), unit: z.string().nullable() })),
+  attendees: listOf(z.object(attendee)),
 });
 export const createdSchema = z.object({ id: z.string() });
 export const agencyAttendanceSchema = z.object({ staff: z.number().int(), added: z.number().int(), alreadyPresent: z.number().int() });
