@@ -9,7 +9,6 @@ import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised, type Scop
 import type { AppContext } from '../../context.ts';
 import type { Territory } from '../../db/territory.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
-import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import type { Trx } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
