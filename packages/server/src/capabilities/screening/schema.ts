@@ -36,6 +36,19 @@ export const scoreResult = z.object({
   highlights: z.array(span),
 });
 
+const imageText = z.object({
+  source: z.string(),
+  status: z.enum(['read', 'failed']),
+  error: z.string().nullable(),
+  text: z.string(),
+  confidence: z.number().nullable(),
+  score: z.number(),
+  category: z.string(),
+  highlights: z.array(span),
+  matches: z.array(z.object({ start: z.number().int(), end: z.number().int(), kind: z.string(), term: z.string(), mention: z.boolean() })),
+  readAt: z.string(),
+});
+
 export const postSchema = z.object({
   id: z.string(),
   platform: z.string(),
@@ -69,6 +82,10 @@ export const postSchema = z.object({
     linkSimilarity: z.number().nullable(),
     asn: asn.nullable(),
   }),
+  /** 'image_text' when the text read in a picture of the post raised its score (issue 18). */
+  flaggedBy: z.enum(['image_text']).nullable().optional(),
+  /** The text OCR read in the post's pictures, scored like a post, with the lexicon terms found in it. */
+  imageTexts: z.array(imageText).optional(),
 });
 
 export const postListQuery = z.object({

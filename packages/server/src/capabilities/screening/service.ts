@@ -19,6 +19,8 @@ import type { AcceptedUpload } from '../reports/uploads.ts';
 import { importPosts } from './importer.ts';
 import { compiledLexicon } from './lexicon.ts';
 import { formatOf } from './posts-file.ts';
+import { requestOcrRun } from './jobs.ts';
+import { withImageTexts } from './ocr.service.ts';
 import { forViewer, postDto } from './present.ts';
 import * as repo from './repository.ts';
 import { screenWith } from './scoring.ts';
@@ -40,13 +42,14 @@ const postNotFound = (id: string) => notFound({ id: `Unggahan ${id}`, en: `Post 
 export async function postDetail(ctx: AppContext, rc: RequestContext, id: string) {
   const row = await repo.findPost(ctx.db, rc.actor.scope, id);
   if (!row) throw postNotFound(id);
-  return forViewer(rc.actor, postDto(row, rc.language));
+  const [post] = await withImageTexts(ctx, [forViewer(rc.actor, postDto(row, rc.language))]);
+  return post;
 }
 
 /** The triage queue in scope, highest score first. */
 export async function listPosts(ctx: AppContext, rc: RequestContext, filter: repo.QueueFilter) {
   const { total, items } = await repo.listPosts(ctx.db, rc.actor.scope, filter);
-  return { total, threshold: DEFAULT_SCORING_CONFIG.threshold, items: items.map((row) => forViewer(rc.actor, postDto(row, rc.language))) };
+  return { total, threshold: DEFAULT_SCORING_CONFIG.threshold, items: await withImageTexts(ctx, items.map((row) => forViewer(rc.actor, postDto(row, rc.language)))) };
 }
 
 // ---------------------------------------------------------------- importing
@@ -70,6 +73,8 @@ export async function importPostFile(
   }
   const format = /json/.test(upload.mimeType) && !/\.csv$/i.test(upload.fileName) ? 'jsonl' : formatOf(upload.fileName);
   const summary = await importPosts(ctx.db, upload.file, format, { electionId: upload.electionId, regionCode, actor: { userId: staff.id, scope: staff.scope }, now: ctx.now() });
+  // Pictures among the new posts are read by the OCR job now rather than at the next sweep.
+  if (summary.imported > 0) await requestOcrRun().catch(() => undefined);
   const localise = (lines: typeof summary.rejectedLines) => lines.map((l) => ({ line: l.line, reasons: l.reasons.map((r) => ({ code: r.code, message: r.message[language] })) }));
   return {
     fileName: upload.fileName,
