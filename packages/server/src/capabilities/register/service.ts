@@ -3,7 +3,7 @@
  * rows), search and a civil servant's page, each within the staff member's scope; and what other
  * capabilities read of the register. The bulk import itself is importer.ts.
  */
-import { formatNip, POSITION_TYPES, regionWithinScope, type Localised } from '@netra/core';
+import { formatNip, POSITION_TYPES, regionWithinScope } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
@@ -158,7 +158,7 @@ export async function rejectedRowsFile(ctx: AppContext, rc: RequestContext, id: 
     ...rc.meta,
   });
   const file = { id: row.id, file_name: row.fileName, file_format: row.fileFormat, header: row.header as string[] | null, delimiter: row.delimiter };
-  return { format: row.fileFormat, name: rejectedFileName(row.fileName, row.fileFormat), stream: rejectedFile(ctx.db, file, rc.language as keyof Localised) };
+  return { format: row.fileFormat, name: rejectedFileName(row.fileName, row.fileFormat), stream: rejectedFile(ctx.db, file, rc.language) };
 }
 
 export async function searchAsn(ctx: AppContext, rc: RequestContext, search: repo.AsnSearch) {
