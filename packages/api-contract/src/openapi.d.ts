@@ -10433,6 +10433,29 @@ export interface paths {
                                         agency: string | null;
                                     } | null;
                                 };
+                                flaggedBy?: "image_text" | null;
+                                imageTexts?: {
+                                    source: string;
+                                    /** @enum {string} */
+                                    status: "read" | "failed";
+                                    error: string | null;
+                                    text: string;
+                                    confidence: number | null;
+                                    score: number;
+                                    category: string;
+                                    highlights: {
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    matches: {
+                                        start: number;
+                                        end: number;
+                                        kind: string;
+                                        term: string;
+                                        mention: boolean;
+                                    }[];
+                                    readAt: string;
+                                }[];
                             }[];
                         };
                     };
@@ -10532,6 +10555,29 @@ export interface paths {
                                     agency: string | null;
                                 } | null;
                             };
+                            flaggedBy?: "image_text" | null;
+                            imageTexts?: {
+                                source: string;
+                                /** @enum {string} */
+                                status: "read" | "failed";
+                                error: string | null;
+                                text: string;
+                                confidence: number | null;
+                                score: number;
+                                category: string;
+                                highlights: {
+                                    start: number;
+                                    end: number;
+                                }[];
+                                matches: {
+                                    start: number;
+                                    end: number;
+                                    kind: string;
+                                    term: string;
+                                    mention: boolean;
+                                }[];
+                                readAt: string;
+                            }[];
                         };
                     };
                 };
@@ -10659,6 +10705,29 @@ export interface paths {
                                         agency: string | null;
                                     } | null;
                                 };
+                                flaggedBy?: "image_text" | null;
+                                imageTexts?: {
+                                    source: string;
+                                    /** @enum {string} */
+                                    status: "read" | "failed";
+                                    error: string | null;
+                                    text: string;
+                                    confidence: number | null;
+                                    score: number;
+                                    category: string;
+                                    highlights: {
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    matches: {
+                                        start: number;
+                                        end: number;
+                                        kind: string;
+                                        term: string;
+                                        mention: boolean;
+                                    }[];
+                                    readAt: string;
+                                }[];
                             };
                             report: {
                                 id: string;
@@ -10848,6 +10917,29 @@ export interface paths {
                                     agency: string | null;
                                 } | null;
                             };
+                            flaggedBy?: "image_text" | null;
+                            imageTexts?: {
+                                source: string;
+                                /** @enum {string} */
+                                status: "read" | "failed";
+                                error: string | null;
+                                text: string;
+                                confidence: number | null;
+                                score: number;
+                                category: string;
+                                highlights: {
+                                    start: number;
+                                    end: number;
+                                }[];
+                                matches: {
+                                    start: number;
+                                    end: number;
+                                    kind: string;
+                                    term: string;
+                                    mention: boolean;
+                                }[];
+                                readAt: string;
+                            }[];
                         };
                     };
                 };
