@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session.tsx';
 import { can } from '@netra/core/access/permissions';
 import type { ElectionList, Post, PostList } from './api.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { ImageTexts } from './ImageTexts.tsx';
 import { messages } from './messages.ts';
 import './screening.css';
 
@@ -70,6 +71,7 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
         {post.status !== 'queued' && <span className={`scr-pill scr-pill-${post.status}`}>{t.statuses[post.status]}</span>}
       </div>
       <Highlighted text={post.text} spans={post.highlights} />
+      <ImageTexts post={post} />
       <div className="scr-meta">
         {t.candidate}: {post.candidate ? <strong>{post.candidate.label}</strong> : t.noCandidate}
         {post.otherCandidateCount > 0 && ` (${t.moreCandidates(post.otherCandidateCount)})`}
