@@ -3,7 +3,7 @@
  * names, and social-media posts of realistic length, a share of them naming candidates.
  * Same seed, same data, on every machine.
  */
-import { BASE_VOCABULARY, type CandidatePair } from '../../packages/core/src/screening/index.ts';
+import { BASE_VOCABULARY, createNormaliser, editDistance, maxNameEdits, type CandidatePair } from '../../packages/core/src/screening/index.ts';
 
 export type Random = () => number;
 
@@ -46,6 +46,27 @@ const FILLER = (
   '😂 🤣 🙏 👍 🔥 💪 ❤️ 😍 😭 😅 ✌️ 🎉'
 ).split(' ');
 const FILLER_WORDS: ReadonlySet<string> = new Set(FILLER);
+/** The filler's words as the normaliser reads them (slang expanded), by first letter. */
+const FILLER_BY_LETTER: ReadonlyMap<string, readonly string[]> = (() => {
+  const byLetter = new Map<string, string[]>();
+  for (const { text } of createNormaliser().normalise(FILLER.join(' '))) {
+    if (!/^\p{L}+$/u.test(text)) continue;
+    const list = byLetter.get(text[0]) ?? [];
+    if (!list.includes(text)) list.push(text);
+    byLetter.set(text[0], list);
+  }
+  return byLetter;
+})();
+
+/**
+ * Whether the screener would read an everyday word of the posts as a misspelling of `name`
+ * (the same first letter, within the edits `maxNameEdits` allows): "Dinah" for "dinas".
+ */
+function nearFiller(name: string): boolean {
+  const limit = maxNameEdits(name.length);
+  if (limit === 0) return false;
+  return (FILLER_BY_LETTER.get(name[0]) ?? []).some((word) => word.length >= 5 && editDistance(word, name, limit) <= limit);
+}
 
 function generatedWord(random: Random, syllables: number): string {
   let word = '';
@@ -55,13 +76,15 @@ function generatedWord(random: Random, syllables: number): string {
 
 /**
  * Distinct generated words for names. Words the posts use otherwise are left out ("Teman",
- * "Bagus"), so that a post names a candidate only when it was written to.
+ * "Bagus"), and so are words the screener would take an everyday word for a misspelling of
+ * ("Dinah", a spelling of "dinas" to the name fuzzer), so that a post names a candidate only
+ * when it was written to.
  */
 function wordPool(random: Random, size: number, syllables: number): string[] {
   const pool = new Set<string>();
   while (pool.size < size) {
     const word = generatedWord(random, syllables + Math.floor(random() * 2));
-    if (!BASE_VOCABULARY.has(word) && !FILLER_WORDS.has(word)) pool.add(capitalise(word));
+    if (!BASE_VOCABULARY.has(word) && !FILLER_WORDS.has(word) && !nearFiller(word)) pool.add(capitalise(word));
   }
   return [...pool];
 }

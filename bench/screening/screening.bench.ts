@@ -8,7 +8,7 @@
  * Then a lexicon-size curve: Netra's normalise+match and the RegExp at 500 … 50,000 terms.
  *
  *   npx tsx bench/screening/screening.bench.ts [--posts 1000000] [--regexp-sample 200000]
- *        [--pg-sample 10000] [--gin-sample 500] [--curve-posts 20000]
+ *        [--pg-sample 10000] [--gin-sample 500] [--curve-posts 20000] [--skip-postgres] [--out FILE]
  *
  * Rates are per core, in CPU time (this process; the PostgreSQL backend from /proc, parallel
  * workers off), because the machine may be shared; Netra and the RegExp run in alternating chunks
@@ -23,7 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { buildLexicon, createScreener, type Lexicon, type LexiconEntry } from '../../packages/core/src/screening/index.ts';
+import { buildLexicon, createScreener, MENTION_KINDS, type Lexicon, type LexiconEntry } from '../../packages/core/src/screening/index.ts';
 import { startEmbeddedPostgres } from '../../packages/server/src/db/embedded-postgres.ts';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 import { generatePairs, generatePosts, seededRandom } from './generate.ts';
@@ -35,6 +35,9 @@ const { values } = parseArgs({
     'pg-sample': { type: 'string', default: '10000' },
     'gin-sample': { type: 'string', default: '500' },
     'curve-posts': { type: 'string', default: '20000' },
+    'skip-postgres': { type: 'boolean', default: false },
+    /** Where the Markdown report goes (default bench/screening/RESULTS.md). */
+    out: { type: 'string' },
   },
 });
 const postCount = Number(values.posts);
@@ -67,6 +70,7 @@ const megabytesPerSecond = (r: { bytes: number; ms: number }) => (r.bytes / 1e6 
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 // ---------------------------------------------------------------- data
+const loadBefore = os.loadavg()[0];
 const random = seededRandom(2024);
 const [pairs, pairsMs] = time(() => generatePairs(random, PAIRS, ELECTION));
 const [posts, postsMs] = time(() => generatePosts(random, postCount, pairs));
@@ -235,8 +239,8 @@ async function runPostgres() {
   }
 }
 
-const postgres = await runPostgres();
-log(`PostgreSQL: ${fmt(postsPerSecond(postgres.seq))} posts/s sequential, ${fmt(postsPerSecond(postgres.gin))} posts/s with GIN`);
+const postgres = values['skip-postgres'] ? undefined : await runPostgres();
+if (postgres) log(`PostgreSQL: ${fmt(postsPerSecond(postgres.seq))} posts/s sequential, ${fmt(postsPerSecond(postgres.gin))} posts/s with GIN`);
 
 // ---------------------------------------------------------------- lexicon-size curve
 /**
@@ -260,10 +264,19 @@ function curveLexicons(): Array<{ size: number; lexicon: Lexicon; terms: string[
 
 log(`Lexicon-size curve over the first ${fmt(curvePosts)} posts …`);
 const curve = curveLexicons().map(({ size, lexicon: sized, terms: sizedTerms }) => {
-  const [netra, regexp] = interleaved([netraEngine(sized, false), regexpEngine(sizedTerms)], curvePosts);
-  log(`  ${fmt(size)} terms: Netra ${fmt(postsPerSecond(netra))} posts/s, RegExp ${fmt(postsPerSecond(regexp))} posts/s`);
-  return { size, netra, regexp };
+  const [netra, scored, regexp] = interleaved([netraEngine(sized, false), netraEngine(sized, true), regexpEngine(sizedTerms)], curvePosts);
+  log(`  ${fmt(size)} terms: Netra ${fmt(postsPerSecond(netra))} posts/s (${fmt(postsPerSecond(scored))} scored), RegExp ${fmt(postsPerSecond(regexp))} posts/s`);
+  return { size, netra, scored, regexp };
 });
+const loadAfter = os.loadavg()[0];
+
+/** Posts of the RegExp sample that name a candidate: the scorer (and its model) reads only those in full. */
+const mentioning = (() => {
+  const screener = createScreener(lexicon);
+  let count = 0;
+  for (let i = 0; i < regexpSample; i++) if (screener.matchText(posts[i]).some((h) => MENTION_KINDS.has(h.entry.kind))) count++;
+  return count;
+})();
 
 // ---------------------------------------------------------------- report
 const ratio = (a: Measured, b: Measured) => postsPerSecond(a) / postsPerSecond(b);
@@ -273,11 +286,28 @@ const row = (engine: string, r: Measured, note: string) => {
 };
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const minutes = (r: Measured) => fmt(postCount / postsPerSecond(r) / 60, 0);
+const command = `npx tsx bench/screening/screening.bench.ts ${process.argv.slice(2).join(' ')}`.trim();
 
-const report = `## Screening: Netra vs one RegExp vs PostgreSQL full-text search
+const postgresRows = postgres
+  ? `${row('PostgreSQL FTS, sequential scan', postgres.seq, `${fmt(postgres.seq.found)} posts matched; parsing the tsquery (${fmt(postgres.parseMs)} ms) excluded`)}
+${row('PostgreSQL FTS, GIN index', postgres.gin, `${fmt(postgres.gin.found)} posts matched; index built in ${fmt(postgres.indexMs)} ms of CPU (excluded); plan: ${postgres.plan ?? '?'}`)}`
+  : '';
+const postgresRatios = postgres
+  ? `| Netra / PostgreSQL FTS, sequential | ${fmt(ratio(matchSample, postgres.seq), 1)}× | ${fmt(ratio(netraSample, postgres.seq), 1)}× | ≥ 10× |
+| Netra / PostgreSQL FTS, GIN | ${fmt(ratio(matchSample, postgres.gin), 1)}× | ${fmt(ratio(netraSample, postgres.gin), 1)}× | |`
+  : '';
+const postgresNotes = postgres
+  ? `The RegExp reads the first ${fmt(regexpSample)} posts, PostgreSQL the first ${fmt(pgSample)} (${fmt(ginSample)} with the GIN index): all
+${fmt(postCount)} would take them about ${minutes(regexpRun)}, ${minutes(postgres.seq)} and ${minutes(postgres.gin)} minutes of CPU. Loading the ${fmt(postCount)} posts with COPY took ${seconds(postgres.copyMs)}.
+The GIN index cannot narrow a query that ORs every term of the lexicon (most posts contain some campaign
+word) and its phrase operators force a recheck of every candidate row; the query took ${seconds(postgres.gin.ms)} of CPU,
+mostly spent once per query on the ${fmt(terms.length)} OR'ed terms, so its per-post rate depends on the sample size.`
+  : `The RegExp reads the first ${fmt(regexpSample)} posts (all ${fmt(postCount)} would take it about ${minutes(regexpRun)} minutes of CPU); PostgreSQL was skipped (\`--skip-postgres\`).`;
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, shared), Node ${process.version},
-PostgreSQL ${postgres.version}. Command: \`npx tsx bench/screening/screening.bench.ts --posts ${postCount}\`.
+const report = `## Screening: Netra vs one RegExp${postgres ? ' vs PostgreSQL full-text search' : ''}
+
+Measured ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC on ${cpu} (${os.cpus().length} cores, shared), Node ${process.version}${postgres ? `,
+PostgreSQL ${postgres.version}` : ''}. Load average ${fmt(loadBefore, 1)} at the start, ${fmt(loadAfter, 1)} at the end. Command: \`${command}\`.
 
 Every rate is per core: posts (or MB) per second of CPU time of the process doing the work (Node for
 Netra and the RegExp, the PostgreSQL backend, read from /proc, with parallel workers off). CPU time
@@ -287,7 +317,8 @@ chunks of the same posts, so any change of load falls on both alike.
 Data (seeded, fictional): ${fmt(PAIRS)} candidate pairs → a lexicon of ${fmt(lexicon.entries.length)} entries, ${fmt(terms.length)}
 distinct terms (${fmt(names)} multi-word candidate names, nicknames, pair names, ballot-number expressions, parties,
 slogans, hashtags, and the general cues), built in ${seconds(lexiconMs)} of CPU; ${fmt(postCount)} posts of 100–250 characters
-(${fmt(bytesOf(postCount) / 1e6, 1)} MB), about a fifth naming a candidate.
+(${fmt(bytesOf(postCount) / 1e6, 1)} MB), about a fifth written to name a candidate; ${fmt((100 * mentioning) / regexpSample, 1)} % of the first
+${fmt(regexpSample)} name one for the matcher (a ✌ among the filler emoji is an ambiguous ballot number), and only those are scored in full.
 
 | engine | posts | posts/s per core | MB/s per core | notes |
 |---|---:|---:|---:|---|
@@ -295,31 +326,26 @@ ${row('Netra: normalise + match + score', netraAll, `all posts; ${fmt(netraAll.f
 ${row('Netra: normalise + match + score', netraSample, 'first posts, beside the RegExp')}
 ${row('Netra: normalise + match', matchSample, `first posts, beside the RegExp; ${fmt(matchSample.found)} with a hit`)}
 ${row('one combined RegExp', regexpRun, `${fmt(regexpRun.found)} posts with a match`)}
-${row('PostgreSQL FTS, sequential scan', postgres.seq, `${fmt(postgres.seq.found)} posts matched; parsing the tsquery (${fmt(postgres.parseMs)} ms) excluded`)}
-${row('PostgreSQL FTS, GIN index', postgres.gin, `${fmt(postgres.gin.found)} posts matched; index built in ${fmt(postgres.indexMs)} ms of CPU (excluded); plan: ${postgres.plan ?? '?'}`)}
+${postgresRows}
 
 | ratio (posts/s per core) | normalise + match | normalise + match + score | target |
 |---|---:|---:|---:|
 | Netra / RegExp | ${fmt(ratio(matchSample, regexpRun), 1)}× | ${fmt(ratio(netraSample, regexpRun), 1)}× | ≥ 3× |
-| Netra / PostgreSQL FTS, sequential | ${fmt(ratio(matchSample, postgres.seq), 1)}× | ${fmt(ratio(netraSample, postgres.seq), 1)}× | ≥ 10× |
-| Netra / PostgreSQL FTS, GIN | ${fmt(ratio(matchSample, postgres.gin), 1)}× | ${fmt(ratio(netraSample, postgres.gin), 1)}× | |
+${postgresRatios}
 
-The RegExp reads the first ${fmt(regexpSample)} posts, PostgreSQL the first ${fmt(pgSample)} (${fmt(ginSample)} with the GIN index): all
-${fmt(postCount)} would take them about ${minutes(regexpRun)}, ${minutes(postgres.seq)} and ${minutes(postgres.gin)} minutes of CPU. Loading the ${fmt(postCount)} posts with COPY took ${seconds(postgres.copyMs)}.
-The GIN index cannot narrow a query that ORs every term of the lexicon (most posts contain some campaign
-word) and its phrase operators force a recheck of every candidate row; the query took ${seconds(postgres.gin.ms)} of CPU,
-mostly spent once per query on the ${fmt(terms.length)} OR'ed terms, so its per-post rate depends on the sample size.
-The engines do not find the same things: the RegExp and PostgreSQL see the terms as the lexicon spells them,
-without Netra's slang, leetspeak, repeated-letter and hashtag handling (PostgreSQL does stem), and neither
-scores. The comparison is of throughput at equal lexicon size.
+${postgresNotes}
+The engines do not find the same things: the RegExp${postgres ? ' and PostgreSQL see' : ' sees'} the terms as the lexicon spells them,
+without Netra's slang, leetspeak, repeated-letter, misspelled-name and hashtag handling${postgres ? ' (PostgreSQL does stem)' : ''}, and ${postgres ? 'neither scores' : 'does not score'}.
+The comparison is of throughput at equal lexicon size.
 
-Lexicon-size curve, first ${fmt(curvePosts)} posts (Netra: normalise + match):
+Lexicon-size curve, first ${fmt(curvePosts)} posts, the three engines interleaved:
 
-| terms | Netra posts/s | RegExp posts/s | Netra / RegExp |
-|---:|---:|---:|---:|
-${curve.map((c) => `| ${fmt(c.size)} | ${fmt(postsPerSecond(c.netra))} | ${fmt(postsPerSecond(c.regexp))} | ${fmt(ratio(c.netra, c.regexp), 1)}× |`).join('\n')}
+| terms | Netra normalise + match, posts/s | Netra + score, posts/s | RegExp posts/s | match / RegExp | + score / RegExp |
+|---:|---:|---:|---:|---:|---:|
+${curve.map((c) => `| ${fmt(c.size)} | ${fmt(postsPerSecond(c.netra))} | ${fmt(postsPerSecond(c.scored))} | ${fmt(postsPerSecond(c.regexp))} | ${fmt(ratio(c.netra, c.regexp), 1)}× | ${fmt(ratio(c.scored, c.regexp), 1)}× |`).join('\n')}
 `;
 
 console.log(report);
-fs.writeFileSync(new URL('./RESULTS.md', import.meta.url), `${report.trim()}\n`);
-log('written to bench/screening/RESULTS.md');
+const out = values.out ?? new URL('./RESULTS.md', import.meta.url).pathname;
+fs.writeFileSync(out, `${report.trim()}\n`);
+log(`written to ${out}`);
