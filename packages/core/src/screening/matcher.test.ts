@@ -100,4 +100,12 @@ describe('Aho–Corasick matcher', () => {
     expect(actual.length).toBeGreaterThan(1000);
     expect(actual.sort()).toEqual(expected.sort());
   }, 30_000);
+
+  it('builds no hits for text that names no candidate, and the same hits as matchText for text that does', () => {
+    const named = createMatcher([entry('budi'), entry('pilih', 'support_cue'), entry('jangan pilih', 'opposition_cue')]);
+    expect(named.matchTextNamingCandidate('jangan pilih dia, pilih yang jujur', normaliser)).toBeNull();
+    const text = 'jangan pilih Budi, pilih yang lain';
+    expect(summary(named.matchTextNamingCandidate(text, normaliser)!)).toEqual(summary(named.matchText(text, normaliser)));
+    expect(named.lastTokens()).toEqual(normaliser.normalise(text));
+  });
 });

@@ -1,4 +1,4 @@
-import { CUE_KINDS, type LexiconEntry } from './lexicon.ts';
+import { CUE_KINDS, MENTION_KINDS, type LexiconEntry } from './lexicon.ts';
 import { createNameFuzzer, type NameFuzzer } from './fuzzy.ts';
 import { BASE_VOCABULARY, stemWord, type NormalisedToken, type Normaliser, type PieceSink, type ScannedPiece, type TokenKind, type TokenSink } from './normalise.ts';
 import { VERBATIM_CUE_WORDS } from './words.ts';
@@ -22,6 +22,11 @@ export interface Matcher {
   match(tokens: readonly NormalisedToken[]): LexiconHit[];
   /** Normalises `text` and matches it in the same pass, allocating no tokens: the screening hot path. */
   matchText(text: string, normaliser: Normaliser): LexiconHit[];
+  /**
+   * `matchText`, but null when no hit names a candidate (a name, number, party, slogan, hashtag):
+   * such a post scores nothing whatever cues it holds, and its hits are never built.
+   */
+  matchTextNamingCandidate(text: string, normaliser: Normaliser): LexiconHit[] | null;
   /**
    * The normalised tokens of the text last given to `matchText`, built on demand (the scorer's
    * model reads them only for posts that name a candidate): `normalise(text)` without a second pass.
@@ -163,6 +168,8 @@ class AhoCorasickMatcher implements Matcher {
   private readonly outputList: Int32Array;
   /** Token length of each entry. */
   readonly entryLength: Int32Array;
+  /** 1 for an entry that names a candidate pair (MENTION_KINDS). */
+  readonly entryNames: Uint8Array;
   /** The one matching run, reused: matching is synchronous and a run never outlives its call. */
   private readonly run = new MatchRun(this);
 
@@ -215,6 +222,7 @@ class AhoCorasickMatcher implements Matcher {
     this.outputStart[children.length] = list.length;
     this.outputList = Int32Array.from(list);
     this.entryLength = Int32Array.from(entries, (e) => e.tokens.length);
+    this.entryNames = Uint8Array.from(entries, (e) => Number(MENTION_KINDS.has(e.kind)));
   }
 
   /** The goto function: the trie child, or -1 (0 at the root, which loops on everything). */
@@ -242,6 +250,12 @@ class AhoCorasickMatcher implements Matcher {
     const run = this.start();
     normaliser.scanPieces(text, run);
     return run.finish();
+  }
+
+  matchTextNamingCandidate(text: string, normaliser: Normaliser): LexiconHit[] | null {
+    const run = this.start();
+    normaliser.scanPieces(text, run);
+    return run.namesCandidate ? run.finish() : null;
   }
 
   lastTokens(): NormalisedToken[] {
@@ -288,19 +302,27 @@ class MatchRun implements PieceSink {
   private starts = new Int32Array(256);
   private ends = new Int32Array(256);
   private pieceOf: ScannedPiece[] = [];
-  private hits: LexiconHit[] = [];
+  /** Hits as (entry index, token count at its end) pairs: objects are built only when asked for. */
+  private found = new Int32Array(64);
+  private foundCount = 0;
+  /** Whether a hit names a candidate pair. */
+  namesCandidate = false;
 
   constructor(private readonly matcher: AhoCorasickMatcher) {}
 
   reset(): void {
     this.state = 0;
     this.count = 0;
-    this.hits = [];
+    this.foundCount = 0;
+    this.namesCandidate = false;
   }
 
   report(index: number): void {
-    const tokenStart = this.count - this.matcher.entryLength[index];
-    this.hits.push({ entry: this.matcher.entries[index], tokenStart, tokenEnd: this.count, start: this.starts[tokenStart], end: this.ends[this.count - 1] });
+    if (this.foundCount * 2 === this.found.length) this.found = growInt32(this.found);
+    this.found[this.foundCount * 2] = index;
+    this.found[this.foundCount * 2 + 1] = this.count;
+    this.foundCount++;
+    if (this.matcher.entryNames[index] === 1) this.namesCandidate = true;
   }
 
   pieces(pieces: readonly ScannedPiece[], offset: number): void {
@@ -330,8 +352,15 @@ class MatchRun implements PieceSink {
   }
 
   finish(): LexiconHit[] {
+    const { entries, entryLength } = this.matcher;
+    const hits: LexiconHit[] = new Array(this.foundCount);
+    for (let h = 0; h < this.foundCount; h++) {
+      const index = this.found[h * 2];
+      const tokenEnd = this.found[h * 2 + 1];
+      const tokenStart = tokenEnd - entryLength[index];
+      hits[h] = { entry: entries[index], tokenStart, tokenEnd, start: this.starts[tokenStart], end: this.ends[tokenEnd - 1] };
+    }
     // Hits arrive ordered by end; few posts have more than a handful: an insertion sort by start, then end.
-    const hits = this.hits;
     for (let i = 1; i < hits.length; i++) {
       const hit = hits[i];
       let j = i;

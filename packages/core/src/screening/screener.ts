@@ -1,5 +1,5 @@
 import { createCandidateDirectory } from './directory.ts';
-import { lexiconNormaliser, MENTION_KINDS, type Lexicon } from './lexicon.ts';
+import { lexiconNormaliser, type Lexicon } from './lexicon.ts';
 import { createMatcher, type LexiconHit } from './matcher.ts';
 import { DEFAULT_SCREENING_MODEL } from './model/default.ts';
 import type { NormalisedToken } from './normalise.ts';
@@ -32,9 +32,12 @@ export function createScreener(lexicon: Lexicon, config: Partial<ScoringConfig> 
     match: (tokens) => matcher.match(tokens),
     matchText: (text) => matcher.matchText(text, normaliser),
     screen: (post) => {
-      const hits = matcher.matchText(post.text, normaliser);
+      // Most posts name no candidate: they score nothing whatever cues they hold (scorePost's
+      // own rule), so their hits are never built.
+      const hits = matcher.matchTextNamingCandidate(post.text, normaliser);
+      if (hits === null) return scorePost(post, [], directory, scoring);
       // The model reads the words too, but only of the few posts that name a candidate.
-      const tokens = scoring.model && hits.some((h) => MENTION_KINDS.has(h.entry.kind)) ? matcher.lastTokens() : undefined;
+      const tokens = scoring.model ? matcher.lastTokens() : undefined;
       return scorePost(post, hits, directory, scoring, tokens);
     },
   };
