@@ -5,8 +5,7 @@
  * here too.
  */
 import { dateInTimeZone, timeZoneOfRegion, CASE_STATE_LABELS, ROLES, type TransitionRefusal } from '@netra/core';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Trx } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { StaffUser } from '../../http/request-context.ts';
 import { stateOf } from './present.ts';
@@ -29,7 +28,7 @@ export const todayIn = (regionCode: string, now: Date) => dateInTimeZone(now, ti
 
 export const locationOf = (row: Pick<CaseRow, 'region_code' | 'agency_id'>) => ({ regionCode: row.region_code, agencyId: row.agency_id === null ? null : String(row.agency_id) });
 
-export async function lockOrNotFound(trx: Transaction<Database>, staff: StaffUser, caseId: string): Promise<CaseRow> {
+export async function lockOrNotFound(trx: Trx, staff: StaffUser, caseId: string): Promise<CaseRow> {
   const row = await lockCaseForChange(trx, staff, caseId);
   if (!row) throw notFound(CASE_NOT_FOUND);
   return row;
@@ -48,7 +47,7 @@ export function assertVersion(row: CaseRow, expectedVersion: number | undefined)
 }
 
 /** A lock held by someone else and not yet expired stops the change, naming who holds it. */
-export async function assertNotLockedByOther(trx: Transaction<Database>, row: CaseRow, staff: StaffUser, now: Date) {
+export async function assertNotLockedByOther(trx: Trx, row: CaseRow, staff: StaffUser, now: Date) {
   if (!row.locked_by || row.locked_by === staff.id || !row.locked_until || new Date(row.locked_until) <= now) return;
   const holder = await userSummary(trx, row.locked_by);
   const until = localTime(new Date(row.locked_until), timeZoneOfRegion(row.region_code));
@@ -85,6 +84,8 @@ export function refusalError(reason: TransitionRefusal): ApiError {
       return new ApiError(403, 'role_not_allowed', reason.message, undefined, details);
     case 'out_of_scope':
       return new ApiError(403, 'out_of_scope', reason.message, undefined, details);
+    case 'four_eyes':
+      return new ApiError(403, 'four_eyes', reason.message, undefined, details);
     case 'unknown_transition':
       return new ApiError(422, 'unknown_transition', reason.message, [{ field: 'body.transition', message: reason.message }], details);
     default:

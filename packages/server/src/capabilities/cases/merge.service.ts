@@ -4,8 +4,7 @@
  * command transition) with both timelines recording it.
  */
 import { checkTransition, CASE_STATE_LABELS, type CaseState } from '@netra/core';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Trx } from '../../db/database.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { insertCaseEvents, lockCasesInOrder, updateCase } from './repository.ts';
@@ -19,7 +18,7 @@ const ENDED: readonly CaseState[] = ['closed', 'withdrawn', 'not_accepted'];
 const ABSORBABLE: readonly CaseState[] = ['received', 'formal_check', 'awaiting_information', 'under_review'];
 
 /** The cases of a merge, locked (in id order, so crossing merges cannot deadlock), by id. */
-export async function lockCasesForMerge(trx: Transaction<Database>, caseIds: string[]): Promise<Map<string, MergingCase>> {
+export async function lockCasesForMerge(trx: Trx, caseIds: string[]): Promise<Map<string, MergingCase>> {
   const rows = await lockCasesInOrder(trx, caseIds);
   return new Map(rows.map((c) => [c.id, c]));
 }
@@ -58,7 +57,7 @@ export interface Absorption {
  * the surviving one; both timelines record it (the absorbed case's entry is not public: its
  * reporters follow the surviving case now).
  */
-export async function absorbCase(trx: Transaction<Database>, rc: RequestContext, surviving: MergingCase, absorbed: MergingCase, merge: Absorption): Promise<void> {
+export async function absorbCase(trx: Trx, rc: RequestContext, surviving: MergingCase, absorbed: MergingCase, merge: Absorption): Promise<void> {
   const { note, movedReportIds, proposalId, at } = merge;
   const actCodes = [...new Set([...surviving.actCodes, ...absorbed.actCodes])].sort();
   await updateCase(trx, surviving.id, { act_codes: actCodes, updated_at: at }, { bumpVersion: true });

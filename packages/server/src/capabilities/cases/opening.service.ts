@@ -3,9 +3,8 @@
  * made from a screened post or a flagged rotation), so the reports capability calls this inside
  * the transaction that files the report.
  */
+import type { Trx } from '../../db/database.ts';
 import { nextCaseDeadline, type IsoDate } from '@netra/core';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { insertCase, insertCaseEvent, rulebookOf } from './repository.ts';
 
 export interface OpenCaseInput {
@@ -29,7 +28,7 @@ export interface OpenCaseInput {
  * transaction, after the report that refers to the case: the audit log's advisory lock serialises
  * every writer, so it is taken as late as possible.
  */
-export async function openCaseForReport(trx: Transaction<Database>, input: OpenCaseInput): Promise<{ id: string; number: string }> {
+export async function openCaseForReport(trx: Trx, input: OpenCaseInput): Promise<{ id: string; number: string }> {
   const rulebook = await rulebookOf(trx, input.electionId);
   if (!rulebook) throw new Error(`Unknown election ${input.electionId}`);
   const deadline = nextCaseDeadline('received', { receivedDate: input.receivedOn }, rulebook, input.receivedOn);

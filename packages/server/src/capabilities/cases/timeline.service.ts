@@ -3,15 +3,13 @@
  * a report (the reporter adds information, an officer opens an identity) on the case's timeline,
  * and shows the reporter the public part of it.
  */
-import type { Transaction } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { insertCaseEvent, lockCaseState, publicCaseEvents, type CaseEventInput } from './repository.ts';
 
 export type { CaseEventInput } from './repository.ts';
 
 /** Add an event to a case's timeline, in the caller's transaction. */
-export async function recordCaseEvent(trx: Transaction<Database>, event: CaseEventInput): Promise<void> {
+export async function recordCaseEvent(trx: Trx, event: CaseEventInput): Promise<void> {
   await insertCaseEvent(trx, event);
 }
 
@@ -19,7 +17,7 @@ export async function recordCaseEvent(trx: Transaction<Database>, event: CaseEve
  * The case's state, with the row locked until the caller's transaction ends: a transition running
  * at the same moment either sees what the caller does next, or comes first.
  */
-export async function caseStateForUpdate(trx: Transaction<Database>, caseId: string): Promise<string> {
+export async function caseStateForUpdate(trx: Trx, caseId: string): Promise<string> {
   const state = await lockCaseState(trx, caseId);
   if (state === undefined) throw new Error(`Case ${caseId} does not exist`);
   return state;

@@ -4,9 +4,8 @@
  * a case, is commands/merge-reports.ts).
  */
 import { duplicateCandidates, normalisePersonName, type Localised } from '@netra/core';
-import type { Transaction } from 'kysely';
+import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../context.ts';
-import type { Database } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
@@ -76,7 +75,7 @@ const alreadyDecided = () =>
 
 
 /** The proposal, locked and still open, with both reports' cases; 404 outside scope, 409 when decided. */
-export async function lockOpenProposal(trx: Transaction<Database>, rc: RequestContext, id: string) {
+export async function lockOpenProposal(trx: Trx, rc: RequestContext, id: string) {
   const proposal = await repo.lockProposalForDecision(trx, rc.actor, id);
   if (!proposal) throw proposalNotFound(id);
   if (proposal.status !== 'open') throw alreadyDecided();
@@ -84,12 +83,12 @@ export async function lockOpenProposal(trx: Transaction<Database>, rc: RequestCo
 }
 
 /** Every report of the absorbed case moves to the surviving one (evidence and reporter hang off the report). */
-export function moveReportsToCase(trx: Transaction<Database>, fromCaseId: string, toCaseId: string): Promise<string[]> {
+export function moveReportsToCase(trx: Trx, fromCaseId: string, toCaseId: string): Promise<string[]> {
   return repo.moveReportsToCase(trx, fromCaseId, toCaseId);
 }
 
 /** The proposal is merged, and so is every open proposal between reports that now share the surviving case. */
-export async function recordProposalMerged(trx: Transaction<Database>, rc: RequestContext, id: string, survivingCaseId: string, at: Date): Promise<void> {
+export async function recordProposalMerged(trx: Trx, rc: RequestContext, id: string, survivingCaseId: string, at: Date): Promise<void> {
   await repo.decideProposal(trx, id, 'merged', rc.actor.id, at);
   await repo.settleProposalsWithinCase(trx, survivingCaseId, rc.actor.id, at);
 }
