@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../packages/server/src/context.ts';
+import { localFileStore } from '../../packages/server/src/storage/local-store.ts';
 import { connectDatabase, migrateToLatest, type Db } from '../../packages/server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../packages/server/src/db/embedded-postgres.ts';
 import { seedReference } from '../../packages/server/src/db/seed/reference.ts';
@@ -272,7 +273,7 @@ function canonical(f: Figures): string {
   });
 }
 
-const ctx: AppContext = { db, now: () => new Date(), encryptionKey: Buffer.alloc(32), evidenceDir: os.tmpdir() };
+const ctx: AppContext = { db, readDb: db, now: () => new Date(), encryptionKey: Buffer.alloc(32), hmacKey: Buffer.alloc(32), evidenceDir: os.tmpdir(), files: localFileStore(os.tmpdir()) };
 // The bench refreshed the aggregates itself; no background refresh may run during the timings.
 useRefreshQueue(async () => {});
 const viewer = { role: 'bawaslu_national' as const, scope: { kind: 'national' as const } };

@@ -30,7 +30,7 @@ fs.chmodSync(dataDir, 0o755);
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 const booted = await bootDatabase(
-  { port: 0, host: '127.0.0.1', databaseUrl: null, dataDir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false },
+  { port: 0, host: '127.0.0.1', databaseUrl: null, readDatabaseUrl: null, dataDir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false },
   log,
 );
 // The limits protect the public from abuse; one loopback address sending hundreds is the bench.

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -36,9 +37,13 @@ import type { TrustProxy } from './config.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 
+import { sharedRateLimitStore } from './http/rate-limit-store.ts';
 export const API_PREFIX = '/api/v1';
 
 export interface AppOptions {
+/** Where Vite puts the content-hashed files of the built web app. */
+const HASHED_ASSETS = (webDist: string) => `${path.join(webDist, 'assets')}${path.sep}`;
+
   /** Directory of the built web app; omitted in API-only tests. */
   webDist?: string;
   logger?: boolean;
@@ -78,10 +83,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   await app.register(cookie);
   app.decorateRequest('staff', null);
-  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' });
+  // Route limits (sign-in, public reports, tracking) are counted in PostgreSQL, shared by every
+  // server; the coarse limit on every request stays in this process (http/rate-limit-store.ts).
+  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute', store: sharedRateLimitStore(ctx.db), skipOnError: true });
 
   await app.register(swagger, {
     openapi: {
+  // br/gzip for answers of 1 kB and more (the JS bundle, JSON lists); nginx in front may do it instead.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
       openapi: '3.1.0',
       info: {
         title: 'Netra API',
@@ -121,7 +130,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   );
 
   if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: options.webDist,
+      wildcard: false,
+      cacheControl: false,
+      // Vite names every asset by its content hash: a year, immutable. index.html and the rest
+      // are revalidated, so a release is picked up at once.
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.startsWith(HASHED_ASSETS(options.webDist!));
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // Client-side routes (/nip, /wilayah/35.10 …) all load the single-page app.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith(`${API_PREFIX}/`)) return reply.callNotFound();

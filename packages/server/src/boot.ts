@@ -10,9 +10,13 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { seedReference } from './db/seed/reference.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { loadEncryptionKey } from './security/encryption.ts';
+import { checkEncryptionKey, keyFingerprint } from './security/keys.ts';
+import { fileStoreFromEnv } from './storage/config.ts';
 
 export interface Booted {
   database: DatabaseHandle;
+  /** The primary's connection string (the public cache listens for refreshes on it). */
+  databaseUrl: string;
   ctx: AppContext;
   embedded: EmbeddedDatabase | null;
   shutdown(): Promise<void>;
@@ -35,24 +39,38 @@ export async function bootDatabase(config: Config, progress: (message: string) =
     progress('Memakai PostgreSQL dari DATABASE_URL');
   }
   const database = connectDatabase(url);
-  const ctx: AppContext = {
-    db: database.db,
-    now: () => new Date(),
-    encryptionKey: loadEncryptionKey(path.join(config.dataDir, 'keys')),
-    evidenceDir: path.join(config.dataDir, 'evidence'),
-  };
+  // Dashboards, public pages and large exports may read from a replica (DATABASE_READ_URL).
+  const reader = config.readDatabaseUrl ? connectDatabase(config.readDatabaseUrl) : null;
+  if (reader) progress('Bacaan dasbor, halaman publik dan ekspor besar memakai replika dari DATABASE_READ_URL');
+  const encryptionKey = loadEncryptionKey(path.join(config.dataDir, 'keys'));
+  const files = fileStoreFromEnv(path.join(config.dataDir, 'evidence'));
   const shutdown = async () => {
+    await reader?.close();
     await database.close();
+    await files.close();
     await embedded?.stop();
   };
+  let ctx: AppContext;
   try {
     const ran = await migrateToLatest(database.db);
     progress(ran.length > 0 ? `Migrasi dijalankan: ${ran.join(', ')}` : 'Skema basis data sudah terbaru');
+    // A server with another key than the data's refuses to start (security/keys.ts).
+    const keys = await checkEncryptionKey(database.db, encryptionKey);
+    if (keys.recorded) progress(`Sidik kunci enkripsi dicatat di basis data: ${keyFingerprint(encryptionKey)}`);
+    ctx = {
+      db: database.db,
+      readDb: reader?.db ?? database.db,
+      now: () => new Date(),
+      encryptionKey,
+      hmacKey: keys.hmacKey,
+      evidenceDir: path.join(config.dataDir, 'evidence'),
+      files,
+    };
     await seedReference(database.db, progress);
     if (config.demoData) await seedDemoData(ctx, progress);
   } catch (error) {
     await shutdown();
     throw error;
   }
-  return { database, ctx, embedded, shutdown };
+  return { database, databaseUrl: url, ctx, embedded, shutdown };
 }

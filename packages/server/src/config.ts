@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   /** An external PostgreSQL; when absent Netra runs its own embedded one. */
   databaseUrl: string | null;
+  /** DATABASE_READ_URL: a streaming replica for dashboards, public pages and large exports (optional). */
+  readDatabaseUrl: string | null;
   /** Where the embedded PostgreSQL keeps its data. */
   dataDir: string;
   embeddedPostgresPort: number;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
+    readDatabaseUrl: env.DATABASE_READ_URL || null,
     dataDir,
     embeddedPostgresPort: Number(env.NETRA_PG_PORT ?? 54329),
     demoData: env.NETRA_DEMO !== '0',

@@ -4,6 +4,8 @@
 import { buildApp } from './app.ts';
 import { bootDatabase } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { listenForPublicData } from './http/public-cache-listener.ts';
+import { publicCache } from './http/public-cache.ts';
 import { startJobs } from './jobs/boss.ts';
 
 const started = performance.now();
@@ -18,6 +20,10 @@ const booted = await bootDatabase(config, progress).catch((error: unknown) => {
 const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: false, trustProxy: config.trustProxy });
 // Deadline reminders and escalation (pg-boss on the same database).
 const jobs = await startJobs(booted.ctx, booted.database.pool);
+// Public answers cached here are dropped when any server refreshes the dashboards.
+const listener = listenForPublicData(booted.databaseUrl, publicCache, {
+  onError: (error) => console.error(`[netra] public cache listener: ${error.message} (reconnecting)`),
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -25,6 +31,7 @@ async function stop(signal: string) {
   stopping = true;
   progress(`${signal} diterima: menghentikan server dan PostgreSQL …`);
   await app.close();
+  await listener.stop();
   await jobs.stop();
   await booted.shutdown();
   progress('Berhenti dengan bersih.');

@@ -13,6 +13,7 @@ import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, t
 import { buildApp } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/schema.ts';
+import { localFileStore } from '../storage/local-store.ts';
 
 class NoDatabaseDriver implements Driver {
   async init(): Promise<void> {}
@@ -36,12 +37,16 @@ export function documentOnlyContext(): AppContext {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
+  // Never created: the start-up sweep of interrupted uploads finds nothing there.
+  const evidenceDir = path.join(os.tmpdir(), `netra-openapi-${process.pid}-no-evidence`);
   return {
     db,
+    readDb: db,
     now: () => new Date(),
     encryptionKey: Buffer.alloc(32),
-    // Never created: the start-up sweep of interrupted uploads finds nothing there.
-    evidenceDir: path.join(os.tmpdir(), `netra-openapi-${process.pid}-no-evidence`),
+    hmacKey: Buffer.alloc(32),
+    evidenceDir,
+    files: localFileStore(evidenceDir),
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitIncoming, receiveUpload, storedPath, storeBuffer, sweepIncoming, UploadTooLargeError } from './evidence-store.ts';
+import { localFileStore } from './local-store.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -19,14 +20,14 @@ describe('the content-addressed evidence store', () => {
     const bytes = Buffer.from('bukti fiktif '.repeat(1000));
     const first = await receiveUpload(dir, Readable.from([bytes.subarray(0, 5000), bytes.subarray(5000)]), 1_000_000, 'file');
     expect(first).toMatchObject({ sha256: sha256(bytes), sizeBytes: bytes.length });
-    const key = await commitIncoming(dir, first);
+    const key = await commitIncoming(localFileStore(dir), first);
     expect(key).toBe(`sha256/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}`);
     expect(fs.readFileSync(storedPath(dir, key)).equals(bytes)).toBe(true);
     // The same bytes again: the same key, nothing left in incoming/.
     const again = await receiveUpload(dir, Readable.from([bytes]), 1_000_000, 'file');
-    expect(await commitIncoming(dir, again)).toBe(key);
+    expect(await commitIncoming(localFileStore(dir), again)).toBe(key);
     expect(fs.readdirSync(path.join(dir, 'incoming'))).toEqual([]);
-    expect((await storeBuffer(dir, bytes)).key).toBe(key);
+    expect((await storeBuffer(localFileStore(dir), bytes)).key).toBe(key);
   });
 
   it('stops an upload at its limit and leaves no partial file', async () => {

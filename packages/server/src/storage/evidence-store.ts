@@ -1,14 +1,15 @@
 /**
- * Evidence files on disk, content-addressed: a file lives at `sha256/<first two hex>/<hash>`, so
+ * Evidence files, content-addressed: a file lives under the key `sha256/<first two hex>/<hash>` in
+ * the file store (file-store.ts: a local directory or S3-compatible object storage), so
  * the same photo sent twice is stored once, a retried upload changes nothing, and a file left
  * behind by a transaction that failed is harmless (no row refers to it; a sweep may remove it).
  *
- * Durability: every file is fsync'd, renamed into place and its directory fsync'd BEFORE the
- * database transaction that refers to it commits. A report acknowledged with 201 therefore never
+ * Durability: every file is durable in the store (fsync'd and renamed into place, or PUT to the
+ * object store) BEFORE the database transaction that refers to it commits. A report acknowledged with 201 therefore never
  * points at a file lost in a crash (kill -9, power cut); the reverse (a file without a row) is the
  * harmless orphan above.
  *
- * Uploads arrive in a per-server `incoming/` folder first, are hashed while they stream (never
+ * Uploads arrive in a per-server `incoming/` folder (local disk) first, are hashed while they stream (never
  * held whole in memory), and are moved into the store only once the request is accepted.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,6 +18,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FileStore } from './file-store.ts';
 
 const KEY = /^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
 
@@ -39,19 +41,10 @@ export function keyFor(sha256: string): string {
   return `sha256/${sha256.slice(0, 2)}/${sha256}`;
 }
 
-/** The file behind a storage key; refuses anything that is not a key (no path tricks). */
+/** The file behind a storage key in a `local` store's directory; refuses anything that is not a key. */
 export function storedPath(dir: string, key: string): string {
   if (!KEY.test(key)) throw new Error(`Not an evidence storage key: ${key}`);
   return path.join(dir, key);
-}
-
-async function fsyncPath(target: string): Promise<void> {
-  const handle = await fsp.open(target, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -86,40 +79,30 @@ export async function discardIncoming(file: Pick<IncomingFile, 'tempPath'>): Pro
   await fsp.rm(file.tempPath, { force: true });
 }
 
-/** Make a finished temp file durable under its content key; returns the key. */
-async function commitFile(dir: string, tempPath: string, sha256: string): Promise<string> {
-  const key = keyFor(sha256);
-  const target = storedPath(dir, key);
-  const folder = path.dirname(target);
-  await fsp.mkdir(folder, { recursive: true });
-  if (fs.existsSync(target)) {
+/** Move an accepted upload into the store (durable when this resolves); returns its storage key. */
+export async function commitIncoming(files: FileStore, file: IncomingFile): Promise<string> {
+  const key = keyFor(file.sha256);
+  try {
     // Already stored (and made durable) by an earlier upload of the same bytes.
-    await fsp.rm(tempPath, { force: true });
-    return key;
+    if (!(await files.exists(key))) await files.putFile(key, file.tempPath);
+  } finally {
+    await fsp.rm(file.tempPath, { force: true });
   }
-  await fsyncPath(tempPath);
-  await fsp.rename(tempPath, target);
-  await fsyncPath(folder);
   return key;
 }
 
-/** Move an accepted upload into the store (fsync'd); returns its storage key. */
-export function commitIncoming(dir: string, file: IncomingFile): Promise<string> {
-  return commitFile(dir, file.tempPath, file.sha256);
-}
-
 /** Store bytes made on the server (a metadata-stripped copy); returns key, hash and size. */
-export async function storeBuffer(dir: string, bytes: Buffer): Promise<{ key: string; sha256: string; sizeBytes: number }> {
-  await fsp.mkdir(incomingDir(dir), { recursive: true });
+export async function storeBuffer(files: FileStore, bytes: Buffer): Promise<{ key: string; sha256: string; sizeBytes: number }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const tempPath = path.join(incomingDir(dir), `${Date.now()}-${randomBytes(8).toString('hex')}`);
-  await fsp.writeFile(tempPath, bytes, { mode: 0o600 });
-  const key = await commitFile(dir, tempPath, sha256);
+  const key = keyFor(sha256);
+  if (!(await files.exists(key))) await files.putBuffer(key, bytes);
   return { key, sha256, sizeBytes: bytes.length };
 }
 
-export function openStored(dir: string, key: string): fs.ReadStream {
-  return fs.createReadStream(storedPath(dir, key));
+/** A stored evidence file's bytes (the key is checked first: no path tricks). */
+export function openStored(files: FileStore, key: string): Promise<Readable> {
+  if (!KEY.test(key)) throw new Error(`Not an evidence storage key: ${key}`);
+  return files.open(key);
 }
 
 /**

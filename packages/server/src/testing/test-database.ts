@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 import { buildApp, type AppOptions } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/database.ts';
+import { localFileStore } from '../storage/local-store.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   name: string;
@@ -60,7 +61,8 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   const database = await createTestDatabase();
   let now = new Date('2024-10-01T03:00:00Z');
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-'));
-  const ctx: AppContext = { db: database.db, now: () => now, encryptionKey: randomBytes(32), evidenceDir };
+  const encryptionKey = randomBytes(32);
+  const ctx: AppContext = { db: database.db, readDb: database.db, now: () => now, encryptionKey, hmacKey: encryptionKey, evidenceDir, files: localFileStore(evidenceDir) };
   // Tests stand behind a pretend proxy: X-Forwarded-For simulates different client addresses.
   const app = await buildApp(ctx, { trustProxy: true, ...options });
   await app.ready();

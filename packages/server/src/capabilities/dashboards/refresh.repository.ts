@@ -7,6 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { PUBLIC_DATA_CHANNEL } from '../../http/public-cache.ts';
 
 /** In dependency order: each rollup is built from the one before it. */
 export const AGGREGATES = [
@@ -95,6 +96,8 @@ export async function refreshDashboards(db: Db, options: { waitForRunning?: bool
         .values({ key: REFRESHED_AT_KEY, value: refreshedAt.toISOString(), updated_at: new Date() })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: refreshedAt.toISOString(), updated_at: new Date() }))
         .execute();
+      // Every server's public read cache moves to the new figures (http/public-cache-listener.ts).
+      await sql`SELECT pg_notify(${PUBLIC_DATA_CHANNEL}, ${refreshedAt.toISOString()})`.execute(conn);
       return { refreshed: true, refreshedAt, durationMs: performance.now() - started, views: timings, screeningQueue };
     } finally {
       await sql`SELECT pg_advisory_unlock(${REFRESH_LOCK_KEY})`.execute(conn);

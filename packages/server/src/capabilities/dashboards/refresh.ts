@@ -4,9 +4,21 @@
  * ask for a refresh straight away. The refresh itself, and its lock, are in refresh.repository.ts.
  */
 import type { AppContext } from '../../context.ts';
-import { dashboardsRefreshedAt, refreshDashboards } from './refresh.repository.ts';
+import type { Db } from '../../db/database.ts';
+import { publicCache } from '../../http/public-cache.ts';
+import { dashboardsRefreshedAt, refreshDashboards as refreshAggregates, type RefreshResult } from './refresh.repository.ts';
 
-export { AGGREGATES, dashboardsRefreshedAt, refreshDashboards, REFRESH_LOCK_KEY, SCREENING_QUEUE, type RefreshResult } from './refresh.repository.ts';
+export { AGGREGATES, dashboardsRefreshedAt, REFRESH_LOCK_KEY, SCREENING_QUEUE, type RefreshResult } from './refresh.repository.ts';
+
+/**
+ * Refresh the aggregates (refresh.repository.ts). The public read cache of this process moves to
+ * the new figures at once; other servers learn of it through the NOTIFY the refresh sends.
+ */
+export async function refreshDashboards(db: Db, options: { waitForRunning?: boolean } = {}): Promise<RefreshResult> {
+  const result = await refreshAggregates(db, options);
+  if (result.refreshed && result.refreshedAt) publicCache.invalidate(result.refreshedAt.toISOString());
+  return result;
+}
 
 /** Without a job runner in this process, a dashboard read older than this starts a refresh. */
 export const STALE_AFTER_MS = 10 * 60 * 1000;

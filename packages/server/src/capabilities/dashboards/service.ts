@@ -4,7 +4,7 @@
  * drill-down list always agree with each other.
  */
 import { ACT_CODES, CASE_STATES, POSITION_TYPES, prohibitedWindow, stagesForRegion, type Election, type Localised } from '@netra/core';
-import type { AppContext } from '../../context.ts';
+import { readOnlyContext, type AppContext } from '../../context.ts';
 import type { Language } from '../../http/language.ts';
 import { DEADLINE_PARTY_LABELS, REPORT_SOURCE_LABELS, actLabel, positionLabel, sourceLabel, stageLabel, stateLabel } from './labels.ts';
 import { dashboardsRefreshedAt, refreshIfStale, refreshingHere } from './refresh.ts';
@@ -102,12 +102,14 @@ function stageList(election: Election, regionCode: string | null, language: Lang
   return stagesForRegion(election, regionCode).map((s) => ({ code: s.code, name: s.name[language], start: s.start, end: s.end, critical: s.critical }));
 }
 
-export async function dashboard(ctx: AppContext, rc: ViewerContext, electionId: string, region: string | undefined) {
+export async function dashboard(primary: AppContext, rc: ViewerContext, electionId: string, region: string | undefined) {
+  // Read from the replica when there is one; a refresh is asked of the primary.
+  const ctx = readOnlyContext(primary);
   const { language } = rc;
   const view = await resolveView(ctx, rc.actor, electionId, region, language);
   const { election, territory, filter } = view;
   const refreshedAt = await dashboardsRefreshedAt(ctx.db);
-  refreshIfStale(ctx, refreshedAt);
+  refreshIfStale(primary, refreshedAt);
   const [{ cube, live }, prevention, events, children, optional] = await Promise.all([
     loadCube(ctx, filter),
     repo.preventionByChild(ctx.db, filter),
@@ -206,7 +208,8 @@ async function rotationsFor(ctx: AppContext, election: Election, filter: repo.Fi
   return { ...(await repo.rotationFigures(ctx.db, filter, window)), windowFrom: window.from, windowTo: window.to };
 }
 
-export async function agencyTable(ctx: AppContext, rc: ViewerContext, electionId: string, query: { region?: string; sort: repo.AgencySort; limit: number; offset: number }) {
+export async function agencyTable(primary: AppContext, rc: ViewerContext, electionId: string, query: { region?: string; sort: repo.AgencySort; limit: number; offset: number }) {
+  const ctx = readOnlyContext(primary);
   const { filter } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
   const page = await repo.agencyPage(ctx.db, filter, query);
   return {

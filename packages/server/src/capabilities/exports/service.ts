@@ -2,7 +2,9 @@
  * Exports: a list or dashboard table as CSV or XLSX, with the filter of the screen and the
  * caller's scope. Small exports are written while the request waits; large ones (more rows than
  * `syncRowLimit`) run as a background job that reports rows written out of the total, and the
- * file is downloaded when ready. Files live a day in the data directory, then are deleted. Each
+ * file is downloaded when ready. Files live a day in the file store (storage/: the data directory
+ * or S3-compatible object storage, so any server can hand out a file another wrote), then are
+ * deleted. Rows of large exports are read from the replica when there is one. Each
  * finished export is an audit entry with its source, filter, format and row count.
  */
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import { can, dateInTimeZone, isRoleCode, type Scope } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
+import { FileNotFoundError } from '../../storage/file-store.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import * as repo from './repository.ts';
@@ -26,12 +29,14 @@ export function syncRowLimit(): number {
   return Number(process.env.NETRA_EXPORT_SYNC_ROWS ?? 50_000);
 }
 
-/** Export files sit beside the evidence on the shared data volume, not in the database. */
-export function exportDir(ctx: AppContext): string {
-  return path.join(ctx.evidenceDir, 'exports');
+/** An export is written on this server's disk first, then stored in the file store under its key. */
+function scratchDir(ctx: AppContext): string {
+  return path.join(ctx.evidenceDir, 'exports-in-progress');
 }
 
-const filePath = (ctx: AppContext, job: Pick<repo.ExportJob, 'id' | 'format'>) => path.join(exportDir(ctx), `${job.id}.${job.format}`);
+const fileKey = (job: Pick<repo.ExportJob, 'id' | 'format'>) => `exports/${job.id}.${job.format}`;
+const scratchPath = (ctx: AppContext, job: Pick<repo.ExportJob, 'id' | 'format'>) => path.join(scratchDir(ctx), `${job.id}.${job.format}`);
+const CONTENT_TYPE = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 /** Set by the job runner of this process (jobs/boss.ts); null when it runs none (tests, CLI). */
 let enqueueExport: ((jobId: string) => Promise<unknown>) | null = null;
@@ -145,13 +150,13 @@ function aboutLines(job: repo.ExportJob, plan: ExportPlan, rows: number, languag
 export async function runExportJob(ctx: AppContext, jobId: string): Promise<void> {
   const job = await repo.claimJob(ctx.db, jobId, new Date());
   if (!job) return;
-  const target = filePath(ctx, job);
+  const target = scratchPath(ctx, job);
   try {
     if (!isRoleCode(job.role)) throw new Error(`Unknown role ${job.role}`);
     const viewer: ExportViewer = { id: job.created_by, role: job.role, scope: job.scope as Scope };
     const language = job.language;
     const plan = await EXPORT_SOURCES[job.source].plan(ctx, viewer, job.filter as Record<string, unknown>, language);
-    fs.mkdirSync(exportDir(ctx), { recursive: true });
+    fs.mkdirSync(scratchDir(ctx), { recursive: true });
     let rows = 0;
     let lastProgress = 0;
     const writer: TableWriter = job.format === 'csv' ? csvWriter(target, plan.columns) : xlsxWriter(target, plan.slug, plan.columns);
@@ -166,7 +171,7 @@ export async function runExportJob(ctx: AppContext, jobId: string): Promise<void
     } else {
       const { compiled, toCells } = plan.query!;
       await repo.streamQuery(
-        ctx.db,
+        ctx.readDb,
         compiled,
         (total) => repo.reportProgress(ctx.db, job.id, 0, total),
         async (batch) => {
@@ -177,6 +182,8 @@ export async function runExportJob(ctx: AppContext, jobId: string): Promise<void
       );
     }
     const sizeBytes = await writer.finish(aboutLines(job, plan, rows, language));
+    await ctx.files.putFile(fileKey(job), target, CONTENT_TYPE[job.format]);
+    fs.rmSync(target, { force: true });
     const fileName = `netra-${plan.slug}-${dateInTimeZone(new Date(job.created_at), 'Asia/Jakarta')}.${job.format}`;
     await repo.finishJob(ctx.db, job.id, { fileName, sizeBytes, rows });
     await recordAudit(ctx.db, {
@@ -189,6 +196,7 @@ export async function runExportJob(ctx: AppContext, jobId: string): Promise<void
     });
   } catch (error) {
     fs.rmSync(target, { force: true });
+    await ctx.files.remove(fileKey(job)).catch(() => {});
     const message = error instanceof ApiError ? error.messages[job.language] : (error as Error).message;
     await repo.failJob(ctx.db, job.id, message);
     if (!(error instanceof ApiError)) throw error;
@@ -211,15 +219,16 @@ export async function exportFile(ctx: AppContext, rc: RequestContext, jobId: str
   const job = await repo.findJob(ctx.db, jobId);
   if (!job || job.created_by !== rc.actor.id || job.status === 'expired') throw notFound({ id: 'Berkas ekspor', en: 'Export file' });
   if (job.status !== 'done') throw new ApiError(409, 'not_ready', { id: 'Berkas belum selesai dibuat.', en: 'The file is not ready yet.' });
-  const target = filePath(ctx, job);
-  if (!fs.existsSync(target)) throw notFound({ id: 'Berkas ekspor', en: 'Export file' });
-  return { stream: fs.createReadStream(target), fileName: job.file_name!, format: job.format, sizeBytes: Number(job.size_bytes) };
+  const stream = await ctx.files.open(fileKey(job)).catch((error: unknown) => {
+    throw error instanceof FileNotFoundError ? notFound({ id: 'Berkas ekspor', en: 'Export file' }) : error;
+  });
+  return { stream, fileName: job.file_name!, format: job.format, sizeBytes: Number(job.size_bytes) };
 }
 
 /** Delete the files of exports older than a day. */
 export async function purgeExpiredExports(ctx: AppContext): Promise<number> {
   const expired = await repo.expiredJobs(ctx.db, new Date());
-  for (const job of expired) fs.rmSync(filePath(ctx, job), { force: true });
+  for (const job of expired) await ctx.files.remove(fileKey(job));
   await repo.markExpired(ctx.db, expired.map((j) => j.id));
   return expired.length;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { connectDatabase } from '../../db/database.ts';
+import { localFileStore } from '../../storage/local-store.ts';
 import { freePort } from '../../testing/free-port.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 
@@ -22,7 +23,7 @@ describe('GET /api/v1/health', () => {
 
   it('answers 503 when the database is unreachable, instead of pretending to be healthy', async () => {
     const unreachable = connectDatabase(`postgresql://netra:netra@127.0.0.1:${await freePort()}/netra`, 1);
-    const app = await buildApp({ db: unreachable.db, now: () => new Date(), encryptionKey: Buffer.alloc(32), evidenceDir: '/nonexistent' });
+    const app = await buildApp({ db: unreachable.db, readDb: unreachable.db, now: () => new Date(), encryptionKey: Buffer.alloc(32), hmacKey: Buffer.alloc(32), evidenceDir: '/nonexistent', files: localFileStore('/nonexistent') });
     try {
       const res = await app.inject('/api/v1/health');
       expect(res.statusCode).toBe(503);

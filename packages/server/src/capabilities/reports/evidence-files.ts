@@ -13,8 +13,8 @@ export async function storeEvidence(ctx: AppContext, uploads: readonly AcceptedU
   for (const upload of uploads) {
     // The copy is made from the temp file, before it moves into the store.
     const copy = await metadataFreeCopy(upload.tempPath, upload.mimeType, upload.originalName);
-    const storageKey = await commitIncoming(ctx.evidenceDir, upload);
-    const publicCopyKey = copy ? (await storeBuffer(ctx.evidenceDir, copy)).key : null;
+    const storageKey = await commitIncoming(ctx.files, upload);
+    const publicCopyKey = copy ? (await storeBuffer(ctx.files, copy)).key : null;
     rows.push({ originalName: upload.originalName, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, storageKey, publicCopyKey });
   }
   return rows;

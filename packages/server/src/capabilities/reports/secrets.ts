@@ -1,5 +1,6 @@
 /**
- * The reporter's secrets and signed links, all keyed by the server key (never in the database):
+ * The reporter's secrets and signed links, all keyed by the server's HMAC root (ctx.hmacKey: stored
+ * only sealed with the encryption key, security/keys.ts, so it survives a key rotation):
  * the tracking secret and its stored hash, the hash of an idempotency key, and the short-lived
  * link to an evidence file's metadata-free copy.
  */
@@ -20,7 +21,7 @@ export function idempotencyHash(actorId: string | null, idempotencyKey: string |
  */
 export function drawSecret(ctx: AppContext, keyHash: string | null): string {
   if (!keyHash) return generateReportSecret(randomBytes);
-  const digest = createHmac('sha256', ctx.encryptionKey).update(`netra:report-secret:${keyHash}`).digest();
+  const digest = createHmac('sha256', ctx.hmacKey).update(`netra:report-secret:${keyHash}`).digest();
   return generateReportSecret((size) => digest.subarray(0, size));
 }
 
@@ -31,7 +32,7 @@ export function drawSecret(ctx: AppContext, keyHash: string | null): string {
  * offline. This keeps report intake fast on voting day (Argon2id cost ~0.1 s of CPU per report).
  */
 export function hashReportSecret(ctx: AppContext, secret: string): string {
-  const key = createHmac('sha256', ctx.encryptionKey).update('netra:report-secret-hash').digest();
+  const key = createHmac('sha256', ctx.hmacKey).update('netra:report-secret-hash').digest();
   return `hmac-sha256:${createHmac('sha256', key).update(secret).digest('hex')}`;
 }
 
@@ -46,7 +47,7 @@ export function secretMatches(ctx: AppContext, stored: string | null | undefined
 const EVIDENCE_LINK_TTL_SECONDS = 60 * 60;
 
 function evidenceLinkSignature(ctx: AppContext, evidenceId: string, expires: number): Buffer {
-  const key = createHmac('sha256', ctx.encryptionKey).update('netra:evidence-link').digest();
+  const key = createHmac('sha256', ctx.hmacKey).update('netra:evidence-link').digest();
   return createHmac('sha256', key).update(`${evidenceId}.${expires}`).digest();
 }
 

@@ -88,7 +88,7 @@ export async function staffEvidenceFile(ctx: AppContext, rc: RequestContext, id:
   const row = await findEvidenceForStaff(ctx.db, rc.actor, id);
   const key = copy === 'public' ? row?.publicCopyKey : row?.storageKey;
   if (!row || !key) throw notFound({ id: 'Berkas bukti', en: 'Evidence file' });
-  return { ...row, stream: openStored(ctx.evidenceDir, key) };
+  return { ...row, stream: await openStored(ctx.files, key) };
 }
 
 /**

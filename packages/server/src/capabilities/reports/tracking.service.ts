@@ -126,7 +126,7 @@ export async function publicEvidenceFile(ctx: AppContext, evidenceId: string, to
   if (!evidenceLinkValid(ctx, evidenceId, token)) return null;
   const row = await findPublicCopy(ctx.db, evidenceId);
   if (!row?.publicCopyKey) return null;
-  return { mimeType: row.mimeType, stream: openStored(ctx.evidenceDir, row.publicCopyKey) };
+  return { mimeType: row.mimeType, stream: await openStored(ctx.files, row.publicCopyKey) };
 }
 
 const notAwaitingInformation = () =>

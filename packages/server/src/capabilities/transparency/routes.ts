@@ -2,11 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
+import { publicCache } from '../../http/public-cache.ts';
 import { langQuery, nationalParams, transparencyParams, transparencySchema } from './schema.ts';
 import { transparency } from './service.ts';
 
-/** Public, cacheable for a minute: the figures change at most once per refresh of the aggregates. */
-const CACHE = 'public, max-age=60';
+/**
+ * Public, and the same for everyone until the aggregates refresh: served from the public read
+ * cache (http/public-cache.ts: per server, invalidated on every server when the dashboards
+ * refresh), with an ETag, 304 on revalidation and `public, max-age, stale-while-revalidate`.
+ */
+const cacheKey = (electionId: string, regionCode: string | null, language: string) => `transparency:${electionId}:${regionCode ?? '-'}:${language}`;
 
 export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -21,8 +26,8 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', CACHE);
-      return transparency(ctx, request.params.electionId, undefined, requestLanguage(request));
+      const language = requestLanguage(request);
+      return publicCache.serve(request, reply, cacheKey(request.params.electionId, null, language), () => transparency(ctx, request.params.electionId, undefined, language));
     },
   );
 
@@ -38,8 +43,9 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', CACHE);
-      return transparency(ctx, request.params.electionId, request.params.regionCode, requestLanguage(request));
+      const { electionId, regionCode } = request.params;
+      const language = requestLanguage(request);
+      return publicCache.serve(request, reply, cacheKey(electionId, regionCode, language), () => transparency(ctx, electionId, regionCode, language));
     },
   );
 };

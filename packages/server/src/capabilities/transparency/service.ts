@@ -6,7 +6,7 @@
  * below five (suppression.ts), from the same aggregates as the staff dashboards.
  */
 import { regionLevel, stagesForRegion, type Localised } from '@netra/core';
-import type { AppContext } from '../../context.ts';
+import { readOnlyContext, type AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { Territory } from '../../db/territory.ts';
@@ -29,11 +29,13 @@ async function territoryOf(ctx: AppContext, regionCode: string | undefined) {
   return { territory: { level, regionCode: region.code } as Territory, region };
 }
 
-export async function transparency(ctx: AppContext, electionId: string, regionCode: string | undefined, language: Language) {
+export async function transparency(primary: AppContext, electionId: string, regionCode: string | undefined, language: Language) {
+  // Public figures are read from the replica when there is one; a refresh is asked of the primary.
+  const ctx = readOnlyContext(primary);
   const election = await requireElection(ctx, electionId);
   const { territory, region } = await territoryOf(ctx, regionCode);
   const refreshedAt = await dashboardsRefreshedAt(ctx.db);
-  refreshIfStale(ctx, refreshedAt);
+  refreshIfStale(primary, refreshedAt);
   // Every case counts (minReach 0) and no agency narrows the public figures.
   const [{ cube }, participating, children] = await Promise.all([
     loadCube(ctx, { ...territory, electionId: election.id, minReach: 0, agencyIds: null }),

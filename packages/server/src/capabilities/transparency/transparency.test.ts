@@ -65,7 +65,9 @@ describe('small-count suppression', () => {
 describe('public transparency page', () => {
   it('answers without signing in, for a regency, with counts and the follow-up rate', async () => {
     const { body, headers } = await page('/api/v1/transparency/pilkada-2024/35.10');
-    expect(headers['cache-control']).toBe('public, max-age=60');
+    // Served from the public read cache: proxies may keep it, and revalidate by ETag (http/public-cache.test.ts).
+    expect(headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(headers.etag).toMatch(/^W\/"/);
     expect(body.name).toBe('Kabupaten Banyuwangi');
     expect(body.participates).toBe(true);
     // 8 cases + 3 + 2 extra reports = 13 reports; 7 proven; 3 sanctions (< 5); 5 recommended, 3 followed up.

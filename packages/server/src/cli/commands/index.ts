@@ -7,6 +7,7 @@ import { auditVerifyCommand } from './audit-verify.ts';
 import { candidatesCheckCommand } from './candidates-check.ts';
 import { demoGenerateCommand } from './demo-generate.ts';
 import { importAsnCommand } from './import-asn.ts';
+import { keysCheckCommand, keysRotateCommand } from './keys.ts';
 import { deadlinesSweepCommand } from './deadlines-sweep.ts';
 import { dashboardsRefreshCommand } from './dashboards-refresh.ts';
 import { electionRegionsImportCommand } from './election-regions-import.ts';
@@ -14,4 +15,4 @@ import { migrateCommand } from './migrate.ts';
 import { screenCommand } from './screen.ts';
 import { seedCommand } from './seed.ts';
 
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand];
