@@ -27,6 +27,7 @@ import { nipRoutes } from './capabilities/nip/routes.ts';
 import { regionRoutes } from './capabilities/regions/routes.ts';
 import { reportRoutes, type ReportRoutesOptions } from './capabilities/reports/routes.ts';
 import { userRoutes } from './capabilities/users/routes.ts';
+import { auditRoutes } from './capabilities/audit/routes.ts';
 import { dashboardRoutes } from './capabilities/dashboards/routes.ts';
 import { documentRoutes } from './capabilities/documents/routes.ts';
 import { exportRoutes } from './capabilities/exports/routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(nipRoutes, { ctx });
       await api.register(authRoutes, { ctx });
       await api.register(userRoutes, { ctx });
+      await api.register(auditRoutes, { ctx });
       await api.register(reportRoutes, { ctx, apiPrefix: API_PREFIX, ...options.reports });
       await api.register(caseRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });

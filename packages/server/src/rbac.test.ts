@@ -19,6 +19,8 @@ import { fictionalReport, jpegWithExif, multipartBody, submitReport } from './te
 import { createCase } from './testing/cases.ts';
 import { cookieFrom, createStaffAccount, staffClient, TEST_PASSWORD, totpCode, type StaffClient } from './testing/staff.ts';
 import { createTestApp, type TestApp } from './testing/test-database.ts';
+import { inviteOfficer } from './capabilities/users/invitations.service.ts';
+import { requestTotpReset } from './capabilities/users/service.ts';
 import { createAgency, createAsn, createUnit } from './testing/dashboards.ts';
 import { csvOf } from './testing/register.ts';
 import { importForm, insertAccount, insertPost, seedAsn } from './testing/screening.ts';
@@ -331,6 +333,54 @@ const RULES: Record<string, Rule> = {
     scoped: false,
     request: async () => ({ method: 'POST', url: `/api/v1/users/${(await createStaffAccount(t, 'analyst', null)).userId}/active`, payload: { active: false } }),
   },
+
+  'POST /api/v1/users/invitations': {
+    roles: ['administrator'],
+    ok: 201,
+    scoped: false,
+    request: async () => ({ method: 'POST', url: '/api/v1/users/invitations', payload: { email: `undang.${randomBytes(4).toString('hex')}@uji.netra`, name: 'Petugas Undangan Fiktif', role: 'analyst', regionCode: null } }),
+  },
+  'POST /api/v1/users/:id/invitation': {
+    roles: ['administrator'],
+    ok: 201,
+    scoped: false,
+    request: async () => {
+      const { user } = await inviteOfficer(t.ctx, { actor: null, meta: { ip: null, userAgent: 'test' } }, { email: `ulang.${randomBytes(4).toString('hex')}@uji.netra`, name: 'Petugas Ulang Fiktif', role: 'analyst', regionCode: null }, 'http://localhost', { manual: true });
+      return { method: 'POST', url: `/api/v1/users/${user.id}/invitation` };
+    },
+  },
+  'POST /api/v1/users/:id/access': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => ({ method: 'POST', url: `/api/v1/users/${(await createStaffAccount(t, 'analyst', null)).userId}/access`, payload: { role: 'bkn_verifier', regionCode: null, reason: 'Pindah tugas ke BKN (uji hak akses)' } }),
+  },
+  'POST /api/v1/users/:id/totp-reset': {
+    roles: ['administrator'],
+    ok: 201,
+    scoped: false,
+    request: async () => ({ method: 'POST', url: `/api/v1/users/${(await createStaffAccount(t, 'analyst', null)).userId}/totp-reset`, payload: { reason: 'Perangkat hilang (uji hak akses)' } }),
+  },
+  'GET /api/v1/users/totp-resets': { roles: ['administrator'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/users/totp-resets' }) },
+  'POST /api/v1/users/totp-resets/:id/decision': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => {
+      const target = await createStaffAccount(t, 'analyst', null);
+      const asker = await createStaffAccount(t, 'administrator', null);
+      const actor = { id: asker.userId, email: asker.email, name: 'Admin Peminta', role: 'administrator' as const, scope: { kind: 'national' as const }, sessionId: '', csrfToken: '', mfa: 'passed' as const };
+      const asked = await requestTotpReset(t.ctx, { actor, language: 'id', meta: { ip: null, userAgent: 'test' } }, target.userId, 'Perangkat hilang (uji hak akses)');
+      return { method: 'POST', url: `/api/v1/users/totp-resets/${asked.id}/decision`, payload: { approve: false } };
+    },
+  },
+  'GET /api/v1/users/coverage': { roles: ['administrator'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/users/coverage?region=35.10' }) },
+  'GET /api/v1/invitations/:token': { public: true, request: { method: 'GET', url: '/api/v1/invitations/tautan-yang-tidak-ada-sama-sekali' } },
+  'POST /api/v1/invitations/:token/totp': { public: true, request: { method: 'POST', url: '/api/v1/invitations/tautan-yang-tidak-ada-sama-sekali/totp' } },
+  'POST /api/v1/invitations/:token/accept': { public: true, request: { method: 'POST', url: '/api/v1/invitations/tautan-yang-tidak-ada-sama-sekali/accept', payload: { password: 'kata-sandi-panjang-sekali', code: '123456' } } },
+  'GET /api/v1/audit': { roles: ['administrator', 'bawaslu_national'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/audit?action=user.&limit=5' }) },
+  'GET /api/v1/audit/vocabulary': { roles: ['administrator', 'bawaslu_national'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/audit/vocabulary' }) },
+  'GET /api/v1/audit/verification': { roles: ['administrator', 'bawaslu_national'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/audit/verification' }) },
 
   'GET /api/v1/cases': {
     roles: CASE_ROLES,

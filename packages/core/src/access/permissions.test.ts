@@ -17,6 +17,7 @@ const BEFORE_THE_TABLE: Record<PermissionAction, RoleCode[]> = {
   'session.manage': ALL,
   'notifications.read': ALL,
   'users.manage': ['administrator'],
+  'audit.read': ['administrator', 'bawaslu_national'],
   'reports.read': CASE_ROLES, // REPORT_READER_ROLES
   'reports.triage': BAWASLU, // REPORT_OFFICER_ROLES
   'cases.read': CASE_ROLES,

@@ -81,7 +81,20 @@ export const PERMISSIONS = {
   'users.manage': {
     roles: ['administrator'],
     scope: 'national',
-    description: text('Melihat dan membuat akun petugas serta mengaktifkan atau menonaktifkannya', 'List and create staff accounts, and activate or deactivate them'),
+    description: text(
+      'Mengundang petugas, mengubah peran dan cakupannya dengan alasan, menonaktifkan, meminta dan menyetujui reset verifikasi dua langkah, dan melihat siapa yang dapat bertindak di suatu wilayah',
+      "Invite officers, change their role and scope with a reason, deactivate them, request and approve two-step verification resets, and see who can act in a region",
+    ),
+    finerRules: 'A second-factor reset is approved by a second administrator, neither the requester nor the account owner; nobody changes or deactivates their own account (server capabilities/users/service.ts).',
+  },
+  'audit.read': {
+    roles: ['administrator', 'bawaslu_national'],
+    scope: 'national',
+    description: text(
+      'Membaca seluruh log audit dengan saringan, mengekspornya, dan melihat hasil pemeriksaan rantai hash',
+      'Read the whole audit log with filters, export it, and see the result of the hash-chain check',
+    ),
+    finerRules: 'Oversight of the system as a whole: administrators and national Bawaslu; regional offices see the trail of their own cases on the case page.',
   },
 
   // ---- Reports
@@ -174,6 +187,12 @@ export const PERMISSIONS = {
     roles: ['bkpsdm_officer', ...BAWASLU, 'administrator'],
     scope: 'territory',
     description: text('Mencatat dan mengimpor mutasi jabatan', 'Record and import official rotations'),
+  },
+  'rotations.terms': {
+    roles: ['bkpsdm_officer', ...BAWASLU, 'administrator'],
+    scope: 'territory',
+    description: text('Mencatat akhir masa jabatan kepala daerah', "Record the end of a regional head's term"),
+    legalBasis: 'UU 10/2016 art. 71(2): the window runs to the end of the term',
   },
   'rotations.finding': {
     roles: BAWASLU,

@@ -50,6 +50,15 @@ export interface ElectionRegionTable {
   source: 'rule' | 'import';
 }
 
+export interface RegionalHeadTermTable {
+  region_code: string;
+  head_name: string | null;
+  term_end: DateColumn;
+  basis: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface AgencyTable {
   id: Generated<number>;
   code: string;
@@ -200,7 +209,8 @@ export interface UserTable {
   id: Generated<string>;
   email: string;
   name: string;
-  password_hash: string;
+  /** Null until an invited officer sets their own (migration 0010). */
+  password_hash: string | null;
   role: string;
   scope_region_code: string | null;
   scope_agency_ids: number[] | null;
@@ -380,6 +390,7 @@ export interface Database {
   elections: ElectionTable;
   election_stages: ElectionStageTable;
   election_regions: ElectionRegionTable;
+  regional_head_terms: RegionalHeadTermTable;
   agencies: AgencyTable;
   units: UnitTable;
   asn: AsnTable;
@@ -555,6 +566,8 @@ export interface ScreeningPostTable {
   category: 'likely_support' | 'likely_opposition' | 'mention_only' | 'irrelevant';
   candidate_pair_id: string | null;
   candidate_pair_ids: Generated<string[]>;
+  /** Flagged posts: support of or attack on candidate_pair_id (migration 0012); null below the threshold. */
+  stance: 'support' | 'attack' | null;
   reasons: Json<unknown>;
   highlights: Json<unknown>;
   lexicon_version: string;
@@ -586,4 +599,35 @@ export interface Database {
   screening_accounts: ScreeningAccountTable;
   screening_posts: ScreeningPostTable;
   screening_lexicon_edits: ScreeningLexiconEditTable;
+}
+
+// ---- Account administration (migration 0010).
+
+export interface AccountInvitationTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  delivery: 'email' | 'manual';
+  pending_totp_encrypted: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface TotpResetRequestTable {
+  id: Generated<string>;
+  user_id: string;
+  requested_by: string;
+  reason: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  approved: boolean | null;
+}
+
+export interface Database {
+  account_invitations: AccountInvitationTable;
+  totp_reset_requests: TotpResetRequestTable;
 }

@@ -108,3 +108,72 @@ export async function verifyAuditChain(db: Db, pageSize = 10_000): Promise<Chain
     after = result.last;
   }
 }
+
+// ---- The viewer (administrators and national Bawaslu): the whole log, filtered and paged.
+
+export interface AuditFilter {
+  actorId?: string;
+  /** An action, or a family of actions ending in `.` (e.g. `user.`). */
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Entries about records inside this region (province `PP` or regency/city `PP.KK`). */
+  region?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * The region an entry concerns: the one it names in its data, or that of the record it is about
+ * (a case, report, rotation, candidate pair or agency where it is; an account's scope). Each
+ * lookup sits in its own branch, so the uuid cast only meets ids of that kind.
+ */
+const entryRegion = sql<string | null>`COALESCE(a.data->>'regionCode', CASE
+  WHEN a.entity_type = 'agency' AND a.entity_id ~ '^[0-9]{1,9}$' THEN (SELECT x.region_code FROM agencies x WHERE x.id = a.entity_id::int)
+  WHEN a.entity_id !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN NULL
+  WHEN a.entity_type = 'case' THEN (SELECT x.region_code FROM cases x WHERE x.id = a.entity_id::uuid)
+  WHEN a.entity_type = 'report' THEN (SELECT x.region_code FROM reports x WHERE x.id = a.entity_id::uuid)
+  WHEN a.entity_type = 'rotation' THEN (SELECT x.region_code FROM rotations x WHERE x.id = a.entity_id::uuid)
+  WHEN a.entity_type = 'candidate_pair' THEN (SELECT x.region_code FROM candidate_pairs x WHERE x.id = a.entity_id::uuid)
+  WHEN a.entity_type = 'user' THEN (SELECT x.scope_region_code FROM users x WHERE x.id = a.entity_id::uuid)
+END)`;
+
+function filtered(db: Db, filter: AuditFilter) {
+  let query = db.selectFrom('audit_log as a');
+  if (filter.actorId) query = query.where('a.actor_id', '=', filter.actorId);
+  if (filter.action) query = filter.action.endsWith('.') ? query.where('a.action', 'like', `${filter.action}%`) : query.where('a.action', '=', filter.action);
+  if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('a.entity_id', '=', filter.entityId);
+  if (filter.from) query = query.where('a.at', '>=', filter.from);
+  if (filter.to) query = query.where('a.at', '<', filter.to);
+  if (filter.region) {
+    const region = filter.region;
+    query = query.where(sql<boolean>`(${entryRegion} = ${region} OR ${entryRegion} LIKE ${`${region}.%`})`);
+  }
+  return query;
+}
+
+function withColumns(db: Db, filter: AuditFilter) {
+  return filtered(db, filter)
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.seq', 'a.at', 'a.action', 'a.entity_type as entityType', 'a.entity_id as entityId', 'a.data', 'a.ip', 'a.actor_id as actorId', 'u.name as actorName', 'u.email as actorEmail', 'u.role as actorRole', entryRegion.as('regionCode')])
+    .orderBy('a.seq', 'desc');
+}
+
+export async function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
+  const [{ total }] = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const items = await withColumns(db, filter).limit(page.limit).offset(page.offset).execute();
+  return { total: Number(total), items };
+}
+
+/** The same list as SQL for the export runner to stream (newest first, every page). */
+export function auditRowsQuery(db: Db, filter: AuditFilter) {
+  return withColumns(db, filter).compile();
+}
+
+/** The distinct actions and entity types in the log, for the viewer's filter menus. */
+export async function auditVocabulary(db: Db) {
+  const actions = await db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  const entityTypes = await db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute();
+  return { actions: actions.map((r) => r.action), entityTypes: entityTypes.map((r) => r.entity_type) };
+}

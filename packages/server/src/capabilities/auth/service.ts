@@ -49,7 +49,8 @@ const invalidCredentials = () =>
 
 export async function login(ctx: AppContext, input: { email: string; password: string }, meta: RequestMeta) {
   const user = await repo.findUserByEmail(ctx.db, input.email.trim());
-  if (!user || !user.active || !isRoleCode(user.role)) {
+  // An invited account has no password until its officer sets one through the invitation link.
+  if (!user || !user.active || !user.password_hash || !isRoleCode(user.role)) {
     await argon2Verify(await getDummyHash(), input.password).catch(() => false);
     throw invalidCredentials();
   }

@@ -8,6 +8,8 @@ import type { Localised, PermissionAction, RoleCode, Scope } from '@netra/core';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Language } from '../../http/language.ts';
+import { auditFilterSchema } from '../audit/schema.ts';
+import { auditRows, type AuditFilter } from '../audit/service.ts';
 import { territoryCode } from '../dashboards/schema.ts';
 import { allAgencyFigures, dashboard } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
@@ -228,8 +230,28 @@ const attendanceSource: ExportSource = {
   },
 };
 
+const auditSource: ExportSource = {
+  id: 'audit-log',
+  title: { id: 'Log audit', en: 'Audit log' },
+  action: 'audit.read',
+  filter: auditFilterSchema as unknown as ExportSource['filter'],
+  async plan(ctx, _viewer, filter, language) {
+    const f = filter as AuditFilter;
+    const c = columnsIn(language);
+    return {
+      slug: slugOf('log-audit', f.region, f.action?.replace(/\.$/, '')),
+      title: language === 'id' ? 'Log audit Netra' : 'Netra audit log',
+      columns: [c('No. urut', 'Seq'), c('Waktu (UTC)', 'Time (UTC)', 22), c('Pelaku', 'Actor', 28), c('Email pelaku', 'Actor e-mail', 28), c('Peran', 'Role', 18), c('Tindakan', 'Action', 28), c('Jenis catatan', 'Record type', 16), c('ID catatan', 'Record id', 38), c('Wilayah', 'Region', 10), c('Alamat IP', 'IP address', 16), c('Data', 'Data', 60)],
+      query: {
+        compiled: auditRows(ctx.db, f),
+        toCells: (r) => [Number(r.seq), new Date(r.at as string).toISOString(), r.actorName, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.regionCode, r.ip, JSON.stringify(r.data)] as CellValue[],
+      },
+    };
+  },
+};
+
 export const EXPORT_SOURCES: Readonly<Record<string, ExportSource>> = Object.fromEntries(
-  [dashboardSource, agenciesSource, coverageSource, unsignedSource, pledgesSource, eventsSource, attendanceSource].map((s) => [s.id, s]),
+  [dashboardSource, agenciesSource, coverageSource, unsignedSource, pledgesSource, eventsSource, attendanceSource, auditSource].map((s) => [s.id, s]),
 );
 
 export const EXPORT_SOURCE_IDS = Object.keys(EXPORT_SOURCES);

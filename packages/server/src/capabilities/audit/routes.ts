@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { requireStaff } from '../auth/guard.ts';
+import { auditListQuery, auditListSchema, verificationSchema, vocabularySchema } from './schema.ts';
+import { auditLog, auditVocabulary, chainStatus } from './service.ts';
+
+/** The audit-log viewer: administrators and national Bawaslu (permission `audit.read`). */
+export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const reader = requireStaff(ctx, { action: 'audit.read' });
+  const tags = ['audit'];
+
+  app.get(
+    '/audit',
+    {
+      preHandler: reader,
+      schema: { tags, summary: 'Audit-log entries, newest first, filtered by actor, action, record, region and time', querystring: auditListQuery, response: { 200: auditListSchema, 400: errorResponseSchema, 403: errorResponseSchema } },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      return auditLog(ctx.db, filter, { limit, offset });
+    },
+  );
+
+  app.get(
+    '/audit/vocabulary',
+    { preHandler: reader, schema: { tags, summary: 'The actions and record types present in the log (for filter menus)', response: { 200: vocabularySchema } } },
+    async () => auditVocabulary(ctx.db),
+  );
+
+  app.get(
+    '/audit/verification',
+    { preHandler: reader, schema: { tags, summary: 'Walk the whole hash chain now and say whether it is intact, or where it breaks', response: { 200: verificationSchema } } },
+    async () => chainStatus(ctx),
+  );
+};

@@ -1,0 +1,15 @@
+/** The mail queue (listed in jobs/registry.ts): retried five times with back-off, as an SMTP server may be away for a while. */
+import { queuedJob, type Job } from '../jobs/job.ts';
+import { deliverQueuedMail, MAIL_QUEUE, useMailQueue, type MailJobData } from './queue.ts';
+
+export const jobs: readonly Job[] = [
+  queuedJob<MailJobData>({
+    name: MAIL_QUEUE,
+    queue: { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+    run: (ctx, data) => deliverQueuedMail(ctx, data),
+    connect: (send) => {
+      useMailQueue(send);
+      return () => useMailQueue(null);
+    },
+  }),
+];
