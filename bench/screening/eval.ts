@@ -31,7 +31,9 @@ const screener = createScreener(buildLexicon('pilkada-2024', pairs), withModel ?
 const existing = parseLabelledPosts(readFileSync(new URL('labelled-posts.jsonl', fixtures), 'utf8'));
 const data = parseLabelledPosts(readFileSync(new URL('./data/posts.jsonl', import.meta.url), 'utf8'));
 const freeform = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform.jsonl', import.meta.url), 'utf8'));
+const freeform2 = parseLabelledPosts(readFileSync(new URL('./data/freeform-2.jsonl', import.meta.url), 'utf8'));
 const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
+const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
 const asComments = (jsonl: string) =>
   jsonl
@@ -40,15 +42,20 @@ const asComments = (jsonl: string) =>
     .join('\n');
 // Read only when asked (--blind): it is measured once, at the end, never while tuning.
 const withBlind = process.argv.includes('--blind');
-const blind = withBlind && existsSync(blindFile) ? parseLabelledPosts(asComments(readFileSync(blindFile, 'utf8'))) : [];
+const readBlind = (file: URL) => (withBlind && existsSync(file) ? parseLabelledPosts(asComments(readFileSync(file, 'utf8'))) : []);
+const blind = readBlind(blindFile);
+const blind2 = readBlind(blindFile2);
 
 const splits: Array<[string, LabelledPost[], boolean]> = [
   ['tuning', data.filter((p) => p.split === 'tuning'), false],
   ['dev', data.filter((p) => p.split === 'dev'), false],
   ['dev-freeform', freeform, false],
+  ['tuning-freeform', freeform2.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-2', freeform2.filter((p) => p.split === 'dev-freeform-2'), false],
   ['existing-tuning', existing.filter((p) => p.split !== 'holdout'), false],
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
   ['blind-holdout', blind, true],
+  ['blind-holdout-2', blind2, true],
 ];
 
 interface Tally {
@@ -118,9 +125,12 @@ out();
 out(`Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/screening/eval.ts ${process.argv.slice(2).join(' ')}\`.`);
 out();
 out('Splits: tuning (trained on) and dev (never trained on; one template in five appears only there) of bench/screening/data/posts.jsonl;');
-out('dev-freeform, 80 posts written freely by hand (never trained on, but read while adding cues); the 249 older labelled posts');
+out('dev-freeform, 80 posts written freely by hand (never trained on, but read while adding cues); tuning-freeform (trained on) and');
+out('dev-freeform-2 (never trained on, one post in five of each kind) of data/freeform-2.jsonl, 417 more posts written freely by hand;');
+out('the 249 older labelled posts');
 out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
-out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on.');
+out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');
+out('blind-holdout-2, bench/screening/holdout-2/holdout-2.jsonl, a second blind set by another blind writer, likewise.');
 out('Right pair: of the flagged violations, the share whose first pair is the labelled one (the attacked pair for attacks).');
 out('Right stance: of the flagged violations labelled support or attack, the share read the same way.');
 out();

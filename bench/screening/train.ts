@@ -4,7 +4,8 @@
  *
  *   npx tsx bench/screening/train.ts [--l2 0.001] [--epochs 300]
  *
- * Training data: the "tuning" posts of bench/screening/data/posts.jsonl and the tuning posts of
+ * Training data: the "tuning" posts of bench/screening/data/posts.jsonl, the "tuning-freeform" posts
+ * of bench/screening/data/freeform-2.jsonl (written freely by hand) and the tuning posts of
  * the older labelled set (packages/core/src/screening/fixtures/labelled-posts.jsonl). Never the
  * dev split, the older holdout or the blind holdout. Only posts that name a candidate are used:
  * the model adjusts the score of those; a post that names no one scores 0 whatever it says.
@@ -53,7 +54,8 @@ const directory = createCandidateDirectory(lexicon.candidates);
 
 const data = parseLabelledPosts(readFileSync(new URL('./data/posts.jsonl', import.meta.url), 'utf8'));
 const existing = parseLabelledPosts(readFileSync(new URL('labelled-posts.jsonl', fixtures), 'utf8'));
-const training = [...data.filter((p) => p.split === 'tuning'), ...existing.filter((p) => p.split !== 'holdout')];
+const freeform2 = parseLabelledPosts(readFileSync(new URL('./data/freeform-2.jsonl', import.meta.url), 'utf8'));
+const training = [...data.filter((p) => p.split === 'tuning'), ...freeform2.filter((p) => p.split === 'tuning-freeform'), ...existing.filter((p) => p.split !== 'holdout')];
 const dev = data.filter((p) => p.split === 'dev');
 
 interface Example {
