@@ -10393,6 +10393,7 @@ export interface paths {
                                     label: string;
                                 } | null;
                                 otherCandidateCount: number;
+                                stance: ("support" | "attack") | null;
                                 reasons: {
                                     code: string;
                                     weight: number;
@@ -10515,6 +10516,7 @@ export interface paths {
                                 label: string;
                             } | null;
                             otherCandidateCount: number;
+                            stance: ("support" | "attack") | null;
                             reasons: {
                                 code: string;
                                 weight: number;
@@ -10665,6 +10667,7 @@ export interface paths {
                                     label: string;
                                 } | null;
                                 otherCandidateCount: number;
+                                stance: ("support" | "attack") | null;
                                 reasons: {
                                     code: string;
                                     weight: number;
@@ -10877,6 +10880,7 @@ export interface paths {
                                 label: string;
                             } | null;
                             otherCandidateCount: number;
+                            stance: ("support" | "attack") | null;
                             reasons: {
                                 code: string;
                                 weight: number;

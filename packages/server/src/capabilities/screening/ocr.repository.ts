@@ -95,6 +95,7 @@ export async function applyImageScores(db: Db, postIds?: readonly string[]): Pro
     UPDATE screening_posts p SET
       score = best.score, category = best.category, candidate_pair_ids = best.candidate_pair_ids,
       candidate_pair_id = best.candidate_pair_ids[1],
+      stance = CASE best.category WHEN 'likely_support' THEN 'support' WHEN 'likely_opposition' THEN 'attack' END,
       reasons = (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r->>'code', 'weight', (r->>'weight')::int,
                   'id', 'Dalam gambar: ' || (r->>'id'), 'en', 'In the picture: ' || (r->>'en'), 'spans', '[]'::jsonb)), '[]'::jsonb)
                  FROM jsonb_array_elements(best.reasons) AS r),

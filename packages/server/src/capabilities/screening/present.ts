@@ -29,6 +29,7 @@ export function postDto(row: PostRow, language: Language) {
     category: row.category,
     candidate: row.candidate_pair_id ? { id: row.candidate_pair_id, label: pairLabel({ head: row.pair_head, deputy: row.pair_deputy, ballot_number: row.pair_ballot_number }) } : null,
     otherCandidateCount: Math.max(0, row.candidate_pair_ids.length - 1),
+    stance: row.stance,
     reasons: reasons.map((r) => ({ code: r.code, weight: r.weight, text: language === 'id' ? r.id : r.en, spans: r.spans.map((s) => ({ start: s.start, end: s.end })) })),
     highlights: (row.highlights as TextSpan[]).map((s) => ({ start: s.start, end: s.end })),
     lexiconVersion: row.lexicon_version,

@@ -66,6 +66,8 @@ export interface Scored {
   score: number;
   category: 'likely_support' | 'likely_opposition' | 'mention_only' | 'irrelevant';
   candidatePairIds: string[];
+  /** Support of or attack on the first pair, for a flagged post; null otherwise. */
+  stance: 'support' | 'attack' | null;
   reasons: unknown;
   highlights: unknown;
   lexiconVersion: string;
@@ -77,6 +79,7 @@ const scoredColumns = (s: Scored) => ({
   category: s.category,
   candidate_pair_id: s.candidatePairIds[0] ?? null,
   candidate_pair_ids: s.candidatePairIds,
+  stance: s.stance,
   reasons: JSON.stringify(s.reasons),
   highlights: JSON.stringify(s.highlights),
   lexicon_version: s.lexiconVersion,
@@ -138,16 +141,16 @@ export async function updateScores(db: Executor, updates: ReadonlyArray<{ id: st
   const column = <T>(pick: (u: (typeof updates)[number]) => T) => updates.map(pick);
   await sql`
     UPDATE screening_posts p SET
-      score = v.score, category = v.category, candidate_pair_id = v.pair_ids[1], candidate_pair_ids = v.pair_ids,
+      score = v.score, category = v.category, candidate_pair_id = v.pair_ids[1], candidate_pair_ids = v.pair_ids, stance = v.stance,
       reasons = v.reasons::jsonb, highlights = v.highlights::jsonb, lexicon_version = v.version, scored_at = v.scored_at
     FROM (
-      SELECT u.id, u.score, u.category, u.reasons, u.highlights, u.version, u.scored_at,
+      SELECT u.id, u.score, u.category, u.stance, u.reasons, u.highlights, u.version, u.scored_at,
         coalesce((SELECT array_agg(x::uuid) FROM jsonb_array_elements_text(u.pair_ids::jsonb) AS x), '{}') AS pair_ids
       FROM unnest(${column((u) => u.id)}::uuid[], ${column((u) => u.scored.score)}::int[], ${column((u) => u.scored.category)}::text[],
                   ${column((u) => JSON.stringify(u.scored.reasons))}::text[], ${column((u) => JSON.stringify(u.scored.highlights))}::text[],
                   ${column((u) => u.scored.lexiconVersion)}::text[], ${column((u) => u.scored.scoredAt)}::timestamptz[],
-                  ${column((u) => JSON.stringify(u.scored.candidatePairIds))}::text[])
-        AS u(id, score, category, reasons, highlights, version, scored_at, pair_ids)
+                  ${column((u) => JSON.stringify(u.scored.candidatePairIds))}::text[], ${column((u) => u.scored.stance)}::text[])
+        AS u(id, score, category, reasons, highlights, version, scored_at, pair_ids, stance)
     ) v
     WHERE p.id = v.id AND p.status = 'queued'`.execute(db);
 }
@@ -193,6 +196,7 @@ function postRows(db: Executor, scope: Scope) {
       'p.category',
       'p.candidate_pair_id',
       'p.candidate_pair_ids',
+      'p.stance',
       'cp.head as pair_head',
       'cp.deputy as pair_deputy',
       'cp.ballot_number as pair_ballot_number',

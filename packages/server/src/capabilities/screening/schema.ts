@@ -64,6 +64,8 @@ export const postSchema = z.object({
   category: z.string(),
   candidate: z.object({ id: z.string(), label: z.string() }).nullable(),
   otherCandidateCount: z.number(),
+  /** A flagged post supports or attacks `candidate` (an attack counts against the attacked pair); null below the threshold. */
+  stance: z.enum(['support', 'attack']).nullable(),
   reasons: z.array(reason),
   highlights: z.array(span),
   lexiconVersion: z.string(),

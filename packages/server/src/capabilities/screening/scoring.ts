@@ -21,6 +21,7 @@ export function toScored(result: ScreeningResult, version: string, at: Date): re
     score: result.score,
     category: result.category,
     candidatePairIds: [...result.candidatePairIds],
+    stance: result.stance,
     reasons: result.reasons,
     highlights: result.highlights,
     lexiconVersion: version,

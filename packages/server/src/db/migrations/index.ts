@@ -15,6 +15,7 @@ import * as m0008screening from './0008_screening.ts';
 import * as m0010admin from './0010_accounts_admin.ts';
 import * as m0011rateLimits from './0011_rate_limits.ts';
 import * as m0009ocr from './0009_screening_ocr.ts';
+import * as m0012stance from './0012_screening_stance.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_reference': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_accounts_admin': m0010admin,
   '0009_screening_ocr': m0009ocr,
   '0011_rate_limits': m0011rateLimits,
+  '0012_screening_stance': m0012stance,
 };

@@ -73,7 +73,15 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
       <Highlighted text={post.text} spans={post.highlights} />
       <ImageTexts post={post} />
       <div className="scr-meta">
-        {t.candidate}: {post.candidate ? <strong>{post.candidate.label}</strong> : t.noCandidate}
+        {post.stance && post.candidate ? (
+          <span data-testid="screening-stance" data-stance={post.stance}>
+            {t.stances[post.stance]}: <strong>{post.candidate.label}</strong>
+          </span>
+        ) : (
+          <>
+            {t.candidate}: {post.candidate ? <strong>{post.candidate.label}</strong> : t.noCandidate}
+          </>
+        )}
         {post.otherCandidateCount > 0 && ` (${t.moreCandidates(post.otherCandidateCount)})`}
         {' · '}
         {asn ? (
