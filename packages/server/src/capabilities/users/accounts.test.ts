@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/run.ts';
 import { startJobs, type Jobs } from '../../jobs/boss.ts';
 import { jobs as mailJobs } from '../../mail/jobs.ts';
 import { deliverQueuedMail } from '../../mail/queue.ts';
@@ -238,6 +239,30 @@ describe('accounts', () => {
     const bad = await admin.get('/api/v1/users/coverage?region=99.99');
     expect(bad.statusCode).toBe(400);
     expect((await admin.get('/api/v1/users/coverage?region=3510x')).statusCode).toBe(400);
+  });
+
+  it('from the shell: invites the first administrator (link printed), lists, says who acts, deactivates', async () => {
+    const out: string[] = [];
+    const cli = (argv: string[]) =>
+      runCli(argv, { print: (l) => out.push(l), progress: () => {}, error: (l) => out.push(l), openDatabase: async () => ({ db: t.ctx.db, close: async () => {} }) });
+    const email = 'admin.pertama.fiktif@uji.netra';
+    expect(await cli(['users', 'invite', email, '--name', 'Admin Pertama Fiktif', '--role', 'administrator'])).toBe(0);
+    const link = out.find((l) => l.includes('/undangan/'));
+    expect(link).toMatch(/^http:\/\/localhost:\d+\/undangan\/[A-Za-z0-9_-]+$/);
+    await acceptFromLink(link!);
+    out.length = 0;
+    expect(await cli(['users', 'invite', email, '--name', 'Admin Lagi', '--role', 'administrator'])).toBe(1);
+    expect(out.join('\n')).toMatch(/sudah dipakai/);
+    expect(await cli(['users', 'invite', 'x@uji.netra', '--name', 'Peran Salah', '--role', 'raja'])).toBe(2);
+    out.length = 0;
+    expect(await cli(['users', 'list', '--role', 'administrator'])).toBe(0);
+    expect(out.find((l) => l.startsWith(email))).toMatch(/\tadministrator\tnasional\tactive$/);
+    out.length = 0;
+    expect(await cli(['users', 'who', '35.10', '--action', 'users.manage'])).toBe(0);
+    expect(out.some((l) => l.startsWith(email))).toBe(true);
+    expect(await cli(['users', 'deactivate', email])).toBe(0);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+    expect(login.statusCode).toBe(401);
   });
 
   it('keeps the audit chain intact through all of it', async () => {

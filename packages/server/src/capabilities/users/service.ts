@@ -211,8 +211,20 @@ export async function pendingTotpResets(ctx: AppContext) {
  * (every role when none is named) and whose scope covers the region.
  */
 export async function accountsForRegion(ctx: AppContext, query: { region: string; action?: PermissionAction; limit: number; offset: number }) {
-  if (!(await findRegion(ctx, query.region))) throw fieldError('querystring.region', `Wilayah ${query.region} tidak ada.`, `Region ${query.region} does not exist.`);
+  if (!(await findRegion(ctx, query.region))) throw fieldError('query.region', `Wilayah ${query.region} tidak ada.`, `Region ${query.region} does not exist.`);
   const roles = query.action ? rolesFor(query.action) : ROLE_CODES;
   const { total, items } = await repo.accountsCovering(ctx.db, query.region, roles, query);
   return { region: query.region, action: query.action ?? null, roles: [...roles], total, items: items.map(presentUser) };
+}
+
+/** Activate or deactivate an account by e-mail from the shell (`netra users deactivate`), audited without an actor. */
+export async function setActiveFromShell(ctx: Pick<AppContext, 'db' | 'now'>, email: string, active: boolean) {
+  const account = await repo.findAccountByEmail(ctx.db, email);
+  if (!account) throw notFound();
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = (await repo.setUserActive(trx, account.id, active))!;
+    if (!active) await repo.endSessionsOf(trx, account.id);
+    await appendAudit(trx, { actorId: null, action: active ? 'user.activated' : 'user.deactivated', entityType: 'user', entityId: account.id, data: { via: 'cli' }, ip: null, userAgent: 'netra-cli', at: ctx.now() });
+    return user;
+  });
 }

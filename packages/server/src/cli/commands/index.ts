@@ -14,5 +14,6 @@ import { electionRegionsImportCommand } from './election-regions-import.ts';
 import { migrateCommand } from './migrate.ts';
 import { screenCommand } from './screen.ts';
 import { seedCommand } from './seed.ts';
+import { usersDeactivateCommand, usersInviteCommand, usersListCommand, usersWhoCommand } from './users.ts';
 
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand, usersInviteCommand, usersListCommand, usersDeactivateCommand, usersWhoCommand];
