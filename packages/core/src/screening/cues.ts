@@ -34,6 +34,12 @@ const SUPPORT_CUES: CueList = {
     'kampanye akbar', 'ramaikan kampanye', 'hadiri kampanye', 'jalan sehat bersama', 'deklarasi relawan',
     'posko relawan', 'posko pemenangan', 'panggung rakyat', 'rapatkan barisan', 'bawa bendera',
     'harus menangkan', 'kita menangkan',
+    // the choice stated as settled, without a voting verb (issue 18)
+    'harga mati', 'sudah jelas', 'sudah pasti', 'pilihan kami', 'suara kami untuk', 'suaraku untuk',
+    'kita antar', 'tetap di hati', 'auto coblos', 'satu satunya pilihan', 'tidak usah ragu',
+    // invitations to campaign events
+    'kampanye dialogis', 'kampanye terbuka', 'konser rakyat', 'silaturahmi akbar', 'konvoi', 'doorprize',
+    'kaos gratis', 'nonton bareng', 'ngopi bareng', 'hadirilah', 'ayo datang', 'ayo hadir', 'wajib datang',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -46,6 +52,8 @@ const SUPPORT_CUES: CueList = {
     'merapat', 'blusukan', 'kampanye', 'deklarasi', 'the best', 'respect', 'layak', 'terbukti', 'bukti nyata',
     'insyaallah amanah', 'ngefans', '💯', '🫡', '🤩', 'orasi', 'kumpul', 'bukti kerja', 'ingat', 'jangan salah',
     'cerdas', 'sepakat', 'pantas', 'tegas', 'berpengalaman', 'peduli', 'suara kami', 'suara keluarga',
+    'tusuk', 'datang', 'hadir', 'undangan', 'jelas', 'pasti', 'tetap', 'fix', 'masuk akal', 'paling',
+    'nyata', 'titik', 'yakin', 'percaya', 'ikut', 'waras', 'satu satunya', 'dibela', 'amanah lagi',
   ],
 };
 
@@ -60,6 +68,10 @@ const OPPOSITION_CUES: CueList = {
     'ogah memilih', 'tidak usah memilih', 'tidak usah dipilih', 'jangan mau memilih', 'jangan mau dibodohi',
     'jangan kasih kesempatan', 'siapa saja asal jangan', 'mundur saja', 'mending jangan', 'saatnya ganti',
     'jangan ketipu', 'jangan tertipu', 'jangan mau dipimpin', 'tidak pantas', 'belum pantas',
+    // jabs and mockery (issue 18)
+    'jangan dikasih', 'jangan kasih', 'jangan diberi', 'tidak layak', 'tidak usah dicoblos', 'jangan dicoblos',
+    'cuma janji', 'janji saja', 'tidak ada prestasi', 'kerja nol', 'jualan mimpi', 'karbitan',
+    'konflik kepentingan', 'no thanks', 'jangan salah pilih', 'kok mau dipilih', 'masih mau dipilih',
   ],
   ambiguous: [
     'gagal', 'anti', 'bohong', 'pembohong', 'korupsi', 'koruptor', 'janji palsu', 'tukang janji',
@@ -67,6 +79,8 @@ const OPPOSITION_CUES: CueList = {
     'ingkar janji', 'boneka', 'oligarki', 'dinasti', 'malu', 'bodoh', 'dibohongi', 'plonga plongo', 'ogah',
     'rekam jejak', 'kegagalan', 'buzzer', '🤡', '💩', '🙄', 'jago ngomong', 'nol besar', 'bau kencur',
     'orang luar', 'ketipu', 'tertipu', 'apanya', 'fitnah', 'curang', 'ngapain saja', 'tidak becus',
+    'ngimpi', 'mimpi', 'kroni', 'mangkrak', 'mangkir', 'gelagapan', 'kalah', 'tidak mengerti', 'tidak ngerti',
+    'doyan', 'utang', 'bangkrut', 'modal baliho', 'proyek', 'cuma', 'kosong', 'gagal menangani', 'tidak jelas',
   ],
 };
 
@@ -90,10 +104,16 @@ const NEUTRAL_CUES: CueList = {
     'dalam debat', 'saat ditemui', 'dikonfirmasi', 'melaporkan', 'dilaporkan', 'siapapun', 'siapa pun',
     'pasangan calon', 'dilarang', 'sanksi', 'hak pilih', 'suara sah', 'maupun', 'berkomitmen',
     'tidak memihak', 'kondusif', 'kondusifitas', 'jelang pilkada', 'mengingatkan', 'membantah', 'tudingan',
+    // news of attacks (issue 18)
+    'kampanye hitam', 'saling sindir', 'gakkumdu', 'pengamat', 'menelusuri', 'tim hukum', 'kampanye damai',
+    'dicopot', 'mengkritik', 'menuding', 'dianggap', 'menyebut',
   ],
   ambiguous: [
     'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput', 'ulang tahun',
     'berduka', 'selamat', 'semoga', 'jaga', 'persatuan', 'wartawan', 'katanya', 'breaking',
+    // finger poses and everyday numbers (issue 18)
+    'pose', 'peace', 'gaya', 'wisuda', 'lomba', 'liburan', 'selfie', 'ranking', 'antrian', 'loket',
+    'lantai', 'kelas', 'kamar', 'jalur', 'menu', 'paket', 'reuni', 'anakku', 'murid', 'rt', 'rw',
   ],
 };
 
@@ -110,6 +130,14 @@ export const DEFAULT_CUES: CueLists = {
 export const BALLOT_NUMBER_TEMPLATES: readonly string[] = [
   'nomor {n}', 'nomor urut {n}', 'paslon {n}', 'coblos {n}', 'pilih {n}', 'salam {n} jari',
   '{n} jari',
+];
+
+/**
+ * A ballot number stated as the settled choice without a voting verb ("pokoke loro", "tetep
+ * siji", "sudah jelas 02"): ambiguous mentions, so they count only with a cue beside them.
+ */
+export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
+  'pokoknya {n}', 'tetap {n}', 'jelas {n}', 'pasti {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
 ];
 
 /** Number words (Indonesian, then Javanese) for ballot numbers. */

@@ -1,4 +1,4 @@
-import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
+import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, SALIENT_NUMBER_TEMPLATES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
 import { COMMON_NAMES, HONORIFICS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
 import { BASE_VOCABULARY, createNormaliser, type Normaliser } from './normalise.ts';
 
@@ -230,6 +230,11 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
     for (const term of withNumbers(template, [pair.ballotNumber])) add(term, 'ballot_number', false);
   }
   for (const gesture of NUMBER_GESTURES[pair.ballotNumber] ?? []) add(gesture, 'ballot_number', true);
+  for (const template of SALIENT_NUMBER_TEMPLATES) {
+    for (const term of withNumbers(template, [pair.ballotNumber])) add(term, 'ballot_number', true);
+  }
+  // "01", "02" on their own: how campaigns write ballot numbers, but also RT 01 / RW 02, so ambiguous.
+  if (pair.ballotNumber < 10) add(`0${pair.ballotNumber}`, 'ballot_number', true);
 
   for (const party of pair.parties) {
     for (const name of [party, ...(PARTY_ALIASES[party] ?? [])]) add(name, 'party');

@@ -1,0 +1,73 @@
+/**
+ * Issue 18: what free-form writing taught the cues — a ballot number stated as the settled
+ * choice, Sundanese and Palembang words folded into standard ones, jabs at a pair, news of an
+ * attack, finger poses in everyday photos.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildLexicon, type CandidatePair } from './lexicon.ts';
+import { createScreener } from './screener.ts';
+
+const pairs = JSON.parse(readFileSync(new URL('./fixtures/candidates.json', import.meta.url), 'utf8')) as CandidatePair[];
+const lexicon = buildLexicon('pilkada-2024', pairs);
+const screener = createScreener(lexicon);
+const cuesOnly = createScreener(lexicon, { model: null });
+const post = (text: string, regionCode: string) => ({ text, kind: 'post' as const, asnLinked: true, regionCode });
+const threshold = screener.config.threshold;
+
+const ARYA = 'pilkada2024-3510-1';
+const SEKAR = 'pilkada2024-3510-2';
+const HERU = 'pilkada2024-1607-2';
+const RAHMAN = 'pilkada2024-64-1';
+
+describe('a ballot number stated as the settled choice', () => {
+  it.each([
+    ['pokoke loro, ra iso diganggu gugat 😎', '35.10', SEKAR],
+    ['Keluarga besar kami tetep siji, sudah jelas.', '35.10', ARYA],
+    ['udah mantap di 02 dari kemarin, titik.', '16.07', HERU],
+  ])('names the pair of "%s" without a voting verb', (text, region, pair) => {
+    const result = cuesOnly.screen(post(text, region));
+    expect(result.candidatePairIds[0]).toBe(pair);
+    expect(result.reasons.some((r) => r.code === 'mention' || r.id.includes('nomor urut'))).toBe(true);
+  });
+
+  it('reads "01" on its own as an ambiguous ballot number that needs a cue beside it', () => {
+    expect(lexicon.entries.some((e) => e.kind === 'ballot_number' && e.term === '02' && e.ambiguous && e.candidatePairIds.includes(SEKAR))).toBe(true);
+    expect(screener.screen(post('Rumah kami di RT 01 RW 02 kebanjiran lagi, mohon bantuan kerja bakti besok.', '35.10')).score).toBeLessThan(threshold);
+  });
+
+  it('flags the settled choice with the model', () => {
+    const result = screener.screen(post('Sudah jelas sejak awal, pilihan kami tetap nomor dua. Tidak usah ragu.', '35.10'));
+    expect(result.score).toBeGreaterThanOrEqual(threshold);
+    expect(result.stance).toBe('support');
+    expect(result.candidatePairIds[0]).toBe(SEKAR);
+  });
+});
+
+describe('regional words', () => {
+  it('folds Sundanese "ulah hilap" and "nomer hiji" into "jangan lupa" and "nomor satu"', () => {
+    expect(screener.normalise('ulah hilap nomer hiji').map((t) => t.text)).toEqual(['jangan', 'lupa', 'nomor', 'satu']);
+    const result = screener.screen(post('Hayu sadayana, ulah hilap nyoblos nomer hiji, Haji Rahman!', '64'));
+    expect(result.score).toBeGreaterThanOrEqual(threshold);
+    expect(result.candidatePairIds[0]).toBe(RAHMAN);
+  });
+});
+
+describe('attacks and their hard negatives', () => {
+  it('counts a jab with "jangan dikasih" against the attacked pair', () => {
+    const result = screener.screen(post('Bu Sekar sudah lima tahun, jalan desa tetap rusak. Jangan dikasih periode kedua.', '35.10'));
+    expect(result.score).toBeGreaterThanOrEqual(threshold);
+    expect(result.stance).toBe('attack');
+    expect(result.candidatePairIds[0]).toBe(SEKAR);
+  });
+
+  it('keeps news of a black campaign below the threshold', () => {
+    const result = screener.screen(post('Tim hukum Arya-Laila melaporkan dugaan kampanye hitam ke Gakkumdu, kata pengamat kasus serupa meningkat.', '35.10'));
+    expect(result.score).toBeLessThan(threshold);
+  });
+
+  it('keeps a two-finger pose at a school contest below the threshold', () => {
+    const result = screener.screen(post('Lomba mewarnai kelas 1, anak-anak pose ✌️ sambil pegang piala. Lucu!', '35.10'));
+    expect(result.score).toBeLessThan(threshold);
+  });
+});
