@@ -4,7 +4,7 @@
  * creates, schedules and works exactly that list, so a job that is defined is a job that runs.
  */
 import type PgBoss from 'pg-boss';
-import type { AppContext } from '../context.ts';
+import type { AppContext } from './context.ts';
 
 /**
  * Work pg-boss runs on a schedule. pg-boss keys a schedule by its queue name, so `name` is the

@@ -6,7 +6,7 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { AppContext } from '../context.ts';
-import { isScheduled, SCHEDULED_QUEUE, type Job, type ScheduledJob } from './job.ts';
+import { isScheduled, SCHEDULED_QUEUE, type Job, type ScheduledJob } from '../job.ts';
 import { JOBS } from './registry.ts';
 
 export const JOB_SCHEMA = 'pgboss';

@@ -12,7 +12,7 @@ import { staffClient } from '../testing/staff.ts';
 import { csvOf, generatedRows, importThroughConsole, seedTestAgencies } from '../testing/register.ts';
 import { createTestApp, type TestApp } from '../testing/test-database.ts';
 import { SCHEDULES, startJobs } from './boss.ts';
-import { isScheduled } from './job.ts';
+import { isScheduled } from '../job.ts';
 import { JOBS, JOBS_BY_CAPABILITY } from './registry.ts';
 
 const capabilitiesDir = fileURLToPath(new URL('../capabilities/', import.meta.url));

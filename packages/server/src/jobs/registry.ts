@@ -8,7 +8,7 @@ import { jobs as cases } from '../capabilities/cases/jobs.ts';
 import { jobs as dashboards } from '../capabilities/dashboards/jobs.ts';
 import { jobs as screening } from '../capabilities/screening/jobs.ts';
 import { jobs as mail } from '../mail/jobs.ts';
-import type { Job } from './job.ts';
+import type { Job } from '../job.ts';
 
 export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, mail, screening };
 

@@ -1,5 +1,5 @@
 /** The mail queue (listed in jobs/registry.ts): retried five times with back-off, as an SMTP server may be away for a while. */
-import { queuedJob, type Job } from '../jobs/job.ts';
+import { queuedJob, type Job } from '../job.ts';
 import { deliverQueuedMail, MAIL_QUEUE, useMailQueue, type MailJobData } from './queue.ts';
 
 export const jobs: readonly Job[] = [

@@ -5,7 +5,7 @@
  * job runner is connected (the command line), the message is delivered at once.
  */
 import type { AppContext } from '../context.ts';
-import type { JobSender } from '../jobs/job.ts';
+import type { JobSender } from '../job.ts';
 import { decrypt, encrypt } from '../security/encryption.ts';
 import { currentMailer, type MailMessage } from './mailer.ts';
 

@@ -3,7 +3,7 @@
  * every ASN candidate's obligations, so a missed resignation reaches Bawaslu the morning after the
  * deadline even when nobody opens the candidates page (notifications are deduplicated).
  */
-import { scheduledJob, type Job } from '../../jobs/job.ts';
+import { scheduledJob, type Job } from '../../job.ts';
 import { sweepObligationAlerts } from './service.ts';
 
 export const CANDIDATE_OBLIGATIONS_SWEEP = 'candidate-obligations-sweep';

@@ -4,7 +4,7 @@
  * more at 00:05 WIB so a new day's overdue cases escalate as soon as the day begins. pg-boss keys
  * a schedule by queue name, hence two jobs for one piece of work.
  */
-import { scheduledJob, type Job } from '../../jobs/job.ts';
+import { scheduledJob, type Job } from '../../job.ts';
 import { runDeadlineSweep } from './sweep.ts';
 
 export const jobs: readonly Job[] = [

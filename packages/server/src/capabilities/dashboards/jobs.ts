@@ -3,7 +3,7 @@
  * refreshed every five minutes and on request, export files older than a day are deleted every
  * hour, and large exports run on whichever server's worker picks them up.
  */
-import { queuedJob, scheduledJob, type Job } from '../../jobs/job.ts';
+import { queuedJob, scheduledJob, type Job } from '../../job.ts';
 import { purgeExpiredExports, runExportJob, useExportQueue } from '../exports/service.ts';
 import { refreshDashboards, useRefreshQueue } from './refresh.ts';
 

@@ -3,7 +3,7 @@
  * reports' image evidence) every few minutes, and on request. Each run records its progress in
  * `screening_ocr_runs` (pictures total, read, failed, posts flagged).
  */
-import { queuedJob, scheduledJob, type Job } from '../../jobs/job.ts';
+import { queuedJob, scheduledJob, type Job } from '../../job.ts';
 import { runOcr } from './ocr.service.ts';
 
 export const OCR_SWEEP = 'screening-ocr-sweep';
