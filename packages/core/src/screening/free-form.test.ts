@@ -28,7 +28,7 @@ describe('a ballot number stated as the settled choice', () => {
   ])('names the pair of "%s" without a voting verb', (text, region, pair) => {
     const result = cuesOnly.screen(post(text, region));
     expect(result.candidatePairIds[0]).toBe(pair);
-    expect(result.reasons.some((r) => r.code === 'mention' || r.id.includes('nomor urut'))).toBe(true);
+    expect(result.reasons.some((r) => r.code === 'candidate_mention' && r.id.includes('nomor urut'))).toBe(true);
   });
 
   it('reads "01" on its own as an ambiguous ballot number that needs a cue beside it', () => {
