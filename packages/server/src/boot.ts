@@ -22,7 +22,14 @@ export interface Booted {
   shutdown(): Promise<void>;
 }
 
-export async function bootDatabase(config: Config, progress: (message: string) => void): Promise<Booted> {
+/**
+ * The database and nothing else: the embedded PostgreSQL started (its `netra` database created
+ * when missing) or DATABASE_URL connected; no migration, no key check, no seeding.
+ */
+export async function openBareDatabase(
+  config: Config,
+  progress: (message: string) => void,
+): Promise<{ database: DatabaseHandle; databaseUrl: string; embedded: EmbeddedDatabase | null; shutdown(): Promise<void> }> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -39,6 +46,19 @@ export async function bootDatabase(config: Config, progress: (message: string) =
     progress('Memakai PostgreSQL dari DATABASE_URL');
   }
   const database = connectDatabase(url);
+  return {
+    database,
+    databaseUrl: url,
+    embedded,
+    shutdown: async () => {
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function bootDatabase(config: Config, progress: (message: string) => void): Promise<Booted> {
+  const { database, databaseUrl: url, embedded } = await openBareDatabase(config, progress);
   // Dashboards, public pages and large exports may read from a replica (DATABASE_READ_URL).
   const reader = config.readDatabaseUrl ? connectDatabase(config.readDatabaseUrl) : null;
   if (reader) progress('Bacaan dasbor, halaman publik dan ekspor besar memakai replika dari DATABASE_READ_URL');

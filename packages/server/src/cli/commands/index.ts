@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { candidatesCheckCommand } from './candidates-check.ts';
 import { demoGenerateCommand } from './demo-generate.ts';
 import { importAsnCommand } from './import-asn.ts';
@@ -16,4 +17,4 @@ import { screenCommand } from './screen.ts';
 import { seedCommand } from './seed.ts';
 import { usersDeactivateCommand, usersInviteCommand, usersListCommand, usersWhoCommand } from './users.ts';
 
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand, usersInviteCommand, usersListCommand, usersDeactivateCommand, usersWhoCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand, backupCommand, restoreCommand, usersInviteCommand, usersListCommand, usersDeactivateCommand, usersWhoCommand];

@@ -1,0 +1,182 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-database.ts';
+import { connectDatabase, type DatabaseHandle } from '../../db/database.ts';
+import { decrypt } from '../../security/encryption.ts';
+import { checkEncryptionKey, keyFingerprint } from '../../security/keys.ts';
+import { localFileStore } from '../../storage/local-store.ts';
+import { createCase } from '../../testing/cases.ts';
+import { fictionalReport, jpegWithExif, samplePdf, submitReport } from '../../testing/reports.ts';
+import { verifyAuditChain } from '../audit/service.ts';
+import { createBackup, dependencyOrder, restoreBackup, RestoreRefusedError, type BackupResult } from './backup.service.ts';
+
+let t: TestApp;
+let backup: BackupResult;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-backup-test-'));
+const opened: Array<{ name: string; handle: DatabaseHandle }> = [];
+
+function urlFor(database: string): string {
+  const url = new URL(inject('postgresUrl'));
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A database with nothing in it: what `netra restore` expects. */
+async function emptyDatabase(): Promise<DatabaseHandle> {
+  const name = `restore_${randomBytes(6).toString('hex')}`;
+  const admin = connectDatabase(urlFor('postgres'), 1);
+  try {
+    await admin.pool.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  } finally {
+    await admin.close();
+  }
+  const handle = connectDatabase(urlFor(name), 4);
+  opened.push({ name, handle });
+  return handle;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // As on a real start: the key's fingerprint is recorded in the database.
+  await checkEncryptionKey(t.ctx.db, t.ctx.encryptionKey);
+  const anonymous = await submitReport(t, fictionalReport(), [{ name: 'foto.jpg', data: await jpegWithExif() }]);
+  expect(anonymous.statusCode, anonymous.body).toBe(201);
+  const named = await submitReport(
+    t,
+    fictionalReport({ anonymous: 'false', reporterName: 'Rina Kusumawati Fiktif', reporterAddress: 'Jl. Melati 12, Sukamaju', reporterPhone: '+62 812-0000-0000' }),
+    [{ name: 'surat.pdf', data: await samplePdf() }],
+  );
+  expect(named.statusCode, named.body).toBe(201);
+  await createCase(t);
+  const lines: string[] = [];
+  backup = await createBackup({ db: t.ctx.db, files: t.ctx.files }, path.join(work, 'out'), (line) => lines.push(line));
+  expect(lines.some((line) => line.includes('reports'))).toBe(true);
+});
+
+afterAll(async () => {
+  for (const { name, handle } of opened) {
+    await handle.close();
+    const admin = connectDatabase(urlFor('postgres'), 1);
+    await admin.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+  await t?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('backup', () => {
+  it('writes one archive whose manifest names the schema, the key by fingerprint only, counts and hashes', () => {
+    expect(fs.existsSync(backup.archive)).toBe(true);
+    expect(fs.readdirSync(path.dirname(backup.archive))).toEqual([path.basename(backup.archive)]);
+    const { manifest } = backup;
+    expect(manifest.keys.encryption).toBe(keyFingerprint(t.ctx.encryptionKey));
+    const raw = fs.readFileSync(backup.archive);
+    expect(raw.includes(t.ctx.encryptionKey.toString('base64'))).toBe(false);
+    expect(manifest.schema.last).toBe(manifest.schema.migrations.at(-1));
+    // Two submitted reports and the one behind the case.
+    expect(manifest.tables.find((table) => table.name === 'reports')?.rows).toBe(3);
+    expect(manifest.tables.find((table) => table.name === 'reporter_identities')?.rows).toBe(1);
+    // Two originals and the metadata-free copy of the photo.
+    expect(manifest.files.length).toBe(3);
+    expect(manifest.files.every((file) => /^[0-9a-f]{64}$/.test(file.sha256))).toBe(true);
+    // Parents come before the tables that refer to them.
+    const order = manifest.tables.map((table) => table.name);
+    expect(order.indexOf('reports')).toBeLessThan(order.indexOf('evidence'));
+    expect(order.indexOf('regions')).toBeLessThan(order.indexOf('reports'));
+    expect(order).not.toContain('kysely_migration');
+  });
+
+  it('orders tables parents first, whatever order they are listed in', () => {
+    const ordered = dependencyOrder([
+      { name: 'a', columns: [], references: ['c'] },
+      { name: 'b', columns: [], references: ['a'] },
+      { name: 'c', columns: [], references: [] },
+    ]);
+    expect(ordered.map((table) => table.name)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('restore', () => {
+  it('rebuilds the system on an empty database: reports, evidence hashes, identities and the audit chain intact', async () => {
+    const target = await emptyDatabase();
+    const filesDir = path.join(work, 'restored-files');
+    const files = localFileStore(filesDir);
+    const result = await restoreBackup({ db: target.db, files, encryptionKey: t.ctx.encryptionKey }, backup.archive);
+    expect(result.rows).toBe(backup.manifest.totals.rows);
+
+    const reportsOf = (db: DatabaseHandle['db']) => db.selectFrom('reports').selectAll().orderBy('id').execute();
+    expect(await reportsOf(target.db)).toEqual(await reportsOf(t.ctx.db));
+    const casesOf = (db: DatabaseHandle['db']) => db.selectFrom('cases').selectAll().orderBy('id').execute();
+    expect(await casesOf(target.db)).toEqual(await casesOf(t.ctx.db));
+
+    const evidence = await target.db.selectFrom('evidence').select(['sha256', 'storage_key', 'public_copy_key']).execute();
+    expect(evidence).toHaveLength(2);
+    for (const row of evidence) expect(sha256(await readAll(await files.open(row.storage_key)))).toBe(row.sha256);
+    const copies = evidence.filter((row) => row.public_copy_key !== null);
+    expect(copies).toHaveLength(1);
+    expect((await readAll(await files.open(copies[0]!.public_copy_key!))).length).toBeGreaterThan(0);
+
+    const identity = await target.db.selectFrom('reporter_identities').select('sealed').executeTakeFirstOrThrow();
+    expect(decrypt(t.ctx.encryptionKey, identity.sealed)).toContain('Rina Kusumawati Fiktif');
+
+    const audit = await verifyAuditChain(target.db);
+    const original = await verifyAuditChain(t.ctx.db);
+    expect(audit.ok).toBe(true);
+    expect(original.ok && audit.ok && audit.count === original.count && audit.count > 0).toBe(true);
+
+    // The restored system starts with the same key, keeps its receipts' HMAC root, and carries on numbering.
+    const keys = await checkEncryptionKey(target.db, t.ctx.encryptionKey);
+    expect(keys.recorded).toBe(false);
+    await expect(checkEncryptionKey(target.db, randomBytes(32))).rejects.toThrow(/tidak cocok|does not match/);
+    const identities = await sql<{ table_name: string; column_name: string }>`
+      SELECT table_name, column_name FROM information_schema.columns
+       WHERE table_schema = 'public' AND (is_identity = 'YES' OR column_default LIKE 'nextval(%') AND table_name NOT LIKE 'kysely%'`.execute(target.db);
+    expect(identities.rows.length).toBeGreaterThan(0);
+    for (const { table_name, column_name } of identities.rows) {
+      const max = await sql<{ max: number | null }>`SELECT max(${sql.ref(column_name)})::bigint AS max FROM ${sql.table(table_name)}`.execute(target.db);
+      const next = await sql<{ next: number }>`SELECT nextval(pg_get_serial_sequence(${table_name}, ${column_name}))::bigint AS next`.execute(target.db);
+      expect(Number(next.rows[0]!.next), `${table_name}.${column_name}`).toBeGreaterThan(Number(max.rows[0]!.max ?? 0));
+    }
+
+    // Restoring again onto the now filled database is refused, and nothing changes.
+    const again = restoreBackup({ db: target.db, files, encryptionKey: t.ctx.encryptionKey }, backup.archive);
+    await expect(again).rejects.toThrow(RestoreRefusedError);
+    await expect(again).rejects.toThrow(/tidak kosong[\s\S]*not empty/);
+    expect(await reportsOf(target.db)).toHaveLength(3);
+  });
+
+  it('refuses a key that does not match the archive, or no key, before touching the target', async () => {
+    const target = await emptyDatabase();
+    const files = localFileStore(path.join(work, 'refused-files'));
+    const wrong = restoreBackup({ db: target.db, files, encryptionKey: randomBytes(32) }, backup.archive);
+    await expect(wrong).rejects.toMatchObject({ reason: 'key-mismatch' });
+    await expect(wrong).rejects.toThrow(/does not match the archive/);
+    await expect(restoreBackup({ db: target.db, files, encryptionKey: null }, backup.archive)).rejects.toMatchObject({ reason: 'no-key' });
+    const tables = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(target.db);
+    expect(tables.rows[0]!.n).toBe(0);
+    expect(fs.existsSync(path.join(work, 'refused-files', 'sha256'))).toBe(false);
+  });
+
+  it('refuses a damaged archive and a file that is not an archive', async () => {
+    const target = await emptyDatabase();
+    const files = localFileStore(path.join(work, 'damaged-files'));
+    const notArchive = path.join(work, 'notes.tar.gz');
+    fs.writeFileSync(notArchive, 'bukan arsip');
+    await expect(restoreBackup({ db: target.db, files, encryptionKey: t.ctx.encryptionKey }, notArchive)).rejects.toBeInstanceOf(RestoreRefusedError);
+    await expect(restoreBackup({ db: target.db, files, encryptionKey: t.ctx.encryptionKey }, path.join(work, 'absent.tar.gz'))).rejects.toMatchObject({ reason: 'not-an-archive' });
+    const tables = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(target.db);
+    expect(tables.rows[0]!.n).toBe(0);
+  });
+});
