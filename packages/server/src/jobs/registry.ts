@@ -6,10 +6,11 @@
 import { jobs as candidates } from '../capabilities/candidates/jobs.ts';
 import { jobs as cases } from '../capabilities/cases/jobs.ts';
 import { jobs as dashboards } from '../capabilities/dashboards/jobs.ts';
+import { jobs as exports } from '../capabilities/exports/jobs.ts';
 import { jobs as screening } from '../capabilities/screening/jobs.ts';
 import { jobs as mail } from '../mail/jobs.ts';
 import type { Job } from '../job.ts';
 
-export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, mail, screening };
+export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, exports, mail, screening };
 
 export const JOBS: readonly Job[] = Object.values(JOBS_BY_CAPABILITY).flat();

@@ -1,14 +1,11 @@
 /**
- * The background work of dashboards and exports on pg-boss (jobs/boss.ts): the aggregates are
- * refreshed every five minutes and on request, export files older than a day are deleted every
- * hour, and large exports run on whichever server's worker picks them up.
+ * The background work of dashboards on pg-boss (jobs/boss.ts): the aggregates are refreshed every
+ * five minutes and on request.
  */
 import { queuedJob, scheduledJob, type Job } from '../../job.ts';
-import { purgeExpiredExports, runExportJob, useExportQueue } from '../exports/service.ts';
 import { refreshDashboards, useRefreshQueue } from './refresh.ts';
 
 export const DASHBOARD_REFRESH_QUEUE = 'dashboard-refresh';
-export const EXPORT_QUEUE = 'export-run';
 
 /**
  * Refreshes asked for (a button, a bulk pledge): "stately", so at most one waits while one runs.
@@ -19,22 +16,11 @@ export const EXPORT_QUEUE = 'export-run';
 export const DASHBOARD_REFRESH_REQUEST_QUEUE = 'dashboard-refresh-request';
 
 /**
- * This capability's jobs (listed in jobs/registry.ts): the two schedules, the export queue and the
- * refresh-request queue, whose senders the services use to ask for an export or a refresh.
+ * This capability's jobs (listed in jobs/registry.ts): the five-minute schedule and the
+ * refresh-request queue, whose sender the services use to ask for a refresh.
  */
 export const jobs: readonly Job[] = [
   scheduledJob({ name: DASHBOARD_REFRESH_QUEUE, cron: '*/5 * * * *', tz: 'Asia/Jakarta', run: (ctx) => refreshDashboards(ctx.db) }),
-  scheduledJob({ name: 'export-purge', cron: '17 * * * *', tz: 'Asia/Jakarta', run: (ctx) => purgeExpiredExports(ctx) }),
-  queuedJob<{ jobId: string }>({
-    name: EXPORT_QUEUE,
-    // An export that fails is retried once (runExportJob restarts it from the first row).
-    queue: { policy: 'standard', retryLimit: 1, retryDelay: 30, expireInSeconds: 2 * 60 * 60 },
-    run: (ctx, data) => runExportJob(ctx, data.jobId),
-    connect: (send) => {
-      useExportQueue((jobId) => send({ jobId }));
-      return () => useExportQueue(null);
-    },
-  }),
   queuedJob({
     name: DASHBOARD_REFRESH_REQUEST_QUEUE,
     queue: { policy: 'stately', retryLimit: 2, retryDelay: 10 },
