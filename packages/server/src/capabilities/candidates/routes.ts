@@ -2,7 +2,7 @@
  * /api/v1/candidates: candidate pairs per election and region (import, form, edit), and the ASN
  * candidates' obligations with their events and alerts.
  */
-import { CANDIDATE_COLUMNS, candidateTemplateCsv, resolveCandidateHeader, recordFromCells } from '@netra/core';
+import { CANDIDATE_COLUMNS, candidateTemplateCsv, resolveCandidateHeader } from '@netra/core';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { csvRecords } from '../../imports/csv-records.ts';
+import { csvImportRows, importSummarySchema, uploadedCsv } from '../../imports/csv-upload.ts';
 import { candidatePair, createPair, editPair, listCandidatePairs, recordObligation, savePairRows } from './service.ts';
 
 const langQuery = { lang: z.enum(['id', 'en']).optional() };
@@ -81,20 +81,7 @@ const pairSchema = z.object({
   asnMembers: z.array(memberObligationsSchema),
 });
 
-const saveSummary = z.object({
-  inserted: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  rows: z.array(
-    z.object({
-      line: z.number(),
-      status: z.string(),
-      pairId: z.string().optional(),
-      reasons: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })).optional(),
-    }),
-  ),
-});
+const saveSummary = importSummarySchema('pairId');
 
 const listQuery = z.object({ ...langQuery, electionId: z.string().trim().max(40).optional(), regionCode: z.string().trim().max(13).optional(), asnOnly: z.enum(['true', 'false']).optional() });
 const idParams = z.object({ id: z.uuid() });
@@ -157,27 +144,8 @@ export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const part = request.isMultipart() ? await request.file() : undefined;
-      if (!part) {
-        throw new ApiError(400, 'file_missing', { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' }, [{ field: 'file', message: { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' } }]);
-      }
-      const rows: Array<{ line: number; cells: Record<string, string> }> = [];
-      let columns: ReturnType<typeof resolveCandidateHeader>['columns'] | null = null;
-      for await (const record of csvRecords(part.file)) {
-        if (columns === null) {
-          const header = resolveCandidateHeader(record.cells);
-          if (!header.ok) {
-            part.file.resume();
-            const missing = header.missing.join(', ');
-            throw new ApiError(400, 'header_invalid', { id: `Kolom wajib tidak ada: ${missing}.`, en: `Required columns are missing: ${missing}.` }, [
-              { field: 'file', message: { id: `Kolom wajib tidak ada: ${missing}.`, en: `Required columns are missing: ${missing}.` } },
-            ]);
-          }
-          columns = header.columns;
-          continue;
-        }
-        rows.push({ line: record.line, cells: recordFromCells(record.cells, columns) as Record<string, string> });
-      }
+      const part = await uploadedCsv(request);
+      const rows = await csvImportRows(part.file, resolveCandidateHeader);
       if (part.file.truncated) throw new ApiError(413, 'file_too_large', { id: 'Berkas lebih dari 5 MB.', en: 'The file exceeds 5 MB.' });
       return savePairRows(ctx, staffContext(request), rows);
     },

@@ -27,6 +27,7 @@ import type { Db } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
+import { rejectedRowError } from '../../imports/csv-upload.ts';
 import { appendAudit } from '../audit/service.ts';
 import { electionList, findElection } from '../elections/service.ts';
 import { notify } from '../notifications/service.ts';
@@ -178,14 +179,7 @@ export function formFieldOf(column: string): string {
 async function savePairFromForm(ctx: AppContext, rc: RequestContext, body: PairForm, replaceId?: string) {
   const result = await savePairRows(ctx, rc, [{ line: 1, cells: cellsFromForm(body) }], replaceId);
   const row = result.rows[0];
-  if (row.status === 'rejected') {
-    throw new ApiError(
-      400,
-      'validation_failed',
-      { id: 'Ada isian yang tidak valid. Periksa kolom yang ditandai.', en: 'Some input is invalid. Check the marked fields.' },
-      row.reasons!.map((r) => ({ field: formFieldOf(r.column), message: { id: r.message, en: r.message } })),
-    );
-  }
+  if (row.status === 'rejected') throw rejectedRowError(row.reasons!, formFieldOf);
   return row.pairId!;
 }
 
