@@ -4,6 +4,8 @@ export * from './nip/nip.ts';
 export * from './elections/types.ts';
 export * from './elections/catalog.ts';
 export * from './elections/calendar.ts';
+export * from './elections/recipients.ts';
+export * from './deadlines/holidays-id.ts';
 export * from './deadlines/working-days.ts';
 export * from './demo/random.ts';
 export * from './demo/fictional-people.ts';

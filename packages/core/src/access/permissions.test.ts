@@ -32,6 +32,7 @@ const BEFORE_THE_TABLE: Record<PermissionAction, RoleCode[]> = {
   'rotations.read': ALL_BUT_ANALYST, // ROTATION_READERS
   'rotations.record': [...BAWASLU, 'bkpsdm_officer', 'administrator'], // ROTATION_RECORDERS
   'rotations.finding': BAWASLU,
+  'rotations.terms': [...BAWASLU, 'bkpsdm_officer', 'administrator'],
   'screening.read': [...BAWASLU, 'analyst'], // SCREENING_READERS
   'screening.asn-links.read': BAWASLU, // every screening reader but the analyst
   'screening.triage': BAWASLU, // SCREENING_OFFICERS

@@ -44,27 +44,46 @@ describe('review deadline, Pilkada (calendar days)', () => {
   });
 });
 
-describe('review deadline, Pemilu (working days)', () => {
-  it('is 7 working days, skipping Idul Fitri 2024 and its cuti bersama (8–15 April)', () => {
-    // Thursday 4 April: Friday 5 April is day 1; 8–12 and 15 April are off; day 7 is 23 April.
+describe('review deadline, Pemilu (FACTS §3: "7 days", unsure; extension up to 14 working days)', () => {
+  it('is 7 days after receipt, marked unsure, counted through Idul Fitri 2024 (UU 7/2017 ps. 454 (7))', () => {
     const d = next('under_review', { receivedDate: '2024-04-04' }, pemilu, '2024-04-08');
-    expect(d).toMatchObject({ code: 'review', due: '2024-04-23', counting: 'working', remaining: 6, overdue: false });
-    expect(next('under_review', { receivedDate: '2024-04-04' }, pemilu, '2024-04-24')).toMatchObject({ remaining: -1, overdue: true });
+    expect(d).toMatchObject({ code: 'review', due: '2024-04-11', counting: 'calendar', remaining: 3, overdue: false, unsure: true });
+    expect(next('under_review', { receivedDate: '2024-04-04' }, pemilu, '2024-04-12')).toMatchObject({ remaining: -1, overdue: true });
   });
 
-  it('extends to 14 working days in total from receipt, not 7 + 14', () => {
+  it('a rulebook that reads the 7 days as working days gets working days', () => {
+    const working: Rulebook = { ...pemilu, review: { ...pemilu.review, counting: 'working' } };
+    // Thursday 4 April: 5 April is day 1; 8–12 and 15 April are off (Idul Fitri, cuti bersama); day 7 is 23 April.
+    expect(next('under_review', { receivedDate: '2024-04-04' }, working, '2024-04-08')).toMatchObject({ due: '2024-04-23', counting: 'working', remaining: 6 });
+  });
+
+  it('extends to 14 working days in total from receipt, not 7 + 14 (UU 7/2017 ps. 454 (8))', () => {
     // Day 14 skips Labour Day (1 May).
     const d = next('under_review', { receivedDate: '2024-04-04', informationRequestedDate: '2024-04-05' }, pemilu, '2024-04-05');
     expect(d).toMatchObject({ code: 'review_extended', startedOn: '2024-04-04', due: '2024-05-03', counting: 'working' });
   });
 
-  it('skips the 14 February 2024 voting day and the days off before it', () => {
-    // Wednesday 7 Feb: 8 Feb holiday, 9 Feb cuti bersama, weekend, 14 Feb voting day.
-    expect(next('received', { receivedDate: '2024-02-07' }, pemilu, '2024-02-07')).toMatchObject({ due: '2024-02-21', remaining: 7 });
+  it('the extension skips the 14 February 2024 voting day and the days off before it', () => {
+    // Wednesday 7 Feb: 8 Feb Isra Mi'raj, 9 Feb cuti bersama, weekend, 14 Feb voting day.
     expect(next('under_review', { receivedDate: '2024-02-07', informationRequestedDate: '2024-02-12' }, pemilu, '2024-02-14')).toMatchObject({
       code: 'review_extended',
       due: '2024-03-01',
     });
+  });
+});
+
+describe('initial review (kajian awal), a deadline of its own where the rulebook has one', () => {
+  it('Pemilu: 2 days from receipt, running beside the review until the report is accepted (Perbawaslu 7/2022)', () => {
+    for (const state of ['received', 'formal_check'] as const) {
+      const all = caseDeadlines(state, { receivedDate: '2024-02-07' }, pemilu, '2024-02-08');
+      expect(all.map((d) => [d.code, d.due])).toEqual([['initial_review', '2024-02-09'], ['review', '2024-02-14']]);
+      expect(all[0]).toMatchObject({ party: 'bawaslu', remaining: 1, basis: [pemilu.initialReview!.basis] });
+    }
+    expect(caseDeadlines('under_review', { receivedDate: '2024-02-07' }, pemilu, '2024-02-08').map((d) => d.code)).toEqual(['review']);
+  });
+
+  it('Pilkada has none: only the 3-day review runs', () => {
+    expect(caseDeadlines('received', { receivedDate: '2024-11-25' }, pilkada, '2024-11-25').map((d) => d.code)).toEqual(['review']);
   });
 });
 
@@ -153,7 +172,7 @@ describe('reminderSchedule', () => {
   });
 
   it('Pemilu: counts back in working days, never reminding on a day off', () => {
-    const review = next('under_review', { receivedDate: '2024-04-04' }, pemilu, '2024-04-04');
+    const review = next('under_review', { receivedDate: '2024-04-04' }, { ...pemilu, review: { ...pemilu.review, counting: 'working' } }, '2024-04-04');
     expect(reminderSchedule(review, pemilu, { daysBefore: [1, 3] })).toEqual({ remindOn: ['2024-04-18', '2024-04-22'], escalateOn: '2024-04-24' });
     // Due 17 April: one working day before is 16 April; two before is 5 April, the start, dropped.
     const info = next('awaiting_information', { receivedDate: '2024-04-04', informationRequestedDate: '2024-04-05' }, pemilu, '2024-04-05');

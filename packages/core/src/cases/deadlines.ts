@@ -12,7 +12,7 @@ import { NATIONAL_SCOPE, type Scope } from '../access/scope.ts';
 import type { CaseState } from './states.ts';
 import { TRANSITIONS, type TransitionCode } from './transitions.ts';
 
-export type CaseDeadlineCode = 'review' | 'review_extended' | 'more_information' | 'bkn_verification' | 'ppk_follow_up';
+export type CaseDeadlineCode = 'initial_review' | 'review' | 'review_extended' | 'more_information' | 'bkn_verification' | 'ppk_follow_up';
 
 /** Who has to act before the deadline. The reporter has no account, hence no role. */
 export type ResponsibleParty = 'reporter' | 'bawaslu' | 'bkn' | 'ppk';
@@ -46,6 +46,7 @@ export interface CaseDeadline extends DeadlineStatus {
 }
 
 const CLOCKS: Record<CaseDeadlineCode, { label: Localised; party: ResponsibleParty; stoppedBy: TransitionCode | null }> = {
+  initial_review: { label: { id: 'Kajian awal Bawaslu', en: 'Bawaslu initial review' }, party: 'bawaslu', stoppedBy: 'accept_for_review' },
   review: { label: { id: 'Kajian Bawaslu', en: 'Bawaslu review' }, party: 'bawaslu', stoppedBy: 'classify_violation' },
   review_extended: {
     label: { id: 'Kajian Bawaslu (diperpanjang)', en: 'Bawaslu review (extended)' },
@@ -102,6 +103,11 @@ export function caseDeadlines(state: CaseState, clock: CaseClock, rulebook: Rule
     switch (state) {
       case 'received':
       case 'formal_check':
+        // Where the rulebook has an initial review (Pemilu: kajian awal, 2 days), it runs beside
+        // the review itself until the report is accepted for review.
+        return rulebook.initialReview
+          ? [single('initial_review', clock.receivedDate, rulebook.initialReview), review()]
+          : [review()];
       case 'under_review':
         return [review()];
       case 'awaiting_information': {

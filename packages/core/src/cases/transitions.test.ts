@@ -355,3 +355,37 @@ describe('a case from report to sanction, and reopened', () => {
     }
   });
 });
+
+describe('four eyes on Bawaslu findings (separation of duties, configurable per rulebook)', () => {
+  const recorder = 'user-recorder';
+  const colleague = 'user-colleague';
+  const fourEyes = (actorId: string, required = true) => ({ fourEyes: { required, findingRecordedBy: [recorder], actorId } });
+  const regency = actor('bawaslu_regency');
+
+  it.each([
+    ['under_review', 'classify_violation', recorder, true, 'four_eyes'],
+    ['classified_other_law', 'forward_to_bkn', recorder, true, 'four_eyes'],
+    ['under_review', 'classify_violation', colleague, true, null],
+    ['classified_other_law', 'forward_to_bkn', colleague, true, null],
+    ['under_review', 'classify_not_violation', recorder, true, null],
+    ['under_review', 'classify_violation', recorder, false, null],
+  ] as const)('%s → %s by %s, four eyes %s: %s', (state, code, actorId, required, refusal) => {
+    const result = checkTransition(state, code, regency, CASE, FULL_INPUT, fourEyes(actorId, required));
+    if (refusal) {
+      expect(result).toMatchObject({ ok: false, reason: { code: refusal } });
+      if (!result.ok) expect(result.reason.message.en).toContain('A second officer of the same Bawaslu must confirm');
+    } else {
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it('a public report (no finding recorder) is not held back', () => {
+    const result = checkTransition('under_review', 'classify_violation', regency, CASE, FULL_INPUT, { fourEyes: { required: true, findingRecordedBy: [], actorId: recorder } });
+    expect(result.ok).toBe(true);
+  });
+
+  it('the role and scope checks come first: an outsider is told about scope, not four eyes', () => {
+    const outsider: Actor = { role: 'bawaslu_regency', scope: { kind: 'region', regionCode: '35.16' } };
+    expect(checkTransition('under_review', 'classify_violation', outsider, CASE, FULL_INPUT, fourEyes(recorder))).toMatchObject({ ok: false, reason: { code: 'out_of_scope' } });
+  });
+});

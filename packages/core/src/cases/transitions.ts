@@ -164,9 +164,26 @@ export const COMMAND_TRANSITIONS: Readonly<Record<CommandTransitionCode, Omit<Tr
   merge_into: { code: 'merge_into', label: { id: 'Digabung ke perkara lain', en: 'Merged into another case' }, from: BEFORE_CLASSIFICATION, to: 'closed', roles: BAWASLU_ROLES, noteRequired: false, fields: [] },
 };
 
+/**
+ * Transitions a Bawaslu finding's own recorder cannot take alone when the rulebook wants four
+ * eyes: classifying it as a neutrality violation and forwarding it. A second officer confirms.
+ */
+export const FOUR_EYES_TRANSITIONS: readonly TransitionCode[] = ['classify_violation', 'forward_to_bkn'];
+
+export interface FourEyesContext {
+  /** The rulebook's `fourEyes.findings` (absent in a rulebook = on). */
+  required: boolean;
+  /** Who recorded the case's Bawaslu findings (user ids); empty for a public report. */
+  findingRecordedBy: readonly string[];
+  /** The officer asking. */
+  actorId: string;
+}
+
 export interface CheckTransitionOptions {
   /** The caller is the command a command transition belongs to (e.g. merging reports). */
   command?: boolean;
+  /** Separation of duties on findings; omitted = not checked (jobs, commands). */
+  fourEyes?: FourEyesContext;
 }
 
 export function isTransitionCode(value: string): value is TransitionCode {
@@ -185,7 +202,8 @@ export type TransitionRefusalCode =
   | 'out_of_scope'
   | 'note_missing'
   | 'field_missing'
-  | 'field_invalid';
+  | 'field_invalid'
+  | 'four_eyes';
 
 export interface TransitionRefusal {
   code: TransitionRefusalCode;
@@ -287,6 +305,20 @@ export function checkTransition(
       message: {
         id: `Catatan wajib diisi, minimal ${NOTE_MIN_LENGTH} karakter.`,
         en: `A note of at least ${NOTE_MIN_LENGTH} characters is required.`,
+      },
+    });
+  }
+  const fourEyes = options.fourEyes;
+  if (
+    fourEyes?.required &&
+    (FOUR_EYES_TRANSITIONS as readonly string[]).includes(t.code) &&
+    fourEyes.findingRecordedBy.includes(fourEyes.actorId)
+  ) {
+    return refuse({
+      code: 'four_eyes',
+      message: {
+        id: `Anda mencatat temuan ini, jadi tidak dapat sendirian melakukan "${t.label.id}". Petugas kedua dari Bawaslu yang sama harus mengonfirmasi.`,
+        en: `You recorded this finding, so you cannot "${t.label.en}" alone. A second officer of the same Bawaslu must confirm.`,
       },
     });
   }

@@ -1,11 +1,14 @@
 /**
- * Deadline arithmetic in calendar days and Indonesian working days. Public holidays come from
- * `date-holidays` (country ID); the election's rulebook adds what that library cannot know:
- * voting days declared holidays by presidential decree, cuti bersama, and corrected dates.
+ * Deadline arithmetic in calendar days and Indonesian working days. Days off come from the
+ * government's decrees where Netra has them (holidays-id.ts: libur nasional and cuti bersama per
+ * SKB 3 Menteri, 2024–2026), otherwise from `date-holidays` (country ID) with its names corrected;
+ * the election's rulebook adds voting days declared holidays by presidential decree and any
+ * other day off an administrator records.
  */
 import Holidays from 'date-holidays';
 import { addDays, daysBetween, weekday, type IsoDate } from '../time/iso-date.ts';
 import type { DeadlineRule, NonWorkingDay } from '../elections/types.ts';
+import { LIBRARY_NAME_BY_RULE, officialDaysOff } from './holidays-id.ts';
 
 export interface HolidayCalendar {
   isHoliday(date: IsoDate): boolean;
@@ -14,15 +17,26 @@ export interface HolidayCalendar {
 }
 
 const publicHolidaysByYear = new Map<number, Map<IsoDate, string>>();
-const holidayLibrary = new Holidays('ID');
+/** Made on first use: the holiday data is large, and most processes never need it (a server start, for one). */
+let holidayLibrary: Holidays | null = null;
 
-/** Public holidays of a year (memoised: the library computes lunar dates on every call). */
+/**
+ * Days off of a year, by date with their name: the decree's holidays and cuti bersama when the
+ * year is in holidays-id.ts, else the library's public holidays (memoised: the library computes
+ * lunar dates on every call).
+ */
 export function publicHolidays(year: number): Map<IsoDate, string> {
   let holidays = publicHolidaysByYear.get(year);
   if (!holidays) {
     holidays = new Map();
-    for (const h of holidayLibrary.getHolidays(year, 'id')) {
-      if (h.type === 'public') holidays.set(h.date.slice(0, 10), h.name);
+    const decreed = officialDaysOff(year);
+    if (decreed) {
+      for (const d of decreed) holidays.set(d.date, d.name);
+    } else {
+      holidayLibrary ??= new Holidays('ID');
+      for (const h of holidayLibrary.getHolidays(year, 'id')) {
+        if (h.type === 'public') holidays.set(h.date.slice(0, 10), LIBRARY_NAME_BY_RULE[h.rule] ?? h.name);
+      }
     }
     publicHolidaysByYear.set(year, holidays);
   }

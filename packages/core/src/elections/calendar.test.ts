@@ -92,3 +92,35 @@ describe('shipped election data', () => {
     expect(election.rulebook.extraNonWorkingDays.some((d) => d.date === election.votingDay)).toBe(true);
   });
 });
+
+describe('Pilkada 2020 participation (PKPU 5/2020; ../shared/domain/pilkada-2020-regions.csv)', () => {
+  it('ships 270 regions: 9 provinces, 224 regencies, 37 cities', () => {
+    const { provinces, regencies } = PILKADA_2020.participation;
+    const provinceCodes = typeof provinces === 'object' && 'only' in provinces ? provinces.only : [];
+    const regencyCodes = typeof regencies === 'object' && 'only' in regencies ? regencies.only : [];
+    expect(provinceCodes).toHaveLength(9);
+    expect(regencyCodes.filter((c) => Number(c.slice(3)) >= 71)).toHaveLength(37);
+    expect(regencyCodes.filter((c) => Number(c.slice(3)) < 71)).toHaveLength(224);
+    expect(new Set(regencyCodes).size).toBe(261);
+    expect(PILKADA_2020.participation.incomplete).toBeUndefined();
+  });
+
+  it.each([
+    ['12.71', true, 'Kota Medan'],
+    ['33.74', true, 'Kota Semarang'],
+    ['73.71', true, 'Kota Makassar (re-run of 2018)'],
+    ['93.01', true, 'Merauke under its post-2022 code'],
+    ['31.71', false, 'Jakarta had no race'],
+    ['11.01', false, 'Aceh had no race'],
+    ['35.78', true, 'Kota Surabaya'],
+  ])('%s takes part: %s (%s)', (code, expected) => {
+    expect(participates(PILKADA_2020, code)).toBe(expected);
+  });
+
+  it('flags the lower-certainty placements and the Papua code changes as data', () => {
+    const notes = PILKADA_2020.participation.placementNotes ?? [];
+    expect(notes.filter((n) => n.kind === 'uncertain').map((n) => n.code).sort()).toEqual(['62.02', '63.02', '63.07', '63.10', '63.11']);
+    expect(notes.filter((n) => n.kind === 'code_changed')).toHaveLength(9);
+    for (const n of notes) expect(participates(PILKADA_2020, n.code)).toBe(true);
+  });
+});

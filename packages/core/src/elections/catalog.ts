@@ -2,7 +2,9 @@
  * The elections Netra ships as real data (FACTS.md §3, §6). Everything here is data a
  * administrator can override in the database; these are the defaults the seed writes.
  */
-import type { DeadlineRule, Election, ElectionStage, NonWorkingDay, Rulebook } from './types.ts';
+import type { DeadlineRule, Election, ElectionStage, FourEyesRule, NonWorkingDay, Rulebook } from './types.ts';
+import { RECIPIENTS_BY_DATE } from './recipients.ts';
+import { PILKADA_2020_PLACEMENT_NOTES, PILKADA_2020_PROVINCES, PILKADA_2020_REGENCIES } from './pilkada-2020-regions.ts';
 
 const stage = (
   code: ElectionStage['code'],
@@ -23,25 +25,14 @@ const calendarDays = (days: number, basis: string, unsure = false): DeadlineRule
 });
 const workingDays = (days: number, basis: string): DeadlineRule => ({ days, counting: 'working', basis });
 
-/**
- * Days off in 2024 that the holiday library does not know: cuti bersama (SKB 3 Menteri on
- * national holidays and collective leave 2024) and the government's dates for Idul Adha and
- * Maulid Nabi, which the astronomical calendar puts one day earlier.
- */
-const DAYS_OFF_2024: NonWorkingDay[] = [
-  { date: '2024-02-09', reason: 'Cuti bersama Tahun Baru Imlek' },
-  { date: '2024-03-12', reason: 'Cuti bersama Hari Suci Nyepi' },
-  { date: '2024-04-08', reason: 'Cuti bersama Idul Fitri' },
-  { date: '2024-04-09', reason: 'Cuti bersama Idul Fitri' },
-  { date: '2024-04-12', reason: 'Cuti bersama Idul Fitri' },
-  { date: '2024-04-15', reason: 'Cuti bersama Idul Fitri' },
-  { date: '2024-05-10', reason: 'Cuti bersama Kenaikan Isa Almasih' },
-  { date: '2024-05-24', reason: 'Cuti bersama Waisak' },
-  { date: '2024-06-17', reason: 'Idul Adha (tanggal pemerintah)' },
-  { date: '2024-06-18', reason: 'Cuti bersama Idul Adha' },
-  { date: '2024-09-16', reason: 'Maulid Nabi Muhammad SAW (tanggal pemerintah)' },
-  { date: '2024-12-26', reason: 'Cuti bersama Natal' },
-];
+// National holidays and cuti bersama are the decrees' (deadlines/holidays-id.ts); a rulebook
+// only adds what is particular to the election, such as its voting day.
+
+const FOUR_EYES: FourEyesRule = {
+  findings: true,
+  basis:
+    'Pemisahan tugas: temuan dicatat satu pengawas dan dikonfirmasi pengawas kedua dari Bawaslu yang sama sebelum ditetapkan sebagai pelanggaran dan diteruskan (praktik pengendalian internal; dapat dimatikan per buku aturan).',
+};
 
 const PPK_FOLLOW_UP: DeadlineRule = calendarDays(
   10,
@@ -49,7 +40,7 @@ const PPK_FOLLOW_UP: DeadlineRule = calendarDays(
   true,
 );
 
-const pilkadaRulebook = (recipient: Rulebook['recommendationRecipient'], extra: NonWorkingDay[]): Rulebook => ({
+const pilkadaRulebook = (extra: NonWorkingDay[]): Rulebook => ({
   reportWindow: calendarDays(7, 'UU 1/2015 ps. 134 ayat (4) jo. UU 10/2016; Perbawaslu 8/2020 jo. 9/2024'),
   review: calendarDays(3, 'UU 1/2015 ps. 134 ayat (5) jo. UU 10/2016'),
   reviewExtension: calendarDays(2, 'UU 1/2015 ps. 134 ayat (6): diperpanjang 2 hari bila perlu keterangan tambahan'),
@@ -57,7 +48,8 @@ const pilkadaRulebook = (recipient: Rulebook['recommendationRecipient'], extra: 
   moreInformation: calendarDays(2, 'Perbawaslu 8/2020 jo. 9/2024: kelengkapan laporan'),
   bknVerification: calendarDays(7, 'Satgas netralitas ASN (BKN, KemenPAN-RB, Kemendagri, Bawaslu), 2024'),
   ppkFollowUp: PPK_FOLLOW_UP,
-  recommendationRecipient: recipient,
+  recommendationRecipients: [...RECIPIENTS_BY_DATE],
+  fourEyes: FOUR_EYES,
   receptionHours: { from: '08:00', to: '16:00' },
   extraNonWorkingDays: extra,
 });
@@ -90,9 +82,8 @@ export const PILKADA_2024: Election = {
     stage('recap_regency', 'Rekapitulasi tingkat kabupaten/kota', 'Regency/city recapitulation', '2024-11-29', '2024-12-06', true, 'PKPU 2/2024'),
     stage('recap_province', 'Rekapitulasi tingkat provinsi', 'Provincial recapitulation', '2024-11-30', '2024-12-09', true, 'PKPU 2/2024', ['province']),
   ],
-  rulebook: pilkadaRulebook('BKN', [
-    { date: '2024-11-27', reason: 'Hari pemungutan suara Pilkada (Keppres 33/2024)' },
-    ...DAYS_OFF_2024,
+  rulebook: pilkadaRulebook([
+    { date: '2024-11-27', reason: 'Hari pemungutan suara Pilkada', basis: 'Keppres 33/2024' },
   ]),
 };
 
@@ -104,19 +95,12 @@ export const PILKADA_2020: Election = {
   votingDay: '2020-12-09',
   scope: 'regional',
   basis: 'PKPU 5/2020 tentang Tahapan, Program dan Jadwal Pemilihan 2020',
-  // 270 regions: 9 provinces, 224 regencies, 37 cities. The regencies/cities shipped here are
-  // the ones confirmed for East Java and East Kalimantan; the rest are imported
-  // (`npx netra election regions import pilkada-2020 FILE.csv`).
+  // 270 regions: 9 provinces, 224 regencies, 37 cities (pilkada-2020-regions.ts, with the
+  // placements that rest on inference as notes).
   participation: {
-    provinces: { only: ['13', '15', '17', '21', '62', '63', '65', '71', '72'] },
-    regencies: {
-      only: [
-        '35.01', '35.02', '35.03', '35.05', '35.06', '35.07', '35.09', '35.10', '35.12', '35.15',
-        '35.16', '35.21', '35.23', '35.24', '35.25', '35.29', '35.72', '35.75', '35.78',
-        '64.01', '64.02', '64.03', '64.07', '64.08', '64.11', '64.71', '64.72', '64.74',
-      ],
-    },
-    incomplete: '261 regencies/cities: only East Java and East Kalimantan are shipped; import the rest.',
+    provinces: { only: [...PILKADA_2020_PROVINCES] },
+    regencies: { only: [...PILKADA_2020_REGENCIES] },
+    placementNotes: PILKADA_2020_PLACEMENT_NOTES,
   },
   stages: [
     stage('registration', 'Pendaftaran pasangan calon', 'Candidate registration', '2020-09-04', '2020-09-06', true, 'PKPU 5/2020'),
@@ -127,7 +111,7 @@ export const PILKADA_2020: Election = {
     stage('voting', 'Pemungutan suara', 'Voting', '2020-12-09', '2020-12-09', true, 'PKPU 5/2020'),
     stage('counting', 'Penghitungan dan rekapitulasi suara', 'Counting and recapitulation', '2020-12-09', '2020-12-26', true, 'PKPU 5/2020'),
   ],
-  rulebook: pilkadaRulebook('KASN', [{ date: '2020-12-09', reason: 'Hari pemungutan suara Pilkada (Keppres 22/2020)' }]),
+  rulebook: pilkadaRulebook([{ date: '2020-12-09', reason: 'Hari pemungutan suara Pilkada', basis: 'Keppres 22/2020' }]),
 };
 
 export const PEMILU_2024: Election = {
@@ -149,19 +133,21 @@ export const PEMILU_2024: Election = {
   ],
   rulebook: {
     reportWindow: workingDays(7, 'UU 7/2017 ps. 454 ayat (6)'),
-    review: workingDays(7, 'UU 7/2017 ps. 454 ayat (7); Perbawaslu 7/2022'),
+    // FACTS.md §3: "initial review (kajian awal) within 2 days".
+    initialReview: calendarDays(2, 'Perbawaslu 7/2022: kajian awal paling lama 2 hari setelah laporan diterima'),
+    // FACTS.md §3 says "7 days" without saying calendar or working: counted as calendar days
+    // (the shorter reading) and marked unsure, changeable per rulebook.
+    review: calendarDays(7, 'UU 7/2017 ps. 454 ayat (7); Perbawaslu 7/2022: tindak lanjut paling lama 7 hari (hari kalender atau hari kerja belum dipastikan)', true),
     reviewExtension: workingDays(14, 'UU 7/2017 ps. 454 ayat (8): paling lama 14 hari kerja bila perlu keterangan tambahan'),
     reviewExtensionIsTotal: true,
     // The reporter's time to complete a report in Pemilu could not be confirmed; 2 working days
     // mirrors the initial-review period (kajian awal) and can be changed per election.
     moreInformation: { ...workingDays(2, 'Perbawaslu 7/2022 (jangka waktu melengkapi laporan belum dipastikan)'), unsure: true },
-    bknVerification: calendarDays(7, 'KASN (sebelum pembubaran Agustus 2024)'),
+    bknVerification: calendarDays(7, 'Satgas netralitas ASN (BKN, KemenPAN-RB, Kemendagri, Bawaslu); KASN sebelum 24 Agustus 2024'),
     ppkFollowUp: PPK_FOLLOW_UP,
-    recommendationRecipient: 'KASN',
-    extraNonWorkingDays: [
-      { date: '2024-02-14', reason: 'Hari pemungutan suara Pemilu (Keppres 10/2024)' },
-      ...DAYS_OFF_2024,
-    ],
+    recommendationRecipients: [...RECIPIENTS_BY_DATE],
+    fourEyes: FOUR_EYES,
+    extraNonWorkingDays: [{ date: '2024-02-14', reason: 'Hari pemungutan suara Pemilu', basis: 'Keppres 10/2024' }],
   },
 };
 

@@ -51,12 +51,46 @@ export interface DeadlineRule {
 export interface NonWorkingDay {
   date: IsoDate;
   reason: string;
+  /** The decree that makes the day off (e.g. the Keppres declaring a voting day a holiday). */
+  basis?: string;
+}
+
+/** A body that receives Bawaslu's recommendations. */
+export type RecommendationRecipient = 'BKN' | 'KASN';
+
+/**
+ * Who receives Bawaslu's recommendation on the day it is forwarded. KASN handled neutrality
+ * until its dissolution (UU 20/2023; inactive since 24 Aug 2024), BKN from then on: the recipient
+ * depends on the date, not the election (a Pemilu 2024 case forwarded in September 2024 goes to BKN).
+ */
+export interface RecipientPeriod {
+  recipient: RecommendationRecipient;
+  /** First day (inclusive); null = from the beginning. */
+  from: IsoDate | null;
+  /** Last day (inclusive); null = open-ended. */
+  to: IsoDate | null;
+  basis: string;
+}
+
+/**
+ * Separation of duties on Bawaslu findings: the officer who recorded a finding cannot alone
+ * classify it as a violation and forward it; a second officer of the same Bawaslu confirms.
+ */
+export interface FourEyesRule {
+  findings: boolean;
+  basis: string;
 }
 
 /** Everything about handling a case that differs per election, kept as editable data. */
 export interface Rulebook {
   /** Time allowed to file a report after the violation became known. */
   reportWindow: DeadlineRule;
+  /**
+   * Bawaslu's initial review (kajian awal) of a received report, a deadline of its own where the
+   * regulation gives one (Pemilu: 2 days, Perbawaslu 7/2022). Stopped by accepting the report
+   * for review, rejecting it or asking for more information.
+   */
+  initialReview?: DeadlineRule;
   /** Bawaslu's decision on a report (Pilkada 3 days; Pemilu 7 days). */
   review: DeadlineRule;
   /** Extension when more information is needed (Pilkada +2 days; Pemilu up to 14 working days in total). */
@@ -69,8 +103,10 @@ export interface Rulebook {
   bknVerification: DeadlineRule;
   /** PPK's follow-up on BKN's recommendation: no statutory figure, configurable. */
   ppkFollowUp: DeadlineRule;
-  /** Which body receives Bawaslu's recommendation (KASN before its dissolution in Aug 2024). */
-  recommendationRecipient: 'BKN' | 'KASN';
+  /** Which body receives Bawaslu's recommendation, by the date it is forwarded. */
+  recommendationRecipients: RecipientPeriod[];
+  /** Four eyes on findings (configurable per rulebook). Absent = on. */
+  fourEyes?: FourEyesRule;
   /** Reports are accepted in these local hours (Pilkada: 08:00–16:00). */
   receptionHours?: { from: string; to: string };
   /** Days off beyond the public holidays: voting days, cuti bersama, corrected holiday dates. */
@@ -84,6 +120,14 @@ export interface ParticipationRule {
   regencies: 'all' | 'none' | { only: string[] } | { allExcept: string[] };
   /** Regions a list could not be confirmed for: importable later. */
   incomplete?: string;
+  /** Placements resting on inference, and regions whose code changed since the election. */
+  placementNotes?: PlacementNote[];
+}
+
+export interface PlacementNote {
+  code: string;
+  kind: 'uncertain' | 'code_changed';
+  note: Localised;
 }
 
 export interface Election {

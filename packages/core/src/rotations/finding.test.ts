@@ -38,7 +38,7 @@ describe('findingDraft', () => {
     expect(draft.legalBasis.map((b) => b.reference)).toEqual(['UU 10/2016 ps. 71 ayat (2)', 'UU 10/2016 ps. 71 ayat (5)']);
     expect(draft.legalBasis[0].text.id).toContain('6 (enam) bulan sebelum tanggal penetapan pasangan calon');
     expect(draft.summary.id).toBe(
-      'SK 821.2/123/2024 tanggal 2024-05-10 yang ditandatangani Agus Santoso memindahkan Hendra Wijaya, S.Sos. (NIP 197503122000031004) dari Kepala Dinas Pendidikan ke Staf Ahli Bupati dalam masa larangan 2024-03-22 – 2024-12-16 tanpa persetujuan tertulis Menteri Dalam Negeri sebelumnya.',
+      'SK 821.2/123/2024 tanggal 2024-05-10 yang ditandatangani Agus Santoso memindahkan Hendra Wijaya, S.Sos. (NIP 197503122000031004) dari Kepala Dinas Pendidikan ke Staf Ahli Bupati dalam masa larangan 2024-03-22 – akhir masa jabatan tanpa persetujuan tertulis Menteri Dalam Negeri sebelumnya.',
     );
     expect(draft.reasons.map((r) => r.code)).toEqual(['inside_window', 'no_approval', 'incumbent_candidate']);
   });

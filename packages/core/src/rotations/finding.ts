@@ -58,8 +58,8 @@ export function findingDraft(rotation: Rotation, assessment: RotationAssessment)
     reportedParty: { name: signedBy.name, role: signedBy.role },
     affectedAsn: { nip: person.nip, name: person.name },
     summary: {
-      id: `SK ${decree.number} tanggal ${decree.date} yang ditandatangani ${signedBy.name} memindahkan ${person.name} (NIP ${person.nip}) ${move.id} dalam masa larangan ${assessment.window.from} – ${assessment.window.to} tanpa persetujuan tertulis Menteri Dalam Negeri sebelumnya.`,
-      en: `Decree ${decree.number} of ${decree.date} signed by ${signedBy.name} moved ${person.name} (NIP ${person.nip}) ${move.en} inside the prohibited window ${assessment.window.from} – ${assessment.window.to} without prior written approval of the Minister of Home Affairs.`,
+      id: `SK ${decree.number} tanggal ${decree.date} yang ditandatangani ${signedBy.name} memindahkan ${person.name} (NIP ${person.nip}) ${move.id} dalam masa larangan ${assessment.window.from} – ${assessment.window.to ?? 'akhir masa jabatan'} tanpa persetujuan tertulis Menteri Dalam Negeri sebelumnya.`,
+      en: `Decree ${decree.number} of ${decree.date} signed by ${signedBy.name} moved ${person.name} (NIP ${person.nip}) ${move.en} inside the prohibited window ${assessment.window.from} – ${assessment.window.to ?? 'the end of the term'} without prior written approval of the Minister of Home Affairs.`,
     },
     legalBasis: [UU_10_2016_ART_71_2, assessment.matchedCandidate ? UU_10_2016_ART_71_5 : ACTING_HEAD_PRACTICE],
     evidence: [

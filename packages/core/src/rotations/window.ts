@@ -3,7 +3,6 @@
  * the Minister of Home Affairs' written approval: from 6 months before the determination of
  * candidates until the end of the term (FACTS.md §5).
  */
-import { stagesForRegion } from '../elections/calendar.ts';
 import type { Election, Localised } from '../elections/types.ts';
 import { determinationDate } from '../candidates/election-dates.ts';
 import { addMonths, assertIsoDate, type IsoDate } from '../time/iso-date.ts';
@@ -29,6 +28,18 @@ export const UU_10_2016_ART_71_5: LegalProvision = {
   },
 };
 
+/**
+ * Acting heads have their own rule: UU 10/2016 art. 132A forbids a Pj/Pjs/Plt to transfer staff
+ * (mutasi pegawai) at any time of the acting term, again save with the Minister's written approval.
+ */
+export const UU_10_2016_ART_132A: LegalProvision = {
+  reference: 'UU 10/2016 ps. 132A ayat (1) huruf a dan ayat (2)',
+  text: {
+    id: 'Penjabat Gubernur atau Penjabat Bupati/Walikota, dan pelaksana tugas Gubernur, Bupati dan Walikota dilarang melakukan mutasi pegawai, kecuali setelah mendapat persetujuan tertulis dari Menteri Dalam Negeri.',
+    en: 'Acting governors, regents and mayors, and officials carrying out their duties, must not transfer staff, except after written approval of the Minister of Home Affairs.',
+  },
+};
+
 const MONTHS_BEFORE_DETERMINATION = 6;
 
 export interface ProhibitedWindow {
@@ -36,27 +47,26 @@ export interface ProhibitedWindow {
   regionCode: string;
   /** Inclusive. */
   from: IsoDate;
-  /** Inclusive. */
-  to: IsoDate;
-  /** Where `to` comes from: the region's term end when known, else the end of the election's schedule. */
-  toSource: 'term_end' | 'schedule_end';
+  /** Inclusive. Null while the end of the sitting head's term is not recorded: the window stays open. */
+  to: IsoDate | null;
+  /** Where `to` comes from: the region's recorded term end, or nothing yet. */
+  toSource: 'term_end' | 'term_end_unknown';
   basis: Localised;
 }
 
 /**
- * The art. 71(2) window for a region's contest. Terms end on different dates per region (heads
- * elected in different years), so the caller passes `termEnd` when it knows it; otherwise the
- * window runs through the last stage of the election's schedule for that region, which the
- * basis says so the UI can show it as an assumption.
+ * The art. 71(2) window for a region's contest. The law closes it at the end of the term, which
+ * differs per region (heads elected in different years): the caller passes `termEnd` from the
+ * region's recorded term. Without one the window stays open (never closed early at the end of
+ * the election schedule, which the law does not name), and the basis says the term end is missing.
  */
 export function prohibitedWindow(
-  election: Pick<Election, 'id' | 'stages' | 'scope'>,
+  election: Pick<Election, 'id' | 'stages'>,
   regionCode: string,
   options: { termEnd?: IsoDate } = {},
 ): ProhibitedWindow {
   const determination = determinationDate(election);
   const from = addMonths(determination, -MONTHS_BEFORE_DETERMINATION);
-  const scheduleEnd = stagesForRegion(election, regionCode).reduce((end, s) => (s.end > end ? s.end : end), determination);
   const termEnd = options.termEnd === undefined ? undefined : assertIsoDate(options.termEnd);
   if (termEnd !== undefined && termEnd < from) {
     throw new RangeError(`Term end ${termEnd} is before the window opens (${from})`);
@@ -69,18 +79,23 @@ export function prohibitedWindow(
     termEnd !== undefined
       ? { id: `Ditutup ${termEnd}: akhir masa jabatan kepala daerah.`, en: `Closes ${termEnd}: end of the regional head's term.` }
       : {
-          id: `Ditutup ${scheduleEnd}: akhir tahapan pemilihan, karena akhir masa jabatan belum dicatat. Undang-undang menyebut akhir masa jabatan.`,
-          en: `Closes ${scheduleEnd}: end of the election schedule, because the end of the term is not recorded. The law says the end of the term.`,
+          id: 'Ditutup pada akhir masa jabatan kepala daerah, yang belum dicatat untuk wilayah ini: masa larangan dianggap masih berjalan. Catat akhir masa jabatan.',
+          en: "Closes at the end of the regional head's term, which is not recorded for this region: the window is treated as still open. Record the end of the term.",
         };
   return {
     electionId: election.id,
     regionCode,
     from,
-    to: termEnd ?? scheduleEnd,
-    toSource: termEnd !== undefined ? 'term_end' : 'schedule_end',
+    to: termEnd ?? null,
+    toSource: termEnd !== undefined ? 'term_end' : 'term_end_unknown',
     basis: {
       id: `${UU_10_2016_ART_71_2.reference}. ${opening.id} ${closing.id}`,
       en: `${UU_10_2016_ART_71_2.reference}. ${opening.en} ${closing.en}`,
     },
   };
+}
+
+/** Whether a date falls inside the window (both ends inclusive; an unrecorded end leaves it open). */
+export function insideWindow(window: Pick<ProhibitedWindow, 'from' | 'to'>, date: IsoDate): boolean {
+  return date >= window.from && (window.to === null || date <= window.to);
 }

@@ -27,6 +27,8 @@ export interface CaseFixture {
   asnId?: number | null;
   summary?: string;
   assigneeId?: string | null;
+  /** The officer who recorded the finding (four eyes); default none. */
+  recordedBy?: string | null;
 }
 
 const AFTER_RECOMMENDATION: readonly CaseState[] = ['recommended_to_ppk', 'sanction_decided'];
@@ -73,6 +75,7 @@ export async function createCase(t: TestApp, fixture: CaseFixture = {}): Promise
         reported_name: 'Budi Fiktif',
         reported_name_normalised: 'budi fiktif',
         anonymous: false,
+        ...(fixture.recordedBy ? { created_by: fixture.recordedBy } : {}),
       },
       () => generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes),
     );

@@ -21,6 +21,7 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
 import { notify } from '../notifications/service.ts';
+import { reportsOfCase } from '../reports/staff.service.ts';
 import { assignCase } from './assignment.service.ts';
 import { assertNotLockedByOther, assertVersion, CASE_NOT_FOUND, locationOf, lockOrNotFound, refusalError, todayIn } from './change-guards.ts';
 import { presentSanction, presentSuggestion, stateOf, type StoredSanction } from './present.ts';
@@ -46,7 +47,12 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
     assertVersion(row, body.expectedVersion);
     await assertNotLockedByOther(trx, row, staff, now);
     const from = stateOf(row);
-    const check = checkTransition(from, body.transition, { role: staff.role, scope: staff.scope }, locationOf(row), body);
+    const rulebook = (await rulebooksFor(trx, [row.election_id])).get(row.election_id);
+    if (!rulebook) throw new Error(`Election ${row.election_id} of case ${row.id} has no rulebook`);
+    // Four eyes: whoever recorded the case's Bawaslu findings cannot classify and forward them alone.
+    const findingRecordedBy = (await reportsOfCase(ctx, row.id)).flatMap((r) => (r.source === 'finding' && r.created_by ? [r.created_by] : []));
+    const fourEyes = { required: rulebook.fourEyes?.findings ?? true, findingRecordedBy, actorId: staff.id };
+    const check = checkTransition(from, body.transition, { role: staff.role, scope: staff.scope }, locationOf(row), body, { fourEyes });
     if (!check.ok) throw refusalError(check.reason);
     const code = body.transition as TransitionCode;
     const to = check.to;
@@ -62,8 +68,6 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
     if (body.actCodes?.length) updated.act_codes = [...new Set(body.actCodes)].sort();
     if (code === 'classify_other') updated.other_class = body.otherClass ?? null;
 
-    const rulebook = (await rulebooksFor(trx, [row.election_id])).get(row.election_id);
-    if (!rulebook) throw new Error(`Election ${row.election_id} of case ${row.id} has no rulebook`);
     const next = nextCaseDeadline(to, clockOf(updated), rulebook, today);
 
     let sanction: StoredSanction | null = null;

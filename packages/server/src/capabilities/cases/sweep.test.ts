@@ -61,13 +61,14 @@ describe('runDeadlineSweep: reminders', () => {
     expect(await inbox(officer, c.id)).toEqual([]);
   });
 
-  it('Pemilu: counts the reminder back in working days, across Idul Fitri', async () => {
-    const c = await createCase(t, { electionId: 'pemilu-2024', receivedOn: '2024-04-04', state: 'under_review' }); // due Tue 23 April
-    await runDeadlineSweep(t.ctx, '2024-04-19');
+  it('Pemilu: counts the reminder back in working days, across Labour Day', async () => {
+    // The extended review: 14 working days from receipt, due Friday 3 May (1 May is a holiday).
+    const c = await createCase(t, { electionId: 'pemilu-2024', receivedOn: '2024-04-04', informationRequestedOn: '2024-04-05', state: 'under_review' });
+    await runDeadlineSweep(t.ctx, '2024-04-30');
     expect(await inbox(officer, c.id)).toEqual([]);
-    // Monday 22 April is one working day before; nothing on the weekend in between.
-    await runDeadlineSweep(t.ctx, '2024-04-22');
-    expect((await inbox(officer, c.id)).map((n) => n.message)).toEqual([expect.stringContaining('1 hari kerja lagi (2024-04-23)')]);
+    // Thursday 2 May is one working day before.
+    await runDeadlineSweep(t.ctx, '2024-05-02');
+    expect((await inbox(officer, c.id)).map((n) => n.message)).toEqual([expect.stringContaining('1 hari kerja lagi (2024-05-03)')]);
   });
 
   it('still sends the reminder it owes after a missed day, but never after the due date', async () => {

@@ -124,11 +124,11 @@ describe('carrying a Pilkada 2024 case from receipt to a recorded sanction', () 
 });
 
 describe('deadlines that cross holidays', () => {
-  it('Pemilu 2024: 7 working days across Idul Fitri and its cuti bersama, 14 in total once information is requested', async () => {
+  it('Pemilu 2024: 7 days (FACTS §3, marked unsure) through Idul Fitri, 14 working days in total once information is requested', async () => {
     await travelTo(t, '2024-04-04T03:00:00Z');
     const c = await createCase(t, { electionId: 'pemilu-2024', receivedOn: '2024-04-04', state: 'under_review' });
     const view = await detail(bawaslu, c.id);
-    expect(view.nextDeadline).toMatchObject({ code: 'review', due: '2024-04-23', counting: 'working', remaining: 7 });
+    expect(view.nextDeadline).toMatchObject({ code: 'review', due: '2024-04-11', counting: 'calendar', remaining: 7, unsure: true });
     await travelTo(t, '2024-04-05T03:00:00Z');
     const asked = await move(bawaslu, c.id, { transition: 'request_information' });
     expect(asked.json().nextDeadline).toEqual({ code: 'more_information', due: '2024-04-17' });
@@ -139,12 +139,17 @@ describe('deadlines that cross holidays', () => {
     ]);
   });
 
-  it('Pemilu 2024: skips the 14 February voting day and the days off before it', async () => {
+  it('Pemilu 2024: the 2-day initial review (kajian awal) is a deadline of its own, before the 7-day review', async () => {
     await travelTo(t, '2024-02-07T03:00:00Z');
     const c = await createCase(t, { electionId: 'pemilu-2024', receivedOn: '2024-02-07' });
-    expect((await detail(bawaslu, c.id)).nextDeadline).toMatchObject({ due: '2024-02-21', remaining: 7 });
+    const view = await detail(bawaslu, c.id);
+    expect(view.nextDeadline).toMatchObject({ code: 'initial_review', due: '2024-02-09', remaining: 2 });
+    expect(view.deadlines.map((d: { code: string; due: string }) => [d.code, d.due])).toEqual([
+      ['initial_review', '2024-02-09'],
+      ['review', '2024-02-14'],
+    ]);
     const listed = (await bawaslu.get('/api/v1/cases?queue=all&electionId=pemilu-2024')).json();
-    expect(listed.items.find((x: { id: string }) => x.id === c.id).nextDeadline).toMatchObject({ due: '2024-02-21' });
+    expect(listed.items.find((x: { id: string }) => x.id === c.id).nextDeadline).toMatchObject({ code: 'initial_review', due: '2024-02-09' });
   });
 
   it('Pilkada 2024: calendar days run through the 27 November voting day', async () => {

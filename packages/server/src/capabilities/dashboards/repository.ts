@@ -250,11 +250,11 @@ export interface RotationFigures {
 }
 
 /** Rotations decreed inside the art. 71(2) window, and those without the Minister's approval. */
-export async function rotationFigures(db: Db, filter: Pick<FigureFilter, 'electionId' | 'level' | 'regionCode'>, window: { from: string; to: string }): Promise<RotationFigures> {
+export async function rotationFigures(db: Db, filter: Pick<FigureFilter, 'electionId' | 'level' | 'regionCode'>, window: { from: string; to: string | null }): Promise<RotationFigures> {
   const { rows } = await sql<RotationFigures>`
     SELECT count(*)::int AS "inWindow", count(*) FILTER (WHERE approval_letter_number IS NULL)::int AS "withoutApproval"
     FROM rotations
-    WHERE election_id = ${filter.electionId} AND decree_date BETWEEN ${window.from} AND ${window.to}
+    WHERE election_id = ${filter.electionId} AND decree_date >= ${window.from} AND (${window.to}::date IS NULL OR decree_date <= ${window.to}::date)
       AND ${territoryFilter(filter, sql`left(region_code, 2)`, sql`left(region_code, 5)`)}`.execute(db);
   return rows[0];
 }

@@ -85,7 +85,7 @@ export const dashboardSchema = z.object({
     .nullable()
     .describe('Null until the candidates capability has its tables'),
   rotations: z
-    .object({ inWindow: z.number().int(), withoutApproval: z.number().int(), windowFrom: z.string(), windowTo: z.string() })
+    .object({ inWindow: z.number().int(), withoutApproval: z.number().int(), windowFrom: z.string(), windowTo: z.string().nullable() })
     .nullable()
     .describe('Rotations decreed in the UU 10/2016 art. 71(2) window; null without a rotations table or for an election without candidates'),
   screening: z.object({ queued: z.number().int() }).nullable().describe('Posts awaiting triage; null until the screening capability has its table'),

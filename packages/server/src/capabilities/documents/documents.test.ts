@@ -81,10 +81,14 @@ describe('recommendation letter', () => {
     expect(text).toContain('merekomendasikan kepada Saudara selaku Pejabat Pembina Kepegawaian');
   });
 
-  it('names KASN for an election before its dissolution (Pilkada 2020)', async () => {
-    const old = await createCase(t, { regionCode: '35.10', electionId: 'pilkada-2020', state: 'classified_other_law', receivedOn: '2020-10-10', actCodes: ['A06'] });
-    const text = flat(await pdfOf(bawaslu, `/api/v1/documents/cases/${old.id}/recommendation`));
-    expect(text).toContain('Ketua Komisi Aparatur Sipil Negara');
+  it('names the recipient on the day of forwarding: KASN until 23 Aug 2024, BKN from 24 Aug 2024, whatever the election', async () => {
+    const old = await createCase(t, { regionCode: '35.10', electionId: 'pilkada-2020', state: 'forwarded_to_bkn', receivedOn: '2020-10-10', forwardedToBknOn: '2020-10-12', actCodes: ['A06'] });
+    expect(flat(await pdfOf(bawaslu, `/api/v1/documents/cases/${old.id}/recommendation`))).toContain('Ketua Komisi Aparatur Sipil Negara');
+    // A Pemilu 2024 case forwarded after KASN's dissolution goes to BKN.
+    const late = await createCase(t, { regionCode: '35.10', electionId: 'pemilu-2024', state: 'forwarded_to_bkn', receivedOn: '2024-08-20', forwardedToBknOn: '2024-08-26', actCodes: ['A06'] });
+    const text = flat(await pdfOf(bawaslu, `/api/v1/documents/cases/${late.id}/recommendation`));
+    expect(text).toContain('Kepala Badan Kepegawaian Negara');
+    expect(text).not.toContain('Komisi Aparatur Sipil Negara');
   });
 
   it('exists only for a proven case inside the scope, and only for the roles that open case files', async () => {

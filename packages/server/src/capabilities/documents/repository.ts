@@ -35,6 +35,7 @@ export async function caseForLetter(db: Db, viewer: LetterViewer, caseId: string
       'c.sanction',
       'e.name_id as electionName',
       'e.rulebook',
+      'c.forwarded_to_bkn_on as forwardedToBknOn',
       'a.name as asnName',
       'a.nip as asnNip',
       'a.kind as asnKind',

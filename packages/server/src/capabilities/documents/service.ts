@@ -13,6 +13,7 @@ import {
   formatNip,
   isActCode,
   isCaseState,
+  recipientPeriodOn,
   suggestSanction,
   timeZoneOfRegion,
   type Rulebook,
@@ -72,8 +73,9 @@ export async function recommendationLetter(ctx: AppContext, rc: RequestContext, 
   ]);
   const issuer = issuerFor(caseRegion, names.get(caseRegion) ?? found.regionName);
   const ppk = `${ppkOf(ppkRegion, names.get(ppkRegion) ?? found.regionName)} selaku Pejabat Pembina Kepegawaian`;
-  const recipient = RECIPIENT[(found.rulebook as Rulebook).recommendationRecipient ?? 'BKN'];
   const today = dateInTimeZone(ctx.now(), timeZoneOfRegion(caseRegion));
+  // The recipient on the day the case was forwarded (or today): KASN until 23 Aug 2024, BKN after.
+  const recipient = RECIPIENT[recipientPeriodOn(found.rulebook as Rulebook, found.forwardedToBknOn ?? today)?.recipient ?? 'BKN'];
   const first = reports[0];
   const person = {
     name: found.asnName ?? first?.reportedName ?? '-',

@@ -57,10 +57,15 @@ describe('GET /api/v1/elections', () => {
 describe('GET /api/v1/elections/:id', () => {
   interface Detail {
     regionCount: number;
-    participation: { provinces: number; regencies: number; cities: number; incomplete: string | null };
+    participation: { provinces: number; regencies: number; cities: number; incomplete: string | null; placementNotes: Array<{ code: string; kind: string; note: string }> };
     regions: Array<{ code: string; level: string; isCity: boolean; source: string }>;
     stages: Stage[];
-    rulebook: { review: { days: number; counting: string }; reviewExtension: { days: number; counting: string } };
+    rulebook: {
+      review: { days: number; counting: string; unsure?: boolean };
+      reviewExtension: { days: number; counting: string };
+      initialReview?: { days: number; counting: string };
+      recommendationRecipients: Array<{ recipient: string; from: string | null; to: string | null }>;
+    };
   }
   let pilkada2024: Detail;
   beforeAll(async () => {
@@ -72,7 +77,7 @@ describe('GET /api/v1/elections/:id', () => {
   it('has 545 regions: 37 provinces, 415 regencies and 93 cities', () => {
     expect(pilkada2024.regionCount).toBe(545);
     expect(pilkada2024.regions).toHaveLength(545);
-    expect(pilkada2024.participation).toEqual({ provinces: 37, regencies: 415, cities: 93, incomplete: null });
+    expect(pilkada2024.participation).toEqual({ provinces: 37, regencies: 415, cities: 93, incomplete: null, placementNotes: [] });
   });
 
   it('leaves out DI Yogyakarta province and Jakarta’s administrative cities, but not Kota Yogyakarta or DKI Jakarta', () => {
@@ -96,11 +101,36 @@ describe('GET /api/v1/elections/:id', () => {
     expect(pilkada2024.rulebook.reviewExtension).toMatchObject({ days: 2, counting: 'calendar' });
   });
 
-  it('flags Pilkada 2020 as incomplete until its remaining regions are imported', async () => {
-    const res = await t.app.inject('/api/v1/elections/pilkada-2020');
+  it('ships Pilkada 2020 complete: 270 regions (9 provinces, 224 regencies, 37 cities), with the uncertain placements flagged as data', async () => {
+    const res = await t.app.inject('/api/v1/elections/pilkada-2020?lang=en');
     const body: Detail = res.json();
-    expect(body.participation.provinces).toBe(9);
-    expect(body.participation.incomplete).toMatch(/import/);
+    expect(body.regionCount).toBe(270);
+    expect(body.participation).toMatchObject({ provinces: 9, regencies: 224, cities: 37, incomplete: null });
+    const uncertain = body.participation.placementNotes.filter((n) => n.kind === 'uncertain');
+    expect(uncertain.map((n) => n.code).sort()).toEqual(['62.02', '63.02', '63.07', '63.10', '63.11']);
+    expect(uncertain[0].note).toMatch(/confidence/);
+    const list = (await t.app.inject('/api/v1/elections')).json().items;
+    expect(list.find((e: { id: string }) => e.id === 'pilkada-2020')).toMatchObject({ regionCount: 270 });
+  });
+
+  it.each([
+    ['12.71', 'Kota Medan'],
+    ['33.74', 'Kota Semarang'],
+    ['96.03', 'Kabupaten Raja Ampat (post-2022 code)'],
+    ['72', 'Sulawesi Tengah (governor)'],
+  ])('the Pilkada 2020 calendar answers for %s (%s): it voted on 9 December 2020', async (code) => {
+    const body = await calendar('pilkada-2020', `region=${code}&date=2020-12-09`);
+    expect(body).toMatchObject({ participates: true, stage: { code: 'voting' } });
+  });
+
+  it('the rulebook gives the recommendation recipient by date (KASN until 23 Aug 2024, BKN from 24 Aug 2024)', async () => {
+    const body: Detail = (await t.app.inject('/api/v1/elections/pemilu-2024')).json();
+    expect(body.rulebook.recommendationRecipients.map((p) => [p.recipient, p.from, p.to])).toEqual([
+      ['KASN', null, '2024-08-23'],
+      ['BKN', '2024-08-24', null],
+    ]);
+    expect(body.rulebook.review).toMatchObject({ days: 7, counting: 'calendar', unsure: true });
+    expect(body.rulebook.initialReview).toMatchObject({ days: 2 });
   });
 
   it('answers 404 for an unknown election', async () => {

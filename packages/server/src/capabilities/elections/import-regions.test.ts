@@ -48,7 +48,7 @@ async function importError(electionId: string, content: string): Promise<ApiErro
 describe('importParticipatingRegions', () => {
   it('accepts new regions, and reports every duplicate, rejected and blank line with its line number', async () => {
     const before = await participating('pilkada-2020');
-    expect(before.size).toBe(37);
+    expect(before.size).toBe(270); // Pilkada 2020 ships complete; Aceh (11) is not among them
     const report = await importCsv(
       'pilkada-2020',
       [
@@ -91,7 +91,7 @@ describe('importParticipatingRegions', () => {
     expect(byLine.get(10)).toMatchObject({ reason: { en: expect.stringContaining('Did you mean 35.10?') } });
 
     const after = await participating('pilkada-2020');
-    expect(after.size).toBe(40);
+    expect(after.size).toBe(273);
     expect(['11', '11.01', '11.71'].map((code) => after.get(code))).toEqual(['import', 'import', 'import']);
     // Nothing else moved: the rule-based regions keep their source.
     expect(after.get('35.10')).toBe('rule');
@@ -110,20 +110,20 @@ describe('importParticipatingRegions', () => {
     const report = await importCsv(
       'pilkada-2020',
       // Ends with a blank line and an empty quoted cell without a newline: both still reported.
-      '\uFEFFNama;Code\r\n"Kabupaten Tapanuli Tengah; Sumatera Utara";12.01\r\n"Kota ""Medan""";"12.71"\r\n\r\n""',
+      '\uFEFFNama;Code\r\n"Kabupaten Tapanuli Tengah; Sumatera Utara";12.01\r\n"Kota ""Sabang""";"11.72"\r\n\r\n""',
     );
     expect(summary(report)).toEqual([
       [2, '12.01', 'accepted'],
-      [3, '12.71', 'accepted'],
+      [3, '11.72', 'accepted'],
     ]);
     expect(report.blankLines).toEqual([4, 5]);
     expect(report.inserted).toBe(2);
   });
 
   it('keeps line numbers right when a quoted cell spans lines', async () => {
-    const report = await importCsv('pilkada-2020', 'catatan,kode_wilayah\n"dua\nbaris",13.01\n,99.98\n');
+    const report = await importCsv('pilkada-2020', 'catatan,kode_wilayah\n"dua\nbaris",11.03\n,99.98\n');
     expect(summary(report)).toEqual([
-      [2, '13.01', 'accepted'],
+      [2, '11.03', 'accepted'],
       [4, '99.98', 'unknown_region'],
     ]);
   });

@@ -38,19 +38,25 @@ export const electionDetailSchema = electionSummarySchema.extend({
     regencies: z.number(),
     cities: z.number(),
     incomplete: z.string().nullable(),
+    /** Placements resting on inference, and regions whose code changed since the election. */
+    placementNotes: z.array(z.object({ code: z.string(), kind: z.enum(['uncertain', 'code_changed']), note: z.string() })),
   }),
   regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), isCity: z.boolean(), source: z.string() })),
   rulebook: z.object({
     reportWindow: deadlineRuleSchema,
+    initialReview: deadlineRuleSchema.optional(),
     review: deadlineRuleSchema,
     reviewExtension: deadlineRuleSchema,
     reviewExtensionIsTotal: z.boolean(),
     moreInformation: deadlineRuleSchema,
     bknVerification: deadlineRuleSchema,
     ppkFollowUp: deadlineRuleSchema,
-    recommendationRecipient: z.string(),
+    recommendationRecipients: z.array(
+      z.object({ recipient: z.enum(['BKN', 'KASN']), from: z.string().nullable(), to: z.string().nullable(), basis: z.string() }),
+    ),
+    fourEyes: z.object({ findings: z.boolean(), basis: z.string() }).optional(),
     receptionHours: z.object({ from: z.string(), to: z.string() }).optional(),
-    extraNonWorkingDays: z.array(z.object({ date: z.string(), reason: z.string() })),
+    extraNonWorkingDays: z.array(z.object({ date: z.string(), reason: z.string(), basis: z.string().optional() })),
   }),
 });
 

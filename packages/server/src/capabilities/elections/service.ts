@@ -79,6 +79,7 @@ export async function electionDetail(ctx: AppContext, id: string, language: Lang
       regencies: regions.filter((r) => r.level === 'regency' && !r.isCity).length,
       cities: regions.filter((r) => r.isCity).length,
       incomplete: election.participation.incomplete ?? null,
+      placementNotes: (election.participation.placementNotes ?? []).map((n) => ({ code: n.code, kind: n.kind, note: n.note[language] })),
     },
     regions,
     rulebook: election.rulebook,

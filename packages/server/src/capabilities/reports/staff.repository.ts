@@ -89,6 +89,8 @@ export async function reportsOfCase(db: Db, caseId: string) {
       'rp.id',
       'rp.receipt_number',
       'rp.source',
+      // Who recorded a Bawaslu finding (four eyes on classifying it); never shown on the case page.
+      'rp.created_by',
       'rp.received_at',
       'rp.place',
       'rp.occurred_on',

@@ -126,3 +126,40 @@ export async function rotationIdByKey(trx: Transaction<Database>, key: { regionC
 export async function setRotationFinding(trx: Transaction<Database>, id: string, finding: { reportId: string; caseId: string }): Promise<void> {
   await trx.updateTable('rotations').set({ finding_report_id: finding.reportId, finding_case_id: finding.caseId }).where('id', '=', id).execute();
 }
+
+/** The recorded ends of regional heads' terms for these regions (closing the art. 71(2) window). */
+export async function termEnds(db: Db, regionCodes: readonly string[]): Promise<Map<string, string>> {
+  if (regionCodes.length === 0) return new Map();
+  const rows = await db.selectFrom('regional_head_terms').select(['region_code', 'term_end']).where('region_code', 'in', [...regionCodes]).execute();
+  return new Map(rows.map((r) => [r.region_code, r.term_end]));
+}
+
+/** Recorded terms in a scope, by region code. */
+export async function listTerms(db: Db, scope: Scope, page: { limit: number; offset: number }) {
+  const base = db
+    .selectFrom('regional_head_terms as t')
+    .innerJoin('regions as r', 'r.code', 't.region_code')
+    .where((eb) => regionInScope(eb, 't.region_code', scope));
+  const [items, total] = await Promise.all([
+    base
+      .select(['t.region_code as regionCode', 'r.name as regionName', 't.head_name as headName', 't.term_end as termEnd', 't.basis', 't.updated_at as updatedAt'])
+      .orderBy('t.region_code')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function regionLevelOf(db: Db, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('regions').select('level').where('code', '=', code).executeTakeFirst())?.level;
+}
+
+export async function upsertTerm(db: Transaction<Database>, values: { region_code: string; head_name: string | null; term_end: string; basis: string; updated_by: string }, at: Date) {
+  await db
+    .insertInto('regional_head_terms')
+    .values({ ...values, updated_at: at })
+    .onConflict((oc) => oc.column('region_code').doUpdateSet({ head_name: values.head_name, term_end: values.term_end, basis: values.basis, updated_by: values.updated_by, updated_at: at }))
+    .execute();
+}

@@ -126,3 +126,44 @@ describe('art. 71(2) rotation watch, Pilkada 2024 (window 22 Mar 2024 – end of
     expect((await bawaslu.post(`/api/v1/rotations/${outside.id}/finding`)).statusCode).toBe(409);
   });
 });
+
+describe('rotation watch per the law (issue 14): every sitting head, acting heads, the term end as data', () => {
+  const putTerm = (client: StaffClient, region: string, payload: unknown) =>
+    client.request({ method: 'PUT', url: `/api/v1/rotations/terms/${region}`, payload: payload as Record<string, unknown> });
+
+  it('flags a sitting regent who is NOT a candidate (art. 71(2) binds every regional head), at medium severity', async () => {
+    const other = await record(rotation({ decreeNumber: 'B/1', signerName: 'Bambang Nugroho' }));
+    expect(other.assessment).toMatchObject({ flagged: true, severity: 'medium', matchedCandidate: null, clearedByApproval: false });
+    expect(other.assessment.reasons[2]).toMatchObject({ code: 'sitting_regional_head', effect: 'flags' });
+  });
+
+  it("flags an acting head's transfer outside the art. 71 window under art. 132A, and says when the Minister's approval cleared one", async () => {
+    const pj = await record(rotation({ decreeNumber: 'B/2', signerName: 'Teguh Prasetyo', signerRole: 'acting_head', decreeDate: '2024-01-10' }));
+    expect(pj.assessment).toMatchObject({ flagged: true, severity: 'medium', basis: 'UU 10/2016 ps. 132A ayat (1) huruf a dan ayat (2)' });
+    const approved = await record(rotation({ decreeNumber: 'B/3', ministerApproval: true, approvalLetterNumber: '100.2.2.6/77/OTDA', approvalDate: '2024-05-01' }));
+    expect(approved.assessment).toMatchObject({ flagged: false, clearedByApproval: true });
+    expect(approved.assessment.reasons[1].message).toContain('100.2.2.6/77/OTDA');
+  });
+
+  it('keeps the window open until a term end is recorded, then closes it there (audited, field errors for bad input)', async () => {
+    // The test clock is 1 Oct 2024: a decree of 30 Sep, after a term that (in this fiction) ended on 15 Sep.
+    const late = await record(rotation({ decreeNumber: 'B/4', decreeDate: '2024-09-30' }));
+    expect(late.assessment).toMatchObject({ flagged: true, window: { to: null } });
+
+    const bad = await putTerm(bkpsdm, '35.10', { termEnd: '2025-02-30', basis: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.basis', 'body.termEnd']);
+    expect((await putTerm(bkpsdm, '35.16', { termEnd: '2025-02-20', basis: 'SK pelantikan (fiktif)' })).statusCode).toBe(404);
+
+    const saved = await putTerm(bkpsdm, '35.10', { termEnd: '2024-09-15', headName: 'Agus Santoso', basis: 'SK Mendagri pengesahan pengangkatan (fiktif)' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = (await bkpsdm.get(`/api/v1/rotations/${late.id}`)).json();
+    expect(after.assessment).toMatchObject({ flagged: false, window: { to: '2024-09-15' } });
+    expect(after.assessment.reasons[0].code).toBe('outside_window');
+
+    const terms = (await bkpsdm.get('/api/v1/rotations/terms')).json();
+    expect(terms.items).toEqual([expect.objectContaining({ regionCode: '35.10', termEnd: '2024-09-15', headName: 'Agus Santoso' })]);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'rotations.term_recorded').execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -3,18 +3,19 @@
  * assessment and its legal basis, and turn a flagged one into a Bawaslu finding.
  */
 import multipart from '@fastify/multipart';
-import { recordFromCells, resolveHeader } from '@netra/core';
+import { resolveHeader } from '@netra/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../auth/guard.ts';
-import { ApiError, errorResponseSchema } from '../../http/errors.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { csvRecords } from '../../imports/csv-records.ts';
+import { csvImportRows, importSummarySchema, rejectedRowError, uploadedCsv } from '../../imports/csv-upload.ts';
 import { ROTATION_COLUMNS, rotationTemplateCsv, type RotationColumnKey } from './rows.ts';
 import { rotationToFinding } from '../../commands/rotation-finding.ts';
-import { listRotations, rotationDetail, saveRotations } from './service.ts';
+import { isIsoDate } from '@netra/core';
+import { listRotations, listTerms, rotationDetail, saveRotations, saveTerm } from './service.ts';
 
 const langQuery = { lang: z.enum(['id', 'en']).optional() };
 const REQUIRED = new Set(ROTATION_COLUMNS.filter((c) => c.required === 'yes').map((c) => c.key));
@@ -36,7 +37,8 @@ const rotationSchema = z.object({
       flagged: z.boolean(),
       severity: z.string(),
       basis: z.string(),
-      window: z.object({ from: z.string(), to: z.string(), basis: z.string() }),
+      clearedByApproval: z.boolean(),
+      window: z.object({ from: z.string(), to: z.string().nullable(), basis: z.string() }),
       reasons: z.array(z.object({ code: z.string(), effect: z.string(), message: z.string() })),
       matchedCandidate: z.string().nullable(),
     })
@@ -44,13 +46,7 @@ const rotationSchema = z.object({
   finding: z.object({ reportId: z.string(), caseId: z.string(), caseNumber: z.string() }).nullable(),
 });
 
-const saveSummary = z.object({
-  inserted: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  rows: z.array(z.object({ line: z.number(), status: z.string(), rotationId: z.string().optional(), reasons: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })).optional() })),
-});
+const saveSummary = importSummarySchema('rotationId');
 
 const rotationBody = z.object({
   electionId: z.string().trim().min(1).max(40),
@@ -128,6 +124,42 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     async (request) => listRotations(ctx, staffContext(request), request.query),
   );
 
+  const termKeepers = requireStaff(ctx, { action: 'rotations.terms' });
+  const termSchema = z.object({ regionCode: z.string(), regionName: z.string(), headName: z.string().nullable(), termEnd: z.string(), basis: z.string(), updatedAt: z.string() });
+  app.get(
+    '/rotations/terms',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['rotations'],
+        summary: "Recorded ends of regional heads' terms in scope (they close the art. 71(2) window)",
+        querystring: z.object({ ...langQuery, limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+        response: { 200: z.object({ total: z.number(), items: z.array(termSchema) }) },
+      },
+    },
+    async (request) => listTerms(ctx, staffContext(request), request.query),
+  );
+
+  app.put(
+    '/rotations/terms/:regionCode',
+    {
+      preHandler: termKeepers,
+      schema: {
+        tags: ['rotations'],
+        summary: "Record when the sitting regional head's term ends in a province or regency/city",
+        params: z.object({ regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/, { error: 'Kode provinsi (35) atau kabupaten/kota (35.10)' }) }),
+        querystring: z.object(langQuery),
+        body: z.object({
+          termEnd: z.string().refine(isIsoDate, { error: 'Tanggal YYYY-MM-DD yang benar' }),
+          headName: z.string().trim().max(150).nullable().optional(),
+          basis: z.string().trim().min(5, { error: 'Dasar (mis. SK pelantikan) minimal 5 karakter' }).max(500),
+        }),
+        response: { 200: z.object({ regionCode: z.string(), termEnd: z.string(), headName: z.string().nullable(), basis: z.string() }), 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => saveTerm(ctx, staffContext(request), request.params.regionCode, request.body),
+  );
+
   app.get(
     '/rotations/:id',
     { preHandler: readers, schema: { tags: ['rotations'], summary: 'One rotation with its assessment', params: z.object({ id: z.uuid() }), querystring: z.object(langQuery), response: { 200: rotationSchema, 404: errorResponseSchema } } },
@@ -157,14 +189,7 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       };
       const result = await saveRotations(ctx, rc, [{ line: 1, cells }]);
       const row = result.rows[0];
-      if (row.status === 'rejected') {
-        throw new ApiError(
-          400,
-          'validation_failed',
-          { id: 'Ada isian yang tidak valid. Periksa kolom yang ditandai.', en: 'Some input is invalid. Check the marked fields.' },
-          row.reasons!.map((r) => ({ field: `body.${FORM_FIELD[r.column as RotationColumnKey] ?? r.column}`, message: { id: r.message, en: r.message } })),
-        );
-      }
+      if (row.status === 'rejected') throw rejectedRowError(row.reasons!, (column) => `body.${FORM_FIELD[column as RotationColumnKey] ?? column}`);
       return reply.status(201).send(await rotationDetail(ctx, rc, row.rotationId!));
     },
   );
@@ -173,25 +198,8 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/rotations/import',
     { preHandler: recorders, schema: { tags: ['rotations'], summary: 'Import rotations from CSV; every rejected row comes back with its reasons', querystring: z.object(langQuery), response: { 200: saveSummary, 400: errorResponseSchema } } },
     async (request) => {
-      const part = request.isMultipart() ? await request.file() : undefined;
-      if (!part) throw new ApiError(400, 'file_missing', { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' }, [{ field: 'file', message: { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' } }]);
-      const rows: Array<{ line: number; cells: Partial<Record<RotationColumnKey, string>> }> = [];
-      let columns: Array<RotationColumnKey | null> | null = null;
-      for await (const record of csvRecords(part.file)) {
-        if (columns === null) {
-          const header = resolveHeader(ROTATION_COLUMNS, record.cells, REQUIRED);
-          if (!header.ok) {
-            part.file.resume();
-            const missing = header.missing.join(', ');
-            throw new ApiError(400, 'header_invalid', { id: `Kolom wajib tidak ada: ${missing}.`, en: `Required columns are missing: ${missing}.` }, [
-              { field: 'file', message: { id: `Kolom wajib tidak ada: ${missing}.`, en: `Required columns are missing: ${missing}.` } },
-            ]);
-          }
-          columns = header.columns;
-          continue;
-        }
-        rows.push({ line: record.line, cells: recordFromCells(record.cells, columns) });
-      }
+      const part = await uploadedCsv(request);
+      const rows = await csvImportRows(part.file, (headers) => resolveHeader(ROTATION_COLUMNS, headers, REQUIRED));
       return saveRotations(ctx, staffContext(request), rows);
     },
   );

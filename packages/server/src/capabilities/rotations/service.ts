@@ -48,6 +48,7 @@ const asCore = (row: StoredRotation): Rotation => ({
 async function assess(db: Db, rows: StoredRotation[]): Promise<Map<string, RotationAssessment>> {
   const contests = new Map<string, { election: Election; incumbents: IncumbentCandidate[] }>();
   const result = new Map<string, RotationAssessment>();
+  const terms = await repo.termEnds(db, [...new Set(rows.map((r) => r.region_code))]);
   for (const row of rows) {
     const key = `${row.election_id}|${row.region_code}`;
     if (!contests.has(key)) {
@@ -62,7 +63,11 @@ async function assess(db: Db, rows: StoredRotation[]): Promise<Map<string, Rotat
       contests.set(key, { election, incumbents });
     }
     const contest = contests.get(key)!;
-    const window = prohibitedWindow(contest.election, row.region_code);
+    // The window closes at the end of the sitting head's term when recorded; a term that ended
+    // before the window opened leaves nothing to close (the window then stays open, as unrecorded).
+    const termEnd = terms.get(row.region_code);
+    const opens = prohibitedWindow(contest.election, row.region_code);
+    const window = termEnd && termEnd >= opens.from ? prohibitedWindow(contest.election, row.region_code, { termEnd }) : opens;
     result.set(row.id, assessRotation(asCore(row), { election: contest.election, incumbentCandidates: contest.incumbents, window }));
   }
   return result;
@@ -88,6 +93,7 @@ function present(row: StoredRotation, assessment: RotationAssessment | undefined
           flagged: assessment.flagged,
           severity: assessment.severity,
           basis: assessment.basis,
+          clearedByApproval: assessment.clearedByApproval,
           window: { from: assessment.window.from, to: assessment.window.to, basis: assessment.window.basis[language] },
           reasons: assessment.reasons.map((r) => ({ code: r.code, effect: r.effect, message: r.message[language] })),
           matchedCandidate: assessment.matchedCandidate?.name ?? null,
@@ -238,4 +244,38 @@ export async function recordRotationFinding(ctx: AppContext, rc: RequestContext,
       at: ctx.now(),
     });
   });
+}
+
+/** Recorded ends of regional heads' terms in the caller's scope. */
+export async function listTerms(ctx: AppContext, rc: RequestContext, page: { limit: number; offset: number }) {
+  const { items, total } = await repo.listTerms(ctx.db, rc.actor.scope, page);
+  return { total, items: items.map((t) => ({ ...t, updatedAt: t.updatedAt.toISOString() })) };
+}
+
+/**
+ * Records when the sitting regional head's term ends in a province or regency/city: the end of
+ * the art. 71(2) window for every election there. Audited.
+ */
+export async function saveTerm(ctx: AppContext, rc: RequestContext, regionCode: string, body: { termEnd: string; headName?: string | null; basis: string }) {
+  const fieldError = (field: string, id: string, en: string) => new ApiError(400, 'validation_failed', { id, en }, [{ field, message: { id, en } }]);
+  if (!regionWithinScope(rc.actor.scope, regionCode)) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
+  const level = await repo.regionLevelOf(ctx.db, regionCode);
+  if (!level) throw notFound({ id: `Wilayah ${regionCode}`, en: `Region ${regionCode}` });
+  if (level === 'district') {
+    throw fieldError('params.regionCode', 'Masa jabatan dicatat untuk provinsi atau kabupaten/kota, bukan kecamatan.', 'Terms are recorded for a province or regency/city, not a district.');
+  }
+  const at = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.upsertTerm(trx, { region_code: regionCode, head_name: body.headName?.trim() || null, term_end: body.termEnd, basis: body.basis.trim(), updated_by: rc.actor.id }, at);
+    await appendAudit(trx, {
+      actorId: rc.actor.id,
+      action: 'rotations.term_recorded',
+      entityType: 'region',
+      entityId: regionCode,
+      data: { termEnd: body.termEnd, basis: body.basis.trim() },
+      ...rc.meta,
+      at,
+    });
+  });
+  return { regionCode, termEnd: body.termEnd, headName: body.headName?.trim() || null, basis: body.basis.trim() };
 }

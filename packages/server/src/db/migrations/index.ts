@@ -16,6 +16,7 @@ import * as m0010admin from './0010_accounts_admin.ts';
 import * as m0011rateLimits from './0011_rate_limits.ts';
 import * as m0009ocr from './0009_screening_ocr.ts';
 import * as m0012stance from './0012_screening_stance.ts';
+import * as m0013electionRules from './0013_election_rules.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_reference': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0009_screening_ocr': m0009ocr,
   '0011_rate_limits': m0011rateLimits,
   '0012_screening_stance': m0012stance,
+  '0013_election_rules': m0013electionRules,
 };

@@ -103,6 +103,37 @@ export async function insertElection(db: Db, election: Election): Promise<boolea
 }
 
 /**
+ * Bump when the shipped elections' data is corrected (participating regions, rulebook rules):
+ * a restart then writes the catalog's participation and rulebook over the stored ones and adds
+ * the regions the catalog now lists. v2: Pilkada 2020's 270 regions, recipient by date, Pemilu
+ * review per FACTS, initial review, four eyes, decreed holidays.
+ */
+export const ELECTION_DATA_VERSION = 'catalog/v2';
+
+/** Writes a shipped election's participation and rulebook over the stored ones and adds its missing regions. */
+export async function refreshShippedElection(db: Db, election: Election): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('elections')
+      .set({ participation: JSON.stringify(election.participation), rulebook: JSON.stringify(election.rulebook), basis: election.basis })
+      .where('id', '=', election.id)
+      .execute();
+    const regions = await trx.selectFrom('regions').select('code').where('level', 'in', ['province', 'regency']).execute();
+    const participating = regions.filter((r) => participates(election, r.code));
+    let added = 0;
+    for (let i = 0; i < participating.length; i += CHUNK) {
+      const result = await trx
+        .insertInto('election_regions')
+        .values(participating.slice(i, i + CHUNK).map((r) => ({ election_id: election.id, region_code: r.code, source: 'rule' as const })))
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  });
+}
+
+/**
  * Bump when the region rows Netra derives from idn-area-data change shape or content, so a
  * restart reloads them; an unchanged version skips 7,800 upserts on every warm start.
  */
@@ -121,8 +152,18 @@ export async function seedReference(db: Db, progress: (message: string) => void 
       .execute();
     progress(`Wilayah: ${counts.provinces} provinsi, ${counts.regencies} kabupaten/kota, ${counts.districts} kecamatan`);
   }
+  const electionData = await db.selectFrom('netra_meta').select('value').where('key', '=', 'election_data_version').executeTakeFirst();
   for (const election of SHIPPED_ELECTIONS) {
     if (await insertElection(db, election)) progress(`Pemilihan dimuat: ${election.name.id}`);
+    else if (electionData?.value !== ELECTION_DATA_VERSION) {
+      const added = await refreshShippedElection(db, election);
+      progress(`Pemilihan diperbarui: ${election.name.id}${added > 0 ? ` (+${added} wilayah)` : ''}`);
+    }
   }
+  await db
+    .insertInto('netra_meta')
+    .values({ key: 'election_data_version', value: ELECTION_DATA_VERSION })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: ELECTION_DATA_VERSION, updated_at: new Date() }))
+    .execute();
   await sql`ANALYZE regions, election_regions`.execute(db);
 }
