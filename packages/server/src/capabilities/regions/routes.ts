@@ -2,11 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { electionsOfRegion } from '../elections/service.ts';
-import { listRegionsQuery, regionCodeParams, regionDetailSchema, regionListSchema } from './schema.ts';
+import type { Language } from '../../http/language.ts';
+import { listRegionsQuery, regionCodeParams, regionDetailSchema, regionListSchema, type RegionDetail } from './schema.ts';
 import { listRegions, requireRegion } from './service.ts';
 
-export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export interface RegionRoutesOptions {
+  ctx: AppContext;
+  /**
+   * The elections a region takes part in. Handed in by the app (the elections capability's
+   * service): elections build on regions, so regions may not import elections.
+   */
+  electionsOfRegion: (ctx: AppContext, regionCode: string, language: Language) => Promise<RegionDetail['elections']>;
+}
+
+export const regionRoutes: FastifyPluginAsyncZod<RegionRoutesOptions> = async (app, { ctx, electionsOfRegion }) => {
   app.get(
     '/regions',
     {

@@ -63,3 +63,4 @@ export const regionCodeParams = z.object({
 export const regionDetailSchema = regionSchema.extend({
   elections: z.array(z.object({ id: z.string(), name: z.string(), year: z.number(), kind: z.string(), participates: z.boolean() })),
 });
+export type RegionDetail = z.infer<typeof regionDetailSchema>;
