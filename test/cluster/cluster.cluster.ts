@@ -13,7 +13,7 @@
  * - compressed JS bundle and immutable hashed assets through the proxy;
  * - a server with another encryption key refuses to start, saying why.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -130,6 +130,10 @@ describe('the main story through the proxy, on three servers', () => {
     const res = await fetch(`${base}/api/v1/reports/track`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receiptNumber: receipt.receiptNumber, secret: receipt.secret }) });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(JSON.stringify(await res.json())).toMatch(/closed|ditutup|selesai/i);
+    // The receipt slip, drawn by pdfkit in the production build (loaded on first use there).
+    const slip = await fetch(`${base}/api/v1/reports/track/slip`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receiptNumber: receipt.receiptNumber, secret: receipt.secret }) });
+    expect(slip.status).toBe(200);
+    expect(Buffer.from(await slip.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('the transparency page is served (from the replica), cached with an ETag, and revalidated with 304', async () => {
@@ -199,8 +203,8 @@ describe('an app server dies during a burst of reports', () => {
     const victim = cluster.servers[1];
     const acknowledged = new Map<string, string>();
     let failures = 0;
-    const burst = Array.from({ length: 45 }, (_, i) => i + 1);
-    const killAfter = 12;
+    const burst = Array.from({ length: 30 }, (_, i) => i + 1);
+    const killAfter = 8;
     let sent = 0;
     await Promise.all(
       Array.from({ length: 6 }, async () => {
@@ -216,8 +220,8 @@ describe('an app server dies during a burst of reports', () => {
     );
     expect(victim.child.signalCode).toBe('SIGKILL');
     // nginx moved the requests to the other two servers: (nearly) everything was acknowledged.
-    expect(acknowledged.size).toBeGreaterThanOrEqual(40);
-    expect(acknowledged.size + failures).toBe(45);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(25);
+    expect(acknowledged.size + failures).toBe(30);
 
     const db = new pg.Client({ connectionString: cluster.primary.url() });
     await db.connect();
@@ -241,23 +245,26 @@ describe('an app server dies during a burst of reports', () => {
 });
 
 describe('keys', () => {
-  it('a server with another encryption key refuses to start, and says what to do', async () => {
+  it('a server with another encryption key refuses to start and says what to do; `netra keys check` of the production build accepts the right one', async () => {
     const wrong = Buffer.alloc(32, 7).toString('base64');
-    const failed = await startNetra('wrong-key', cluster.base, { ...cluster.serverEnv, NETRA_ENCRYPTION_KEY: wrong, NETRA_DEMO: '0' }).then(
+    const refused = startNetra('wrong-key', cluster.base, { ...cluster.serverEnv, NETRA_ENCRYPTION_KEY: wrong, NETRA_DEMO: '0' }).then(
       () => null,
       (error: Error) => error.message,
     );
+    const check = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['packages/server/dist/cli.js', 'keys', 'check'], {
+        cwd: ROOT,
+        env: { ...process.env, ...cluster.serverEnv, NETRA_DATA_DIR: path.join(cluster.base, 'cli') },
+      });
+      let [stdout, stderr] = ['', ''];
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (status) => resolve({ status, stdout, stderr }));
+    });
+    const [failed, run] = await Promise.all([refused, check]);
     expect(failed).not.toBeNull();
     expect(failed).toMatch(/NETRA_ENCRYPTION_KEY/);
     expect(failed).toMatch(/does not match/);
-  });
-
-  it('the key check also runs from the command line (`netra keys check`) of the production build', () => {
-    const run = spawnSync(process.execPath, ['packages/server/dist/cli.js', 'keys', 'check'], {
-      cwd: ROOT,
-      env: { ...process.env, ...cluster.serverEnv, NETRA_DATA_DIR: path.join(cluster.base, 'cli') },
-      encoding: 'utf8',
-    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Kunci cocok: hmac-sha256:/);
   });

@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/cluster/**/*.cluster.ts'],
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
   },
 });

@@ -6,7 +6,7 @@ import { bootDatabase } from './boot.ts';
 import { loadConfig } from './config.ts';
 import { listenForPublicData } from './http/public-cache-listener.ts';
 import { publicCache } from './http/public-cache.ts';
-import { startJobs } from './jobs/boss.ts';
+import { startJobs, type Jobs } from './jobs/boss.ts';
 
 const started = performance.now();
 const progress = (message: string) => console.log(`[netra] ${message}`);
@@ -18,8 +18,9 @@ const booted = await bootDatabase(config, progress).catch((error: unknown) => {
   process.exit(1);
 });
 const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: false, trustProxy: config.trustProxy });
-// Deadline reminders and escalation (pg-boss on the same database).
-const jobs = await startJobs(booted.ctx, booted.database.pool);
+// Deadline reminders and escalation (pg-boss on the same database): started once the server
+// answers, so a (re)start behind the proxy is back in the pool as soon as possible.
+let jobs: Jobs | null = null;
 // Public answers cached here are dropped when any server refreshes the dashboards.
 const listener = listenForPublicData(booted.databaseUrl, publicCache, {
   onError: (error) => console.error(`[netra] public cache listener: ${error.message} (reconnecting)`),
@@ -32,7 +33,7 @@ async function stop(signal: string) {
   progress(`${signal} diterima: menghentikan server dan PostgreSQL …`);
   await app.close();
   await listener.stop();
-  await jobs.stop();
+  await jobs?.stop();
   await booted.shutdown();
   progress('Berhenti dengan bersih.');
   process.exit(0);
@@ -47,5 +48,6 @@ try {
   await booted.shutdown();
   process.exit(1);
 }
+jobs = await startJobs(booted.ctx, booted.database.pool);
 progress(`Siap dalam ${((performance.now() - started) / 1000).toFixed(1)} dtk: http://localhost:${config.port}`);
 progress(`Dokumentasi API: http://localhost:${config.port}/api/v1/docs`);

@@ -30,7 +30,8 @@ export interface PublicCacheOptions {
 interface Entry {
   generation: string;
   storedAt: number;
-  body: string;
+  /** The serialised answer, encoded once. */
+  body: Buffer;
   etag: string;
 }
 
@@ -89,7 +90,7 @@ export class PublicCache {
     const generation = this.generationValue;
     const work = compute()
       .then((body) => {
-        const entry: Entry = { generation, storedAt: this.now(), body, etag: etagOf(body) };
+        const entry: Entry = { generation, storedAt: this.now(), body: Buffer.from(body, 'utf8'), etag: etagOf(body) };
         // Computed across a refresh: serve it to the requests that waited, keep it only if still current.
         if (generation === this.generationValue) {
           if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

@@ -3,12 +3,11 @@
  * @aws-sdk/client-s3. Credentials come the SDK's usual way (AWS_ACCESS_KEY_ID /
  * AWS_SECRET_ACCESS_KEY, an instance role …). Checksums are sent only where the service requires
  * them, so stores that do not know the newer flexible checksums (MinIO versions, Ceph, s3rver)
- * work as well as AWS.
+ * work as well as AWS. The SDK is loaded when the driver is chosen, not by every start.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { checkKey, FileNotFoundError, type FileStore } from './file-store.ts';
 
 export interface S3StoreOptions {
@@ -24,35 +23,43 @@ export interface S3StoreOptions {
 }
 
 const isMissing = (error: unknown) =>
-  error instanceof NoSuchKey || error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+  ['NoSuchKey', 'NotFound'].includes((error as { name?: string }).name ?? '') || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 
 export function s3FileStore(options: S3StoreOptions): FileStore {
-  const client = new S3Client({
-    region: options.region ?? 'us-east-1',
-    endpoint: options.endpoint,
-    forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
-    credentials: options.credentials,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 4,
-  });
+  const sdk = import('@aws-sdk/client-s3');
+  const client = sdk.then(
+    ({ S3Client }) =>
+      new S3Client({
+        region: options.region ?? 'us-east-1',
+        endpoint: options.endpoint,
+        forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+        credentials: options.credentials,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 4,
+      }),
+  );
   const Bucket = options.bucket;
   const objectKey = (key: string) => `${options.prefix ?? ''}${checkKey(key)}`;
 
   return {
     driver: 's3',
     async putFile(key, localPath, contentType) {
+      const Key = objectKey(key);
       const { size } = await fsp.stat(localPath);
-      await client.send(
-        new PutObjectCommand({ Bucket, Key: objectKey(key), Body: fs.createReadStream(localPath), ContentLength: size, ContentType: contentType ?? 'application/octet-stream' }),
-      );
+      const { PutObjectCommand } = await sdk;
+      await (await client).send(new PutObjectCommand({ Bucket, Key, Body: fs.createReadStream(localPath), ContentLength: size, ContentType: contentType ?? 'application/octet-stream' }));
     },
     async putBuffer(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentLength: bytes.length, ContentType: contentType ?? 'application/octet-stream' }));
+      const Key = objectKey(key);
+      const { PutObjectCommand } = await sdk;
+      await (await client).send(new PutObjectCommand({ Bucket, Key, Body: bytes, ContentLength: bytes.length, ContentType: contentType ?? 'application/octet-stream' }));
     },
     async exists(key) {
+      const Key = objectKey(key);
+      const { HeadObjectCommand } = await sdk;
       try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+        await (await client).send(new HeadObjectCommand({ Bucket, Key }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
@@ -60,8 +67,10 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
       }
     },
     async open(key) {
+      const Key = objectKey(key);
+      const { GetObjectCommand } = await sdk;
       try {
-        const answer = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+        const answer = await (await client).send(new GetObjectCommand({ Bucket, Key }));
         return answer.Body as Readable;
       } catch (error) {
         if (isMissing(error)) throw new FileNotFoundError(key);
@@ -69,10 +78,12 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
       }
     },
     async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+      const Key = objectKey(key);
+      const { DeleteObjectCommand } = await sdk;
+      await (await client).send(new DeleteObjectCommand({ Bucket, Key }));
     },
     async close() {
-      client.destroy();
+      (await client).destroy();
     },
   };
 }
