@@ -2,7 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
+import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
@@ -176,6 +179,34 @@ describe('restore', () => {
     fs.writeFileSync(notArchive, 'bukan arsip');
     await expect(restoreBackup({ db: target.db, files, encryptionKey: t.ctx.encryptionKey }, notArchive)).rejects.toBeInstanceOf(RestoreRefusedError);
     await expect(restoreBackup({ db: target.db, files, encryptionKey: t.ctx.encryptionKey }, path.join(work, 'absent.tar.gz'))).rejects.toMatchObject({ reason: 'not-an-archive' });
+    const tables = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(target.db);
+    expect(tables.rows[0]!.n).toBe(0);
+  });
+
+  it('refuses an archive whose rows were changed after the backup (hash mismatch), loading nothing', async () => {
+    // Repack the archive with one character of the reports table changed (same size).
+    const tampered = path.join(work, 'tampered.tar.gz');
+    const extract = tar.extract();
+    const pack = tar.pack();
+    const done = pipeline(pack, zlib.createGzip(), fs.createWriteStream(tampered));
+    const reading = pipeline(fs.createReadStream(backup.archive), zlib.createGunzip(), extract);
+    for await (const entry of extract) {
+      let bytes = await readAll(entry);
+      if (/-reports\.copy$/.test(entry.header.name)) {
+        bytes = Buffer.from(bytes);
+        const at = bytes.indexOf('Balai Desa');
+        expect(at).toBeGreaterThan(-1);
+        bytes[at] = 'X'.charCodeAt(0);
+      }
+      await new Promise<void>((resolve, reject) => pack.entry({ name: entry.header.name, size: bytes.length }, bytes, (error) => (error ? reject(error) : resolve())));
+    }
+    await reading;
+    pack.finalize();
+    await done;
+    const target = await emptyDatabase();
+    const refused = restoreBackup({ db: target.db, files: localFileStore(path.join(work, 'tampered-files')), encryptionKey: t.ctx.encryptionKey }, tampered);
+    await expect(refused).rejects.toMatchObject({ reason: 'corrupt' });
+    await expect(refused).rejects.toThrow(/reports\.copy/);
     const tables = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(target.db);
     expect(tables.rows[0]!.n).toBe(0);
   });
