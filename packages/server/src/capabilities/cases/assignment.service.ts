@@ -5,8 +5,9 @@
  */
 import { can, isRoleCode, locationWithinScope, rolesFor, CASE_STATE_LABELS, ROLES, type Localised } from '@netra/core';
 import type { AppContext } from '../../context.ts';
+import type { Trx } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
-import type { RequestContext } from '../../http/request-context.ts';
+import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
 import { scopeOf } from '../auth/service.ts';
 import { notify } from '../notifications/service.ts';
@@ -69,14 +70,20 @@ export async function assignCase(ctx: AppContext, rc: RequestContext, caseId: st
   });
 }
 
+/** The case row, locked for this transaction, once the actor may handle it and no one else holds its work lock. */
+async function caseForLockChange(trx: Trx, staff: StaffUser, caseId: string, now: Date) {
+  const row = await lockOrNotFound(trx, staff, caseId);
+  assertMayHandle(row, staff);
+  await assertNotLockedByOther(trx, row, staff, now);
+  return row;
+}
+
 /** Take (or renew) the work lock. Locks are presence, not content: no version change, no audit entry. */
 export async function lockCase(ctx: AppContext, rc: RequestContext, caseId: string) {
   const staff = rc.actor;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
-    const row = await lockOrNotFound(trx, staff, caseId);
-    assertMayHandle(row, staff);
-    await assertNotLockedByOther(trx, row, staff, now);
+    const row = await caseForLockChange(trx, staff, caseId, now);
     const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     await updateCase(trx, row.id, { locked_by: staff.id, locked_until: until });
     return { caseId: row.id, lock: { holderId: staff.id, holderName: staff.name, until: until.toISOString(), mine: true } };
@@ -87,9 +94,7 @@ export async function unlockCase(ctx: AppContext, rc: RequestContext, caseId: st
   const staff = rc.actor;
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
-    const row = await lockOrNotFound(trx, staff, caseId);
-    assertMayHandle(row, staff);
-    await assertNotLockedByOther(trx, row, staff, now);
+    const row = await caseForLockChange(trx, staff, caseId, now);
     await updateCase(trx, row.id, { locked_by: null, locked_until: null });
     return { caseId: row.id, lock: null };
   });

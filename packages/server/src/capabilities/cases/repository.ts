@@ -11,6 +11,8 @@ import type { CaseTable, Database } from '../../db/schema.ts';
 import { caseVisibleTo, regionInScope } from '../../db/scope.ts';
 import type { ListCasesQuery } from './schema.ts';
 import { statesNeedingAction } from './rules.ts';
+import { countOf } from '../../db/count.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type CaseRow = Selectable<CaseTable>;
 
@@ -74,15 +76,11 @@ export async function listCases(db: Db, viewer: Viewer, query: ListCasesQuery, n
   else if (query.assignee === 'none') base = base.where('c.assignee_id', 'is', null);
   else if (query.assignee) base = base.where('c.assignee_id', '=', query.assignee);
   if (query.q) {
-    // The user's "%" and "_" are text to find, not wildcards.
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('c.number', 'ilike', pattern), eb('c.summary', 'ilike', pattern)]));
   }
 
-  const [{ total }] = await base
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute();
+  const total = await countOf(base);
   let ordered = base;
   switch (query.sort) {
     case 'deadline':

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database, SocialisationEventTable } from '../../db/schema.ts';
 import { agencyInScope, regionInScope } from '../../db/scope.ts';
 import { agencyFilter, territoryFilter, type Territory } from '../../db/territory.ts';
+import { containsPattern } from '../../db/like.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -109,7 +110,7 @@ function unsignedQuery(db: Db, filter: PersonFilter) {
     );
   if (filter.agencyId !== undefined) query = query.where('asn.agency_id', '=', filter.agencyId);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     query = query.where((eb) => eb.or([eb('asn.name', 'ilike', pattern), eb('asn.nip', 'like', `${filter.q!.replace(/\D/g, '')}%`)]));
   }
   return query.orderBy('asn.agency_id').orderBy('asn.name').orderBy('asn.id');

@@ -9,6 +9,8 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { regionInScope } from '../../db/scope.ts';
 import { withinRegion } from './repository.ts';
+import { countOf } from '../../db/count.ts';
+import { containsPattern } from '../../db/like.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -98,10 +100,10 @@ export async function listAccounts(db: Executor, scope: Scope, filter: { regionC
   if (filter.linkStatus === 'none') base = base.where('a.link_status', 'is', null);
   else if (filter.linkStatus) base = base.where('a.link_status', '=', filter.linkStatus);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     base = base.where((eb) => eb.or([eb('a.handle', 'ilike', pattern), eb('a.display_name', 'ilike', pattern)]));
   }
-  const [{ total }] = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const total = await countOf(base);
   // Proposals first: they wait for a person.
   const items = await base
     .orderBy(sql`CASE a.link_status WHEN 'proposed' THEN 0 WHEN 'confirmed' THEN 2 ELSE 1 END`)

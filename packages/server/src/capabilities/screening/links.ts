@@ -84,12 +84,18 @@ export async function linkAccount(ctx: AppContext, rc: RequestContext, id: strin
 
 const noProposal = () => new ApiError(409, 'no_link_proposal', { id: 'Akun ini tidak punya usulan tautan ASN.', en: 'This account has no ASN link proposal.' });
 
+/** The account in scope whose ASN link is still a proposal; 409 `no_link_proposal` otherwise. */
+async function proposedAccount(db: Db, staff: StaffUser, id: string) {
+  const account = await accountInScope(db, staff, id);
+  if (account.link_status !== 'proposed' || account.asn_id === null) throw noProposal();
+  return { ...account, asn_id: account.asn_id };
+}
+
 export async function confirmProposal(ctx: AppContext, rc: RequestContext, id: string) {
   const { db } = ctx;
   const { actor: staff, meta } = rc;
   const at = ctx.now();
-  const account = await accountInScope(db, staff, id);
-  if (account.link_status !== 'proposed' || account.asn_id === null) throw noProposal();
+  const account = await proposedAccount(db, staff, id);
   await repo.setAccountLink(db, id, { asnId: account.asn_id, status: 'confirmed', similarity: account.link_similarity, decidedBy: staff.id, decidedAt: at });
   await audit(db, staff, 'screening_account.link_confirmed', id, { asnId: account.asn_id, similarity: account.link_similarity }, meta, at);
   const rescored = await rescoreOpenPosts(db, { accountId: id }, at);
@@ -100,8 +106,7 @@ export async function rejectProposal(ctx: AppContext, rc: RequestContext, id: st
   const { db } = ctx;
   const { actor: staff, meta } = rc;
   const at = ctx.now();
-  const account = await accountInScope(db, staff, id);
-  if (account.link_status !== 'proposed' || account.asn_id === null) throw noProposal();
+  const account = await proposedAccount(db, staff, id);
   await repo.setAccountLink(db, id, { asnId: null, status: null, similarity: null, decidedBy: staff.id, decidedAt: at, rejectAsnId: account.asn_id });
   await audit(db, staff, 'screening_account.link_rejected', id, { asnId: account.asn_id, similarity: account.link_similarity }, meta, at);
   return accountAfter(db, staff, id, 0);
