@@ -8,6 +8,7 @@ import { dateInTimeZone, generateReceiptNumber, nextCaseDeadline, timeZoneOfRegi
 import { openCaseForReport } from '../capabilities/cases/opening.service.ts';
 import { rulebookOf, updateCaseReturning, type CaseRow } from '../capabilities/cases/repository.ts';
 import { insertReport } from '../capabilities/reports/intake.repository.ts';
+import { staffClient } from './staff.ts';
 import type { TestApp } from './test-database.ts';
 
 export interface CaseFixture {
@@ -110,4 +111,19 @@ export async function travelTo(t: TestApp, instant: string): Promise<void> {
   t.setNow(instant);
   const now = new Date(instant);
   await t.ctx.db.updateTable('sessions').set({ last_seen_at: now, expires_at: new Date(now.getTime() + 24 * 3600_000) }).execute();
+}
+
+/**
+ * The staff a Banyuwangi (35.10) case passes through, each signed in: the regency Bawaslu officer,
+ * the East Java province Bawaslu, the BKN verifier, the PPK's delegate and the BKPSDM officer.
+ */
+export async function caseHandlers(t: TestApp) {
+  const [bawaslu, bawasluJatim, bkn, ppk, bkpsdm] = await Promise.all([
+    staffClient(t, 'bawaslu_regency', '35.10'),
+    staffClient(t, 'bawaslu_province', '35'),
+    staffClient(t, 'bkn_verifier', null),
+    staffClient(t, 'ppk_delegate', '35.10'),
+    staffClient(t, 'bkpsdm_officer', '35.10'),
+  ]);
+  return { bawaslu, bawasluJatim, bkn, ppk, bkpsdm };
 }

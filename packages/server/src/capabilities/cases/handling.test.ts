@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, travelTo } from '../../testing/cases.ts';
+import { caseHandlers, createCase, travelTo } from '../../testing/cases.ts';
 import { createStaffAccount, staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 
@@ -14,15 +14,9 @@ let bkpsdm: StaffClient;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [officer, colleague, jatim, mojokerto, bkn, ppk, bkpsdm] = await Promise.all([
-    staffClient(t, 'bawaslu_regency', '35.10'),
-    staffClient(t, 'bawaslu_regency', '35.10'),
-    staffClient(t, 'bawaslu_province', '35'),
-    staffClient(t, 'bawaslu_regency', '35.16'),
-    staffClient(t, 'bkn_verifier', null),
-    staffClient(t, 'ppk_delegate', '35.10'),
-    staffClient(t, 'bkpsdm_officer', '35.10'),
-  ]);
+  let handlers: Awaited<ReturnType<typeof caseHandlers>>;
+  [handlers, colleague, mojokerto] = await Promise.all([caseHandlers(t), staffClient(t, 'bawaslu_regency', '35.10'), staffClient(t, 'bawaslu_regency', '35.16')]);
+  ({ bawaslu: officer, bawasluJatim: jatim, bkn, ppk, bkpsdm } = handlers);
 });
 afterAll(async () => t.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/service.ts';
-import { createCase, travelTo } from '../../testing/cases.ts';
-import { staffClient, type StaffClient } from '../../testing/staff.ts';
+import { caseHandlers, createCase, travelTo } from '../../testing/cases.ts';
+import type { StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 
 let t: TestApp;
@@ -13,13 +13,7 @@ let bkpsdm: StaffClient;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [bawaslu, bawasluJatim, bkn, ppk, bkpsdm] = await Promise.all([
-    staffClient(t, 'bawaslu_regency', '35.10'),
-    staffClient(t, 'bawaslu_province', '35'),
-    staffClient(t, 'bkn_verifier', null),
-    staffClient(t, 'ppk_delegate', '35.10'),
-    staffClient(t, 'bkpsdm_officer', '35.10'),
-  ]);
+  ({ bawaslu, bawasluJatim, bkn, ppk, bkpsdm } = await caseHandlers(t));
 });
 afterAll(async () => t.close());
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliEnvironment } from '../../cli/run.ts';
+import { runNetra } from '../../testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { csvOf, generatedRows, seedTestAgencies, tempFile, validRow } from '../../testing/register.ts';
 
@@ -12,16 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 
-async function netra(...argv: string[]) {
-  const out = { stdout: [] as string[], stderr: [] as string[] };
-  const env: CliEnvironment = {
-    print: (line) => out.stdout.push(line),
-    progress: (line) => out.stderr.push(line),
-    error: (line) => out.stderr.push(line),
-    openDatabase: async () => ({ db: database.db, close: async () => {} }),
-  };
-  return { code: await runCli(argv, env), ...out };
-}
+const netra = (...argv: string[]) => runNetra(database.db, argv);
 
 describe('netra import asn', () => {
   it('imports a file for a region, prints the summary and writes the rejected rows beside it', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliEnvironment } from '../../cli/run.ts';
+import { runNetra } from '../../testing/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { ELECTION, jsonl, postRecord, seedPairs, type PairKey } from '../../testing/screening.ts';
 
@@ -20,16 +20,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function netra(...argv: string[]) {
-  const out = { stdout: [] as string[], stderr: [] as string[] };
-  const env: CliEnvironment = {
-    print: (line) => out.stdout.push(line),
-    progress: (line) => out.stderr.push(line),
-    error: (line) => out.stderr.push(line),
-    openDatabase: async () => ({ db: database.db, close: async () => {} }),
-  };
-  return { code: await runCli(argv, env), ...out };
-}
+const netra = (...argv: string[]) => runNetra(database.db, argv);
 
 const file = () =>
   jsonl([
