@@ -37,6 +37,10 @@ const SUPPORT_CUES: CueList = {
     // the choice stated as settled, without a voting verb (issue 18)
     'harga mati', 'sudah jelas', 'sudah pasti', 'pilihan kami', 'suara kami untuk', 'suaraku untuk',
     'kita antar', 'tetap di hati', 'auto coblos', 'satu satunya pilihan', 'tidak usah ragu',
+    // a vote given to a pronoun or honorific after the candidate is named once ("… tgl 27 coblos beliau")
+    'pilih beliau', 'memilih beliau', 'coblos beliau', 'dukung beliau', 'untuk beliau', 'buat beliau',
+    'kasih beliau', 'antar beliau', 'pilih dia', 'memilih dia', 'coblos dia', 'dukung dia', 'pilih dio',
+    'memilih deweke', 'pilih deweke', 'untuk njenengan', 'untuk panjenengan', 'memilih riko',
     // invitations to campaign events
     'kampanye dialogis', 'kampanye terbuka', 'konser rakyat', 'silaturahmi akbar', 'konvoi', 'doorprize',
     'kaos gratis', 'nonton bareng', 'ngopi bareng', 'hadirilah', 'ayo datang', 'ayo hadir', 'wajib datang',
@@ -106,7 +110,7 @@ const NEUTRAL_CUES: CueList = {
     'tidak memihak', 'kondusif', 'kondusifitas', 'jelang pilkada', 'mengingatkan', 'membantah', 'tudingan',
     // news of attacks (issue 18)
     'kampanye hitam', 'saling sindir', 'gakkumdu', 'pengamat', 'menelusuri', 'tim hukum', 'kampanye damai',
-    'dicopot', 'mengkritik', 'menuding', 'dianggap', 'menyebut',
+    'dicopot', 'mengkritik', 'menuding', 'dianggap', 'menyebut', 'laporkan', 'satpol',
   ],
   ambiguous: [
     'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput', 'ulang tahun',
@@ -114,6 +118,7 @@ const NEUTRAL_CUES: CueList = {
     // finger poses and everyday numbers (issue 18)
     'pose', 'peace', 'gaya', 'wisuda', 'lomba', 'liburan', 'selfie', 'ranking', 'antrian', 'loket',
     'lantai', 'kelas', 'kamar', 'jalur', 'menu', 'paket', 'reuni', 'anakku', 'murid', 'rt', 'rw',
+    'spanduk', 'poster', 'sisanya',
   ],
 };
 
@@ -134,10 +139,10 @@ export const BALLOT_NUMBER_TEMPLATES: readonly string[] = [
 
 /**
  * A ballot number stated as the settled choice without a voting verb ("pokoke loro", "tetep
- * siji", "sudah jelas 02"): ambiguous mentions, so they count only with a cue beside them.
+ * siji", "fix 02"; not "jelas satu", which is also "jelas, satu-satunya"): ambiguous mentions, so they count only with a cue beside them.
  */
 export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
-  'pokoknya {n}', 'tetap {n}', 'jelas {n}', 'pasti {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
+  'pokoknya {n}', 'tetap {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
 ];
 
 /** Number words (Indonesian, then Javanese) for ballot numbers. */

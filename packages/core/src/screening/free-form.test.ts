@@ -53,6 +53,21 @@ describe('regional words', () => {
   });
 });
 
+describe('abbreviated pairs and pronouns', () => {
+  it('reads the initials of both running mates ("HR-PY") as the pair, only with a cue beside them', () => {
+    expect(lexicon.entries.some((e) => e.kind === 'pair_name' && e.term === 'HR-PY' && e.ambiguous && e.candidatePairIds.includes(RAHMAN))).toBe(true);
+    const result = cuesOnly.screen(post('bsk cblos HR-PY ya, kltm mj', '64'));
+    expect(result.candidatePairIds[0]).toBe(RAHMAN);
+    expect(result.stance).toBe('support');
+  });
+
+  it('gives a vote for "beliau" to the pair named earlier in the post', () => {
+    const result = cuesOnly.screen(post('Pak Heru pernah bantu sekolah kami waktu banjir, tanpa kamera. Tanggal 27 saya pilih beliau.', '16.07'));
+    expect(result.reasons.some((r) => r.code === 'support_cue' && r.en.includes('pilih beliau'))).toBe(true);
+    expect(result.candidatePairIds[0]).toBe(HERU);
+  });
+});
+
 describe('attacks and their hard negatives', () => {
   it('counts a jab with "jangan dikasih" against the attacked pair', () => {
     const result = screener.screen(post('Bu Sekar sudah lima tahun, jalan desa tetap rusak. Jangan dikasih periode kedua.', '35.10'));

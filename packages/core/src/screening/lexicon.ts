@@ -186,6 +186,19 @@ function personEntries(
   return { shortName, firstNames: [...new Set([core[0], full[0]])].filter((w) => w !== undefined) };
 }
 
+/** Two-letter initials of a person's name, nickname and variants ("Ning Laila" → "nl"). */
+function personInitials(person: CandidateName, normaliser: Normaliser): Set<string> {
+  const out = new Set<string>();
+  const initials = (words: readonly string[]) => {
+    if (words.length >= 2) out.add(words.slice(0, 2).map((w) => w[0]).join(''));
+  };
+  initials(withoutHonorifics(texts(normaliser, withoutTitles(person.name))));
+  // As written, not normalised: "Bu Sekar" is "BS", not the "IS" of its expansion "ibu sekar".
+  for (const written of [person.nickname, ...(person.variants ?? [])]) if (written) initials(written.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean));
+  // Only letters: a digit or a slang expansion is not an initial.
+  return new Set([...out].filter((i) => /^\p{L}{2}$/u.test(i)));
+}
+
 /** The template with `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
 function withNumbers(template: string, numbers: readonly number[]): string[] {
   if (!template.includes('{n}')) return [template];
@@ -224,6 +237,11 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
   for (const alias of pair.aliases ?? []) {
     add(alias, 'pair_name');
     add(alias.toLowerCase(), 'pair_name');
+  }
+  // Initials of both running mates, as people abbreviate them: "AW-NL" (Arya Wiratama – Ning
+  // Laila), "HR-PY" (Haji Rahman – Pak Yohanes). Two letters each, so ambiguous: a cue must stand beside.
+  for (const h of personInitials(pair.head, normaliser)) {
+    for (const d of personInitials(pair.deputy, normaliser)) add(`${h}-${d}`.toUpperCase(), 'pair_name', true, [h, d]);
   }
 
   for (const template of BALLOT_NUMBER_TEMPLATES) {

@@ -49,7 +49,7 @@ describe('scorePost', () => {
 
   it('counts an ASN sharing campaign content as support (SKB 2022 A06)', () => {
     const text = 'Relawan Arya Wiratama buka posko di Genteng';
-    expect(screen(text, { kind: 'share' }).score).toBeGreaterThan(screen(text).score);
+    expect(screenCues(text, { kind: 'share' }).score).toBeGreaterThan(screenCues(text).score);
     expect(codes(text, { kind: 'share' })).toContain('engagement');
   });
 

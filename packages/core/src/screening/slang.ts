@@ -283,4 +283,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   dateng: 'datang',
   sesok: 'besok',
   bengi: 'malam',
+  pokoknyo: 'pokoknya',
+  ae: 'saja',
+  suwe: 'lama',
 };

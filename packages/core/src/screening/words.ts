@@ -32,6 +32,8 @@ export const COMMON_WORDS: readonly string[] = [
   'pilkada', 'pemilu', 'pemilihan', 'pemilih', 'kampanye', 'calon', 'paslon', 'pasangan', 'nomor',
   'urut', 'bupati', 'wakil', 'gubernur', 'wali', 'walikota', 'partai', 'suara', 'putaran',
   'periode', 'debat', 'visi', 'misi', 'program', 'tps', 'golput', 'asn', 'pns', 'pppk', 'netral',
+  // everyday words one letter from a candidate's name: "fasilitas dinas" is not "Dimas", "rahmat" not "Rahman"
+  'dinas', 'rahmat', 'rakhmat',
 ];
 
 /**
