@@ -70,4 +70,21 @@ describe('seedReference', () => {
       .executeTakeFirst();
     expect(imported).toEqual({ source: 'import' });
   });
+
+  it('on a corrected catalog (older election data version), rewrites the shipped rulebooks and adds the missing regions, once', async () => {
+    // A database seeded before the correction: Pilkada 2020 with only East Java, the old recipient field.
+    await database.pool.query(`DELETE FROM election_regions WHERE election_id = 'pilkada-2020' AND source = 'rule' AND region_code NOT LIKE '35%'`);
+    await database.pool.query(`UPDATE elections SET rulebook = rulebook - 'recommendationRecipients' || '{"recommendationRecipient":"KASN"}' WHERE id = 'pemilu-2024'`);
+    await database.pool.query(`UPDATE netra_meta SET value = 'catalog/v1' WHERE key = 'election_data_version'`);
+    const progress: string[] = [];
+    await seedReference(database.db, (message) => progress.push(message));
+    expect((await referenceCounts())['election:pilkada-2020']).toBe(271); // 270 + the imported 11.01 kept
+    expect(progress).toContain('Pemilihan diperbarui: Pemilihan Kepala Daerah Serentak 2020 (+251 wilayah)');
+    const { rows } = await database.pool.query(`SELECT rulebook->'recommendationRecipients'->1->>'recipient' AS r FROM elections WHERE id = 'pemilu-2024'`);
+    expect(rows[0].r).toBe('BKN');
+    // Run again: the version is current, nothing is rewritten.
+    const again: string[] = [];
+    await seedReference(database.db, (message) => again.push(message));
+    expect(again.some((line) => line.startsWith('Pemilihan diperbarui'))).toBe(false);
+  });
 });
