@@ -65,6 +65,8 @@ export interface BackupManifest {
   storage: { driver: FileStore['driver'] };
   tables: ManifestTable[];
   files: ManifestFile[];
+  /** Keys the database names but the store did not have when the backup ran (removed by hand). */
+  missingFiles: string[];
   totals: { tables: number; rows: number; files: number; fileBytes: number };
 }
 
@@ -162,7 +164,7 @@ export async function createBackup(
     });
 
     const files: ManifestFile[] = [];
-    let missing = 0;
+    const missing: string[] = [];
     for (const [i, key] of fileKeys.entries()) {
       const entry = `files/${key}`;
       const target = path.join(staging, entry);
@@ -172,7 +174,7 @@ export async function createBackup(
         source = await deps.files.open(key);
       } catch (error) {
         // A row whose file is gone (removed by hand): the backup says so instead of failing.
-        missing += 1;
+        missing.push(key);
         progress(`  ! ${key}: ${(error as Error).message}`);
         continue;
       }
@@ -182,7 +184,7 @@ export async function createBackup(
       files.push({ key, entry, bytes, sha256 });
       if ((i + 1) % 100 === 0 || i + 1 === fileKeys.length) progress(`berkas/files ${n(i + 1)}/${n(fileKeys.length)}`);
     }
-    if (missing > 0) progress(`! ${missing} berkas tidak ditemukan di penyimpanan / files missing from storage`);
+    if (missing.length > 0) progress(`! ${missing.length} berkas tidak ditemukan di penyimpanan / files missing from storage`);
 
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
@@ -192,6 +194,7 @@ export async function createBackup(
       storage: { driver: deps.files.driver },
       tables,
       files,
+      missingFiles: missing,
       totals: {
         tables: tables.length,
         rows: tables.reduce((sum, t) => sum + t.rows, 0),

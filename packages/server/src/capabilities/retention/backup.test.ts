@@ -93,12 +93,23 @@ describe('backup', () => {
     expect(manifest.tables.find((table) => table.name === 'reporter_identities')?.rows).toBe(1);
     // Two originals and the metadata-free copy of the photo.
     expect(manifest.files.length).toBe(3);
+    expect(manifest.missingFiles).toEqual([]);
     expect(manifest.files.every((file) => /^[0-9a-f]{64}$/.test(file.sha256))).toBe(true);
     // Parents come before the tables that refer to them.
     const order = manifest.tables.map((table) => table.name);
     expect(order.indexOf('reports')).toBeLessThan(order.indexOf('evidence'));
     expect(order.indexOf('regions')).toBeLessThan(order.indexOf('reports'));
     expect(order).not.toContain('kysely_migration');
+  });
+
+  it('names a file the database refers to but the store no longer has, and warns', async () => {
+    const copy = await t.ctx.db.selectFrom('evidence').select('public_copy_key').where('public_copy_key', 'is not', null).executeTakeFirstOrThrow();
+    await t.ctx.files.remove(copy.public_copy_key!);
+    const lines: string[] = [];
+    const again = await createBackup({ db: t.ctx.db, files: t.ctx.files }, path.join(work, 'again'), (line) => lines.push(line));
+    expect(again.manifest.missingFiles).toEqual([copy.public_copy_key]);
+    expect(again.manifest.files).toHaveLength(2);
+    expect(lines.some((line) => line.includes('files missing from storage'))).toBe(true);
   });
 
   it('orders tables parents first, whatever order they are listed in', () => {
