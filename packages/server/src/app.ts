@@ -36,7 +36,9 @@ import { transparencyRoutes } from './capabilities/transparency/routes.ts';
 import { screeningRoutes } from './capabilities/screening/routes.ts';
 import type { TrustProxy } from './config.ts';
 import type { AppContext } from './context.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
+import { addressKeyGenerator } from './http/address-key.ts';
+import { loggerOptions, requestIdOptions, type LogLevel } from './http/logging.ts';
 
 import { sharedRateLimitStore } from './http/rate-limit-store.ts';
 export const API_PREFIX = '/api/v1';
@@ -47,7 +49,8 @@ const HASHED_ASSETS = (webDist: string) => `${path.join(webDist, 'assets')}${pat
 
   /** Directory of the built web app; omitted in API-only tests. */
   webDist?: string;
-  logger?: boolean;
+  /** Structured JSON logs (http/logging.ts) at this level; off when omitted or false (tests). */
+  logger?: boolean | LogLevel;
   /** Requests per minute per address for the whole API. */
   rateLimitPerMinute?: number;
   /**
@@ -62,7 +65,9 @@ const HASHED_ASSETS = (webDist: string) => `${path.join(webDist, 'assets')}${pat
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const serverOptions: FastifyHttpOptions<Server> = {
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logger ? loggerOptions(options.logger === true ? 'info' : options.logger) : false,
+    ...requestIdOptions,
+    frameworkErrors: frameworkErrorHandler,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
   };
@@ -70,6 +75,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -86,7 +94,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.decorateRequest('staff', null);
   // Route limits (sign-in, public reports, tracking) are counted in PostgreSQL, shared by every
   // server; the coarse limit on every request stays in this process (http/rate-limit-store.ts).
-  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute', store: sharedRateLimitStore(ctx.db), skipOnError: true });
+  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute', store: sharedRateLimitStore(ctx.db), skipOnError: true, keyGenerator: addressKeyGenerator(ctx) });
 
   await app.register(swagger, {
     openapi: {

@@ -4,6 +4,7 @@
 import { buildApp } from './app.ts';
 import { bootDatabase } from './boot.ts';
 import { loadConfig } from './config.ts';
+import type { LogLevel } from './http/logging.ts';
 import { listenForPublicData } from './http/public-cache-listener.ts';
 import { publicCache } from './http/public-cache.ts';
 import { startJobs, type Jobs } from './jobs/boss.ts';
@@ -17,7 +18,7 @@ const booted = await bootDatabase(config, progress).catch((error: unknown) => {
   console.error(`[netra] Gagal memulai: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: false, trustProxy: config.trustProxy });
+const app = await buildApp(booted.ctx, { webDist: config.webDist, logger: (process.env.NETRA_LOG_LEVEL as LogLevel | undefined) ?? 'info', trustProxy: config.trustProxy });
 // Deadline reminders and escalation (pg-boss on the same database): started once the server
 // answers, so a (re)start behind the proxy is back in the pool as soon as possible.
 let jobs: Jobs | null = null;

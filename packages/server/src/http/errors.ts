@@ -54,7 +54,81 @@ function zodFieldErrors(validation: unknown[], part: string | undefined, languag
   });
 }
 
+/** What busboy (through @fastify/multipart) throws on a broken multipart body: the client's fault. */
+const BROKEN_MULTIPART = /^(Multipart: |Unexpected end of (form|file|multipart data)|Malformed (part header|urlencoded form|content type)|Part terminated early|Unsupported content type)/i;
+
+/**
+ * PostgreSQL errors caused by the data a client sent (class 22 "data exception": a NUL byte,
+ * invalid UTF-8, a malformed number or date, a value too long; 54000 a value too large for an
+ * index) when it slipped past validation. They are the caller's fault, answered 400 and logged
+ * as a warning so the missing validation can be added.
+ */
+const DATA_EXCEPTION = /^(22...|54000)$/;
+
+function clientFaultOf(error: FastifyError): { code: string; messages: { id: string; en: string } } | null {
+  const code = (error as { code?: unknown }).code;
+  if (BROKEN_MULTIPART.test(error.message) || (typeof code === 'string' && /^FST_(INVALID_MULTIPART|MULTIPART)/.test(code) && !error.statusCode)) {
+    return {
+      code: 'bad_multipart',
+      messages: {
+        id: 'Isi formulir (multipart) rusak atau terpotong. Kirim ulang formulir; bila berulang, periksa koneksi Anda.',
+        en: 'The form data (multipart) is broken or cut off. Send the form again; if it repeats, check your connection.',
+      },
+    };
+  }
+  if (typeof code === 'string' && DATA_EXCEPTION.test(code) && !error.statusCode) {
+    return {
+      code: 'invalid_input',
+      messages: {
+        id: 'Isian berisi karakter atau nilai yang tidak dapat diterima (misalnya karakter NUL atau teks terlalu panjang).',
+        en: 'The input contains a character or value that cannot be accepted (for example a NUL character or text that is too long).',
+      },
+    };
+  }
+  return null;
+}
+
+/** Paths (body.x, query.y, params.z) of strings holding a NUL character, which PostgreSQL cannot store. */
+export function nulFields(part: string, value: unknown, found: string[] = [], depth = 0): string[] {
+  if (found.length >= 10 || depth > 20) return found;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(part);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => nulFields(`${part}.${i}`, item, found, depth + 1));
+  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) nulFields(`${part}.${key}`, item, found, depth + 1);
+  }
+  return found;
+}
+
+/**
+ * Fastify's own refusals before routing (a malformed percent-encoding in the path, a path
+ * parameter over the length limit), in the one error shape and the caller's language
+ * (the `frameworkErrors` server option).
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const language = requestLanguage(request);
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply.status(tooLong ? 414 : 400).header('x-request-id', request.id).send({
+    error: {
+      code: tooLong ? 'path_too_long' : 'bad_url',
+      message: tooLong
+        ? language === 'id' ? 'Alamat terlalu panjang.' : 'The address is too long.'
+        : language === 'id' ? 'Alamat tidak valid (pengodean persen rusak).' : 'The address is invalid (broken percent-encoding).',
+    },
+  } satisfies ApiErrorBody);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  // A NUL character anywhere in what reached the handler is refused with the fields named
+  // (PostgreSQL text cannot hold it; before this check a public report with one was lost).
+  app.addHook('preHandler', async (request) => {
+    const fields = [...nulFields('params', request.params), ...nulFields('query', request.query), ...nulFields('body', request.body)];
+    if (fields.length === 0) return;
+    const message = { id: 'Teks tidak boleh berisi karakter NUL (\\0).', en: 'Text cannot contain a NUL character (\\0).' };
+    throw new ApiError(400, 'validation_failed', { id: 'Ada isian yang tidak valid. Periksa kolom yang ditandai.', en: 'Some input is invalid. Check the marked fields.' }, fields.map((field) => ({ field, message })));
+  });
+
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const language = requestLanguage(request);
     if (error instanceof ApiError) {
@@ -77,8 +151,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         },
       } satisfies ApiErrorBody);
     }
+    const clientFault = clientFaultOf(error);
+    if (clientFault) {
+      request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code, message: error.message } }, `refused as ${clientFault.code}`);
+      return reply.status(400).send({ error: { code: clientFault.code, message: clientFault.messages[language] } } satisfies ApiErrorBody);
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error(error);
+    if (status === 500) request.log.error({ err: error }, 'request failed');
     return reply.status(status).send({
       error: {
         code: status === 429 ? 'rate_limited' : status === 500 ? 'internal_error' : error.code ?? 'bad_request',

@@ -40,6 +40,14 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What is recorded about a request from the public (a report, added information): nothing. A
+ * reporter's address or browser would identify them, and the audit log cannot forget; per-address
+ * limits use a keyed hash that is never stored with the report (http/address-key.ts).
+ */
+export const PUBLIC_META: RequestMeta = Object.freeze({ ip: null, userAgent: null });
+
+/** What the audit log keeps about a staff member's request (their address and browser). */
 export function requestMeta(request: FastifyRequest): RequestMeta {
   return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
 }

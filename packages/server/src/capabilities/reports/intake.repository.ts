@@ -54,6 +54,7 @@ export async function findReceiptByIdempotencyKey(db: Db, keyHash: string) {
       'r.id',
       'r.receipt_number as receiptNumber',
       'r.secret_hash as secretHash',
+      'r.created_by as createdBy',
       'r.late_by_days as lateByDays',
       'r.known_on as knownOn',
       'r.election_id as electionId',

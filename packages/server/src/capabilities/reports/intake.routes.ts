@@ -4,7 +4,7 @@
  */
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage, type Language } from '../../http/language.ts';
-import { requestMeta, staffContext } from '../../http/request-context.ts';
+import { PUBLIC_META, staffContext } from '../../http/request-context.ts';
 import { fileReport, formInfo, reportWindowCheck, type Receipt } from './intake.service.ts';
 import type { ReportRouteDeps, ReportsApp } from './route-helpers.ts';
 import { formInfoResponse, idempotencyHeaders, intakeReportBody, languageQuery, publicReportBody, receiptSchema, staffReceiptSchema, windowQuery, windowResponse } from './schema.ts';
@@ -74,7 +74,7 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: Report
     },
     async (request, reply) => {
       const { anonymous, ...input } = request.body;
-      const receipt = await fileReport(ctx, { actor: null, meta: requestMeta(request) }, { ...input, anonymous }, uploadsOf(request), {
+      const receipt = await fileReport(ctx, { actor: null, meta: PUBLIC_META }, { ...input, anonymous }, uploadsOf(request), {
         source: 'public',
         idempotencyKey: request.headers['idempotency-key'],
       });

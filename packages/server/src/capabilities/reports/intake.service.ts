@@ -38,7 +38,7 @@ import * as repo from './intake.repository.ts';
 import { proposeDuplicates } from './merge-proposals.service.ts';
 import { receptionDate } from './reception.ts';
 import { isBawasluOwn, type ReportSource, type ReporterIdentity } from './rules.ts';
-import { drawSecret, hashReportSecret, idempotencyHash } from './secrets.ts';
+import { drawSecret, hashReportSecret, idempotencyHash, secretMatches, submissionTag } from './secrets.ts';
 import type { AcceptedUpload } from './uploads.ts';
 
 export type { ReportSource } from './rules.ts';
@@ -152,16 +152,31 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return e?.code === '23505' && e.constraint === constraint;
 }
 
-async function replay(ctx: AppContext, keyHash: string): Promise<Receipt | null> {
+/** A replayed key whose body differs: refused, and nothing about the first submission is told. */
+const idempotencyConflict = () =>
+  new ApiError(409, 'idempotency_conflict', {
+    id: 'Kunci Idempotency-Key ini sudah dipakai untuk kiriman lain. Laporan baru memerlukan kunci baru.',
+    en: 'This Idempotency-Key was already used for another submission. A new report needs a new key.',
+  });
+
+/**
+ * The first receipt for a replayed key, when the replay carries the identical body: the secret is
+ * derived from the key and the body's keyed fingerprint (`tag`), so it matches the stored hash only
+ * then. A finding has no secret; its key is scoped to the officer, and the replay must come from
+ * the officer who filed it (the key hash already includes their id).
+ */
+async function replay(ctx: AppContext, keyHash: string, tag: string, actorId: string | null): Promise<Receipt | null> {
   const found = await repo.findReceiptByIdempotencyKey(ctx.db, keyHash);
   if (!found) return null;
+  const secret = found.secretHash ? drawSecret(ctx, `${keyHash}:${tag}`) : null;
+  if (secret ? !secretMatches(ctx, found.secretHash, secret) : found.createdBy !== actorId) throw idempotencyConflict();
   const election = await findElection(ctx, found.electionId);
   const window = election && found.receivedOn >= found.knownOn ? reportWindowStatus(found.knownOn, found.receivedOn, election.rulebook) : null;
   return {
     reportId: found.id,
     caseId: found.caseId,
     receiptNumber: found.receiptNumber,
-    secret: found.secretHash ? drawSecret(ctx, keyHash) : null,
+    secret,
     caseNumber: found.caseNumber,
     receivedOn: found.receivedOn,
     lateByDays: found.lateByDays,
@@ -175,12 +190,17 @@ async function replay(ctx: AppContext, keyHash: string): Promise<Receipt | null>
 /**
  * File a report and open its case. Validates what the schema cannot (the election, the region,
  * dates against today, the NIP, the officer's scope), stores the evidence durably, then commits
- * everything in one transaction. A retry with the same idempotency key returns the first receipt.
+ * everything in one transaction. A retry with the same idempotency key and the identical body returns
+ * the first receipt; another body under that key is refused (409) and told nothing.
  */
 export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInput, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
   const keyHash = idempotencyHash(filer.actor?.id ?? null, filing.idempotencyKey);
+  const tag = keyHash ? submissionTag(ctx, keyHash, { ...input, source: filing.source, receivedOn: filing.receivedOn }, uploads.map((u) => u.sha256)) : '';
   if (keyHash) {
-    const earlier = await replay(ctx, keyHash);
+    const earlier = await replay(ctx, keyHash, tag, filer.actor?.id ?? null).catch(async (error: unknown) => {
+      await discardAll(uploads);
+      throw error;
+    });
     if (earlier) {
       await discardAll(uploads);
       return earlier;
@@ -222,7 +242,7 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
       ? { name: input.reporterName, address: input.reporterAddress ?? null, phone: input.reporterPhone ?? null, email: input.reporterEmail ?? null }
       : null;
   // Findings have no reporter to follow them; public and paper reporters get a secret.
-  const secret = isBawasluOwn(filing.source) ? null : drawSecret(ctx, keyHash);
+  const secret = isBawasluOwn(filing.source) ? null : drawSecret(ctx, keyHash ? `${keyHash}:${tag}` : null);
   const evidence = await storeEvidence(ctx, uploads);
   const secretHash = secret ? hashReportSecret(ctx, secret) : null;
   const actorId = filer.actor?.id ?? null;
@@ -310,7 +330,7 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
   } catch (error) {
     // The same submission raced in twice: the first one won, answer with its receipt.
     if (keyHash && isUniqueViolation(error, 'reports_idempotency_key_key')) {
-      const earlier = await replay(ctx, keyHash);
+      const earlier = await replay(ctx, keyHash, tag, actorId);
       if (earlier) return earlier;
     }
     throw error;

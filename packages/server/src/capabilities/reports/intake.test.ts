@@ -240,6 +240,54 @@ describe('a slow phone retrying', () => {
   });
 });
 
+describe('an Idempotency-Key replayed with another body', () => {
+  it('is refused with 409 and answers no receipt and no secret', async () => {
+    const key = 'replay-other-body-uji-0001';
+    const first = await submitReport(t, fictionalReport({ reportedName: 'Teguh Prasetyo Fiktif' }), [], { headers: { 'idempotency-key': key } });
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await count('reports');
+    // Another reporter (another address) guessing or reusing the key with their own report.
+    const other = await submitReport(t, fictionalReport({ reportedName: 'Teguh Prasetyo Fiktif', description: 'Isi lain yang dikirim orang lain dengan kunci yang sama, fiktif.' }), [], {
+      headers: { 'idempotency-key': key },
+    });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('idempotency_conflict');
+    expect(other.body).not.toContain(first.json().receiptNumber);
+    expect(other.body).not.toContain(first.json().secret);
+    expect(other.body).not.toContain(first.json().caseNumber);
+    // The same fields with a file added is another body too.
+    const withFile = await submitReport(t, fictionalReport({ reportedName: 'Teguh Prasetyo Fiktif' }), [{ name: 'a.png', data: await pngScreenshot() }], { headers: { 'idempotency-key': key } });
+    expect(withFile.statusCode).toBe(409);
+    expect(await count('reports')).toBe(before);
+    // The identical body still gets its receipt and secret back.
+    const same = await submitReport(t, fictionalReport({ reportedName: 'Teguh Prasetyo Fiktif' }), [], { headers: { 'idempotency-key': key } });
+    expect(same.statusCode).toBe(201);
+    expect(same.json()).toEqual(first.json());
+  });
+});
+
+describe('an anonymous public report leaves no trace of its sender', () => {
+  it('stores no address or user agent in the audit log or the rate-limit counters', async () => {
+    const address = '198.51.100.77';
+    const agent = 'Mozilla/5.0 (Linux; Android 14; FiktifPhone) NetraUji/1.0';
+    const res = await submitReport(t, fictionalReport({ reportedName: 'Yanti Sulastri Fiktif' }), [], { ip: address, headers: { 'user-agent': agent } });
+    expect(res.statusCode, res.body).toBe(201);
+    const report = await t.ctx.db.selectFrom('reports').select(['id', 'case_id']).where('receipt_number', '=', res.json().receiptNumber).executeTakeFirstOrThrow();
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['ip', 'user_agent']).where('entity_id', 'in', [report.id, report.case_id]).execute();
+    expect(audit).toEqual([
+      { ip: null, user_agent: null },
+      { ip: null, user_agent: null },
+    ]);
+    // Nowhere in any table: every text column of the database searched for the address and agent.
+    const hits = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (
+        SELECT to_jsonb(a) AS j FROM audit_log a UNION ALL SELECT to_jsonb(r) FROM rate_limit_hits r
+        UNION ALL SELECT to_jsonb(p) FROM reports p UNION ALL SELECT to_jsonb(c) FROM case_events c
+      ) x WHERE j::text LIKE ${'%' + address + '%'} OR j::text LIKE ${'%FiktifPhone%'}`.execute(t.ctx.db);
+    expect(hits.rows[0].n).toBe(0);
+  });
+});
+
 describe('the reporting window and reception hours', () => {
   it('accepts a late report, flagged with a warning that Bawaslu may treat it as information', async () => {
     const res = await submitReport(t, fictionalReport({ occurredOn: '2024-09-10', knownOn: '2024-09-12' }));

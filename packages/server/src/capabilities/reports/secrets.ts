@@ -15,6 +15,17 @@ export function idempotencyHash(actorId: string | null, idempotencyKey: string |
 }
 
 /**
+ * A keyed fingerprint of everything a submission carries (its fields and its files' SHA-256),
+ * bound to its idempotency key. The tracking secret of a keyed submission is derived from it, so a
+ * replay proves it carries the identical body by yielding the same secret hash; a replay with
+ * another body is refused without learning anything.
+ */
+export function submissionTag(ctx: AppContext, keyHash: string, input: object, fileHashes: readonly string[]): string {
+  const canonical = JSON.stringify(Object.entries(input).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHmac('sha256', ctx.hmacKey).update(`netra:idempotency-body:${keyHash}\n${canonical}\n${[...fileHashes].sort().join(',')}`).digest('hex');
+}
+
+/**
  * The tracking secret. With an idempotency key it is derived from it (HMAC with the server key,
  * which is not in the database), so a retried submission gets the same secret back although only
  * its keyed hash is stored; without one it is random.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { errorResponseSchema, notFound } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { requestMeta } from '../../http/request-context.ts';
+import { PUBLIC_META } from '../../http/request-context.ts';
 import { binary, fileHeaders, type ReportRouteDeps, type ReportsApp } from './route-helpers.ts';
 import { addInformationBody, idParams, languageQuery, trackBody, trackResponse } from './schema.ts';
 import { renderSlip } from './slip.ts';
@@ -81,7 +81,7 @@ export function trackingRoutes(app: ReportsApp, { ctx, apiPrefix, trackLimit }: 
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await addInformation(ctx, request.body, uploadsOf(request), requestMeta(request))),
+    async (request, reply) => reply.status(201).send(await addInformation(ctx, request.body, uploadsOf(request), PUBLIC_META)),
   );
 
   app.get(

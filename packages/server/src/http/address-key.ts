@@ -1,0 +1,25 @@
+/**
+ * The key per-address rate limits count under: never the address itself but an HMAC of it under
+ * a key derived from the server's HMAC root (security/keys.ts, never in the database in the clear)
+ * and the current period of a few hours. Counters in PostgreSQL (rate_limit_hits) therefore hold
+ * no address, cannot be reversed by someone who copies the table, and stop matching anything once
+ * the period turns (rows are deleted within two hours as well). Every server with the same root
+ * computes the same key, so shared limits still work behind a proxy.
+ */
+import { createHmac } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+
+/** How long one hashing key lives: the longest rate-limit window is an hour. */
+export const ADDRESS_KEY_PERIOD_MS = 3 * 60 * 60 * 1000;
+
+export function addressKey(hmacRoot: Buffer, address: string, at: number): string {
+  const period = Math.floor(at / ADDRESS_KEY_PERIOD_MS);
+  const periodKey = createHmac('sha256', hmacRoot).update(`netra:rate-limit-address:${period}`).digest();
+  return createHmac('sha256', periodKey).update(address).digest('base64url').slice(0, 22);
+}
+
+/** @fastify/rate-limit's keyGenerator: the request's address (after trusted proxies), hashed. */
+export function addressKeyGenerator(ctx: Pick<AppContext, 'hmacKey'>) {
+  return (request: FastifyRequest) => addressKey(ctx.hmacKey, request.ip ?? 'unknown', Date.now());
+}
