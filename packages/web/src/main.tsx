@@ -8,6 +8,7 @@ import { RegionPage } from './capabilities/elections/RegionPage.tsx';
 import { NipPage } from './capabilities/nip/NipPage.tsx';
 import { reportPublicRoutes } from './capabilities/reports/publicRoutes.tsx';
 import { transparencyPublicRoutes } from './capabilities/transparency/publicRoutes.tsx';
+import { adminPublicRoutes } from './capabilities/admin/publicRoutes.tsx';
 import { HomePage } from './capabilities/regions/HomePage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import './styles.css';
@@ -28,6 +29,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/nip" component={NipPage} />
             {reportPublicRoutes}
             {transparencyPublicRoutes}
+            {adminPublicRoutes}
             <Route path="/masuk">
               <Suspense fallback={null}>
                 <LoginPage />

@@ -11,6 +11,7 @@ import { reportConsoleRoutes } from '../capabilities/reports/console/routes.tsx'
 import { rotationConsoleRoutes } from '../capabilities/rotations/routes.tsx';
 import { screeningConsoleRoutes } from '../capabilities/screening/routes.tsx';
 import { dashboardConsoleRoutes } from '../capabilities/dashboards/routes.tsx';
+import { adminConsoleRoutes } from '../capabilities/admin/routes.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { ConsoleHome } from './ConsoleLayout.tsx';
 import { StaffRoute } from './StaffRoute.tsx';
@@ -41,6 +42,7 @@ export function ConsoleRoutes() {
       {rotationConsoleRoutes}
       {screeningConsoleRoutes}
       {dashboardConsoleRoutes}
+      {adminConsoleRoutes}
       <Route>
         <StaffRoute>
           <NotFoundPage />

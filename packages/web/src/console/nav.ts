@@ -11,11 +11,12 @@ import { rotationsNav } from '../capabilities/rotations/nav.ts';
 import { reportsNav } from '../capabilities/reports/console/nav.ts';
 import { screeningNav } from '../capabilities/screening/nav.ts';
 import { dashboardNav } from '../capabilities/dashboards/nav.ts';
+import { adminNav } from '../capabilities/admin/nav.ts';
 import type { ConsoleNavItem } from './nav-item.ts';
 
 export type { ConsoleNavItem } from './nav-item.ts';
 
-export const consoleNav: ConsoleNavItem[] = [casesNav, ...reportsNav, ...registerNav, candidatesNav, rotationsNav, ...dashboardNav, ...screeningNav];
+export const consoleNav: ConsoleNavItem[] = [casesNav, ...reportsNav, ...registerNav, candidatesNav, rotationsNav, ...dashboardNav, ...screeningNav, ...adminNav];
 
 export function navFor(role: string): ConsoleNavItem[] {
   return consoleNav.filter((item) => !item.action || can(role, item.action));
