@@ -44,11 +44,13 @@ async function timeNetraStart(dataDir: string, mode: Mode): Promise<number> {
   const child = spawn(process.execPath, COMMAND[mode], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NETRA_DATA_DIR: dataDir, NETRA_PG_PORT: String(await freePort()) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let errors = '';
+  child.stderr?.on('data', (chunk) => (errors += chunk));
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error('Netra exited before becoming healthy');
+      if (child.exitCode !== null) throw new Error(`Netra (${mode}) exited before becoming healthy:\n${errors}`);
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
         if (res.ok) return performance.now() - started;
@@ -59,9 +61,11 @@ async function timeNetraStart(dataDir: string, mode: Mode): Promise<number> {
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGINT');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      await exited;
+    }
   }
 }
 
