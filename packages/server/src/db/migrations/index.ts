@@ -12,9 +12,9 @@ import * as m0005reports from './0005_reports_extra.ts';
 import * as m0006 from './0006_cases_extra.ts';
 import * as m0007 from './0007_dashboards_prevention.ts';
 import * as m0008screening from './0008_screening.ts';
+import * as m0009ocr from './0009_screening_ocr.ts';
 import * as m0010admin from './0010_accounts_admin.ts';
 import * as m0011rateLimits from './0011_rate_limits.ts';
-import * as m0009ocr from './0009_screening_ocr.ts';
 import * as m0012stance from './0012_screening_stance.ts';
 import * as m0013electionRules from './0013_election_rules.ts';
 
@@ -28,8 +28,8 @@ export const migrations: Record<string, Migration> = {
   '0006_cases_extra': m0006,
   '0007_dashboards_prevention': m0007,
   '0008_screening': m0008screening,
-  '0010_accounts_admin': m0010admin,
   '0009_screening_ocr': m0009ocr,
+  '0010_accounts_admin': m0010admin,
   '0011_rate_limits': m0011rateLimits,
   '0012_screening_stance': m0012stance,
   '0013_election_rules': m0013electionRules,
