@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AsnColumnKey } from './columns.ts';
+import { EXAMPLE_TEACHER_ROW } from './example-row.ts';
 import { validateAsnRow, type AsnRowContext, type AsnRowReasonCode, type RawAsnRow } from './validate.ts';
 
 const TODAY = '2024-09-01';
@@ -10,21 +11,7 @@ const context: AsnRowContext = {
 };
 
 /** A complete, valid PNS row of a fictional teacher. */
-const pnsRow = (overrides: Record<string, string> = {}): Record<string, string> => ({
-  nip: '198609262015051001',
-  nama: 'Sari Wulandari, S.Pd.',
-  status_kepegawaian: 'PNS',
-  jabatan: 'Guru Ahli Pertama',
-  jenis_jabatan: 'fungsional',
-  golongan: 'III/a',
-  kode_instansi: 'PEMKAB-35.10',
-  instansi: 'Pemerintah Kabupaten Banyuwangi',
-  unit_kerja: 'Dinas Pendidikan',
-  kode_wilayah: '35.10',
-  tmt_jabatan: '2021-01-04',
-  aktif: 'Y',
-  ...overrides,
-});
+const pnsRow = (overrides: Record<string, string> = {}): Record<string, string> => ({ ...EXAMPLE_TEACHER_ROW, ...overrides });
 
 /** A PPPK number whose 2-digit code (13) cannot be a month, so it is not also a valid PNS NIP. */
 const PPPK_NIP = '199001012021131001';

@@ -237,9 +237,14 @@ export async function* csvRecordBatches(
     const records = parser.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
     if (records.length > 0) yield records;
   }
-  const tail = decoder.end();
-  const records = tail === '' ? parser.end() : [...parser.push(tail), ...parser.end()];
+  const records = finalRecords(parser, decoder);
   if (records.length > 0) yield records;
+}
+
+/** The records left when the bytes end: what the decoder still holds, then the parser's unfinished last record. */
+export function finalRecords(parser: CsvParser, decoder: StringDecoder): FileRecord[] {
+  const tail = decoder.end();
+  return tail === '' ? parser.end() : [...parser.push(tail), ...parser.end()];
 }
 
 /** Records of a CSV byte stream, one at a time (small files: candidates, rotations, posts). */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ASN_COLUMN_KEYS, asnRowToRecord, createRng, csvLine, generateAsnRows, type AsnColumnKey } from '@netra/core';
+import { EXAMPLE_TEACHER_ROW } from '@netra/core/register/example-row';
 import type { Db } from '../db/database.ts';
 import type { StaffClient } from './staff.ts';
 
@@ -38,21 +39,7 @@ export function generatedRows(count: number, regionCode: '35.10' | '16.07', from
 }
 
 /** A valid PNS row of a fictional teacher in Banyuwangi; override cells to plant a problem. */
-export const validRow = (overrides: Partial<Cells> = {}): Cells => ({
-  nip: '198609262015051001',
-  nama: 'Sari Wulandari, S.Pd.',
-  status_kepegawaian: 'PNS',
-  jabatan: 'Guru Ahli Pertama',
-  jenis_jabatan: 'fungsional',
-  golongan: 'III/a',
-  kode_instansi: 'PEMKAB-35.10',
-  instansi: 'Pemerintah Kabupaten Banyuwangi',
-  unit_kerja: 'Dinas Pendidikan',
-  kode_wilayah: '35.10',
-  tmt_jabatan: '2021-01-04',
-  aktif: 'Y',
-  ...overrides,
-});
+export const validRow = (overrides: Partial<Cells> = {}): Cells => ({ ...EXAMPLE_TEACHER_ROW, ...overrides });
 
 export function csvOf(rows: readonly Cells[], header: readonly string[] = ASN_COLUMN_KEYS): string {
   return [csvLine(header), ...rows.map((row) => csvLine(ASN_COLUMN_KEYS.map((key) => row[key])))].join('\n') + '\n';

@@ -19,7 +19,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { copyIn } from '../../imports/copy.ts';
 import { REGISTER_COLUMNS, REJECT_COLUMNS } from './import-worker.ts';
-import { dropObjects, duplicateNipReasons, restoreObject, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks, type DroppedObject, type MergeCounts } from './merge.repository.ts';
+import { dropObjects, duplicateNipReasons, restoreObject, resumeForeignKeyChecks, secondaryObjects, suspendForeignKeyChecks, timed, type DroppedObject, type MergeCounts } from './merge.repository.ts';
 
 export const REGISTER_COPY = `COPY asn (${REGISTER_COLUMNS.join(', ')}) FROM STDIN`;
 const REJECTS_COPY = `COPY asn_import_rejects (${REJECT_COLUMNS.join(', ')}) FROM STDIN`;
@@ -123,13 +123,6 @@ export interface FinishOptions {
   rejectsFiles: string[];
   units: UnitIds;
   onTiming?: (label: string, seconds: number) => void;
-}
-
-async function timed<T>(options: FinishOptions, label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  options.onTiming?.(label, (performance.now() - started) / 1000);
-  return result;
 }
 
 /**

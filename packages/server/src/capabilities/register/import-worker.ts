@@ -29,7 +29,7 @@ import {
   type AsnRowContext,
   type NormalisedAsnRow,
 } from '@netra/core';
-import { CsvParser, type CsvDelimiter, type FileRecord } from '../../imports/csv-records.ts';
+import { CsvParser, finalRecords, type CsvDelimiter, type FileRecord } from '../../imports/csv-records.ts';
 import { copyField } from '../../imports/copy.ts';
 import { xlsxRecords } from '../../imports/xlsx-records.ts';
 import { registerReason, type ImportReason } from './reasons.ts';
@@ -179,8 +179,7 @@ async function* recordBatches(input: ImportWorkerInput, onBytes: (bytes: number)
   } finally {
     fs.closeSync(fd);
   }
-  const tail = decoder.end();
-  const records = tail === '' ? parser.end() : [...parser.push(tail), ...parser.end()];
+  const records = finalRecords(parser, decoder);
   if (records.length > 0) yield records;
 }
 

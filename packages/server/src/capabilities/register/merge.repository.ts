@@ -185,7 +185,8 @@ export interface MergeOptions {
   onTiming?: (label: string, seconds: number) => void;
 }
 
-async function timed<T>(options: MergeOptions, label: string, run: () => Promise<T>): Promise<T> {
+/** Runs one bulk-load statement and reports its seconds to `onTiming` (the benchmark prints the breakdown). */
+export async function timed<T>(options: Pick<MergeOptions, 'onTiming'>, label: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await run();
   options.onTiming?.(label, (performance.now() - started) / 1000);
