@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../pdf/output.ts';
 
 const FONT_CANDIDATES: ReadonlyArray<{ regular: string; bold: string }> = [
   { regular: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', bold: '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf' },
@@ -50,12 +51,7 @@ export function renderPdf(info: { title: string; subject: string }, draw: (doc: 
     doc.registerFont('bold', fonts.bold);
   }
   const names = fonts.embedded ? { regular: 'regular', bold: 'bold' } : fonts;
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   doc.font(names.regular).fontSize(11);
   draw(doc, names);
   // Page numbers once the length is known ("Halaman 1 dari 2"), in the bottom margin: with the

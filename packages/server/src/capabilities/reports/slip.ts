@@ -5,6 +5,7 @@
  * pdfkit's built-in Helvetica covers the Latin alphabet Bahasa Indonesia is written in.
  */
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../pdf/output.ts';
 import type { Language } from '../../http/language.ts';
 
 export interface SlipContent {
@@ -41,12 +42,7 @@ const TEXT = {
 export function renderSlip(content: SlipContent, language: Language): Promise<Buffer> {
   const t = TEXT[language];
   const doc = new PDFDocument({ size: 'A6', margin: 24, info: { Title: `${t.title} ${content.receiptNumber}`, Producer: 'Netra' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const received = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
