@@ -69,19 +69,38 @@ describe('staff sign-in', () => {
     expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.email', 'body.password']);
   });
 
-  it('locks an account after five failures, even with the right password, and says until when', async () => {
+  it('locks an account after five failures, even with the right password, answering like an unknown account', async () => {
     const account = await createStaffAccount(t, 'bkn_verifier', null);
     for (let i = 0; i < 5; i++) expect((await login(account.email, 'salah-salah-salah')).statusCode).toBe(401);
     const locked = await login(account.email);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.message).toMatch(/dikunci/);
+    // Indistinguishable from an unknown account.
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toEqual((await login('tidak.ada.sama.sekali@uji.netra', TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.62' })).json());
     t.setNow(new Date(t.ctx.now().getTime() + 16 * 60 * 1000));
     expect((await login(account.email)).statusCode).toBe(200);
   });
 
-  it('lets an analyst in without TOTP, but requires officials without TOTP to enrol first', async () => {
+  it('requires TOTP of the analyst too (the role reads personal data)', async () => {
     const analyst = await createStaffAccount(t, 'analyst', null);
-    expect((await login(analyst.email)).json().mfa).toBe('not_required');
+    expect((await login(analyst.email, TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.63' })).json().mfa).toBe('required');
+  });
+
+  it('stops TOTP guessing per account: five wrong codes lock it, then even the right code is refused', async () => {
+    const account = await createStaffAccount(t, 'bawaslu_regency', '35.10');
+    const address = { 'x-forwarded-for': '203.0.113.61' };
+    const res = await login(account.email, TEST_PASSWORD, address);
+    const cookie = cookieFrom(res);
+    const csrf = res.json().csrfToken as string;
+    const verify = (code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers: { cookie, 'x-csrf-token': csrf, ...address }, payload: { code } });
+    const right = totpCode(account.totpSecret, t.ctx.now());
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 4; i++) expect((await verify(wrong)).statusCode).toBe(401);
+    expect((await verify(wrong)).statusCode).toBe(429);
+    const refused = await verify(right);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('totp_locked');
+    t.setNow(new Date(t.ctx.now().getTime() + 16 * 60 * 1000));
+    expect((await verify(totpCode(account.totpSecret, t.ctx.now()))).statusCode).toBe(200);
   });
 
   it('refuses a changing request without the CSRF token', async () => {

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
-import { isOfficial, isRoleCode, type RoleCode, type Scope } from '@netra/core';
+import { isRoleCode, type RoleCode, type Scope } from '@netra/core';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -35,9 +35,13 @@ export function scopeOf(user: { scopeRegionCode: string | null; scopeAgencyIds: 
     : { kind: 'region', regionCode: user.scopeRegionCode };
 }
 
-function mfaState(role: RoleCode, totpEnabled: boolean, mfaPassed: boolean): MfaState {
+/**
+ * Every staff role reads personal data (the analyst reads civil servants' social-media accounts
+ * nationwide), so every one of them passes TOTP; `not_required` stays in the vocabulary for
+ * sessions made before this rule and is never given out now.
+ */
+function mfaState(_role: RoleCode, totpEnabled: boolean, mfaPassed: boolean): MfaState {
   if (mfaPassed) return 'passed';
-  if (!isOfficial(role)) return 'not_required';
   return totpEnabled ? 'required' : 'setup_required';
 }
 
@@ -56,11 +60,10 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   }
   const now = ctx.now();
   if (user.locked_until && user.locked_until > now) {
-    const until = user.locked_until.toISOString().slice(11, 16);
-    throw new ApiError(423, 'account_locked', {
-      id: `Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah pukul ${until} UTC.`,
-      en: `The account is locked after too many failed attempts. Try again after ${until} UTC.`,
-    });
+    // The same answer, after the same work, as an unknown account or a wrong password: a locked
+    // account must not tell an outsider that the address belongs to an official.
+    await argon2Verify(await getDummyHash(), input.password).catch(() => false);
+    throw invalidCredentials();
   }
   if (!(await argon2Verify(user.password_hash, input.password))) {
     const { lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MS));
@@ -122,6 +125,15 @@ export async function beginTotpSetup(ctx: AppContext, rc: RequestContext) {
   return { secret, otpauthUri: generateURI({ secret, issuer: 'Netra', label: user.email }) };
 }
 
+/** Too many wrong second-factor codes: the signed-in (password-holding) user is told until when. */
+const totpLocked = (until: Date) => {
+  const at = until.toISOString().slice(11, 16);
+  return new ApiError(429, 'totp_locked', {
+    id: `Terlalu banyak kode salah. Coba lagi setelah pukul ${at} UTC.`,
+    en: `Too many wrong codes. Try again after ${at} UTC.`,
+  });
+};
+
 export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: string) {
   const { actor: user, meta } = rc;
   const row = await repo.findUserById(ctx.db, user.id);
@@ -131,13 +143,19 @@ export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: stri
       en: 'Two-step verification is not set up yet. Start the setup first.',
     });
   }
+  const now = ctx.now();
+  // Wrong codes count with wrong passwords: five in a row lock the account for a while, so a stolen
+  // password does not buy unlimited guesses at six digits.
+  if (row.locked_until && row.locked_until > now) throw totpLocked(row.locked_until);
   const secret = decrypt(ctx.encryptionKey, row.totp_secret_encrypted);
   const epoch = Math.floor(ctx.now().getTime() / 1000);
   // One 30-second step of tolerance either side for phone clocks that drift.
   const result = verifySync({ secret, token: code, epoch, epochTolerance: 30 });
   const step = result.valid ? Math.floor(epoch / 30) + (result.delta ?? 0) : -1;
   if (!result.valid || !(await repo.acceptTotpStep(ctx.db, user.id, step))) {
-    await recordAudit(ctx.db, { actorId: user.id, action: 'auth.totp_failed', entityType: 'user', entityId: user.id, ...meta, at: ctx.now() });
+    const { lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MS));
+    await recordAudit(ctx.db, { actorId: user.id, action: 'auth.totp_failed', entityType: 'user', entityId: user.id, data: { locked: lockedUntil !== null }, ...meta, at: now });
+    if (lockedUntil && lockedUntil > now) throw totpLocked(lockedUntil);
     throw new ApiError(
       401,
       'invalid_totp',
@@ -145,6 +163,7 @@ export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: stri
       [{ field: 'body.code', message: { id: 'Kode tidak cocok', en: 'Wrong code' } }],
     );
   }
+  await repo.resetFailedLogins(ctx.db, user.id);
   await repo.markSessionMfaPassed(ctx.db, user.sessionId);
   await recordAudit(ctx.db, {
     actorId: user.id,
