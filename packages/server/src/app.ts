@@ -25,6 +25,8 @@ import { electionRoutes } from './capabilities/elections/routes.ts';
 import { healthRoutes } from './capabilities/health/routes.ts';
 import { nipRoutes } from './capabilities/nip/routes.ts';
 import { regionRoutes } from './capabilities/regions/routes.ts';
+import { commandRoutes } from './commands/routes.ts';
+import { electionsOfRegion } from './capabilities/elections/service.ts';
 import { reportRoutes, type ReportRoutesOptions } from './capabilities/reports/routes.ts';
 import { userRoutes } from './capabilities/users/routes.ts';
 import { auditRoutes } from './capabilities/audit/routes.ts';
@@ -37,16 +39,16 @@ import { screeningRoutes } from './capabilities/screening/routes.ts';
 import type { TrustProxy } from './config.ts';
 import type { AppContext } from './context.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
+import { sharedRateLimitStore } from './http/rate-limit-store.ts';
 import { addressKeyGenerator } from './http/address-key.ts';
 import { loggerOptions, requestIdOptions, type LogLevel } from './http/logging.ts';
 
-import { sharedRateLimitStore } from './http/rate-limit-store.ts';
 export const API_PREFIX = '/api/v1';
 
-export interface AppOptions {
 /** Where Vite puts the content-hashed files of the built web app. */
 const HASHED_ASSETS = (webDist: string) => `${path.join(webDist, 'assets')}${path.sep}`;
 
+export interface AppOptions {
   /** Directory of the built web app; omitted in API-only tests. */
   webDist?: string;
   /** Structured JSON logs (http/logging.ts) at this level; off when omitted or false (tests). */
@@ -90,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
     },
   });
+  // br/gzip for answers of 1 kB and more (the JS bundle, JSON lists); nginx in front may do it instead.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   app.decorateRequest('staff', null);
   // Route limits (sign-in, public reports, tracking) are counted in PostgreSQL, shared by every
@@ -98,8 +102,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   await app.register(swagger, {
     openapi: {
-  // br/gzip for answers of 1 kB and more (the JS bundle, JSON lists); nginx in front may do it instead.
-  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
       openapi: '3.1.0',
       info: {
         title: 'Netra API',
@@ -117,7 +119,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(healthRoutes, { ctx });
-      await api.register(regionRoutes, { ctx });
+      await api.register(regionRoutes, { ctx, electionsOfRegion });
       await api.register(electionRoutes, { ctx });
       await api.register(nipRoutes, { ctx });
       await api.register(authRoutes, { ctx });
@@ -135,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(exportRoutes, { ctx });
       await api.register(documentRoutes, { ctx });
       await api.register(screeningRoutes, { ctx });
+      await api.register(commandRoutes, { ctx });
     },
     { prefix: API_PREFIX },
   );

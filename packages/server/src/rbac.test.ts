@@ -713,6 +713,12 @@ const RULES: Record<string, Rule> = {
       return { ...(await upload('/api/v1/rotations/import', 'mutasi.csv', `${header}\n${row}\n`)), effective: importedRow };
     },
   },
+  'GET /api/v1/rotations/terms': { roles: ALL_BUT_ANALYST, ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/rotations/terms' }) },
+  'PUT /api/v1/rotations/terms/:regionCode': {
+    roles: ROTATION_RECORDERS,
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'PUT', url: `/api/v1/rotations/terms/${regionOf(axis)}`, payload: { termEnd: '2026-02-20', basis: 'SK pelantikan nomor 131.35-0001 tahun 2021' } }),
+  },
   'POST /api/v1/rotations/:id/finding': { roles: BAWASLU, ok: 201, request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/rotations/${await rotationIn(axis)}/finding` }) },
 
   // Dashboards, recaps and exports: aggregate figures, every staff role for its own territory.

@@ -3,7 +3,6 @@
  * merge proposals (merging itself is a command: it also closes a case).
  */
 import { z } from 'zod';
-import { mergeReports } from '../../commands/merge-reports.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { dismissProposal, mergeProposalList } from './merge-proposals.service.ts';
@@ -17,8 +16,6 @@ import {
   languageQuery,
   listProposalsQuery,
   listReportsQuery,
-  mergeBody,
-  mergeResponse,
   proposalListResponse,
   reportDetailResponse,
   reportListResponse,
@@ -102,22 +99,6 @@ export function staffRoutes(app: ReportsApp, { ctx, readers, officers }: ReportR
       },
     },
     async (request) => mergeProposalList(ctx, staffContext(request), request.query),
-  );
-
-  app.post(
-    '/merge-proposals/:id/merge',
-    {
-      preHandler: officers,
-      schema: {
-        tags: ['reports'],
-        summary: "Merge: the new report's case joins the earlier one; every report, file and reporter is kept",
-        params: idParams,
-        querystring: languageQuery,
-        body: mergeBody,
-        response: { 200: mergeResponse, 404: errorResponseSchema, 409: errorResponseSchema },
-      },
-    },
-    async (request) => mergeReports(ctx, staffContext(request), request.params.id, request.body.note || undefined),
   );
 
   app.post(

@@ -13,7 +13,6 @@ import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { csvImportRows, importSummarySchema, rejectedRowError, uploadedCsv } from '../../imports/csv-upload.ts';
 import { ROTATION_COLUMNS, rotationTemplateCsv, type RotationColumnKey } from './rows.ts';
-import { rotationToFinding } from '../../commands/rotation-finding.ts';
 import { isIsoDate } from '@netra/core';
 import { listRotations, listTerms, rotationDetail, saveRotations, saveTerm } from './service.ts';
 
@@ -91,7 +90,6 @@ const SIGNER_CSV: Record<z.infer<typeof rotationBody>['signerRole'], string> = {
 export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const readers = requireStaff(ctx, { action: 'rotations.read' });
   const recorders = requireStaff(ctx, { action: 'rotations.record' });
-  const bawaslu = requireStaff(ctx, { action: 'rotations.finding' });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2 } });
 
   app.get('/rotations/columns', { schema: { tags: ['rotations'], summary: 'The rotation file format, column by column', querystring: z.object(langQuery) } }, async (request) => {
@@ -202,20 +200,5 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       const rows = await csvImportRows(part.file, (headers) => resolveHeader(ROTATION_COLUMNS, headers, REQUIRED));
       return saveRotations(ctx, staffContext(request), rows);
     },
-  );
-
-  app.post(
-    '/rotations/:id/finding',
-    {
-      preHandler: bawaslu,
-      schema: {
-        tags: ['rotations'],
-        summary: 'Jadikan temuan: turn a flagged rotation into a Bawaslu finding (report + case) in one step',
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object(langQuery),
-        response: { 201: z.object({ reportId: z.string(), caseId: z.string(), caseNumber: z.string(), receiptNumber: z.string() }), 404: errorResponseSchema, 409: errorResponseSchema },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await rotationToFinding(ctx, staffContext(request), request.params.id)),
   );
 };

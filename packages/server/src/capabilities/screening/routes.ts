@@ -10,7 +10,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { screenedPostToFinding } from '../../commands/screened-post-finding.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { editLexicon, lexiconView } from './lexicon.service.ts';
@@ -86,22 +85,6 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/screening/posts/:id',
     { preHandler: readers, schema: { tags, summary: 'One post with its reasons and highlighted spans', params: s.idParams, querystring: z.object(s.langQuery), response: { 200: s.postSchema, 404: errorResponseSchema } } },
     async (request) => postDetail(ctx, staffContext(request), request.params.id),
-  );
-
-  app.post(
-    '/screening/posts/:id/confirm',
-    {
-      preHandler: officers,
-      schema: {
-        tags,
-        summary: 'Confirm a post: a report (source screening) with the post as evidence, linked to the ASN when the account is',
-        params: s.idParams,
-        querystring: z.object(s.langQuery),
-        body: s.confirmBody,
-        response: { 200: s.confirmResult, 409: errorResponseSchema, ...errors },
-      },
-    },
-    async (request) => screenedPostToFinding(ctx, staffContext(request), request.params.id, request.body),
   );
 
   app.post(
