@@ -1,22 +1,17 @@
 import { generateSync } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, demoTotpSecret } from '../packages/server/src/demo/accounts.ts';
-import { launchBrowser } from './browser.ts';
+import { browserForSuite } from './browser.ts';
 
 
 describe('staff console sign-in', () => {
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-
   it('refuses a wrong password with a message, then signs in with password and TOTP', async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     await page.goto(`${baseUrl}/konsol`);
     await page.waitForURL(/\/masuk\?lanjut=/);
     await page.getByRole('button', { name: 'Masuk' }).click();

@@ -1,17 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserForSuite, PHONE_VIEWPORT } from './browser.ts';
 
 describe('public home page', () => {
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
+    page = await browser().newPage({ viewport: PHONE_VIEWPORT, locale: 'id-ID' });
   });
-  afterAll(async () => browser?.close());
 
   it('finds Kabupaten Banyuwangi and shows the Pilkada 2024 campaign on 1 October 2024', async () => {
     await page.goto(baseUrl);
@@ -67,15 +65,13 @@ describe('public home page', () => {
 });
 
 describe('NIP checker', () => {
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    page = await browser().newPage();
   });
-  afterAll(async () => browser?.close());
 
   it('decodes a valid NIP and explains an invalid one', async () => {
     await page.goto(`${baseUrl}/nip`);

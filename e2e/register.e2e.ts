@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { ASN_COLUMN_KEYS, asnRowToRecord, createRng, csvLine, generateAsnRows } from '@netra/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { csvRecords } from '../packages/server/src/imports/csv-records.ts';
-import { launchBrowser } from './browser.ts';
+import { browserForSuite } from './browser.ts';
 import { signInAs } from './staff.ts';
 
 /** Fictional civil servants of Banyuwangi's regional government (the demo agency), three of them wrong. */
@@ -29,17 +29,12 @@ function registerCsv() {
 }
 
 describe('ASN register import in the console', () => {
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-
   it('lets a BKPSDM officer upload a CSV with bad rows, follow the progress, read the summary and download the rejected rows', async () => {
-    page = await browser.newPage({ acceptDownloads: true });
+    page = await browser().newPage({ acceptDownloads: true });
     await signInAs(page, baseUrl, 'bkpsdm.banyuwangi@netra.demo');
     const menu = page.getByRole('complementary', { name: 'Konsol' });
     await menu.getByRole('link', { name: 'Impor register' }).click();
@@ -82,7 +77,7 @@ describe('ASN register import in the console', () => {
 
   // Another account than the first test's: a TOTP code is accepted once, so reusing it would wait for the next step.
   it('lets a Bawaslu officer add an incumbent pair and record a rotation that the watch flags', async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     await signInAs(page, baseUrl, 'bawaslu.banyuwangi@netra.demo');
     const menu = page.getByRole('complementary', { name: 'Konsol' });
     await menu.getByRole('link', { name: 'Calon & kewajiban ASN' }).click();

@@ -3,26 +3,35 @@
  * receipt, and follows the report with the receipt number and secret. Everything named is
  * fictional.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserForSuite, PHONE_VIEWPORT } from './browser.ts';
 import { PHOTO } from './fixtures.ts';
 import { signInAs } from './staff.ts';
 
+
+/** The first of `images` arrives and can be shown: decode() waits for it (and rejects if the file cannot be shown). */
+async function firstImageShows(images: Locator): Promise<boolean> {
+  const image = images.first();
+  await image.waitFor();
+  return image.evaluate(async (img) => {
+    const element = img as unknown as { decode(): Promise<void>; naturalWidth: number };
+    await element.decode();
+    return element.naturalWidth > 0;
+  });
+}
 
 /** `days` before an ISO date. */
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 describe('public reporting on a phone', () => {
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'id-ID', isMobile: true, hasTouch: true });
+    page = await browser().newPage({ viewport: PHONE_VIEWPORT, locale: 'id-ID', isMobile: true, hasTouch: true });
   });
-  afterAll(async () => browser?.close());
 
   it('files an anonymous report with a photo, keeping what was typed when the server refuses it', async () => {
     await page.goto(`${baseUrl}/lapor`);
@@ -88,14 +97,7 @@ describe('public reporting on a phone', () => {
     await page.getByTestId('track-view').waitFor();
     await expect(page.getByTestId('track-status').textContent()).resolves.toBe('Diterima');
     await page.getByText('Laporan diterima').waitFor();
-    const thumbnail = page.locator('.thumbnails img').first();
-    await thumbnail.waitFor();
-    const loaded = await thumbnail.evaluate(async (img) => {
-      const image = img as unknown as { decode(): Promise<void>; naturalWidth: number };
-      await image.decode();
-      return image.naturalWidth > 0;
-    });
-    expect(loaded).toBe(true);
+    expect(await firstImageShows(page.locator('.thumbnails img'))).toBe(true);
     await page.screenshot({ path: 'test-results/report-tracking.png', fullPage: true });
   });
 
@@ -114,7 +116,7 @@ describe('public reporting on a phone', () => {
 
 
 describe('reports in the staff console', () => {
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
   const baseUrl = inject('baseUrl');
   let address = 0;
@@ -145,12 +147,10 @@ describe('reports in the staff console', () => {
   }
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'id-ID', viewport: { width: 1280, height: 900 } });
+    page = await browser().newPage({ locale: 'id-ID', viewport: { width: 1280, height: 900 } });
     // The provincial Bawaslu of Jawa Timur: Banyuwangi and Kota Mojokerto are both in its scope.
     await signInAs(page, baseUrl, 'bawaslu.jatim@netra.demo');
   });
-  afterAll(async () => browser?.close());
 
   it('finds a report, views its photo, and opens the reporter’s identity with a reason', async () => {
     const { receiptNumber } = await publicReport({});
@@ -159,15 +159,7 @@ describe('reports in the staff console', () => {
     await page.getByLabel('Cari nama, NIP, nomor tanda terima atau perkara').press('Enter');
     await page.getByRole('link', { name: receiptNumber }).click();
     await page.getByRole('heading', { name: `Laporan ${receiptNumber}` }).waitFor();
-    const photo = page.locator('.evidence-viewer img').first();
-    await photo.waitFor();
-    // decode() waits for the image to arrive (it rejects if the file cannot be shown).
-    const loaded = await photo.evaluate(async (img) => {
-      const image = img as unknown as { decode(): Promise<void>; naturalWidth: number };
-      await image.decode();
-      return image.naturalWidth > 0;
-    });
-    expect(loaded).toBe(true);
+    expect(await firstImageShows(page.locator('.evidence-viewer img'))).toBe(true);
     await expect(page.locator('body').textContent()).resolves.not.toContain('Warga Pelapor Fiktif');
 
     await page.getByRole('button', { name: 'Buka identitas pelapor' }).click();
