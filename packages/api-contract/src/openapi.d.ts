@@ -3790,96 +3790,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/merge-proposals/{id}/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Merge: the new report's case joins the earlier one; every report, file and reporter is kept */
-        post: {
-            parameters: {
-                query?: {
-                    lang?: "id" | "en";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            survivingCaseId: string;
-                            survivingCaseNumber: string;
-                            absorbedCaseId: string | null;
-                            absorbedCaseNumber: string | null;
-                            movedReportIds: string[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/merge-proposals/{id}/dismiss": {
         parameters: {
             query?: never;
@@ -7933,89 +7843,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/rotations/{id}/finding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Jadikan temuan: turn a flagged rotation into a Bawaslu finding (report + case) in one step */
-        post: {
-            parameters: {
-                query?: {
-                    lang?: "id" | "en";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reportId: string;
-                            caseId: string;
-                            caseNumber: string;
-                            receiptNumber: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/dashboards/{electionId}": {
         parameters: {
             query?: never;
@@ -11869,219 +11696,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/screening/posts/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm a post: a report (source screening) with the post as evidence, linked to the ASN when the account is */
-        post: {
-            parameters: {
-                query?: {
-                    lang?: "id" | "en";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note?: string;
-                        actCodes?: ("A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            post: {
-                                id: string;
-                                platform: string;
-                                url: string;
-                                text: string;
-                                postedAt: string;
-                                kind: string;
-                                mediaUrls: string[];
-                                electionId: string;
-                                regionCode: string;
-                                regionName: string;
-                                score: number;
-                                category: string;
-                                candidate: {
-                                    id: string;
-                                    label: string;
-                                } | null;
-                                otherCandidateCount: number;
-                                stance: ("support" | "attack") | null;
-                                reasons: {
-                                    code: string;
-                                    weight: number;
-                                    text: string;
-                                    spans: {
-                                        start: number;
-                                        end: number;
-                                    }[];
-                                }[];
-                                highlights: {
-                                    start: number;
-                                    end: number;
-                                }[];
-                                lexiconVersion: string;
-                                status: string;
-                                dismissalReason: string | null;
-                                dismissalNote: string | null;
-                                decidedAt: string | null;
-                                decidedBy: string | null;
-                                report: {
-                                    id: string;
-                                    receiptNumber: string;
-                                    caseId: string;
-                                    caseNumber: string;
-                                } | null;
-                                importedAt: string;
-                                account: {
-                                    id: string;
-                                    handle: string;
-                                    displayName: string | null;
-                                    linkStatus: string | null;
-                                    linkSimilarity: number | null;
-                                    asn: {
-                                        id: number;
-                                        nip: string;
-                                        name: string;
-                                        position: string | null;
-                                        agency: string | null;
-                                    } | null;
-                                };
-                                flaggedBy?: "image_text" | null;
-                                imageTexts?: {
-                                    source: string;
-                                    /** @enum {string} */
-                                    status: "read" | "failed";
-                                    error: string | null;
-                                    text: string;
-                                    confidence: number | null;
-                                    score: number;
-                                    category: string;
-                                    highlights: {
-                                        start: number;
-                                        end: number;
-                                    }[];
-                                    matches: {
-                                        start: number;
-                                        end: number;
-                                        kind: string;
-                                        term: string;
-                                        mention: boolean;
-                                    }[];
-                                    readAt: string;
-                                }[];
-                            };
-                            report: {
-                                id: string;
-                                receiptNumber: string;
-                                caseId: string;
-                                caseNumber: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/screening/posts/{id}/dismiss": {
         parameters: {
             query?: never;
@@ -13248,6 +12862,392 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merge-proposals/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge: the new report's case joins the earlier one; every report, file and reporter is kept */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survivingCaseId: string;
+                            survivingCaseNumber: string;
+                            absorbedCaseId: string | null;
+                            absorbedCaseNumber: string | null;
+                            movedReportIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/{id}/finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Jadikan temuan: turn a flagged rotation into a Bawaslu finding (report + case) in one step */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            caseId: string;
+                            caseNumber: string;
+                            receiptNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/posts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a post: a report (source screening) with the post as evidence, linked to the ASN when the account is */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        actCodes?: ("A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            post: {
+                                id: string;
+                                platform: string;
+                                url: string;
+                                text: string;
+                                postedAt: string;
+                                kind: string;
+                                mediaUrls: string[];
+                                electionId: string;
+                                regionCode: string;
+                                regionName: string;
+                                score: number;
+                                category: string;
+                                candidate: {
+                                    id: string;
+                                    label: string;
+                                } | null;
+                                otherCandidateCount: number;
+                                stance: ("support" | "attack") | null;
+                                reasons: {
+                                    code: string;
+                                    weight: number;
+                                    text: string;
+                                    spans: {
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                }[];
+                                highlights: {
+                                    start: number;
+                                    end: number;
+                                }[];
+                                lexiconVersion: string;
+                                status: string;
+                                dismissalReason: string | null;
+                                dismissalNote: string | null;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                report: {
+                                    id: string;
+                                    receiptNumber: string;
+                                    caseId: string;
+                                    caseNumber: string;
+                                } | null;
+                                importedAt: string;
+                                account: {
+                                    id: string;
+                                    handle: string;
+                                    displayName: string | null;
+                                    linkStatus: string | null;
+                                    linkSimilarity: number | null;
+                                    asn: {
+                                        id: number;
+                                        nip: string;
+                                        name: string;
+                                        position: string | null;
+                                        agency: string | null;
+                                    } | null;
+                                };
+                                flaggedBy?: "image_text" | null;
+                                imageTexts?: {
+                                    source: string;
+                                    /** @enum {string} */
+                                    status: "read" | "failed";
+                                    error: string | null;
+                                    text: string;
+                                    confidence: number | null;
+                                    score: number;
+                                    category: string;
+                                    highlights: {
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    matches: {
+                                        start: number;
+                                        end: number;
+                                        kind: string;
+                                        term: string;
+                                        mention: boolean;
+                                    }[];
+                                    readAt: string;
+                                }[];
+                            };
+                            report: {
+                                id: string;
+                                receiptNumber: string;
+                                caseId: string;
+                                caseNumber: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
