@@ -5,19 +5,12 @@
  * seeded: the same seed draws the same picture. Every name is invented.
  */
 import sharp from 'sharp';
+import { createRng } from '@netra/core';
 
 export type Random = () => number;
 
-/** mulberry32: a small seeded PRNG returning numbers in [0, 1). */
-export function seededRandom(seed: number): Random {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The core's seeded PRNG (mulberry32) as a plain function: the same seed draws the same data. */
+export const seededRandom = (seed: number): Random => createRng(seed).next;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
