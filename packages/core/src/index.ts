@@ -1,9 +1,11 @@
 export * from './time/iso-date.ts';
+export * from './time/local-time.ts';
 export * from './regions/region-code.ts';
 export * from './nip/nip.ts';
 export * from './elections/types.ts';
 export * from './elections/catalog.ts';
 export * from './elections/calendar.ts';
+export * from './elections/outside-stages.ts';
 export * from './elections/recipients.ts';
 export * from './deadlines/holidays-id.ts';
 export * from './deadlines/working-days.ts';
@@ -17,3 +19,5 @@ export * from './reports/index.ts';
 export * from './register/index.ts';
 export * from './candidates/index.ts';
 export * from './rotations/index.ts';
+export * from './rulebook/index.ts';
+export * from './retention/index.ts';

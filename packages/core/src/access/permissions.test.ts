@@ -20,12 +20,24 @@ const BEFORE_THE_TABLE: Record<PermissionAction, RoleCode[]> = {
   'audit.read': ['administrator', 'bawaslu_national'],
   'reports.read': CASE_ROLES, // REPORT_READER_ROLES
   'reports.triage': BAWASLU, // REPORT_OFFICER_ROLES
+  'reports.finding': BAWASLU, // issue 15: a weak report as a Bawaslu finding
+  'workload.read': ALL, // issue 15: the day's work on the console home
+  'messages.read': CASE_ROLES, // issue 17: the reporter thread
+  'messages.ask': BAWASLU, // issue 17
+  'inbox.read': BAWASLU, // issue 17: SMS/WhatsApp inbox
+  'inbox.triage': BAWASLU, // issue 17
   'cases.read': CASE_ROLES,
   'cases.transition': CASE_ROLES,
+  'cases.people': BAWASLU, // issue 15: identify the person
+  'cases.siasn-block': ['bkn_verifier'], // issue 15: the SIASN block as a record
+  'documents.letters': CASE_ROLES, // issue 15: letters at their step
+  'documents.decree.upload': ['ppk_delegate'], // issue 15: the signed decree
   'documents.recommendation': CASE_ROLES,
   'documents.recap': ALL,
   'register.read': ALL_BUT_ANALYST, // REGISTER_READERS
   'register.import': ['bkpsdm_officer', 'administrator'], // REGISTER_IMPORTERS
+  'register.agencies.manage': ['bkpsdm_officer', 'administrator'], // issue 14: agencies and units
+  'elections.manage': ['administrator'], // issue 14: elections, stages and rulebooks
   'candidates.read': ALL_BUT_ANALYST, // CANDIDATE_READERS
   'candidates.edit': ['bawaslu_regency', 'bawaslu_province', 'bkpsdm_officer', 'administrator'], // CANDIDATE_EDITORS
   'candidates.obligation.record': ['bkpsdm_officer', 'ppk_delegate', 'administrator'], // OBLIGATION_RECORDERS
@@ -42,6 +54,11 @@ const BEFORE_THE_TABLE: Record<PermissionAction, RoleCode[]> = {
   'prevention.event.record': PREVENTION_READERS, // EVENT_RECORDERS
   'dashboards.read': ALL,
   'exports.run': ALL,
+  'retention.holds.read': ALL_BUT_ANALYST, // issue 13: a hold shows wherever its record appears
+  'retention.holds.manage': [...BAWASLU, 'administrator'], // issue 13
+  'retention.read': [...BAWASLU, 'administrator'], // issue 13
+  'retention.rules': ['administrator'], // issue 13
+  'retention.purge': ['administrator'], // issue 13
 };
 
 describe('the permission table', () => {

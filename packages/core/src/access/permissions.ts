@@ -115,6 +115,17 @@ export const PERMISSIONS = {
     finerRules: 'Merging closes the absorbed case through the core command transition merge_into (core cases/transitions.ts).',
   },
 
+  'reports.finding': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text(
+      'Menjadikan laporan yang tidak memenuhi syarat formal (anonim, terlambat) sebagai informasi awal temuan Bawaslu',
+      'Turn a report that fails the formal requirements (anonymous, late) into the initial information of a Bawaslu finding',
+    ),
+    legalBasis: REPORT_HANDLING,
+    finerRules: 'The report stays as the source of the finding; the finding is recorded by the officer, so four eyes apply to classifying and forwarding it.',
+  },
+
   // ---- Cases
   'cases.read': {
     roles: CASE_HANDLERS,
@@ -134,11 +145,35 @@ export const PERMISSIONS = {
   },
 
   // ---- Documents
+  'cases.people': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Menetapkan ASN yang dilaporkan pada perkara (satu atau lebih), atau mencatat bahwa orangnya belum diketahui', 'Identify the civil servant(s) a case is about, or record that the person is not yet known'),
+    finerRules: CASE_STEPS,
+  },
+  'cases.siasn-block': {
+    roles: ['bkn_verifier'],
+    scope: 'territory',
+    description: text('Mencatat pemblokiran data kepegawaian di SIASN dan pencabutannya', 'Record the block of personnel data in SIASN and its lifting'),
+    finerRules: CASE_VISIBILITY,
+  },
+
   'documents.recommendation': {
     roles: CASE_HANDLERS,
     scope: 'territory',
     description: text('Mengunduh surat rekomendasi sebuah perkara (PDF)', "Download a case's recommendation letter (PDF)"),
     finerRules: CASE_VISIBILITY,
+  },
+  'documents.letters': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Membuat surat perkara pada tahapnya', 'Generate the letters of a case at their step'),
+    finerRules: CASE_VISIBILITY,
+  },
+  'documents.decree.upload': {
+    roles: ['ppk_delegate'],
+    scope: 'territory',
+    description: text('Mengunggah keputusan sanksi yang sudah ditandatangani PPK', "Upload the PPK's signed sanction decree"),
   },
   'documents.recap': {
     roles: EVERY_ROLE,
@@ -156,6 +191,26 @@ export const PERMISSIONS = {
     roles: ['bkpsdm_officer', 'administrator'],
     scope: 'territory',
     description: text('Mengimpor register ASN, menambah instansi, dan memantau impor', 'Import the ASN register, add agencies, and follow import runs'),
+  },
+  'register.agencies.manage': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    scope: 'territory',
+    description: text(
+      'Mengelola instansi dan unit kerja: menambah, mengganti nama, menggabungkan (baris register dipindahkan, tercatat di log audit), dan mengimpor dari CSV',
+      'Manage agencies and units: create, rename, merge (register rows re-pointed, audited) and import from CSV',
+    ),
+    finerRules: 'Both agencies of a merge lie inside the account’s territory; a unit is merged only into a unit of the same agency (server capabilities/register/agencies.service.ts).',
+  },
+
+  // ---- Elections and rulebooks
+  'elections.manage': {
+    roles: ['administrator'],
+    scope: 'national',
+    description: text(
+      'Membuat pemilihan, mengatur tahapan, wilayah peserta (impor CSV), dan buku aturannya; setiap perubahan buku aturan menjadi versi baru dengan alasan dan dasar hukum',
+      'Create elections, set their stages, participating regions (CSV import) and rulebook; every rulebook change becomes a new version with its reason and regulation',
+    ),
+    finerRules: 'A rulebook change applies to cases opened after it; running cases keep the version their clocks started with (cases.rulebook_version).',
   },
 
   // ---- Candidates
@@ -224,6 +279,39 @@ export const PERMISSIONS = {
     legalBasis: REPORT_HANDLING,
   },
 
+  // ---- Talking with reporters and the SMS/WhatsApp inbox (issue 17)
+  'messages.read': {
+    roles: CASE_HANDLERS,
+    scope: 'territory',
+    description: text('Membaca percakapan dengan pelapor pada perkara', "Read the thread with a case's reporter"),
+    finerRules: `${CASE_VISIBILITY} The reporter's identity is never part of the thread.`,
+  },
+  'messages.ask': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text(
+      'Mengirim pertanyaan kepada pelapor dan, bila perlu, memulai jangka waktu keterangan tambahan',
+      'Ask the reporter a question and, where needed, start the more-information clock',
+    ),
+    legalBasis: REPORT_HANDLING,
+    finerRules: 'Starting the clock is the case transition request_information (core cases/transitions.ts).',
+  },
+  'inbox.read': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text('Membaca kotak masuk SMS/WhatsApp wilayahnya', 'Read the SMS/WhatsApp inbox of their territory'),
+    finerRules: 'A conversation whose region is not yet known is seen by national Bawaslu only.',
+  },
+  'inbox.triage': {
+    roles: BAWASLU,
+    scope: 'territory',
+    description: text(
+      'Membalas pesan SMS/WhatsApp, menetapkan wilayahnya, menjadikannya laporan atau mengabaikannya dengan alasan',
+      'Reply to SMS/WhatsApp messages, set their region, turn them into a report or dismiss them with a reason',
+    ),
+    legalBasis: REPORT_HANDLING,
+  },
+
   // ---- Prevention
   'prevention.coverage.read': {
     roles: EVERY_ROLE,
@@ -250,6 +338,16 @@ export const PERMISSIONS = {
     description: text('Mencatat kegiatan sosialisasi dan kehadirannya', 'Record socialisation events and their attendance'),
   },
 
+  'workload.read': {
+    roles: EVERY_ROLE,
+    scope: 'territory',
+    description: text(
+      'Melihat pekerjaan hari ini: laporan baru, tenggat hari ini dan 3 hari ke depan, terlambat, tugas saya, menunggu saya, notifikasi',
+      "See the day's work: new reports, clocks due today and in the next 3 days, overdue, assigned to me, waiting for me, notifications",
+    ),
+    finerRules: 'Case counts only for roles that read cases (cases.read), each counted through the same scoped query as the queue it links to.',
+  },
+
   // ---- Dashboards and exports
   'dashboards.read': {
     roles: EVERY_ROLE,
@@ -264,6 +362,47 @@ export const PERMISSIONS = {
       'Request exports and download your own export files (each source also requires reading its data)',
     ),
     finerRules: 'Each export source names the action that reads its data (server capabilities/exports/sources.ts).',
+  },
+
+  // ---- Retention and legal hold (issue 13)
+  'retention.holds.read': {
+    roles: EVERY_OFFICIAL,
+    scope: 'territory',
+    description: text(
+      'Melihat penahanan hukum (legal hold) pada perkara, laporan, atau orang yang dapat Anda lihat',
+      'See the legal holds on a case, report or person you can see (the badge wherever it appears)',
+    ),
+    finerRules: 'Only on records the account may read: a case at the stage it reaches the role (server db/scope.ts caseVisibleTo), a person in its territory and agencies. The list of all holds is retention.read.',
+  },
+  'retention.holds.manage': {
+    roles: [...BAWASLU, 'administrator'],
+    scope: 'territory',
+    description: text(
+      'Memasang dan mencabut penahanan hukum atas perkara, laporan, orang, wilayah, atau pemilihan, dengan alasan',
+      'Place and lift legal holds on a case, a report, a person, a region or an election, with a reason',
+    ),
+    legalBasis: 'UU 27/2022 art. 43(3)–44: erasure yields to legal proceedings and supervision',
+    finerRules: 'The target must lie in the scope; a hold on a whole election needs a national account.',
+  },
+  'retention.read': {
+    roles: [...BAWASLU, 'administrator'],
+    scope: 'territory',
+    description: text(
+      'Melihat aturan retensi, apa yang akan kedaluwarsa 30/90 hari ke depan per aturan dan wilayah, dan riwayat pemusnahan',
+      'See the retention rules, what expires in the next 30/90 days per rule and region, and the purge history',
+    ),
+  },
+  'retention.rules': {
+    roles: ['administrator'],
+    scope: 'national',
+    description: text('Mengubah masa simpan per jenis data dan pemilihan, dengan dasar hukumnya', 'Change how long each kind of data is kept, per election, with its legal basis'),
+    legalBasis: 'UU 27/2022 art. 43–44; UU 43/2009 (the agency retention schedule)',
+  },
+  'retention.purge': {
+    roles: ['administrator'],
+    scope: 'national',
+    description: text('Menjalankan uji coba pemusnahan dan pemusnahan data kedaluwarsa', 'Run the purge of expired data as a dry run or for real'),
+    finerRules: 'The real purge asks for a typed confirmation; items under a legal hold are never touched.',
   },
 } as const satisfies Record<string, PermissionDefinition>;
 

@@ -34,6 +34,11 @@ describe('review deadline, Pilkada (calendar days)', () => {
     expect(d.basis).toEqual([pilkada.review.basis, pilkada.reviewExtension.basis]);
   });
 
+  it('adds the 2 days when the reporter was asked on the evening before the counted receipt (after office hours)', () => {
+    const d = next('under_review', { receivedDate: '2024-11-26', informationRequestedDate: '2024-11-25' }, pilkada, '2024-11-26');
+    expect(d).toMatchObject({ code: 'review_extended', startedOn: '2024-11-26', due: '2024-12-01' });
+  });
+
   it('is overdue the day after the due date', () => {
     expect(next('under_review', { receivedDate: '2024-11-25' }, pilkada, '2024-11-28')).toMatchObject({ remaining: 0, overdue: false });
     expect(next('under_review', { receivedDate: '2024-11-25' }, pilkada, '2024-11-29')).toMatchObject({ remaining: -1, overdue: true });

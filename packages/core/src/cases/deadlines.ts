@@ -91,7 +91,11 @@ export function caseDeadlines(state: CaseState, clock: CaseClock, rulebook: Rule
 
   const review = (): CaseDeadline => {
     const start = clock.reviewRestartedDate ?? clock.receivedDate;
-    const extended = clock.informationRequestedDate != null && clock.informationRequestedDate >= start;
+    // A request belongs to this review unless the review restarted after it. Compared with the
+    // restart, not with the receipt: a report filed after office hours counts as received the next
+    // day, yet an officer may ask the reporter that same evening, and the extension still applies.
+    const asked = clock.informationRequestedDate;
+    const extended = asked != null && (clock.reviewRestartedDate == null || asked >= clock.reviewRestartedDate);
     if (!extended) return single('review', start, rulebook.review);
     const rules = [rulebook.review, rulebook.reviewExtension];
     // Pemilu: "up to 14 working days" in total from receipt. Pilkada: 2 more days after the 3.

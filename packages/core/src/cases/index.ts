@@ -1,3 +1,4 @@
 export * from './states.ts';
 export * from './transitions.ts';
 export * from './deadlines.ts';
+export * from './person.ts';

@@ -7,7 +7,8 @@ import { fictionalName, fictionalNip, type FictionalGender } from '../demo/ficti
 import type { Rng } from '../demo/random.ts';
 import { addDays, assertIsoDate, daysBetween, type IsoDate } from '../time/iso-date.ts';
 import type { NormalisedAsnRow } from './validate.ts';
-import { PNS_GRADES, PPPK_GRADES, type EmploymentStatus, type PositionType } from './vocabulary.ts';
+import { PLAUSIBLE_GRADE_RANGE, plausibleGrades } from './plausibility.ts';
+import type { EmploymentStatus, PositionType } from './vocabulary.ts';
 
 export interface GeneratorRegion {
   /** Regency/city code PP.KK. */
@@ -41,22 +42,6 @@ const POSITION_MIX: Record<EmploymentStatus, ReadonlyArray<[PositionType, number
     ['functional', 0.75],
     ['executor', 0.25],
   ],
-};
-
-/** Grades a holder of each post plausibly has: [first, last] inclusive, by name. */
-const PLAUSIBLE_GRADE_RANGE: Record<EmploymentStatus, Partial<Record<PositionType, [string, string]>>> = {
-  pns: {
-    jpt: ['IV/c', 'IV/e'],
-    administrator: ['III/d', 'IV/b'],
-    supervisor: ['III/b', 'III/d'],
-    camat_lurah: ['III/c', 'IV/b'],
-    functional: ['II/c', 'IV/c'],
-    executor: ['I/c', 'III/b'],
-  },
-  pppk: {
-    functional: ['VII', 'XI'],
-    executor: ['V', 'VII'],
-  },
 };
 
 const POSTS: Record<PositionType, ReadonlyArray<[title: string, unit: string]>> = {
@@ -110,14 +95,10 @@ const MAX_SEQUENCE = 999;
 /** Odd primes tried as the stride that scatters consecutive rows over birth dates. */
 const STRIDES = [7919, 7927, 7933];
 
-function gradeRange(grades: readonly string[], [first, last]: [string, string]): readonly string[] {
-  return grades.slice(grades.indexOf(first), grades.indexOf(last) + 1);
-}
-
-/** The grades of each (status, post) pair, sliced once. */
+/** The grades of each (status, post) pair (plausibility.ts), sliced once. */
 const GRADES: Record<EmploymentStatus, Partial<Record<PositionType, readonly string[]>>> = {
-  pns: Object.fromEntries(Object.entries(PLAUSIBLE_GRADE_RANGE.pns).map(([type, range]) => [type, gradeRange(PNS_GRADES, range)])),
-  pppk: Object.fromEntries(Object.entries(PLAUSIBLE_GRADE_RANGE.pppk).map(([type, range]) => [type, gradeRange(PPPK_GRADES, range)])),
+  pns: Object.fromEntries(Object.keys(PLAUSIBLE_GRADE_RANGE.pns).map((type) => [type, plausibleGrades('pns', type as PositionType)])),
+  pppk: Object.fromEntries(Object.keys(PLAUSIBLE_GRADE_RANGE.pppk).map((type) => [type, plausibleGrades('pppk', type as PositionType)])),
 };
 
 function pickWeighted<T>(rng: Rng, mix: ReadonlyArray<[T, number]>): T {

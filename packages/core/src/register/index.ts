@@ -6,3 +6,5 @@ export * from './validate.ts';
 export * from './duplicates.ts';
 export * from './csv.ts';
 export * from './generate.ts';
+export * from './agency-columns.ts';
+export * from './plausibility.ts';

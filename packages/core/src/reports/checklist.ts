@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../time/iso-date.ts';
 import type { Localised, Rulebook } from '../elections/types.ts';
+import { MIN_DESCRIPTION_LENGTH } from './fields.ts';
 import { reportWindowStatus } from './report-window.ts';
 
 export type ChecklistItemCode = 'reporter_identity' | 'filed_in_time' | 'event_time' | 'event_place' | 'description' | 'evidence';
@@ -31,11 +32,8 @@ export function isChecklistItemCode(value: string): value is ChecklistItemCode {
   return REPORT_CHECKLIST.some((item) => item.code === value);
 }
 
-/**
- * Not statutory: a shorter text cannot say who did what, so Bawaslu would have to ask anyway.
- * Counted in characters after trimming.
- */
-export const MIN_DESCRIPTION_LENGTH = 20;
+// The least a description says (not statutory): one rule with the form's fields (fields.ts).
+export { MIN_DESCRIPTION_LENGTH } from './fields.ts';
 
 export interface ChecklistReport {
   reporterName?: string | null;

@@ -14,6 +14,7 @@ import {
   isActCode,
   sanctionTypesOf,
   type ActCode,
+  type ProhibitedAct,
   type DisciplineLevel,
   type SanctionTypeCode,
 } from './matrix.ts';
@@ -44,12 +45,19 @@ export interface SanctionSuggestion {
 
 const heavier = (a: DisciplineLevel, b: DisciplineLevel) => (disciplineRank(a) >= disciplineRank(b) ? a : b);
 
-/** The suggested sanctions for a case found to involve `actCodes` (SKB 2022 matrix). */
-export function suggestSanction(actCodes: readonly string[], options: { employeeKind?: IdentifierKind } = {}): SanctionSuggestion {
+/**
+ * The suggested sanctions for a case found to involve `actCodes`. `options.matrix` is the
+ * rulebook's matrix (data, versioned with the rulebook); without it the SKB 2022 matrix as shipped.
+ */
+export function suggestSanction(
+  actCodes: readonly string[],
+  options: { employeeKind?: IdentifierKind; matrix?: Readonly<Record<ActCode, ProhibitedAct>> } = {},
+): SanctionSuggestion {
   if (actCodes.length === 0) throw new RangeError('A sanction suggestion needs at least one act code');
   const unknown = actCodes.filter((code) => !isActCode(code));
   if (unknown.length > 0) throw new RangeError(`Unknown act codes: ${unknown.join(', ')}`);
-  const acts = [...new Set(actCodes as readonly ActCode[])].map((code) => PROHIBITED_ACTS[code]);
+  const matrix = options.matrix ?? PROHIBITED_ACTS;
+  const acts = [...new Set(actCodes as readonly ActCode[])].map((code) => matrix[code] ?? PROHIBITED_ACTS[code]);
 
   const level = acts.reduce<DisciplineLevel>((max, a) => heavier(max, a.discipline), 'none');
   const alternativeLevel = acts.reduce<DisciplineLevel>(

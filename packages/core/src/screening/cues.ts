@@ -44,6 +44,8 @@ const SUPPORT_CUES: CueList = {
     // invitations to campaign events
     'kampanye dialogis', 'kampanye terbuka', 'konser rakyat', 'silaturahmi akbar', 'konvoi', 'doorprize',
     'kaos gratis', 'nonton bareng', 'ngopi bareng', 'hadirilah', 'ayo datang', 'ayo hadir', 'wajib datang',
+    // wishes and prayers for a win, a second term (issue 18: religious cover, jingles)
+    'semoga menang', 'doakan menang', 'insyaallah menang', 'periode kedua', 'lanjut periode',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -58,6 +60,7 @@ const SUPPORT_CUES: CueList = {
     'cerdas', 'sepakat', 'pantas', 'tegas', 'berpengalaman', 'peduli', 'suara kami', 'suara keluarga',
     'tusuk', 'datang', 'hadir', 'undangan', 'jelas', 'pasti', 'tetap', 'fix', 'masuk akal', 'paling',
     'nyata', 'titik', 'yakin', 'percaya', 'ikut', 'waras', 'satu satunya', 'dibela', 'amanah lagi',
+    'di hati', 'ning ati', 'diridhoi', 'berkah', 'doakan', 'aamiin',
   ],
 };
 
@@ -76,6 +79,7 @@ const OPPOSITION_CUES: CueList = {
     'jangan dikasih', 'jangan kasih', 'jangan diberi', 'tidak layak', 'tidak usah dicoblos', 'jangan dicoblos',
     'cuma janji', 'janji saja', 'tidak ada prestasi', 'kerja nol', 'jualan mimpi', 'karbitan',
     'konflik kepentingan', 'no thanks', 'jangan salah pilih', 'kok mau dipilih', 'masih mau dipilih',
+    'cukup sak periode', 'kinerja nol', 'tidak ada hasil', 'hasilnya apa', 'jangan ulangi',
   ],
   ambiguous: [
     'gagal', 'anti', 'bohong', 'pembohong', 'korupsi', 'koruptor', 'janji palsu', 'tukang janji',
@@ -85,6 +89,7 @@ const OPPOSITION_CUES: CueList = {
     'orang luar', 'ketipu', 'tertipu', 'apanya', 'fitnah', 'curang', 'ngapain saja', 'tidak becus',
     'ngimpi', 'mimpi', 'kroni', 'mangkrak', 'mangkir', 'gelagapan', 'kalah', 'tidak mengerti', 'tidak ngerti',
     'doyan', 'utang', 'bangkrut', 'modal baliho', 'proyek', 'cuma', 'kosong', 'gagal menangani', 'tidak jelas',
+    'bosan', 'bosen', 'kocak', 'molor', 'rugi', 'jarang datang', 'kemiskinan naik', 'kinerjanya',
   ],
 };
 

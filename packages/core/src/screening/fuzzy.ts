@@ -54,15 +54,41 @@ export interface NameFuzzer {
   nearest(word: string): string | undefined;
 }
 
-/** Indexes name words (letters only, five or more) for misspelling lookup. */
-export function createNameFuzzer(nameWords: Iterable<string>, isEverydayWord: (word: string) => boolean = () => false): NameFuzzer {
+/**
+ * Edits allowed for a word that names a pair only: two first names run together ("kulishah" for
+ * Kulis and Hah, "aryalaila") or a pair's alias ("FiRi"). Each half is a short name, so a second
+ * edit mostly finds everyday words ("kuliah" is two edits from "kulishah"), and a four-letter
+ * alias gets none ("fitri" is not "FiRi"): one edit at most, from five letters.
+ */
+export function maxPairNameEdits(length: number): number {
+  return Math.min(1, maxNameEdits(length));
+}
+
+/**
+ * Indexes name words (letters only, five or more) for misspelling lookup. `pairWords` are words
+ * that name a pair only (joined first names, aliases): they are read within `maxPairNameEdits`,
+ * unless a person's name is spelled the same.
+ */
+export function createNameFuzzer(nameWords: Iterable<string>, isEverydayWord: (word: string) => boolean = () => false, pairWords: Iterable<string> = []): NameFuzzer {
   const index = new Map<string, string[]>();
   const names = new Set<string>();
+  /** Edits allowed per indexed word. */
+  const limits = new Map<string, number>();
+  /** Four-letter names ("arya", "heru"): only a letter added inside them is read as the name ("ariya", "herru"). */
+  const short = new Set<string>();
+  const words: Array<[string, number]> = [];
   for (const word of nameWords) {
-    if (!/^\p{L}+$/u.test(word) || maxNameEdits(word.length) === 0 || names.has(word)) continue;
+    if (/^\p{L}{4}$/u.test(word)) short.add(word);
+    words.push([word, maxNameEdits(word.length)]);
+  }
+  const personWords = new Set(words.map(([word]) => word));
+  for (const word of pairWords) if (!personWords.has(word)) words.push([word, maxPairNameEdits(word.length)]);
+  for (const [word, limit] of words) {
+    if (!/^\p{L}+$/u.test(word) || limit === 0 || names.has(word)) continue;
     names.add(word);
+    limits.set(word, limit);
     const keys = new Set<string>([word]);
-    deletions(word, maxNameEdits(word.length), keys);
+    deletions(word, limit, keys);
     for (const key of keys) {
       const list = index.get(key);
       if (list) list.push(word);
@@ -72,6 +98,13 @@ export function createNameFuzzer(nameWords: Iterable<string>, isEverydayWord: (w
   return {
     nearest(word) {
       if (word.length < 5 || names.has(word) || !/^\p{L}+$/u.test(word) || isEverydayWord(word)) return undefined;
+      if (word.length === 5) {
+        // One letter added inside a four-letter name, first and last letters kept.
+        for (let i = 1; i < 4; i++) {
+          const name = word.slice(0, i) + word.slice(i + 1);
+          if (short.has(name)) return name;
+        }
+      }
       const keys = new Set<string>([word]);
       deletions(word, word.length >= 7 ? 2 : 1, keys);
       let best: string | undefined;
@@ -79,7 +112,7 @@ export function createNameFuzzer(nameWords: Iterable<string>, isEverydayWord: (w
       for (const key of keys) {
         for (const name of index.get(key) ?? []) {
           if (name === best || name[0] !== word[0]) continue;
-          const limit = maxNameEdits(name.length);
+          const limit = limits.get(name)!;
           const d = editDistance(word, name, limit);
           if (d <= limit && (d < bestDistance || (d === bestDistance && best !== undefined && name < best))) {
             best = name;

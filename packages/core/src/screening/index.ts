@@ -28,15 +28,17 @@ export {
   type LexiconEntry,
   type LexiconEntryKind,
 } from './lexicon.ts';
-export { createMatcher, type LexiconHit, type Matcher } from './matcher.ts';
+export { createMatcher, type LexiconHit, type Matcher, type TokenList } from './matcher.ts';
 export { screenImageText, tidyRecognisedText, type ImageTextMatch, type ImageTextScreening } from './image-text.ts';
-export { createNameFuzzer, editDistance, maxNameEdits, type NameFuzzer } from './fuzzy.ts';
+export { createNameFuzzer, editDistance, maxNameEdits, maxPairNameEdits, type NameFuzzer } from './fuzzy.ts';
 export {
   contributions,
   describeSource,
+  featureBucket,
   hashFeature,
   linearScore,
   loadScreeningModel,
+  modelLogits,
   postFeatures,
   type CueFeature,
   type FeatureHashing,

@@ -217,6 +217,14 @@ function cueDrafts(list: CueList, kind: LexiconEntryKind): DraftEntry[] {
   return [...drafts(list.clear, false), ...drafts(list.ambiguous, true)];
 }
 
+/** Words that name a pair by what it is rather than who: the incumbent, the independent pair. */
+export const CODED_REFERENCES = {
+  incumbent: ['petahana', 'calon petahana', 'paslon petahana', 'sang petahana', 'incumbent'],
+  independent: ['calon independen', 'paslon independen', 'jalur independen', 'calon perseorangan', 'paslon perseorangan', 'jalur perseorangan', 'paslon tanpa partai', 'calon tanpa partai'],
+  /** The office held now ("bupati saiki"): the incumbent too, but news says it of anyone in office, so ambiguous. */
+  incumbentOffice: ['bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat'],
+} as const;
+
 function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
   const drafts: DraftEntry[] = [];
   const add = (term: string, kind: LexiconEntryKind, ambiguous?: boolean, tokens?: readonly string[]) =>
@@ -257,7 +265,18 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
   for (const party of pair.parties) {
     for (const name of [party, ...(PARTY_ALIASES[party] ?? [])]) add(name, 'party');
   }
-  for (const slogan of pair.slogans) add(slogan, 'slogan');
+  for (const slogan of pair.slogans) {
+    add(slogan, 'slogan');
+    // People quote the end of a slogan ("lebih berdaya", "maju bareng"): ambiguous, as everyday
+    // words can say it too, so a cue must stand beside it.
+    const words = texts(normaliser, slogan);
+    if (words.length >= 3) add(slogan, 'slogan', true, words.slice(-2));
+  }
+  // Coded references people use instead of a name: "petahana" names the incumbent pair of the
+  // region, "calon independen" the pair running without parties (ranked by the account's region).
+  if (pair.incumbent) for (const term of CODED_REFERENCES.incumbent) add(term, 'candidate_name');
+  if (pair.incumbent) for (const term of CODED_REFERENCES.incumbentOffice) add(term, 'candidate_name', true);
+  if (pair.independent) for (const term of CODED_REFERENCES.independent) add(term, 'candidate_name');
   for (const hashtag of pair.hashtags) {
     // Both as written (split at case changes) and as typed in lower case (cut by vocabulary).
     const tag = hashtag.replace(/^#/, '');

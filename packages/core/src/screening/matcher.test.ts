@@ -107,5 +107,14 @@ describe('Aho–Corasick matcher', () => {
     const text = 'jangan pilih Budi, pilih yang lain';
     expect(summary(named.matchTextNamingCandidate(text, normaliser)!)).toEqual(summary(named.matchText(text, normaliser)));
     expect(named.lastTokens()).toEqual(normaliser.normalise(text));
+    const list = named.lastTokenList();
+    expect(list.words.slice(0, list.count).map((t) => t.text)).toEqual(normaliser.normalise(text).map((t) => t.text));
+    expect(list.normaliser).toBe(normaliser);
+    // Not a copy: the run's own pieces, which the next text overwrites.
+    named.matchText('teks lain', normaliser);
+    expect(list.words.slice(0, list.count).map((t) => t.text)).toEqual(['teks', 'lain']);
+    // Fed tokens rather than a text, there are no pieces to read.
+    named.match(normaliser.normalise(text));
+    expect(() => named.lastTokenList()).toThrow();
   });
 });

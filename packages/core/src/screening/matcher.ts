@@ -32,6 +32,21 @@ export interface Matcher {
    * model reads them only for posts that name a candidate): `normalise(text)` without a second pass.
    */
   lastTokens(): NormalisedToken[];
+  /**
+   * The normalised pieces of the text last given to `matchText`, without building a token each
+   * and without a copy: valid only until the next match (the model reads them while scoring; the
+   * full tokens are the text normalised again, if the reasons are read later).
+   */
+  lastTokenList(): TokenList;
+}
+
+/** A post's normalised tokens as pieces of the matcher's run: valid until its next match. */
+export interface TokenList {
+  /** The tokens' cached pieces; only the first `count` are this text's. */
+  readonly words: readonly ScannedPiece[];
+  readonly count: number;
+  /** The normaliser that read the text: normalising it again gives the full tokens. */
+  readonly normaliser: Normaliser;
 }
 
 /**
@@ -89,8 +104,9 @@ class TokenAlphabet {
         if (!table.has(key)) table.set(key, this.size++);
       }
     }
-    const nameWords = entries.filter((e) => e.kind === 'candidate_name' || e.kind === 'pair_name').flatMap((e) => e.tokens);
-    this.fuzzer = createNameFuzzer(nameWords, (word) => BASE_VOCABULARY.has(word) || this.byStem.has(stemWord(word)));
+    const nameWords = entries.filter((e) => e.kind === 'candidate_name').flatMap((e) => e.tokens);
+    const pairWords = entries.filter((e) => e.kind === 'pair_name').flatMap((e) => e.tokens);
+    this.fuzzer = createNameFuzzer(nameWords, (word) => BASE_VOCABULARY.has(word) || this.byStem.has(stemWord(word)), pairWords);
   }
 
   idOf(text: string, stem: string): number {
@@ -248,18 +264,26 @@ class AhoCorasickMatcher implements Matcher {
 
   matchText(text: string, normaliser: Normaliser): LexiconHit[] {
     const run = this.start();
+    run.from(normaliser);
     normaliser.scanPieces(text, run);
     return run.finish();
   }
 
   matchTextNamingCandidate(text: string, normaliser: Normaliser): LexiconHit[] | null {
     const run = this.start();
+    run.from(normaliser);
     normaliser.scanPieces(text, run);
     return run.namesCandidate ? run.finish() : null;
   }
 
   lastTokens(): NormalisedToken[] {
     return this.run.tokens();
+  }
+
+  lastTokenList(): TokenList {
+    const run = this.run;
+    if (run.normaliser === null) throw new Error('lastTokenList: the last match was not of a text');
+    return run as TokenList;
   }
 
   private start(): MatchRun {
@@ -298,10 +322,12 @@ class AhoCorasickMatcher implements Matcher {
  */
 class MatchRun implements PieceSink {
   private state = 0;
-  private count = 0;
+  /** Tokens read so far. */
+  count = 0;
   private starts = new Int32Array(256);
   private ends = new Int32Array(256);
-  private pieceOf: ScannedPiece[] = [];
+  /** The cached piece of each token (from `matchText`); entries past `count` are of earlier texts. */
+  readonly words: ScannedPiece[] = [];
   /** Hits as (entry index, token count at its end) pairs: objects are built only when asked for. */
   private found = new Int32Array(64);
   private foundCount = 0;
@@ -310,11 +336,19 @@ class MatchRun implements PieceSink {
 
   constructor(private readonly matcher: AhoCorasickMatcher) {}
 
+  /** The normaliser of the text being matched (null when fed tokens). */
+  normaliser: Normaliser | null = null;
+
   reset(): void {
     this.state = 0;
     this.count = 0;
     this.foundCount = 0;
     this.namesCandidate = false;
+    this.normaliser = null;
+  }
+
+  from(normaliser: Normaliser): void {
+    this.normaliser = normaliser;
   }
 
   report(index: number): void {
@@ -333,7 +367,7 @@ class MatchRun implements PieceSink {
       if (at === this.starts.length) this.grow();
       this.starts[at] = offset + piece.start;
       this.ends[at] = offset + piece.end;
-      this.pieceOf[at] = piece;
+      this.words[at] = piece;
       this.count = at + 1;
       const symbol = matcher.symbolOfPiece(piece);
       // Most tokens are no lexicon word: back to the root without a lookup.
@@ -377,7 +411,7 @@ class MatchRun implements PieceSink {
   tokens(): NormalisedToken[] {
     const tokens: NormalisedToken[] = new Array(this.count);
     for (let i = 0; i < this.count; i++) {
-      const piece = this.pieceOf[i];
+      const piece = this.words[i];
       tokens[i] = { text: piece.text, stem: piece.stem, kind: piece.kind, start: this.starts[i], end: this.ends[i] };
     }
     return tokens;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, MENTION_KINDS, type CandidatePair } from './lexicon.ts';
-import { hashFeature, loadScreeningModel, postFeatures, type ScreeningModelJson } from './model.ts';
+import { featureBucket, hashFeature, linearScore, loadScreeningModel, modelLogits, postFeatures, type ScreeningModelJson } from './model.ts';
 import { DEFAULT_SCREENING_MODEL } from './model/default.ts';
 import { createScreener } from './screener.ts';
 
@@ -54,12 +54,35 @@ describe('feature hashing', () => {
     expect(a.buckets).toEqual(b.buckets);
     // Every bucket is the hash of a feature's name.
     expect(a.names?.length).toBe(a.buckets.length);
-    a.names!.forEach((name, k) => expect(a.buckets[k]).toBe(hashFeature(name, DEFAULT_SCREENING_MODEL.hashSeed) & DEFAULT_SCREENING_MODEL.mask));
+    a.names!.forEach((name, k) => expect(a.buckets[k]).toBe(featureBucket(name, DEFAULT_SCREENING_MODEL)));
     expect(a.names).toContain('u:coblos');
     expect(a.names).toContain('u:<candidate_name>');
     expect(a.names).toContain('b:coblos|<candidate_name>');
     expect(a.names).toContain('f:asn:true');
     expect(a.names!.some((n) => n.includes('arya'))).toBe(false);
+  });
+
+  it('scores without building features exactly as the features do (both regressions)', () => {
+    const texts = [
+      'Ayo coblos Mas Arya nomor 1 #AryaLaila',
+      'yg ini aja deh, jgn pilih Bu Sekar, dia itu gak amanah, nomer 2 wae',
+      'Tanggal 27 ingat ya, coblos beliau! Mas Arya sudah terbukti bangun desa',
+    ];
+    for (const text of texts) {
+      const tokens = screener.normalise(text);
+      const mentions = screener
+        .match(tokens)
+        .filter((h) => MENTION_KINDS.has(h.entry.kind))
+        .map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
+      const cues: Array<[string, string, string]> = [['asn:true', '', ''], ['kind:post', '', ''], ['cue_score:2', '', '']];
+      const features = postFeatures(text, tokens, mentions, cues, DEFAULT_SCREENING_MODEL);
+      const logits = modelLogits(DEFAULT_SCREENING_MODEL, tokens, mentions, cues.map((c) => c[0]));
+      // Twice: the second time from the per-word cache.
+      for (const again of [logits, modelLogits(DEFAULT_SCREENING_MODEL, tokens, mentions, cues.map((c) => c[0]))]) {
+        expect(again.violation).toBeCloseTo(linearScore(DEFAULT_SCREENING_MODEL.violation, features), 5);
+        expect(again.stance).toBeCloseTo(linearScore(DEFAULT_SCREENING_MODEL.stance, features), 5);
+      }
+    }
   });
 });
 

@@ -168,6 +168,31 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
+/**
+ * The bucket of the word pair (first, second) from the two words' own hashes (murmur3's
+ * finaliser over an asymmetric mix): a pair costs no pass over its characters.
+ */
+function pairBucket(first: number, second: number, mask: number): number {
+  let h = Math.imul(first, 0x85ebca6b) ^ second;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 13;
+  return (h >>> 0) & mask;
+}
+
+/**
+ * The bucket of a feature by its name ("u:coblos", "c: co", "b:coblos|<candidate_name>",
+ * "f:asn:true"), as `postFeatures` hashes it: for inspection and tests.
+ */
+export function featureBucket(name: string, hashing: FeatureHashing): number {
+  if (name.startsWith('b:')) {
+    const [first, second] = name.slice(2).split('|');
+    const side = (word: string) => fnv(fnv(hashing.hashSeed, 'b:'), word) >>> 0;
+    return pairBucket(side(first), side(second), hashing.mask);
+  }
+  return hashFeature(name, hashing.hashSeed) & hashing.mask;
+}
+
 /** The hashing of a model: its seed and bucket mask. */
 export interface FeatureHashing {
   readonly hashSeed: number;
@@ -176,6 +201,8 @@ export interface FeatureHashing {
 
 interface WordBuckets {
   readonly unigram: number;
+  /** The word's hash as one side of a word pair ("b:" + word); `pairBucket` joins two. */
+  readonly pairHash: number;
   readonly grams: Int32Array;
   readonly gramValue: number;
 }
@@ -205,7 +232,8 @@ function wordBuckets(word: string, masked: boolean, hashing: FeatureHashing): Wo
     }
     grams = Int32Array.from(out);
   }
-  found = { unigram, grams, gramValue: grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0 };
+  const pairHash = fnv(fnv(hashing.hashSeed, 'b:'), word) >>> 0;
+  found = { unigram, pairHash, grams, gramValue: grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0 };
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(word, found);
   return found;
@@ -239,6 +267,7 @@ export function postFeatures(
   // The masked sequence: one unit per token, or per mention (its kind).
   const sorted = mentions.length > 1 ? [...mentions].sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd) : mentions;
   const words: string[] = [];
+  const pairHashes: number[] = [];
   let m = 0;
   for (let i = 0; i < tokens.length; ) {
     while (m < sorted.length && sorted[m].tokenEnd <= i) m++;
@@ -259,14 +288,14 @@ export function postFeatures(
       groupOf.push(group);
     }
     words.push(word);
+    pairHashes.push(wb.pairHash);
     i = end;
   }
   const units = sources.length;
   for (let k = 0; k + 1 < units; k++) {
     if (FUNCTION_WORDS.has(words[k]) && FUNCTION_WORDS.has(words[k + 1])) continue;
     const group = sources.push({ type: 'phrase', start: sources[k].start, end: sources[k + 1].end }) - 1;
-    const h = fnv(fnv(fnv(fnv(hashing.hashSeed, 'b:'), words[k]), '|'), words[k + 1]);
-    push((h >>> 0) & hashing.mask, 1, group, () => `b:${words[k]}|${words[k + 1]}`);
+    push(pairBucket(pairHashes[k], pairHashes[k + 1], hashing.mask), 1, group, () => `b:${words[k]}|${words[k + 1]}`);
   }
   for (const cue of cueFeatures) {
     const group = sources.push({ type: 'cue', start: 0, end: 0, cue }) - 1;
@@ -298,4 +327,229 @@ export function contributions(model: LinearModel, features: PostFeatures): Contr
     if (share !== 0) out.push({ source: features.sources[g], logit: share });
   });
   return out;
+}
+
+/**
+ * Each distinct word a model has read, with an integer id and its share of both regressions in
+ * flat arrays: the weights of its unigram and character n-grams summed once, its hash as one side
+ * of a word pair, whether it is a function word. A normaliser's cached piece keeps its word's id
+ * (stamped with the table's `epoch`), so a word seen before costs no lookup at all. The weights
+ * of both regressions are also kept side by side, so that a word pair reads one cache line.
+ */
+class WordTable {
+  private readonly ids = new Map<string, number>();
+  violation = new Float64Array(1024);
+  stance = new Float64Array(1024);
+  pairHash = new Int32Array(1024);
+  functionWord = new Uint8Array(1024);
+  private count = 0;
+  /** Replaced when the table is cleared: ids stamped with an older epoch are stale. */
+  epoch: object = {};
+  /** violation and stance weight of bucket b at [2b] and [2b + 1]. */
+  readonly both: Float32Array;
+  /** Cue findings by name: [violation, stance] weights. */
+  readonly cues = new Map<string, readonly [number, number]>();
+
+  constructor(private readonly model: ScreeningModel) {
+    const both = new Float32Array(model.buckets * 2);
+    for (let b = 0; b < model.buckets; b++) {
+      both[2 * b] = model.violation.weights[b];
+      both[2 * b + 1] = model.stance.weights[b];
+    }
+    this.both = both;
+  }
+
+  idOf(word: string, masked: boolean): number {
+    const known = this.ids.get(word);
+    if (known !== undefined) return known;
+    if (this.count >= WORD_CACHE_LIMIT) {
+      this.ids.clear();
+      this.count = 0;
+      this.epoch = {};
+    }
+    const model = this.model;
+    const functionWord = !masked && FUNCTION_WORDS.has(word);
+    let violation = 0;
+    let stance = 0;
+    const wb = wordBuckets(word, masked, model);
+    if (!functionWord) {
+      violation = model.violation.weights[wb.unigram];
+      stance = model.stance.weights[wb.unigram];
+      let gv = 0;
+      let gs = 0;
+      for (const bucket of wb.grams) {
+        gv += model.violation.weights[bucket];
+        gs += model.stance.weights[bucket];
+      }
+      violation += gv * wb.gramValue;
+      stance += gs * wb.gramValue;
+    }
+    const id = this.count++;
+    if (id === this.violation.length) this.grow();
+    this.violation[id] = violation;
+    this.stance[id] = stance;
+    this.pairHash[id] = wb.pairHash;
+    this.functionWord[id] = functionWord ? 1 : 0;
+    this.ids.set(word, id);
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.violation.length * 2;
+    const violation = new Float64Array(size);
+    violation.set(this.violation);
+    const stance = new Float64Array(size);
+    stance.set(this.stance);
+    const pairHash = new Int32Array(size);
+    pairHash.set(this.pairHash);
+    const functionWord = new Uint8Array(size);
+    functionWord.set(this.functionWord);
+    Object.assign(this, { violation, stance, pairHash, functionWord });
+  }
+}
+
+const wordTables = new WeakMap<ScreeningModel, WordTable>();
+
+function wordTable(model: ScreeningModel): WordTable {
+  let table = wordTables.get(model);
+  if (!table) wordTables.set(model, (table = new WordTable(model)));
+  return table;
+}
+
+const MASK_WORDS: Readonly<Record<string, string>> = {};
+function maskWord(kind: string): string {
+  return MASK_WORDS[kind] ?? ((MASK_WORDS as Record<string, string>)[kind] = `<${kind}>`);
+}
+
+/** Both regressions' log-odds of a post (biases included). */
+export interface ModelLogits {
+  readonly violation: number;
+  readonly stance: number;
+}
+
+/**
+ * The candidate mentions a post's words are masked by, in flat arrays the caller refills for
+ * each post (no object per mention), kept sorted by start, the longest first.
+ */
+export class MentionMask {
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  kinds: string[] = [];
+  count = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Adds a mention, after those with the same span (a stable sort by start, then end descending). */
+  add(tokenStart: number, tokenEnd: number, kind: string): void {
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.count * 2);
+      starts.set(this.starts);
+      const ends = new Int32Array(this.count * 2);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    let k = this.count++;
+    while (k > 0 && (this.starts[k - 1] > tokenStart || (this.starts[k - 1] === tokenStart && this.ends[k - 1] < tokenEnd))) {
+      this.starts[k] = this.starts[k - 1];
+      this.ends[k] = this.ends[k - 1];
+      this.kinds[k] = this.kinds[k - 1];
+      k--;
+    }
+    this.starts[k] = tokenStart;
+    this.ends[k] = tokenEnd;
+    this.kinds[k] = kind;
+  }
+}
+
+/**
+ * A word as the model reads it: a normalised token, or a normaliser's cached piece, which keeps
+ * the word's id in the model's word table (`word`, stamped `wordOwner`).
+ */
+export interface ModelWord {
+  readonly text: string;
+  word?: number;
+  wordOwner?: unknown;
+}
+
+/**
+ * Both regressions' log-odds (biases included) of the first `count` words, masked by `mask`,
+ * with the cue findings `cueNames`, written to out[0] (violation) and out[1] (stance). Equal to
+ * `linearScore` over `postFeatures(...)` up to rounding (tested), without building the features:
+ * each word's share comes from the word table, each word pair from the two words' hashes. When
+ * `cacheOnWords`, each word keeps its id for the next post that contains it.
+ */
+export function modelLogitsInto(
+  model: ScreeningModel,
+  words: ReadonlyArray<ModelWord>,
+  count: number,
+  cacheOnWords: boolean,
+  mask: MentionMask,
+  cueNames: readonly string[],
+  out: Float64Array,
+): void {
+  const table = wordTable(model);
+  const { starts, ends, kinds } = mask;
+  const mentions = mask.count;
+  let violation = model.violation.bias;
+  let stance = model.stance.bias;
+  let previous = -1;
+  let m = 0;
+  for (let i = 0; i < count; ) {
+    while (m < mentions && ends[m] <= i) m++;
+    let id: number;
+    let next: number;
+    if (m < mentions && starts[m] === i) {
+      id = table.idOf(maskWord(kinds[m]), true);
+      next = ends[m];
+    } else {
+      const word = words[i];
+      if (cacheOnWords && word.wordOwner === table.epoch) id = word.word!;
+      else {
+        id = table.idOf(word.text, false);
+        if (cacheOnWords) {
+          word.word = id;
+          word.wordOwner = table.epoch;
+        }
+      }
+      next = i + 1;
+    }
+    violation += table.violation[id];
+    stance += table.stance[id];
+    if (previous >= 0 && !(table.functionWord[previous] === 1 && table.functionWord[id] === 1)) {
+      const at = pairBucket(table.pairHash[previous], table.pairHash[id], model.mask) << 1;
+      violation += table.both[at];
+      stance += table.both[at + 1];
+    }
+    previous = id;
+    i = next;
+  }
+  for (let k = 0; k < cueNames.length; k++) {
+    const name = cueNames[k];
+    let cue = table.cues.get(name);
+    if (!cue) {
+      const at = (fnv(fnv(model.hashSeed, 'f:'), name) >>> 0) & model.mask;
+      table.cues.set(name, (cue = [model.violation.weights[at], model.stance.weights[at]]));
+    }
+    violation += cue[0];
+    stance += cue[1];
+  }
+  out[0] = violation;
+  out[1] = stance;
+}
+
+/** The same log-odds from tokens and mention spans: for tests and tools. */
+export function modelLogits(
+  model: ScreeningModel,
+  tokens: ReadonlyArray<{ readonly text: string }>,
+  mentions: readonly MaskedSpan[],
+  cueNames: readonly string[],
+): ModelLogits {
+  const mask = new MentionMask();
+  for (const m of mentions) mask.add(m.tokenStart, m.tokenEnd, m.kind);
+  const out = new Float64Array(2);
+  modelLogitsInto(model, tokens, tokens.length, false, mask, cueNames, out);
+  return { violation: out[0], stance: out[1] };
 }

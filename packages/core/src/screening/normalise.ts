@@ -38,7 +38,8 @@ export interface Normaliser {
 /**
  * A normalised token of one word chunk (or one emoji), offsets relative to the chunk. Cached and
  * shared: a consumer must not change it, except the `symbol` slot, which a matcher fills with the
- * token's symbol in its alphabet (`owner`), so that a word seen before costs no lookup.
+ * token's symbol in its alphabet (`owner`), and the `word` slot, which a learned model fills with
+ * the word's id in its word table (`wordOwner`), so that a word seen before costs no lookup.
  */
 export interface ScannedPiece {
   readonly text: string;
@@ -48,6 +49,9 @@ export interface ScannedPiece {
   readonly end: number;
   symbol: number;
   owner: unknown;
+  /** The same for a learned model: the word's id in its word table, stamped by `wordOwner`. */
+  word: number;
+  wordOwner: unknown;
 }
 
 /** Receives the pieces of each chunk of a text, in order, with the chunk's offset in the text. */
@@ -58,7 +62,7 @@ export interface PieceSink {
 type Piece = ScannedPiece;
 
 function piece(text: string, stem: string, kind: TokenKind, start: number, end: number): Piece {
-  return { text, stem, kind, start, end, symbol: -1, owner: null };
+  return { text, stem, kind, start, end, symbol: -1, owner: null, word: -1, wordOwner: null };
 }
 
 /** A chunk's letters and digits after folding, with where each came from in the chunk. */

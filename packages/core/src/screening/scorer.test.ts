@@ -26,6 +26,21 @@ describe('scorePost', () => {
     expect(result.candidatePairIds[0]).toBe(SEKAR_BAGUS);
   });
 
+  it('writes the reasons when they are read, the same each time, and into JSON', () => {
+    const result = screen('Ayo coblos Sekar-Bagus nomor 2 tanggal 27! #SekarBagus2Periode');
+    // The screener's run is reused: screening another post must not change this post's reasons.
+    screen('Jangan pilih Arya-Laila, mereka gak ngerti Banyuwangi!');
+    const reasons = result.reasons;
+    expect(result.reasons).toBe(reasons);
+    expect(reasons.map((r) => r.code)).toContain('support_cue');
+    expect(reasons.some((r) => r.spans.some((s) => 'Ayo coblos Sekar-Bagus nomor 2 tanggal 27! #SekarBagus2Periode'.slice(s.start, s.end).includes('coblos')))).toBe(true);
+    const json = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(json.reasons).toEqual(reasons);
+    expect(json.highlights).toEqual(result.highlights);
+    expect(json.score).toBe(result.score);
+    expect(result.score).toBe(Math.max(0, Math.min(100, reasons.reduce((sum, r) => sum + r.weight, 0))));
+  });
+
   it('scores a news-style mention of the same pair low', () => {
     const result = screen('Menurut KPU Banyuwangi, paslon Sekar-Bagus mendapat nomor urut 2 dalam pengundian, ujar Ketua KPU.');
     expect(result.score).toBeLessThan(DEFAULT_SCORING_CONFIG.threshold);

@@ -1,8 +1,8 @@
 import type { CandidateDirectory } from './directory.ts';
 import { MENTION_KINDS, type LexiconEntry } from './lexicon.ts';
-import type { LexiconHit } from './matcher.ts';
-import { contributions, describeSource, linearScore, postFeatures, type Contribution, type CueFeature, type FeatureGroup, type FeatureHashing, type PostFeatures, type ScreeningModel } from './model.ts';
-import type { NormalisedToken } from './normalise.ts';
+import type { LexiconHit, TokenList } from './matcher.ts';
+import { contributions, describeSource, MentionMask, modelLogitsInto, postFeatures, type Contribution, type CueFeature, type FeatureGroup, type FeatureHashing, type MaskedSpan, type PostFeatures, type ScreeningModel } from './model.ts';
+import type { NormalisedToken, Normaliser } from './normalise.ts';
 
 /** What the account did: wrote a post or comment, re-shared content, liked it, followed an account. */
 export type PostKind = 'post' | 'comment' | 'share' | 'like' | 'follow';
@@ -183,14 +183,19 @@ function gap(a: LexiconHit, b: LexiconHit): number {
  * "tolak" in "tolak politik uang" opposes nobody. Of two cues on the same span the clear one stays.
  */
 function outermostCues(cues: readonly LexiconHit[]): LexiconHit[] {
-  return cues.filter((cue, i) =>
-    !cues.some((other, j) => {
-      if (j === i || other.tokenStart > cue.tokenStart || other.tokenEnd < cue.tokenEnd) return false;
+  const kept: LexiconHit[] = [];
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i];
+    let inside = false;
+    for (let j = 0; j < cues.length && !inside; j++) {
+      const other = cues[j];
+      if (j === i || other.tokenStart > cue.tokenStart || other.tokenEnd < cue.tokenEnd) continue;
       const sameSpan = other.tokenStart === cue.tokenStart && other.tokenEnd === cue.tokenEnd;
-      if (!sameSpan) return true;
-      return other.entry.kind === cue.entry.kind && (other.entry.ambiguous === cue.entry.ambiguous ? j < i : !other.entry.ambiguous);
-    }),
-  );
+      inside = !sameSpan || (other.entry.kind === cue.entry.kind && (other.entry.ambiguous === cue.entry.ambiguous ? j < i : !other.entry.ambiguous));
+    }
+    if (!inside) kept.push(cue);
+  }
+  return kept;
 }
 
 const IRRELEVANT: ScreeningResult = Object.freeze({
@@ -257,16 +262,18 @@ function factorOf(entry: LexiconEntry, config: ScoringConfig): number {
 }
 
 function mentionsOf(mentionHits: readonly LexiconHit[], config: ScoringConfig): Mention[] {
-  const byEntry = new Map<LexiconEntry, Mention>();
+  // A post names a few entries: a scan beats a Map built per post.
+  const mentions: Mention[] = [];
   for (const hit of mentionHits) {
-    const mention = byEntry.get(hit.entry);
+    let mention: Mention | undefined;
+    for (let k = 0; k < mentions.length && !mention; k++) if (mentions[k].entry === hit.entry) mention = mentions[k];
     if (mention) mention.hits.push(hit);
     else {
       const weight = config.mentionWeights[hit.entry.kind as MentionKind] * factorOf(hit.entry, config);
-      byEntry.set(hit.entry, { index: byEntry.size, entry: hit.entry, hits: [hit], weight });
+      mentions.push({ index: mentions.length, entry: hit.entry, hits: [hit], weight });
     }
   }
-  return [...byEntry.values()];
+  return mentions;
 }
 
 function newGroup(members: readonly Mention[], pairIds: readonly string[], excluded: PairGroup['excluded'], size: number): PairGroup {
@@ -274,54 +281,88 @@ function newGroup(members: readonly Mention[], pairIds: readonly string[], exclu
   return { mentions: members, best, pairIds, excluded, size, support: [], opposition: [] };
 }
 
-function groupPairs(mentions: readonly Mention[]): PairGroup[] {
-  // Mentions naming the very same pairs ("✌" and "nomor 2": the matcher gives them one pair
-  // list) are one namer; pairs named by several namers (a name and its ballot number) are found
-  // from the smaller side of each two.
-  const byList = new Map<readonly string[], Mention[]>();
-  for (const mention of mentions) {
-    const same = byList.get(mention.entry.candidatePairIds);
-    if (same) same.push(mention);
-    else byList.set(mention.entry.candidatePairIds, [mention]);
+/**
+ * The pairs two pair lists share, cached by the lists' identities: the matcher gives every
+ * entry naming the same pairs one list, so "✌" and "nomor 2" meet the same lists post after post.
+ */
+const intersections = new WeakMap<readonly string[], Map<readonly string[], readonly string[]>>();
+const EMPTY_IDS: readonly string[] = Object.freeze([]);
+
+function sharedPairs(a: readonly string[], b: readonly string[]): readonly string[] {
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  let byOther = intersections.get(x);
+  if (!byOther) intersections.set(x, (byOther = new Map()));
+  let ids = byOther.get(y);
+  if (!ids) {
+    const large = y.length > 8 ? pairSetOf(y) : null;
+    const found: string[] = [];
+    for (const id of x) if (large ? large.has(id) : y.includes(id)) found.push(id);
+    ids = found.length === 0 ? EMPTY_IDS : found;
+    if (byOther.size >= 4096) byOther.clear();
+    byOther.set(y, ids);
   }
-  const namers = [...byList.values()];
-  if (namers.length === 1) {
-    const pairIds = mentions[0].entry.candidatePairIds;
-    return pairIds.length > 0 ? [newGroup(mentions, pairIds, null, pairIds.length)] : [];
-  }
-  const shared = new Map<string, Mention[][]>();
-  for (let a = 0; a < namers.length; a++) {
-    for (let b = a + 1; b < namers.length; b++) {
-      const [setA, setB] = [pairSet(namers[a][0].entry), pairSet(namers[b][0].entry)];
-      const [small, large] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
-      for (const id of small) {
-        if (!large.has(id)) continue;
-        const namersOfPair = shared.get(id) ?? [];
-        for (const namer of [namers[a], namers[b]]) if (!namersOfPair.includes(namer)) namersOfPair.push(namer);
-        shared.set(id, namersOfPair);
-      }
-    }
-  }
-  const bySignature = new Map<string, { members: Mention[]; ids: string[] }>();
-  for (const [id, namersOfPair] of shared) {
-    const members = namersOfPair.flat().sort((x, y) => x.index - y.index);
-    const key = members.map((m) => m.index).join(',');
-    const signature = bySignature.get(key);
-    if (signature) signature.ids.push(id);
-    else bySignature.set(key, { members, ids: [id] });
-  }
-  const groups = [...bySignature.values()].map(({ members, ids }) => newGroup(members, ids, null, ids.length));
-  for (const namer of namers) {
-    let sharedHere = 0;
-    for (const namersOfPair of shared.values()) if (namersOfPair.includes(namer)) sharedHere++;
-    const pairIds = namer[0].entry.candidatePairIds;
-    if (pairIds.length > sharedHere) groups.push(newGroup(namer, pairIds, sharedHere > 0 ? shared : null, pairIds.length - sharedHere));
-  }
-  return groups;
+  return ids;
 }
 
-function* membersOf(group: PairGroup): Generator<string> {
-  for (const id of group.pairIds) if (!group.excluded?.has(id)) yield id;
+const listSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function pairSetOf(list: readonly string[]): ReadonlySet<string> {
+  let set = listSets.get(list);
+  if (!set) listSets.set(list, (set = new Set(list)));
+  return set;
+}
+
+function groupPairs(mentions: readonly Mention[]): PairGroup[] {
+  // Mentions naming the very same pairs ("✌" and "nomor 2": the matcher gives them one pair
+  // list) are one namer; the pairs several namers name (a name and its ballot number) are found
+  // by intersecting their lists (cached), and grouped by which namers name them (a bit mask).
+  const namers: Mention[][] = [];
+  const lists: Array<readonly string[]> = [];
+  for (const mention of mentions) {
+    const list = mention.entry.candidatePairIds;
+    const k = lists.indexOf(list);
+    if (k >= 0) namers[k].push(mention);
+    else {
+      lists.push(list);
+      namers.push([mention]);
+    }
+  }
+  if (namers.length === 1) {
+    const pairIds = lists[0];
+    return pairIds.length > 0 ? [newGroup(mentions, pairIds, null, pairIds.length)] : [];
+  }
+  // More than 30 distinct namers in one post is no post a person writes: the rest stand alone.
+  const n = Math.min(namers.length, 30);
+  let shared: Map<string, number> | null = null;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const ids = sharedPairs(lists[a], lists[b]);
+      if (ids.length === 0) continue;
+      shared ??= new Map();
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) | (1 << a) | (1 << b));
+    }
+  }
+  const groups: PairGroup[] = [];
+  const sharedCount = new Int32Array(namers.length);
+  if (shared) {
+    const byMask = new Map<number, string[]>();
+    for (const [id, mask] of shared) {
+      const ids = byMask.get(mask);
+      if (ids) ids.push(id);
+      else byMask.set(mask, [id]);
+      for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
+    }
+    for (const [mask, ids] of byMask) {
+      const members: Mention[] = [];
+      for (let k = 0; k < n; k++) if (mask & (1 << k)) members.push(...namers[k]);
+      members.sort((x, y) => x.index - y.index);
+      groups.push(newGroup(members, ids, null, ids.length));
+    }
+  }
+  for (let k = 0; k < namers.length; k++) {
+    const pairIds = lists[k];
+    if (pairIds.length > sharedCount[k]) groups.push(newGroup(namers[k], pairIds, sharedCount[k] > 0 ? shared : null, pairIds.length - sharedCount[k]));
+  }
+  return groups;
 }
 
 function hasPair(group: PairGroup, id: string): boolean {
@@ -335,27 +376,43 @@ function hasPair(group: PairGroup, id: string): boolean {
  */
 function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig): void {
   const farFactor = groups.length === 1 ? config.soleGroupFarCueFactor : config.farCueFactor;
-  const closeness = mentions.map((mention) => {
+  if (closenessScratch.length < mentions.length) closenessScratch = new Float64Array(mentions.length * 2);
+  const closeness = closenessScratch;
+  let closest = Infinity;
+  for (let k = 0; k < mentions.length; k++) {
+    const mention = mentions[k];
     const window = mention.entry.ambiguous ? config.ambiguousNearWindow : config.nearWindow;
-    let closest = Infinity;
+    let nearest = Infinity;
     for (const hit of mention.hits) {
       const tokens = gap(cue, hit);
-      closest = Math.min(closest, (tokens <= window ? 0 : FAR) + tokens + (hit.tokenStart >= cue.tokenEnd ? 0 : 0.5));
+      nearest = Math.min(nearest, (tokens <= window ? 0 : FAR) + tokens + (hit.tokenStart >= cue.tokenEnd ? 0 : 0.5));
     }
-    return closest;
-  });
-  const closest = Math.min(...closeness);
+    closeness[k] = nearest;
+    if (nearest < closest) closest = nearest;
+  }
   const near = closest < FAR;
   const support = cue.entry.kind === 'support_cue';
   const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : farFactor);
+  let evidence: CueEvidence | undefined;
   for (const group of groups) {
-    if (group.mentions.some((m) => closeness[m.index] === closest)) (support ? group.support : group.opposition).push({ hit: cue, weight, near });
+    for (const m of group.mentions) {
+      if (closeness[m.index] !== closest) continue;
+      (support ? group.support : group.opposition).push((evidence ??= { hit: cue, weight, near }));
+      break;
+    }
   }
 }
 
+/** Each mention's distance from the cue being assigned (scratch: scoring is synchronous). */
+let closenessScratch = new Float64Array(16);
+
 /** Ranks groups by evidence; ties go to pairs of the account's region, then to the earlier mention. */
 function rankGroups(groups: readonly PairGroup[], post: ScreenablePost, directory: CandidateDirectory, config: ScoringConfig): RankedGroup[] {
-  const localPairs = post.regionCode === undefined ? [] : directory.localTo(post.regionCode);
+  const localPairs = post.regionCode === undefined ? EMPTY_IDS : directory.localTo(post.regionCode);
+  if (groups.length === 1) {
+    const group = groups[0];
+    return [{ group, local: localPairs.length === 0 ? EMPTY_IDS : localPairs.filter((id) => hasPair(group, id)), total: group.best.weight + cueTotal(group.support, config) + cueTotal(group.opposition, config) }];
+  }
   return groups
     .map((group) => ({
       group,
@@ -374,11 +431,14 @@ function rankGroups(groups: readonly PairGroup[], post: ScreenablePost, director
 function listPairs(ranked: readonly RankedGroup[], max: number): string[] {
   const ids: string[] = [];
   for (const { group, local } of ranked) {
-    for (const source of [local, membersOf(group)]) {
-      for (const id of source) {
-        if (ids.length === max) return ids;
-        if (!ids.includes(id)) ids.push(id);
-      }
+    for (const id of local) {
+      if (ids.length === max) return ids;
+      if (!ids.includes(id)) ids.push(id);
+    }
+    for (const id of group.pairIds) {
+      if (group.excluded?.has(id)) continue;
+      if (ids.length === max) return ids;
+      if (!ids.includes(id)) ids.push(id);
     }
   }
   return ids;
@@ -443,8 +503,41 @@ function cueReason(code: ReasonCode, cues: readonly CueEvidence[], text: string,
 const NAMING_KINDS: ReadonlySet<string> = new Set(['candidate_name', 'pair_name', 'hashtag', 'slogan']);
 
 /** ☝, ✌ or "salam 2 jari", "dua jari". */
+const handSigns = new WeakMap<LexiconEntry, boolean>();
 function isHandSign(entry: LexiconEntry): boolean {
-  return entry.tokens.some((t) => t === 'jari' || /\p{Extended_Pictographic}/u.test(t));
+  let sign = handSigns.get(entry);
+  if (sign === undefined) handSigns.set(entry, (sign = entry.tokens.some((t) => t === 'jari' || /\p{Extended_Pictographic}/u.test(t))));
+  return sign;
+}
+
+/** Whether the post ties a hand sign of the ballot number to the pair's own name, hashtag or slogan. */
+function handSignTied(post: ScreenablePost, best: PairGroup): boolean {
+  if (post.kind === 'like' || post.kind === 'follow') return false;
+  let sign = false;
+  let naming = false;
+  for (const m of best.mentions) {
+    if (m.entry.kind === 'ballot_number' && isHandSign(m.entry)) sign = true;
+    else if (NAMING_KINDS.has(m.entry.kind)) naming = true;
+  }
+  return sign && naming;
+}
+
+function neutralPenalty(neutral: readonly LexiconHit[], config: ScoringConfig): number {
+  let penalty = 0;
+  for (const cue of neutral) penalty += config.neutralCue * factorOf(cue.entry, config);
+  return -Math.min(config.maxNeutralPenalty, penalty);
+}
+
+/** The cue score: the sum of the weights of the reasons \`explain\` writes, without writing them. */
+function cueScoreOf(post: ScreenablePost, best: PairGroup, neutral: readonly LexiconHit[], config: ScoringConfig): number {
+  let sum = Math.round(best.best.weight);
+  if (handSignTied(post, best)) sum += Math.round(config.handSign);
+  if (best.support.length > 0) sum += Math.round(cueTotal(best.support, config));
+  if (best.opposition.length > 0) sum += Math.round(cueTotal(best.opposition, config));
+  if (isEngagement(post.kind)) sum += Math.round(config.engagement[post.kind]);
+  if (post.asnLinked) sum += Math.round(config.asnLinked);
+  if (neutral.length > 0) sum += Math.round(neutralPenalty(neutral, config));
+  return Math.max(0, Math.min(100, sum));
 }
 
 /** The reasons behind the score of a post whose most likely pairs are `best`, led by `pairId`. */
@@ -455,8 +548,8 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   const mentionHits: LexiconHit[] = [];
   for (const mention of best.mentions) mentionHits.push(...mention.hits);
   const reasons = [reason('candidate_mention', best.best.weight, `Menyebut ${label} lewat ${kind.id} ${words}`, `Names ${label} through the ${kind.en} ${words}`, mentionHits)];
-  const signs = best.mentions.filter((m) => m.entry.kind === 'ballot_number' && isHandSign(m.entry));
-  if (signs.length > 0 && best.mentions.some((m) => NAMING_KINDS.has(m.entry.kind)) && post.kind !== 'like' && post.kind !== 'follow') {
+  if (handSignTied(post, best)) {
+    const signs = best.mentions.filter((m) => m.entry.kind === 'ballot_number' && isHandSign(m.entry));
     const hits = signs.flatMap((m) => m.hits);
     const quoted = quote(post.text, hits);
     reasons.push(reason('hand_sign', config.handSign, `Isyarat jari nomor urut ${quoted} bersama nama pasangan`, `Hand sign of the ballot number ${quoted} with the pair's name`, hits));
@@ -469,10 +562,8 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   }
   if (post.asnLinked) reasons.push(reason('asn_account', config.asnLinked, 'Akun terhubung dengan ASN', 'Account linked to an ASN'));
   if (neutral.length > 0) {
-    let penalty = 0;
-    for (const cue of neutral) penalty += config.neutralCue * factorOf(cue.entry, config);
     const quoted = quote(post.text, neutral);
-    reasons.push(reason('neutral_context', -Math.min(config.maxNeutralPenalty, penalty), `Konteks berita atau netral: ${quoted}`, `News or neutral context: ${quoted}`, neutral));
+    reasons.push(reason('neutral_context', neutralPenalty(neutral, config), `Konteks berita atau netral: ${quoted}`, `News or neutral context: ${quoted}`, neutral));
   }
   return reasons;
 }
@@ -484,39 +575,100 @@ function band(value: number, edges: readonly number[]): number {
   return k;
 }
 
+/** What a cue finding's label needs beyond its name: the exact counts behind its band. */
+interface CueContext {
+  readonly cueScore: number;
+  readonly tokenCount: number;
+  readonly pairGroups: number;
+  readonly neutral: number;
+}
+
+const POST_KINDS: readonly PostKind[] = ['post', 'comment', 'share', 'like', 'follow'];
+const MENTION_KIND_LIST = Object.keys(KIND_LABEL) as MentionKind[];
+/** The findings' names, written once: scoring a post allocates none of them. */
+const NAMES = {
+  mention: Object.fromEntries(MENTION_KIND_LIST.map((k) => [k, `mention:${k}`])) as Record<string, string>,
+  also: Object.fromEntries(MENTION_KIND_LIST.map((k) => [k, `also:${k}`])) as Record<string, string>,
+  kind: Object.fromEntries(POST_KINDS.map((k) => [k, `kind:${k}`])) as Record<string, string>,
+  kindAsn: Object.fromEntries(POST_KINDS.map((k) => [k, [`kind_asn:${k}:false`, `kind_asn:${k}:true`]])) as Record<string, [string, string]>,
+  neutral: ['neutral:0', 'neutral:1', 'neutral:2', 'neutral:3'],
+  pairs: ['pairs:0', 'pairs:1', 'pairs:2', 'pairs:3'],
+  cueScore: ['cue_score:0', 'cue_score:1', 'cue_score:2', 'cue_score:3', 'cue_score:4'],
+  length: ['length:0', 'length:1', 'length:2', 'length:3', 'length:4'],
+};
+
 /**
- * What the explainable cues found, as the model's categorical features: the kind of the leading
- * mention, support and opposition cues near or far, neutral context, the kind of post, the ASN
- * link, how many pairs are named, whether the pair runs in the account's region, the cue score.
+ * What the explainable cues found, as the model's categorical features (by name): the kind of
+ * the leading mention, support and opposition cues near or far, neutral context, the kind of
+ * post, the ASN link, how many pairs are named, whether the pair runs in the account's region,
+ * the cue score. `cueFeatureLabels` writes their labels when a reason names them.
  */
-function cueFeatures(post: ScreenablePost, ranked: readonly RankedGroup[], neutral: readonly LexiconHit[], cueScore: number, tokenCount: number): CueFeature[] {
+function cueFeatureNames(post: ScreenablePost, ranked: readonly RankedGroup[], neutral: readonly LexiconHit[], cueScore: number, tokenCount: number, f: string[] = []): string[] {
   const best = ranked[0].group;
-  const kind = best.best.entry.kind as MentionKind;
-  const f: CueFeature[] = [[`mention:${kind}`, `sebutan lewat ${KIND_LABEL[kind].id}`, `named through a ${KIND_LABEL[kind].en}`]];
-  if (best.best.entry.ambiguous) f.push(['mention:ambiguous', 'sebutan ambigu', 'ambiguous mention']);
-  for (const k of new Set(best.mentions.map((m) => m.entry.kind))) if (k !== kind) f.push([`also:${k}`, `juga ${KIND_LABEL[k as MentionKind].id}`, `also a ${KIND_LABEL[k as MentionKind].en}`]);
-  const cueState = (cues: readonly CueEvidence[], what: string, id: string, en: string) => {
-    if (cues.length === 0) return;
-    const near = cues.some((c) => c.near);
-    const clear = cues.some((c) => !c.hit.entry.ambiguous);
-    f.push([`${what}:${near ? 'near' : 'far'}`, `${id} ${near ? 'dekat' : 'jauh dari'} sebutan`, `${en} ${near ? 'near' : 'far from'} the mention`]);
-    f.push([`${what}:${clear ? 'clear' : 'ambiguous'}`, `${id} ${clear ? 'jelas' : 'samar'}`, `${clear ? 'clear' : 'vague'} ${en}`]);
-  };
-  cueState(best.support, 'support', 'ajakan/dukungan', 'support cue');
-  cueState(best.opposition, 'opposition', 'ajakan menolak', 'opposition cue');
-  if (neutral.length > 0) f.push([`neutral:${Math.min(neutral.length, 3)}`, `${neutral.length} penanda berita/netral`, `${neutral.length} news or neutral marks`]);
-  f.push([`kind:${post.kind}`, `jenis ${post.kind}`, `a ${post.kind}`]);
-  f.push([`asn:${post.asnLinked}`, post.asnLinked ? 'akun ASN' : 'akun bukan ASN', post.asnLinked ? 'ASN account' : 'account not linked to an ASN']);
-  f.push([`kind_asn:${post.kind}:${post.asnLinked}`, `${post.kind} ${post.asnLinked ? 'oleh ASN' : 'bukan ASN'}`, `${post.kind} ${post.asnLinked ? 'by an ASN' : 'by a non-ASN'}`]);
-  f.push([`pairs:${Math.min(ranked.length, 3)}`, `${ranked.length} kelompok pasangan disebut`, `${ranked.length} pair groups named`]);
-  if (post.regionCode !== undefined) {
-    const local = ranked[0].local.length > 0;
-    f.push([`region:${local}`, local ? 'calon di wilayah akun' : 'calon di luar wilayah akun', local ? 'pair runs in the account\'s region' : 'pair runs elsewhere']);
+  const kind = best.best.entry.kind;
+  f.push(NAMES.mention[kind]);
+  if (best.best.entry.ambiguous) f.push('mention:ambiguous');
+  let also = '';
+  for (const m of best.mentions) {
+    const k = m.entry.kind;
+    if (k !== kind && !also.includes(`|${k}`)) {
+      also += `|${k}`;
+      f.push(NAMES.also[k]);
+    }
   }
-  const scoreBand = band(cueScore, [20, 40, 60, 80]);
-  f.push([`cue_score:${scoreBand}`, `skor isyarat ${cueScore}`, `cue score ${cueScore}`]);
-  f.push([`length:${band(tokenCount, [4, 9, 21, 41])}`, `${tokenCount} kata`, `${tokenCount} words`]);
+  if (best.support.length > 0) cueState(f, best.support, 'support:near', 'support:far', 'support:clear', 'support:ambiguous');
+  if (best.opposition.length > 0) cueState(f, best.opposition, 'opposition:near', 'opposition:far', 'opposition:clear', 'opposition:ambiguous');
+  if (neutral.length > 0) f.push(NAMES.neutral[Math.min(neutral.length, 3)]);
+  f.push(NAMES.kind[post.kind], post.asnLinked ? 'asn:true' : 'asn:false', NAMES.kindAsn[post.kind][Number(post.asnLinked)]);
+  f.push(NAMES.pairs[Math.min(ranked.length, 3)]);
+  if (post.regionCode !== undefined) f.push(ranked[0].local.length > 0 ? 'region:true' : 'region:false');
+  f.push(NAMES.cueScore[band(cueScore, [20, 40, 60, 80])]);
+  f.push(NAMES.length[band(tokenCount, [4, 9, 21, 41])]);
   return f;
+}
+
+function cueState(f: string[], cues: readonly CueEvidence[], near: string, far: string, clear: string, vague: string): void {
+  let isNear = false;
+  let isClear = false;
+  for (const c of cues) {
+    if (c.near) isNear = true;
+    if (!c.hit.entry.ambiguous) isClear = true;
+  }
+  f.push(isNear ? near : far, isClear ? clear : vague);
+}
+
+/** The Indonesian and English labels of a cue finding. */
+function cueFeatureLabels(name: string, context: CueContext): CueFeature {
+  const [what, value, extra] = name.split(':');
+  const label = (id: string, en: string): CueFeature => [name, id, en];
+  switch (what) {
+    case 'mention':
+      return value === 'ambiguous' ? label('sebutan ambigu', 'ambiguous mention') : label(`sebutan lewat ${KIND_LABEL[value as MentionKind].id}`, `named through a ${KIND_LABEL[value as MentionKind].en}`);
+    case 'also':
+      return label(`juga ${KIND_LABEL[value as MentionKind].id}`, `also a ${KIND_LABEL[value as MentionKind].en}`);
+    case 'support':
+    case 'opposition': {
+      const [id, en] = what === 'support' ? ['ajakan/dukungan', 'support cue'] : ['ajakan menolak', 'opposition cue'];
+      if (value === 'near' || value === 'far') return label(`${id} ${value === 'near' ? 'dekat' : 'jauh dari'} sebutan`, `${en} ${value === 'near' ? 'near' : 'far from'} the mention`);
+      return label(`${id} ${value === 'clear' ? 'jelas' : 'samar'}`, `${value === 'clear' ? 'clear' : 'vague'} ${en}`);
+    }
+    case 'neutral':
+      return label(`${context.neutral} penanda berita/netral`, `${context.neutral} news or neutral marks`);
+    case 'kind':
+      return label(`jenis ${value}`, `a ${value}`);
+    case 'asn':
+      return value === 'true' ? label('akun ASN', 'ASN account') : label('akun bukan ASN', 'account not linked to an ASN');
+    case 'kind_asn':
+      return label(`${value} ${extra === 'true' ? 'oleh ASN' : 'bukan ASN'}`, `${value} ${extra === 'true' ? 'by an ASN' : 'by a non-ASN'}`);
+    case 'pairs':
+      return label(`${context.pairGroups} kelompok pasangan disebut`, `${context.pairGroups} pair groups named`);
+    case 'region':
+      return value === 'true' ? label('calon di wilayah akun', "pair runs in the account's region") : label('calon di luar wilayah akun', 'pair runs elsewhere');
+    case 'cue_score':
+      return label(`skor isyarat ${context.cueScore}`, `cue score ${context.cueScore}`);
+    default:
+      return label(`${context.tokenCount} kata`, `${context.tokenCount} words`);
+  }
 }
 
 function sigmoid(x: number): number {
@@ -580,33 +732,107 @@ export function scorePost(
   hits: readonly LexiconHit[],
   directory: CandidateDirectory,
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
-  tokens?: readonly NormalisedToken[],
+  tokens?: readonly NormalisedToken[] | TokenList,
 ): ScreeningResult {
   const analysis = analyse(post, hits, directory, config);
   if (!analysis) return IRRELEVANT;
-  const { reasons, cueScore, cueLean, groups, candidatePairIds } = analysis;
+  const { cueScore, cueLean, groups, candidatePairIds } = analysis;
   let opposes = cueLean > 0;
   let score = cueScore;
+  let points = 0;
   const model = config.model;
   if (model && tokens) {
-    const features = featuresOf(post, analysis, tokens, model);
-    const logit = linearScore(model.violation, features);
-    const points = Math.max(-model.maxPoints, Math.min(model.maxPoints, Math.round(logit * model.pointsPerLogit)));
-    if (points !== 0) reasons.push(modelReason(post.text, points, contributions(model.violation, features), config));
+    // Numbers only, in scratch arrays: the model's features and their labels are built again only if the reasons are read.
+    const array = isTokenArray(tokens);
+    const count = array ? tokens.length : tokens.count;
+    MASK.clear();
+    for (const h of analysis.mentionHits) MASK.add(h.tokenStart, h.tokenEnd, h.entry.kind);
+    CUE_NAMES.length = 0;
+    cueFeatureNames(post, analysis.ranked, analysis.neutral, cueScore, count, CUE_NAMES);
+    modelLogitsInto(model, array ? tokens : tokens.words, count, !array, MASK, CUE_NAMES, LOGITS);
+    points = Math.max(-model.maxPoints, Math.min(model.maxPoints, Math.round(LOGITS[0] * model.pointsPerLogit)));
     score = Math.max(0, Math.min(100, cueScore + points));
     // Support or attack matters for flagged posts only.
-    if (score >= config.threshold) opposes = sigmoid(linearScore(model.stance, features) + cueLean / model.pointsPerLogit) > 0.5;
+    if (score >= config.threshold) opposes = sigmoid(LOGITS[1] + cueLean / model.pointsPerLogit) > 0.5;
   }
   const flagged = score >= config.threshold;
-  return {
+  let pairCount = 0;
+  for (const g of groups) pairCount += g.size;
+  return new ExplainedResult(
     score,
-    category: !flagged ? 'mention_only' : opposes ? 'likely_opposition' : 'likely_support',
+    !flagged ? 'mention_only' : opposes ? 'likely_opposition' : 'likely_support',
     candidatePairIds,
-    candidatePairCount: groups.reduce((sum, g) => sum + g.size, 0),
-    stance: !flagged ? null : opposes ? 'attack' : 'support',
-    reasons,
-    highlights: mergeSpans(reasons),
-  };
+    pairCount,
+    !flagged ? null : opposes ? 'attack' : 'support',
+    { post, analysis, directory, config, tokens: tokens && (isTokenArray(tokens) ? tokens : tokens.normaliser), points },
+  );
+}
+
+/** Scratch of `scorePost` (scoring is synchronous): the mentions the model masks, the cue findings' names, the log-odds. */
+const MASK = new MentionMask();
+const CUE_NAMES: string[] = [];
+const LOGITS = new Float64Array(2);
+
+/** What the reasons of a scored post are written from, when they are read. */
+interface ToExplain {
+  readonly post: ScreenablePost;
+  readonly analysis: Analysis;
+  readonly directory: CandidateDirectory;
+  readonly config: ScoringConfig;
+  /** The post's tokens, or the normaliser that reads them from its text again (the matcher's run is reused meanwhile). */
+  readonly tokens: readonly NormalisedToken[] | Normaliser | undefined;
+  /** The model's points (0: no model reason). */
+  readonly points: number;
+}
+
+function explainAll({ post, analysis, directory, config, tokens, points }: ToExplain): ScoreReason[] {
+  const reasons = explain(post, analysis.ranked[0].group, analysis.candidatePairIds[0], analysis.neutral, directory, config);
+  const model = config.model;
+  if (model && tokens && points !== 0) {
+    const all = Array.isArray(tokens) ? (tokens as readonly NormalisedToken[]) : (tokens as Normaliser).normalise(post.text);
+    reasons.push(modelReason(post.text, points, contributions(model.violation, featuresOf(post, analysis, all, model)), config));
+  }
+  return reasons;
+}
+
+/**
+ * A result whose reasons and highlights are written when first read (and kept): the score is
+ * known from numbers alone, and most posts that name a candidate are read by nobody. A class,
+ * so that a result costs one small object; `toJSON` writes the reasons too.
+ */
+class ExplainedResult implements ScreeningResult {
+  private explained: readonly ScoreReason[] | undefined;
+  private spans: readonly TextSpan[] | undefined;
+
+  constructor(
+    readonly score: number,
+    readonly category: ScreeningCategory,
+    readonly candidatePairIds: readonly string[],
+    readonly candidatePairCount: number,
+    readonly stance: 'support' | 'attack' | null,
+    private readonly from: ToExplain,
+  ) {}
+
+  get reasons(): readonly ScoreReason[] {
+    return (this.explained ??= explainAll(this.from));
+  }
+
+  get highlights(): readonly TextSpan[] {
+    return (this.spans ??= mergeSpans(this.reasons));
+  }
+
+  toJSON(): ScreeningResult {
+    const { score, category, candidatePairIds, candidatePairCount, stance, reasons, highlights } = this;
+    return { score, category, candidatePairIds, candidatePairCount, stance, reasons, highlights };
+  }
+}
+
+function isTokenArray(tokens: readonly NormalisedToken[] | TokenList): tokens is readonly NormalisedToken[] {
+  return Array.isArray(tokens);
+}
+
+function maskedSpans(analysis: Analysis): MaskedSpan[] {
+  return analysis.mentionHits.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
 }
 
 interface Analysis {
@@ -615,7 +841,6 @@ interface Analysis {
   readonly ranked: readonly RankedGroup[];
   readonly neutral: readonly LexiconHit[];
   readonly candidatePairIds: string[];
-  readonly reasons: ScoreReason[];
   readonly cueScore: number;
   /** Opposition minus support evidence of the leading pair (engagement counts as support), in points. */
   readonly cueLean: number;
@@ -639,16 +864,16 @@ function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: C
   const best = ranked[0].group;
   const candidatePairIds = listPairs(ranked, config.maxCandidatePairs);
   const neutral = cues.filter((c) => c.entry.kind === 'neutral_cue');
-  const reasons = explain(post, best, candidatePairIds[0], neutral, directory, config);
-  const cueScore = Math.max(0, Math.min(100, reasons.reduce((sum, r) => sum + r.weight, 0)));
+  const cueScore = cueScoreOf(post, best, neutral, config);
   const engagement = isEngagement(post.kind) ? config.engagement[post.kind] : 0;
   const cueLean = cueTotal(best.opposition, config) - cueTotal(best.support, config) - engagement;
-  return { mentionHits, groups, ranked, neutral, candidatePairIds, reasons, cueScore, cueLean };
+  return { mentionHits, groups, ranked, neutral, candidatePairIds, cueScore, cueLean };
 }
 
 function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[], hashing: FeatureHashing): PostFeatures {
-  const masked = analysis.mentionHits.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
-  return postFeatures(post.text, tokens, masked, cueFeatures(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length), hashing);
+  const context = { cueScore: analysis.cueScore, tokenCount: tokens.length, pairGroups: analysis.ranked.length, neutral: analysis.neutral.length };
+  const cues = cueFeatureNames(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length).map((name) => cueFeatureLabels(name, context));
+  return postFeatures(post.text, tokens, maskedSpans(analysis), cues, hashing);
 }
 
 /** What the training script needs of a post: the cue score, the cue lean and the model's features. */

@@ -37,7 +37,7 @@ export function createScreener(lexicon: Lexicon, config: Partial<ScoringConfig> 
       const hits = matcher.matchTextNamingCandidate(post.text, normaliser);
       if (hits === null) return scorePost(post, [], directory, scoring);
       // The model reads the words too, but only of the few posts that name a candidate.
-      const tokens = scoring.model ? matcher.lastTokens() : undefined;
+      const tokens = scoring.model ? matcher.lastTokenList() : undefined;
       return scorePost(post, hits, directory, scoring, tokens);
     },
   };
