@@ -18,6 +18,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes } from './capabilities/auth/routes.ts';
 import { candidateRoutes } from './capabilities/candidates/routes.ts';
 import { registerRoutes } from './capabilities/register/routes.ts';
+import { personCaseRecord } from './capabilities/cases/person-record.service.ts';
 import { rotationRoutes } from './capabilities/rotations/routes.ts';
 import { caseRoutes } from './capabilities/cases/routes.ts';
 import { notificationRoutes } from './capabilities/notifications/routes.ts';
@@ -26,10 +27,14 @@ import { healthRoutes } from './capabilities/health/routes.ts';
 import { nipRoutes } from './capabilities/nip/routes.ts';
 import { regionRoutes } from './capabilities/regions/routes.ts';
 import { commandRoutes } from './commands/routes.ts';
+import { inboxRoutes } from './capabilities/inbox/routes.ts';
+import { messageRoutes } from './capabilities/messages/routes.ts';
+import { notificationSettingsRoutes } from './capabilities/notifications/settings.routes.ts';
 import { electionsOfRegion } from './capabilities/elections/service.ts';
 import { reportRoutes, type ReportRoutesOptions } from './capabilities/reports/routes.ts';
 import { userRoutes } from './capabilities/users/routes.ts';
-import { auditRoutes } from './capabilities/audit/routes.ts';
+import { auditRoutes } from './capabilities/audit-viewer/routes.ts';
+import { retentionRoutes } from './capabilities/retention/routes.ts';
 import { dashboardRoutes } from './capabilities/dashboards/routes.ts';
 import { documentRoutes } from './capabilities/documents/routes.ts';
 import { exportRoutes } from './capabilities/exports/routes.ts';
@@ -53,6 +58,8 @@ export interface AppOptions {
   webDist?: string;
   /** Structured JSON logs (http/logging.ts) at this level; off when omitted or false (tests). */
   logger?: boolean | LogLevel;
+  /** Where the log lines go (stdout when omitted); tests read them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
   /** Requests per minute per address for the whole API. */
   rateLimitPerMinute?: number;
   /**
@@ -67,7 +74,7 @@ export interface AppOptions {
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const serverOptions: FastifyHttpOptions<Server> = {
-    logger: options.logger ? loggerOptions(options.logger === true ? 'info' : options.logger) : false,
+    logger: options.logger ? { ...(loggerOptions(options.logger === true ? 'info' : options.logger) as object), ...(options.logStream ? { stream: options.logStream } : {}) } : false,
     ...requestIdOptions,
     frameworkErrors: frameworkErrorHandler,
     trustProxy: options.trustProxy ?? false,
@@ -125,10 +132,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(authRoutes, { ctx });
       await api.register(userRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(retentionRoutes, { ctx });
       await api.register(reportRoutes, { ctx, apiPrefix: API_PREFIX, ...options.reports });
       await api.register(caseRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });
-      await api.register(registerRoutes, { ctx });
+      await api.register(registerRoutes, { ctx, personCaseRecord });
       await api.register(candidateRoutes, { ctx });
       await api.register(rotationRoutes, { ctx });
       await api.register(dashboardRoutes, { ctx });
@@ -138,6 +146,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(documentRoutes, { ctx });
       await api.register(screeningRoutes, { ctx });
       await api.register(commandRoutes, { ctx });
+      await api.register(messageRoutes, { ctx, apiPrefix: API_PREFIX, perHour: options.reports?.trackingPerHour });
+      await api.register(notificationSettingsRoutes, { ctx });
+      await api.register(inboxRoutes, { ctx, apiPrefix: API_PREFIX });
     },
     { prefix: API_PREFIX },
   );
@@ -147,6 +158,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       root: options.webDist,
       wildcard: false,
       cacheControl: false,
+      // The build writes .br and .gz beside every text file: sent as they are, no work per request.
+      preCompressed: true,
       // Vite names every asset by its content hash: a year, immutable. index.html and the rest
       // are revalidated, so a release is picked up at once.
       setHeaders: (reply, filePath) => {
@@ -154,6 +167,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The public report form is a light page of its own (issue 16: ≤ 50 KB on a weak signal).
+    if (fs.existsSync(path.join(options.webDist, 'lapor.html'))) {
+      app.get('/lapor', { schema: { hide: true } }, (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html').sendFile('lapor.html'));
+    }
     // Client-side routes (/nip, /wilayah/35.10 …) all load the single-page app.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith(`${API_PREFIX}/`)) return reply.callNotFound();

@@ -5,6 +5,7 @@
  */
 import type PgBoss from 'pg-boss';
 import type { AppContext } from './context.ts';
+import type { Trx } from './db/database.ts';
 
 /**
  * Work pg-boss runs on a schedule. pg-boss keys a schedule by its queue name, so `name` is the
@@ -17,8 +18,12 @@ export interface ScheduledJob {
   run(ctx: AppContext): Promise<unknown>;
 }
 
-/** What a capability sends to its queue; resolves to the job id (null when pg-boss keeps none). */
-export type JobSender<Data extends object> = (data: Data) => Promise<string | null>;
+/**
+ * What a capability sends to its queue; resolves to the job id (null when pg-boss keeps none).
+ * `within` a transaction, the job is inserted on its connection: it commits (or not) with the
+ * change that asked for it, and costs no commit of its own.
+ */
+export type JobSender<Data extends object> = (data: Data, options?: { within?: Trx }) => Promise<string | null>;
 
 /** Work a capability asks for on demand (an export, a refresh); whichever server's worker is free runs it. */
 export interface QueuedJob<Data extends object = object> {

@@ -30,6 +30,20 @@ export interface ElectionTable {
   basis: string;
   participation: Json<unknown>;
   rulebook: Json<unknown>;
+  /** The current version of the rulebook (election_rulebooks). */
+  rulebook_version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ElectionRulebookTable {
+  election_id: string;
+  version: number;
+  rulebook: Json<unknown>;
+  reason: string;
+  regulation: string;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
 }
 
 export interface ElectionStageTable {
@@ -236,7 +250,8 @@ export interface SessionTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  /** From the sequence audit_log_seq (0019): written without a lock, chained afterwards (audit_chain). */
+  seq: Generated<number>;
   at: ColumnType<Date, string, never>;
   actor_id: string | null;
   action: string;
@@ -245,8 +260,26 @@ export interface AuditLogTable {
   data: Json<unknown>;
   ip: string | null;
   user_agent: string | null;
-  previous_hash: string;
-  hash: string;
+  /** The unkeyed chain of entries written before 0019; null since. */
+  previous_hash: string | null;
+  hash: string | null;
+}
+
+/** Sign-in back-off per account and address (0019b); the key is an HMAC, never an address. */
+export interface LoginBackoffTable {
+  key: string;
+  failures: number;
+  blocked_until: Date | null;
+  updated_at: Date;
+}
+
+/** The keyed chain over audit_log (core audit/keyed-chain.ts), appended by the sequencer. */
+export interface AuditChainTable {
+  position: number;
+  audit_seq: number;
+  entry_mac: string;
+  link: string;
+  chained_at: Generated<Date>;
 }
 
 type DateOrNull = ColumnType<string | null, string | null | undefined, string | null>;
@@ -276,9 +309,15 @@ export interface CaseTable {
   escalated_to: string | null;
   sanction: Json<unknown> | null;
   version: Generated<number>;
+  /** The rulebook version the case's clocks run under (election_rulebooks). */
+  rulebook_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Date | null;
+  /** Why the person is still unknown, when an officer recorded it (migration 0014). */
+  person_unknown_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  person_unknown_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  person_unknown_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportTable {
@@ -314,6 +353,9 @@ export interface ReporterIdentityTable {
   report_id: string;
   sealed: string;
   created_at: Timestamp;
+  /** False: an anonymous report's vault holding only its witnesses (migration 0016). */
+  named: Generated<boolean>;
+  witness_count: Generated<number>;
 }
 
 export interface EvidenceTable {
@@ -323,7 +365,8 @@ export interface EvidenceTable {
   mime_type: string;
   size_bytes: number;
   sha256: string;
-  storage_key: string;
+  /** Null once the retention purge removed the original (migration 0018). */
+  storage_key: string | null;
   public_copy_key: string | null;
   added_by: string;
   created_at: Timestamp;
@@ -385,9 +428,12 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
+  login_backoff: LoginBackoffTable;
   netra_meta: NetraMetaTable;
   regions: RegionTable;
   elections: ElectionTable;
+  election_rulebooks: ElectionRulebookTable;
   election_stages: ElectionStageTable;
   election_regions: ElectionRegionTable;
   regional_head_terms: RegionalHeadTermTable;
@@ -630,4 +676,248 @@ export interface TotpResetRequestTable {
 export interface Database {
   account_invitations: AccountInvitationTable;
   totp_reset_requests: TotpResetRequestTable;
+}
+
+// ---- Talking with reporters, notices, SMS/WhatsApp inbox (migrations 0017, 0017b). Declaration merging adds them to Database.
+
+export interface ReportMessageTable {
+  id: Generated<string>;
+  report_id: string;
+  case_id: string;
+  author: 'officer' | 'reporter';
+  author_user_id: string | null;
+  body: string;
+  evidence_ids: ColumnType<string[], string[] | undefined, string[]>;
+  requests_information: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ReporterNoticeAddressTable {
+  report_id: string;
+  email_sealed: string;
+  created_at: Timestamp;
+  notified_through: Timestamp;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_assigned: boolean;
+  email_deadlines: boolean;
+  updated_at: Timestamp;
+}
+
+export interface NotificationMailTable {
+  notification_id: number;
+  user_id: string;
+  queued_at: Timestamp;
+}
+
+export interface InboxConversationTable {
+  id: Generated<string>;
+  channel: 'sms' | 'whatsapp';
+  sender_key: string;
+  sender_sealed: string;
+  region_code: string | null;
+  region_asked_at: Date | null;
+  status: Generated<'open' | 'converted' | 'dismissed'>;
+  dismiss_reason: string | null;
+  report_id: string | null;
+  handled_by: string | null;
+  handled_at: Date | null;
+  created_at: Timestamp;
+  last_message_at: Timestamp;
+}
+
+export interface InboxMessageTable {
+  id: Generated<string>;
+  conversation_id: string;
+  direction: 'in' | 'out';
+  provider_message_id: string | null;
+  body: string;
+  sent_by: string | null;
+  received_at: Timestamp;
+}
+
+export interface InboxProviderIdTable {
+  channel: string;
+  provider_message_id: string;
+}
+
+export interface InboxMediaTable {
+  id: Generated<string>;
+  message_id: string;
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  public_copy_key: string | null;
+}
+
+export interface InboxOutboxTable {
+  id: Generated<string>;
+  conversation_id: string;
+  kind: 'reply' | 'receipt' | 'region_question';
+  body_sealed: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  provider_message_id: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
+export interface Database {
+  report_messages: ReportMessageTable;
+  reporter_notice_addresses: ReporterNoticeAddressTable;
+  notification_settings: NotificationSettingsTable;
+  notification_mails: NotificationMailTable;
+  inbox_conversations: InboxConversationTable;
+  inbox_messages: InboxMessageTable;
+  inbox_provider_ids: InboxProviderIdTable;
+  inbox_media: InboxMediaTable;
+  inbox_outbox: InboxOutboxTable;
+}
+
+// ---- Retention and legal hold (migration 0018). Declaration merging adds the tables to Database and the columns to their tables.
+
+/** A column set later (by the purge), absent from inserts. */
+type SetLater<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface EvidenceTable {
+  original_purged_at: SetLater<Date>;
+  copy_purged_at: SetLater<Date>;
+}
+
+export interface CaseTable {
+  personal_purged_at: SetLater<Date>;
+  position_type_retained: SetLater<string>;
+}
+
+export interface ReportTable {
+  personal_purged_at: SetLater<Date>;
+}
+
+export interface ScreeningAccountTable {
+  link_purged_at: SetLater<Date>;
+}
+
+export interface IdentityKeyTable {
+  id: Generated<string>;
+  wrapped: string | null;
+  created_at: Timestamp;
+  destroyed_at: Date | null;
+}
+
+export interface RetentionRuleTable {
+  id: Generated<string>;
+  kind: string;
+  election_id: string | null;
+  keep_days: number | null;
+  legal_basis: string;
+  unsure: boolean;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface LegalHoldTable {
+  id: Generated<string>;
+  target_type: 'case' | 'report' | 'person' | 'region' | 'election';
+  case_id: string | null;
+  report_id: string | null;
+  asn_id: number | null;
+  region_code: string | null;
+  election_id: string | null;
+  reason: string;
+  placed_by: string | null;
+  placed_at: Date;
+  lifted_by: string | null;
+  lifted_at: Date | null;
+  lift_reason: string | null;
+}
+
+export interface PurgeRunTable {
+  id: Generated<string>;
+  dry_run: boolean;
+  trigger: 'schedule' | 'console' | 'cli' | 'restore';
+  actor_id: string | null;
+  today: DateColumn;
+  status: Generated<'running' | 'done' | 'failed'>;
+  total: Generated<number>;
+  held: Generated<number>;
+  error: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+export interface PurgeLogTable {
+  id: Generated<number>;
+  run_id: string;
+  kind: string;
+  action: string;
+  election_id: string | null;
+  region_code: string | null;
+  rule_election_id: string | null;
+  rule_keep_days: number | null;
+  rule_legal_basis: string;
+  count: number;
+  ids: string[];
+  at: Date;
+}
+
+export interface Database {
+  identity_keys: IdentityKeyTable;
+  retention_rules: RetentionRuleTable;
+  legal_holds: LegalHoldTable;
+  purge_runs: PurgeRunTable;
+  purge_log: PurgeLogTable;
+}
+
+// ---- The person of a case, its letters and the SIASN block (migration 0014). Declaration merging adds them to Database.
+
+export interface CasePersonTable {
+  case_id: string;
+  asn_id: number;
+  report_id: string | null;
+  linked_by: string | null;
+  linked_at: Timestamp;
+}
+
+export interface SiasnBlockTable {
+  id: Generated<string>;
+  case_id: string;
+  status: 'requested' | 'imposed' | 'lifted';
+  requested_at: Date;
+  requested_basis: Json<unknown>;
+  imposed_at: Date | null;
+  imposed_by: string | null;
+  imposed_on: DateOrNull;
+  imposed_reference: string | null;
+  lifted_at: Date | null;
+  lifted_by: string | null;
+  lifted_on: DateOrNull;
+  lift_cause: 'sanction' | 'bkn' | null;
+  lift_reason: string | null;
+}
+
+export type CaseDocumentKind = 'recommendation_bkn' | 'recommendation_ppk' | 'bkn_recommendation' | 'status_notice' | 'review_result' | 'sanction_decree';
+
+export interface CaseDocumentTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: CaseDocumentKind;
+  report_id: string | null;
+  file_name: string;
+  content_type: string;
+  storage_key: string;
+  sha256: string;
+  size_bytes: number;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  case_people: CasePersonTable;
+  siasn_blocks: SiasnBlockTable;
+  case_documents: CaseDocumentTable;
 }

@@ -88,6 +88,24 @@ function clientFaultOf(error: FastifyError): { code: string; messages: { id: str
   return null;
 }
 
+/**
+ * The database is away (restarting, killed, unreachable, out of connections): not the caller's
+ * fault and not a bug. Answered 503 with Retry-After so clients and the proxy retry; the pool
+ * reconnects by itself when PostgreSQL is back. Class 08 (connection exception), 57P01-57P03
+ * (admin/crash shutdown, cannot connect now), 53300 (too many connections) and socket errors.
+ */
+const DB_UNAVAILABLE_CODES = /^(08...|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)$/;
+const DB_UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly)/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; statusCode?: unknown } | null;
+  if (!e || typeof e !== 'object' || e.statusCode) return false;
+  return (typeof e.code === 'string' && DB_UNAVAILABLE_CODES.test(e.code)) || (typeof e.message === 'string' && DB_UNAVAILABLE_MESSAGE.test(e.message));
+}
+
+/** Seconds a client is asked to wait while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Paths (body.x, query.y, params.z) of strings holding a NUL character, which PostgreSQL cannot store. */
 export function nulFields(part: string, value: unknown, found: string[] = [], depth = 0): string[] {
   if (found.length >= 10 || depth > 20) return found;
@@ -155,6 +173,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (clientFault) {
       request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code, message: error.message } }, `refused as ${clientFault.code}`);
       return reply.status(400).send({ error: { code: clientFault.code, message: clientFault.messages[language] } } satisfies ApiErrorBody);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code, message: error.message } }, 'database unavailable: 503');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({
+          error: {
+            code: 'database_unavailable',
+            message:
+              language === 'id'
+                ? `Basis data sedang tidak tersedia dan sedang dipulihkan. Coba lagi dalam ${RETRY_AFTER_SECONDS} detik.`
+                : `The database is unavailable and is being recovered. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+          },
+        } satisfies ApiErrorBody);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');

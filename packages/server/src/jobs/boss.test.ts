@@ -14,7 +14,7 @@ describe('pg-boss', () => {
     try {
       const schedules = await jobs.boss.getSchedules();
       expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? (s as { timezone?: string }).timezone]).sort()).toEqual(
-        SCHEDULES.map((s) => [s.name, s.cron, s.tz]).sort(),
+        SCHEDULES.map((s) => [s.name, s.cron, s.tz ?? 'UTC']).sort(),
       );
       const schema = await t.database.pool.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [JOB_SCHEMA]);
       expect(schema.rowCount).toBe(1);

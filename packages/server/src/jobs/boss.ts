@@ -3,9 +3,11 @@
  * other queue to run. Every server starts it; pg-boss hands each scheduled job to one worker, and
  * the work itself is idempotent, so several servers are safe. What runs is jobs/registry.ts's list.
  */
+import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { AppContext } from '../context.ts';
+import type { Trx } from '../db/database.ts';
 import { isScheduled, SCHEDULED_QUEUE, type Job, type ScheduledJob } from '../job.ts';
 import { JOBS } from './registry.ts';
 
@@ -41,6 +43,9 @@ export function scheduleOverrides(value: string | undefined = process.env.NETRA_
   return overrides;
 }
 
+/** pg-boss's statements on a transaction's connection (a job sent within it). */
+const on = (trx: Trx) => ({ executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])) });
+
 /** pg-boss on the application's own connection pool, so jobs need no second set of connections settings. */
 export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOptions = {}): Promise<Jobs> {
   const boss = new PgBoss({
@@ -74,7 +79,7 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
   // Senders last: a capability may ask for work at once (the first dashboard refresh).
   const disconnects: Array<() => void> = [];
   for (const job of jobs) {
-    if (!isScheduled(job) && job.connect) disconnects.push(await job.connect((data) => boss.send(job.name, data)));
+    if (!isScheduled(job) && job.connect) disconnects.push(await job.connect((data, options) => boss.send(job.name, data, options?.within ? { db: on(options.within) } : {})));
   }
   boss.once('stopped', () => {
     for (const disconnect of disconnects) disconnect();

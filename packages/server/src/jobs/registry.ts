@@ -7,10 +7,15 @@ import { jobs as candidates } from '../capabilities/candidates/jobs.ts';
 import { jobs as cases } from '../capabilities/cases/jobs.ts';
 import { jobs as dashboards } from '../capabilities/dashboards/jobs.ts';
 import { jobs as exports } from '../capabilities/exports/jobs.ts';
+import { jobs as reports } from '../capabilities/reports/jobs.ts';
+import { jobs as retention } from '../capabilities/retention/jobs.ts';
 import { jobs as screening } from '../capabilities/screening/jobs.ts';
 import { jobs as mail } from '../mail/jobs.ts';
+import { jobs as inbox } from '../capabilities/inbox/jobs.ts';
+import { jobs as messages } from '../capabilities/messages/jobs.ts';
+import { jobs as notifications } from '../capabilities/notifications/jobs.ts';
 import type { Job } from '../job.ts';
 
-export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, exports, mail, screening };
+export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, exports, inbox, mail, messages, notifications, reports, retention, screening };
 
 export const JOBS: readonly Job[] = Object.values(JOBS_BY_CAPABILITY).flat();

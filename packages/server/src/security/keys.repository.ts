@@ -30,14 +30,18 @@ export async function lockKeys(trx: Trx): Promise<void> {
 
 /** One sealed value, to tell a first start with data (restore) from an empty database. */
 export async function anySealedValue(db: Db | Trx): Promise<string | null> {
-  const identity = await db.selectFrom('reporter_identities').select('sealed').limit(1).executeTakeFirst();
+  // Identities sealed under their own data keys (security/vault.ts) are checked through a wrapped key.
+  const key = await db.selectFrom('identity_keys').select('wrapped').where('wrapped', 'is not', null).limit(1).executeTakeFirst();
+  if (key?.wrapped) return key.wrapped;
+  const identity = await db.selectFrom('reporter_identities').select('sealed').where('sealed', 'like', 'v1:%').limit(1).executeTakeFirst();
   if (identity) return identity.sealed;
   const user = await db.selectFrom('users').select('totp_secret_encrypted').where('totp_secret_encrypted', 'is not', null).limit(1).executeTakeFirst();
   return user?.totp_secret_encrypted ?? null;
 }
 
 export async function sealedIdentities(trx: Trx) {
-  return trx.selectFrom('reporter_identities').select(['report_id as id', 'sealed']).orderBy('report_id').execute();
+  // Only identities still sealed with the master key; the others are re-wrapped through their data keys.
+  return trx.selectFrom('reporter_identities').select(['report_id as id', 'sealed']).where('sealed', 'like', 'v1:%').orderBy('report_id').execute();
 }
 
 export async function setSealedIdentity(trx: Trx, reportId: string, sealed: string): Promise<void> {

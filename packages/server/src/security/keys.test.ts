@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../testing/test-database.ts';
 import { createStaffAccount } from '../testing/staff.ts';
 import { fictionalReport, submitReport } from '../testing/reports.ts';
 import { decrypt } from './encryption.ts';
+import { openIdentity } from './vault.ts';
 import { checkEncryptionKey, KeyMismatchError, keyFingerprint, rotateEncryptionKey } from './keys.ts';
 import * as repo from './keys.repository.ts';
 
@@ -62,8 +63,8 @@ describe('encryption key fingerprint', () => {
 
     const identities = await t.ctx.db.selectFrom('reporter_identities').select('sealed').execute();
     for (const { sealed } of identities) {
-      expect(() => decrypt(oldKey, sealed)).toThrow();
-      expect(decrypt(newKey, sealed)).toContain('Fiktif');
+      await expect(openIdentity(t.ctx.db, oldKey, sealed)).rejects.toThrow();
+      expect(await openIdentity(t.ctx.db, newKey, sealed)).toContain('Fiktif');
     }
     const secrets = await t.ctx.db.selectFrom('users').select('totp_secret_encrypted').where('totp_secret_encrypted', 'is not', null).execute();
     for (const row of secrets) expect(decrypt(newKey, row.totp_secret_encrypted!)).toMatch(/^[A-Z2-7]+$/);

@@ -9,15 +9,16 @@
  * (sealed with the encryption key) in netra_meta, so a rotation changes the encryption key
  * without invalidating any reporter's receipt.
  *
- * Rotation (`netra keys rotate`, rotateEncryptionKey): in one transaction, every reporter identity,
- * TOTP secret and the sealed HMAC root is decrypted with the old key and encrypted with the new
- * one, and the new fingerprint recorded; servers still holding the old key then refuse to start.
+ * Rotation (`netra keys rotate`, rotateEncryptionKey): in one transaction, every reporter
+ * identity's data key (security/vault.ts), TOTP secret and the sealed HMAC root is decrypted with
+ * the old key and encrypted with the new one, and the new fingerprint recorded; servers still holding the old key then refuse to start.
  * (The audit log is a plain hash chain, with no key of its own to check.)
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { decrypt, encrypt } from './encryption.ts';
 import * as repo from './keys.repository.ts';
+import { rewrapIdentityKeys } from './vault.ts';
 
 export function keyFingerprint(key: Buffer): string {
   return `hmac-sha256:${createHmac('sha256', key).update('netra:key-fingerprint:v1').digest('hex').slice(0, 32)}`;
@@ -86,6 +87,7 @@ export async function checkEncryptionKey(db: Db, key: Buffer): Promise<CheckedKe
 }
 
 export interface RotationResult {
+  /** Identity data keys re-wrapped, plus legacy identities re-sealed. */
   identities: number;
   totpSecrets: number;
   oldFingerprint: string;
@@ -104,12 +106,13 @@ export async function rotateEncryptionKey(db: Db, oldKey: Buffer, newKey: Buffer
     const reseal = (sealed: string) => encrypt(newKey, decrypt(oldKey, sealed));
     const identities = await repo.sealedIdentities(trx);
     for (const row of identities) await repo.setSealedIdentity(trx, row.id, reseal(row.sealed));
+    const dataKeys = await rewrapIdentityKeys(trx, oldKey, newKey);
     const secrets = await repo.sealedTotpSecrets(trx);
     for (const row of secrets) await repo.setSealedTotpSecret(trx, row.id, reseal(row.sealed));
     const root = await repo.readMeta(trx, repo.HMAC_ROOT);
     if (root !== null) await repo.writeMeta(trx, repo.HMAC_ROOT, reseal(root));
     await repo.writeMeta(trx, repo.ENCRYPTION_FINGERPRINT, keyFingerprint(newKey));
-    return { identities: identities.length, totpSecrets: secrets.length, oldFingerprint: expected, newFingerprint: keyFingerprint(newKey) };
+    return { identities: identities.length + dataKeys, totpSecrets: secrets.length, oldFingerprint: expected, newFingerprint: keyFingerprint(newKey) };
   });
 }
 

@@ -27,6 +27,10 @@ export interface IncomingFile {
   tempPath: string;
   sha256: string;
   sizeBytes: number;
+  /** The first bytes (up to 4,100: what a type sniffer reads), kept while streaming: no second read of the file. */
+  head?: Buffer;
+  /** Moved into the store (commitIncoming): nothing left in `incoming/` to discard. */
+  stored?: boolean;
 }
 
 export class UploadTooLargeError extends Error {
@@ -36,6 +40,8 @@ export class UploadTooLargeError extends Error {
 }
 
 const incomingDir = (dir: string) => path.join(dir, 'incoming');
+/** What a type sniffer reads of a file (file-type's sample size). */
+const HEAD_BYTES = 4100;
 
 export function keyFor(sha256: string): string {
   return `sha256/${sha256.slice(0, 2)}/${sha256}`;
@@ -51,16 +57,29 @@ export function storedPath(dir: string, key: string): string {
  * Stream an upload to `incoming/`, hashing and counting as it goes. `maxBytes` is what this file
  * may still use (its own limit or what is left of the request's total, whichever is smaller).
  */
+/** `incoming/` folders known to exist (made once per process, not once per upload). */
+const madeDirs = new Set<string>();
+
 export async function receiveUpload(dir: string, source: Readable, maxBytes: number, limitHit: 'file' | 'total'): Promise<IncomingFile> {
-  await fsp.mkdir(incomingDir(dir), { recursive: true });
-  const tempPath = path.join(incomingDir(dir), `${Date.now()}-${randomBytes(8).toString('hex')}`);
+  const folder = incomingDir(dir);
+  if (!madeDirs.has(folder)) {
+    await fsp.mkdir(folder, { recursive: true });
+    madeDirs.add(folder);
+  }
+  const tempPath = path.join(folder, `${Date.now()}-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
   let sizeBytes = 0;
+  const headChunks: Buffer[] = [];
+  let headBytes = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       sizeBytes += chunk.length;
       if (sizeBytes > maxBytes) return callback(new UploadTooLargeError(limitHit));
       hash.update(chunk);
+      if (headBytes < HEAD_BYTES) {
+        headChunks.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+        headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
+      }
       callback(null, chunk);
     },
   });
@@ -72,21 +91,29 @@ export async function receiveUpload(dir: string, source: Readable, maxBytes: num
     source.resume();
     throw error;
   }
-  return { tempPath, sha256: hash.digest('hex'), sizeBytes };
+  return { tempPath, sha256: hash.digest('hex'), sizeBytes, head: Buffer.concat(headChunks) };
 }
 
-export async function discardIncoming(file: Pick<IncomingFile, 'tempPath'>): Promise<void> {
+export async function discardIncoming(file: Pick<IncomingFile, 'tempPath' | 'stored'>): Promise<void> {
+  if (file.stored) return;
   await fsp.rm(file.tempPath, { force: true });
 }
 
 /** Move an accepted upload into the store (durable when this resolves); returns its storage key. */
 export async function commitIncoming(files: FileStore, file: IncomingFile): Promise<string> {
   const key = keyFor(file.sha256);
+  let adopted = false;
   try {
     // Already stored (and made durable) by an earlier upload of the same bytes.
-    if (!(await files.exists(key))) await files.putFile(key, file.tempPath);
+    if (await files.exists(key)) return key;
+    if (files.adoptFile) {
+      await files.adoptFile(key, file.tempPath);
+      adopted = true;
+    } else await files.putFile(key, file.tempPath);
   } finally {
-    await fsp.rm(file.tempPath, { force: true });
+    // An adopted file was renamed into the store: nothing left to remove.
+    if (!adopted) await fsp.rm(file.tempPath, { force: true });
+    file.stored = true;
   }
   return key;
 }

@@ -19,6 +19,11 @@ export interface FileStore {
   /** Store a finished local file under `key` (the local file is left to the caller). */
   putFile(key: string, localPath: string, contentType?: string): Promise<void>;
   putBuffer(key: string, bytes: Buffer, contentType?: string): Promise<void>;
+  /**
+   * Optional: move a finished local file in (it is gone afterwards), cheaper than `putFile` when
+   * it is on the store's own disk: the local driver fsyncs it once and renames it into place.
+   */
+  adoptFile?(key: string, localPath: string): Promise<void>;
   exists(key: string): Promise<boolean>;
   /** The file's bytes; rejects with FileNotFoundError when there is none. */
   open(key: string): Promise<Readable>;

@@ -6,7 +6,6 @@
  * similar shared volume); object storage (s3-store.ts) is the better fit for that.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -23,16 +22,28 @@ async function fsyncPath(target: string): Promise<void> {
 
 export function localFileStore(root: string): FileStore {
   const pathOf = (key: string) => path.join(root, checkKey(key));
+  // Folders known to exist: made once per process, not once per file (a removed one is made again).
+  const made = new Set<string>();
+  const ensureDir = async (dir: string) => {
+    if (made.has(dir)) return;
+    await fsp.mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
   const tempPath = async () => {
     const dir = path.join(root, '.tmp');
-    await fsp.mkdir(dir, { recursive: true });
+    await ensureDir(dir);
     return path.join(dir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
   };
   /** Rename a finished, fsync'd temp file into place under `key`. */
   const place = async (key: string, temp: string) => {
     const target = pathOf(key);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.rename(temp, target);
+    await ensureDir(path.dirname(target));
+    await fsp.rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT' || !made.delete(path.dirname(target))) throw error;
+      // The folder went away (removed by hand): made again, once.
+      await ensureDir(path.dirname(target));
+      await fsp.rename(temp, target);
+    });
     await fsyncPath(path.dirname(target));
   };
 
@@ -50,6 +61,18 @@ export function localFileStore(root: string): FileStore {
         throw error;
       }
     },
+    async adoptFile(key, localPath) {
+      // One fsync of the bytes where they already are, then the rename (and its directory):
+      // no second copy, no second fsync. Another file system: copied like putFile.
+      await fsyncPath(localPath);
+      try {
+        await place(key, localPath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        await this.putFile(key, localPath);
+        await fsp.rm(localPath, { force: true });
+      }
+    },
     async putBuffer(key, bytes) {
       const temp = await tempPath();
       try {
@@ -62,7 +85,11 @@ export function localFileStore(root: string): FileStore {
       }
     },
     async exists(key) {
-      return fs.existsSync(pathOf(key));
+      // Asynchronous: a synchronous stat would hold the event loop on every upload.
+      return fsp.access(pathOf(key)).then(
+        () => true,
+        () => false,
+      );
     },
     async open(key) {
       const file = pathOf(key);

@@ -17,6 +17,15 @@ import * as m0010admin from './0010_accounts_admin.ts';
 import * as m0011rateLimits from './0011_rate_limits.ts';
 import * as m0012stance from './0012_screening_stance.ts';
 import * as m0013electionRules from './0013_election_rules.ts';
+import * as m0014casePeople from './0014_case_people.ts';
+import * as m0016reportVault from './0016_report_vault.ts';
+import * as m0017messages from './0017_messages.ts';
+import * as m0017bInbox from './0017b_inbox.ts';
+import * as m0018retention from './0018_retention.ts';
+import * as m0019auditKeyed from './0019_audit_keyed.ts';
+import * as m0019bLoginBackoff from './0019b_login_backoff.ts';
+import * as m0020rulebooks from './0020_rulebooks.ts';
+import * as m0025inboxRetention from './0025_inbox_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_reference': m0001,
@@ -33,4 +42,13 @@ export const migrations: Record<string, Migration> = {
   '0011_rate_limits': m0011rateLimits,
   '0012_screening_stance': m0012stance,
   '0013_election_rules': m0013electionRules,
+  '0014_case_people': m0014casePeople,
+  '0016_report_vault': m0016reportVault,
+  '0017_messages': m0017messages,
+  '0017b_inbox': m0017bInbox,
+  '0018_retention': m0018retention,
+  '0019_audit_keyed': m0019auditKeyed,
+  '0019b_login_backoff': m0019bLoginBackoff,
+  '0020_rulebooks': m0020rulebooks,
+  '0025_inbox_retention': m0025inboxRetention,
 };

@@ -10,7 +10,9 @@ import {
   SHIPPED_ELECTIONS,
   displayRegionName,
   isCity,
+  canonicalJson,
   participates,
+  shippedRulebook,
   timeZoneOfRegion,
   type Election,
 } from '@netra/core';
@@ -65,12 +67,17 @@ export async function insertElection(db: Db, election: Election): Promise<boolea
         scope: election.scope,
         basis: election.basis,
         participation: JSON.stringify(election.participation),
-        rulebook: JSON.stringify(election.rulebook),
+        rulebook: JSON.stringify(shippedRulebook(election)),
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return false;
+    // Version 1 of the rulebook: the shipped constants (deadlines, sanction matrix, candidacy rules) as data.
+    await trx
+      .insertInto('election_rulebooks')
+      .values({ election_id: election.id, version: 1, rulebook: JSON.stringify(shippedRulebook(election)), reason: 'Buku aturan bawaan Netra', regulation: election.basis })
+      .execute();
     await trx
       .insertInto('election_stages')
       .values(
@@ -108,14 +115,29 @@ export async function insertElection(db: Db, election: Election): Promise<boolea
  * the regions the catalog now lists. v2: Pilkada 2020's 270 regions, recipient by date, Pemilu
  * review per FACTS, initial review, four eyes, decreed holidays.
  */
-export const ELECTION_DATA_VERSION = 'catalog/v2';
+export const ELECTION_DATA_VERSION = 'catalog/v3';
 
-/** Writes a shipped election's participation and rulebook over the stored ones and adds its missing regions. */
+/**
+ * Writes a shipped election's participation over the stored one, adds its missing regions, and
+ * records the catalog's rulebook as a new version when it differs from the current one (running
+ * cases keep theirs). v3: the sanction matrix and candidacy rules are rulebook data.
+ */
 export async function refreshShippedElection(db: Db, election: Election): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('elections').select(['rulebook', 'rulebook_version']).where('id', '=', election.id).forUpdate().executeTakeFirstOrThrow();
+    const rulebook = shippedRulebook(election);
+    // jsonb keeps its own key order: compare with keys sorted.
+    const changed = canonicalJson(current.rulebook) !== canonicalJson(rulebook);
+    const version = changed ? current.rulebook_version + 1 : current.rulebook_version;
+    if (changed) {
+      await trx
+        .insertInto('election_rulebooks')
+        .values({ election_id: election.id, version, rulebook: JSON.stringify(rulebook), reason: `Koreksi data katalog Netra (${ELECTION_DATA_VERSION})`, regulation: election.basis })
+        .execute();
+    }
     await trx
       .updateTable('elections')
-      .set({ participation: JSON.stringify(election.participation), rulebook: JSON.stringify(election.rulebook), basis: election.basis })
+      .set({ participation: JSON.stringify(election.participation), rulebook: JSON.stringify(rulebook), rulebook_version: version, basis: election.basis })
       .where('id', '=', election.id)
       .execute();
     const regions = await trx.selectFrom('regions').select('code').where('level', 'in', ['province', 'regency']).execute();
