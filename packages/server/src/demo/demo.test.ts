@@ -60,7 +60,7 @@ describe('demo cases (Pilkada 2024, Banyuasin and Kabupaten Mojokerto)', () => {
     const sanctioned = await t.ctx.db.selectFrom('cases').select('id').where('region_code', '=', '16.07').where('state', '=', 'closed').executeTakeFirstOrThrow();
     const recorded = await t.ctx.db.selectFrom('cases').select('sanction').where('id', '=', sanctioned.id).executeTakeFirstOrThrow();
     expect(recorded.sanction).toMatchObject({ decreeNumber: '800.1.6/045/BKPSDM/2024' });
-    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.ctx)).ok).toBe(true);
     // Loaded once.
     expect(await seedDemoCases(t.ctx)).toBe(false);
   });

@@ -4,10 +4,11 @@
  * then moved straight to the wanted state, as if its earlier steps had been taken.
  */
 import { randomBytes } from 'node:crypto';
-import { dateInTimeZone, generateReceiptNumber, nextCaseDeadline, timeZoneOfRegion, type CaseState, type Rulebook } from '@netra/core';
+import { dateInTimeZone, generateReceiptNumber, nextCaseDeadline, timeZoneOfRegion, type CaseState } from '@netra/core';
 import { openCaseForReport } from '../capabilities/cases/opening.service.ts';
 import { rulebookOf, updateCaseReturning, type CaseRow } from '../capabilities/cases/repository.ts';
-import { insertReport } from '../capabilities/reports/intake.repository.ts';
+import { insertReportWith } from '../capabilities/reports/intake.repository.ts';
+import { createAgency, createAsn } from './dashboards.ts';
 import { staffClient } from './staff.ts';
 import type { TestApp } from './test-database.ts';
 
@@ -60,7 +61,7 @@ export async function createCase(t: TestApp, fixture: CaseFixture = {}): Promise
       receivedOn,
       receivedAt: t.ctx.now(),
     });
-    await insertReport(
+    await insertReportWith(
       trx,
       {
         source: 'finding',
@@ -78,9 +79,10 @@ export async function createCase(t: TestApp, fixture: CaseFixture = {}): Promise
         anonymous: false,
         ...(fixture.recordedBy ? { created_by: fixture.recordedBy } : {}),
       },
-      () => generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes),
+      generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes),
+      { evidence: { addedBy: 'reporter', files: [] }, identity: null, at: t.ctx.now() },
     );
-    const rulebook = (await rulebookOf(trx, electionId)) as Rulebook;
+    const { rulebook } = (await rulebookOf(trx, electionId))!;
     const next = nextCaseDeadline(
       state,
       {
@@ -126,4 +128,25 @@ export async function caseHandlers(t: TestApp) {
     staffClient(t, 'bkpsdm_officer', '35.10'),
   ]);
   return { bawaslu, bawasluJatim, bkn, ppk, bkpsdm };
+}
+
+/**
+ * A fictional civil servant of the region to link to a case (forwarding to BKN and recording a
+ * sanction need one: issue 15), one per test app and region.
+ */
+const people = new WeakMap<TestApp, Map<string, Promise<number>>>();
+export function reportedPerson(t: TestApp, regionCode = '35.10'): Promise<number> {
+  const perApp = people.get(t) ?? new Map<string, Promise<number>>();
+  people.set(t, perApp);
+  const region = regionCode.slice(0, 5);
+  if (!perApp.has(region)) {
+    perApp.set(
+      region,
+      (async () => {
+        const agency = await createAgency(t, region, `Pemerintah Daerah ${region} (fiktif, perkara uji)`);
+        return (await createAsn(t, { agencyId: agency, regionCode: region, name: `Terlapor Fiktif ${region}`, positionTitle: 'Kepala Seksi Pemerintahan', positionType: 'supervisor' })).id;
+      })(),
+    );
+  }
+  return perApp.get(region)!;
 }

@@ -72,7 +72,7 @@ export async function createAsn(t: TestApp, fixture: AsnFixture): Promise<{ id: 
 }
 
 /** One more report on an existing case (a second witness, a public report merged in…). */
-export async function addReport(t: TestApp, c: { id: string; election_id: string; region_code: string }, fields: { source?: 'public' | 'finding' | 'paper' | 'screening'; receivedOn: string; description?: string; place?: string }) {
+export async function addReport(t: TestApp, c: { id: string; election_id: string; region_code: string }, fields: { source?: 'public' | 'finding' | 'paper' | 'screening'; receivedOn: string; occurredOn?: string; description?: string; place?: string }) {
   await t.ctx.db
     .insertInto('reports')
     .values({
@@ -82,7 +82,7 @@ export async function addReport(t: TestApp, c: { id: string; election_id: string
       election_id: c.election_id,
       region_code: c.region_code,
       place: fields.place ?? 'Lapangan desa (fiktif)',
-      occurred_on: fields.receivedOn,
+      occurred_on: fields.occurredOn ?? fields.receivedOn,
       known_on: fields.receivedOn,
       received_on: fields.receivedOn,
       description: fields.description ?? 'Laporan tambahan atas kejadian yang sama (fiktif).',

@@ -53,9 +53,26 @@ export async function hasExif(image: Buffer): Promise<boolean> {
   return Boolean((await sharp(image).metadata()).exif);
 }
 
-/** A complete, timely report about a fictional civil servant in Kabupaten Banyuwangi. */
+/**
+ * The official form's particulars of a fictional named reporter (Perbawaslu 8/2020 jo. 9/2024),
+ * which a named public report must carry.
+ */
+export const REPORTER_PARTICULARS: Readonly<Record<string, string>> = {
+  reporterAddress: 'Jl. Melati 12, Desa Sukamaju (fiktif)',
+  reporterBirthPlace: 'Banyuwangi',
+  reporterBirthDate: '1988-03-14',
+  reporterGender: 'P',
+  reporterOccupation: 'Pedagang',
+  reporterNationality: 'Indonesia',
+};
+
+/**
+ * A complete, timely report about a fictional civil servant in Kabupaten Banyuwangi; anonymous
+ * unless `anonymous: 'false'` is given, which brings the reporter's particulars along.
+ */
 export function fictionalReport(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[] | undefined> {
   return {
+    ...(overrides.anonymous === 'false' ? REPORTER_PARTICULARS : {}),
     electionId: 'pilkada-2024',
     regionCode: '35.10',
     place: 'Balai Desa Sukamaju, Kecamatan Fiktif',

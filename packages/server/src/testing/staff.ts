@@ -51,15 +51,16 @@ export function cookieFrom(response: LightMyRequestResponse): string {
 export async function signIn(t: TestApp, account: { userId: string; email: string; totpSecret: string }, role: string): Promise<StaffClient> {
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } });
   if (login.statusCode !== 200) throw new Error(`login failed ${login.statusCode}: ${login.body}`);
-  const cookie = cookieFrom(login);
   const { csrfToken } = login.json() as { csrfToken: string };
   const verify = await t.app.inject({
     method: 'POST',
     url: '/api/v1/auth/totp/verify',
-    headers: { cookie, 'x-csrf-token': csrfToken },
+    headers: { cookie: cookieFrom(login), 'x-csrf-token': csrfToken },
     payload: { code: totpCode(account.totpSecret, t.ctx.now()) },
   });
   if (verify.statusCode !== 200) throw new Error(`TOTP failed ${verify.statusCode}: ${verify.body}`);
+  // Passing the second factor renews the session token.
+  const cookie = cookieFrom(verify);
   const request = (options: InjectOptions) =>
     t.app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) } });
   return {

@@ -1,17 +1,17 @@
 /**
  * The audit log is written in the same transaction as the change it records, so a change
- * without its audit entry (or the reverse) cannot be committed. Entries are chained: each hash
- * covers the previous one, so appends are serialised by a transaction-scoped advisory lock taken
- * just before the insert; callers append as the last step of their transaction to keep the lock
- * short.
+ * without its audit entry (or the reverse) cannot be committed. Appends take no lock: each row
+ * gets its seq from a sequence, and the sequencer (sequencer.ts) links committed rows into the
+ * keyed chain (`audit_chain`, core audit/keyed-chain.ts) moments later. These are the only
+ * queries on both tables.
  */
-import { chainEntry, verifyChain, type ChainVerification, type JsonValue } from '@netra/core';
+import { type AuditEntry, type JsonValue, type StoredLink } from '@netra/core';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 
-/** Arbitrary but fixed: the key of the advisory lock that orders audit appends. */
-const AUDIT_LOCK_KEY = 7_351_001;
+/** The sequencer's advisory lock: one chain writer at a time across servers (never taken by appends). */
+const SEQUENCER_LOCK_KEY = 7_351_002;
 
 export interface AuditInput {
   actorId: string | null;
@@ -25,42 +25,134 @@ export interface AuditInput {
 }
 
 export async function appendAudit(trx: Transaction<Database>, input: AuditInput): Promise<number> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  // Millisecond precision: the column is timestamptz(3), so the hashed value reads back identical.
-  const at = new Date(Math.floor((input.at ?? new Date()).getTime()));
-  const entry = chainEntry(last ? { seq: Number(last.seq), hash: last.hash } : null, {
-    at: at.toISOString(),
-    actorId: input.actorId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    data: input.data ?? {},
-    ip: input.ip ?? null,
-    userAgent: input.userAgent ?? null,
-  });
-  await trx
+  const [seq] = await appendAudits(trx, [input]);
+  return seq;
+}
+
+/** Several entries in one statement (one round trip), in the order given; their seqs in that order. */
+export async function appendAudits(trx: Transaction<Database>, inputs: readonly AuditInput[]): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const rows = await trx
     .insertInto('audit_log')
-    .values({
-      seq: entry.seq,
-      at: entry.at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      data: JSON.stringify(entry.data),
-      ip: entry.ip,
-      user_agent: entry.userAgent,
-      previous_hash: entry.previousHash,
-      hash: entry.hash,
-    })
+    .values(
+      inputs.map((input) => ({
+        // Millisecond precision: the column is timestamptz(3), so the hashed value reads back identical.
+        at: new Date(Math.floor((input.at ?? new Date()).getTime())).toISOString(),
+        actor_id: input.actorId,
+        action: input.action,
+        entity_type: input.entityType,
+        entity_id: input.entityId,
+        data: JSON.stringify(input.data ?? {}),
+        ip: input.ip ?? null,
+        user_agent: input.userAgent ?? null,
+      })),
+    )
+    .returning('seq')
     .execute();
-  return entry.seq;
+  // A multi-row INSERT draws the sequence in VALUES order; sorted all the same, so the order given is the seq order.
+  return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
 }
 
 /** Append in a transaction of its own (for actions that change nothing else, e.g. a login). */
 export async function recordAudit(db: Db, input: AuditInput): Promise<number> {
   return db.transaction().execute((trx) => appendAudit(trx, input));
+}
+
+type AuditRow = { seq: number; at: Date | string; actor_id: string | null; action: string; entity_type: string; entity_id: string; data: unknown; ip: string | null; user_agent: string | null };
+
+export function entryOf(r: AuditRow): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    data: r.data as JsonValue,
+    ip: r.ip,
+    userAgent: r.user_agent,
+  };
+}
+
+export interface ChainHead {
+  position: number;
+  seq: number;
+  link: string;
+}
+
+/**
+ * One sequencer step, in its own transaction: when no other server holds the sequencer lock,
+ * read the head and the committed entries not chained yet (in seq order, within `lookback` of
+ * the newest chained seq), let `link` compute their links, insert them. Returns how many.
+ */
+export async function extendChain(
+  db: Db,
+  link: (head: ChainHead | null, entries: AuditEntry[]) => Array<{ position: number; seq: number; entryMac: string; link: string }>,
+  limit: number,
+  lookback = 10_000,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEQUENCER_LOCK_KEY}) AS locked`.execute(trx);
+    if (!locked.rows[0]?.locked) return 0;
+    const head = await trx.selectFrom('audit_chain').select(['position', 'audit_seq', 'link']).orderBy('position', 'desc').limit(1).executeTakeFirst();
+    const newest = await trx.selectFrom('audit_chain').select((eb) => eb.fn.max('audit_seq').as('seq')).executeTakeFirst();
+    const from = Math.max(0, Number(newest?.seq ?? 0) - lookback);
+    const rows = await trx
+      .selectFrom('audit_log as a')
+      .selectAll('a')
+      .where('a.seq', '>', from)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_chain as c').select('c.position').whereRef('c.audit_seq', '=', 'a.seq'))))
+      .orderBy('a.seq')
+      .limit(limit)
+      .execute();
+    if (rows.length === 0) return 0;
+    const links = link(head ? { position: Number(head.position), seq: Number(head.audit_seq), link: head.link } : null, rows.map(entryOf));
+    await trx
+      .insertInto('audit_chain')
+      .values(links.map((l) => ({ position: l.position, audit_seq: l.seq, entry_mac: l.entryMac, link: l.link })))
+      .execute();
+    return links.length;
+  });
+}
+
+/** A page of links (position order) after `afterPosition`, each with its entry (null when removed). */
+export async function chainPage(db: Db, afterPosition: number, pageSize: number): Promise<StoredLink[]> {
+  const rows = await db
+    .selectFrom('audit_chain as c')
+    .leftJoin('audit_log as a', 'a.seq', 'c.audit_seq')
+    .select(['c.position', 'c.audit_seq', 'c.entry_mac', 'c.link', 'a.seq', 'a.at', 'a.actor_id', 'a.action', 'a.entity_type', 'a.entity_id', 'a.data', 'a.ip', 'a.user_agent'])
+    .where('c.position', '>', afterPosition)
+    .orderBy('c.position')
+    .limit(pageSize)
+    .execute();
+  return rows.map((r) => ({
+    position: Number(r.position),
+    seq: Number(r.audit_seq),
+    entryMac: r.entry_mac,
+    link: r.link,
+    entry: r.seq === null ? null : entryOf(r as AuditRow),
+  }));
+}
+
+/** The link stored at a position (to compare with a checkpoint). */
+export async function linkAt(db: Db, position: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_chain').select('link').where('position', '=', position).executeTakeFirst();
+  return row?.link ?? null;
+}
+
+export async function chainHead(db: Db): Promise<ChainHead | null> {
+  const row = await db.selectFrom('audit_chain').select(['position', 'audit_seq', 'link']).orderBy('position', 'desc').limit(1).executeTakeFirst();
+  return row ? { position: Number(row.position), seq: Number(row.audit_seq), link: row.link } : null;
+}
+
+/** Entries not (yet) in the chain: the oldest seq and how many. */
+export async function unchained(db: Db): Promise<{ count: number; oldestSeq: number | null; oldestAt: Date | null }> {
+  const row = await db
+    .selectFrom('audit_log as a')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_chain as c').select('c.position').whereRef('c.audit_seq', '=', 'a.seq'))))
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('a.seq').as('oldest'), eb.fn.min('a.at').as('oldestAt')])
+    .executeTakeFirst();
+  return { count: Number(row?.count ?? 0), oldestSeq: row?.oldest == null ? null : Number(row.oldest), oldestAt: row?.oldestAt == null ? null : new Date(row.oldestAt as Date) };
 }
 
 export async function auditTrail(db: Db, entityType: string, entityId: string) {
@@ -72,41 +164,6 @@ export async function auditTrail(db: Db, entityType: string, entityId: string) {
     .where('a.entity_id', '=', entityId)
     .orderBy('a.seq')
     .execute();
-}
-
-/** Verify the whole chain page by page, in constant memory, whatever its length. */
-export async function verifyAuditChain(db: Db, pageSize = 10_000): Promise<ChainVerification> {
-  let after: { seq: number; hash: string } | undefined;
-  let count = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>', after?.seq ?? 0)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    if (rows.length === 0) return { ok: true, count, last: after ?? { seq: 0, hash: '0'.repeat(64) } };
-    const result = verifyChain(
-      rows.map((r) => ({
-        seq: Number(r.seq),
-        at: new Date(r.at).toISOString(),
-        actorId: r.actor_id,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        data: r.data as JsonValue,
-        ip: r.ip,
-        userAgent: r.user_agent,
-        previousHash: r.previous_hash,
-        hash: r.hash,
-      })),
-      after,
-    );
-    if (!result.ok) return result;
-    count += result.count;
-    after = result.last;
-  }
 }
 
 // ---- The viewer (administrators and national Bawaslu): the whole log, filtered and paged.

@@ -5,13 +5,20 @@
  */
 import type { JsonValue } from '@netra/core';
 import type { Db, Trx } from '../../db/database.ts';
+import type { AppContext } from '../../context.ts';
+import * as chain from './chain.ts';
 import * as repo from './repository.ts';
 
 export type { AuditInput } from './repository.ts';
 
-/** Append an entry as the last step of the caller's transaction (its lock orders every writer). */
+/** Append an entry in the caller's transaction (no lock: the sequencer chains it after the commit). */
 export function appendAudit(trx: Trx, input: repo.AuditInput): Promise<number> {
   return repo.appendAudit(trx, input);
+}
+
+/** Several entries in the caller's transaction, in one statement (the intake's two, issue 11). */
+export function appendAudits(trx: Trx, inputs: readonly repo.AuditInput[]): Promise<number[]> {
+  return repo.appendAudits(trx, inputs);
 }
 
 /** Append an entry in a transaction of its own. */
@@ -24,9 +31,22 @@ export function auditTrail(db: Db, entityType: string, entityId: string) {
   return repo.auditTrail(db, entityType, entityId);
 }
 
-/** Walk the whole chain and say where, if anywhere, it breaks. */
-export function verifyAuditChain(db: Db, pageSize?: number) {
-  return repo.verifyAuditChain(db, pageSize);
+/**
+ * Link what is committed, then walk the whole keyed chain, compare it with the checkpoints, and
+ * say where, if anywhere, it breaks.
+ */
+export async function verifyAuditChain(ctx: Pick<AppContext, 'db' | 'hmacKey' | 'files'>, options?: { anchors?: unknown[]; pageSize?: number }) {
+  await chain.sequenceAudit(ctx);
+  return chain.verifyAudit(ctx, options);
+}
+
+export { formatCheckpoint, sequenceAudit, startAuditSequencer, writeCheckpoint, type AuditVerification, type Checkpoint } from './chain.ts';
+
+/** Chain what is committed and sign the head as it stands now (for an auditor to keep). */
+export async function currentCheckpoint(ctx: Pick<AppContext, 'db' | 'hmacKey' | 'files' | 'now'>): Promise<chain.Checkpoint | null> {
+  await chain.writeCheckpoint(ctx);
+  const head = await repo.chainHead(ctx.db);
+  return head ? chain.signCheckpoint(chain.auditKeys(ctx.hmacKey), head, ctx.now()) : null;
 }
 
 export type { AuditFilter } from './repository.ts';
@@ -50,10 +70,10 @@ export function auditVocabulary(db: Db) {
 }
 
 /** The chain's verification as the viewer shows it, with when it was checked. */
-export async function chainStatus(ctx: { db: Db; now(): Date }) {
-  const result = await repo.verifyAuditChain(ctx.db);
+export async function chainStatus(ctx: AppContext) {
+  const result = await verifyAuditChain(ctx);
   const checkedAt = ctx.now().toISOString();
   return result.ok
-    ? { ok: true, count: result.count, checkedAt, lastSeq: result.last.seq || null, firstBrokenSeq: null, reason: null, message: null }
-    : { ok: false, count: 0, checkedAt, lastSeq: null, firstBrokenSeq: result.firstBrokenSeq, reason: result.reason, message: result.message };
+    ? { ok: true, count: result.count, checkedAt, lastSeq: result.head.seq || null, firstBrokenSeq: null, reason: null, message: null }
+    : { ok: false, count: 0, checkedAt, lastSeq: null, firstBrokenSeq: result.seq ?? result.position, reason: result.reason, message: result.message };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/service.ts';
+import { createUser } from '../users/service.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { cookieFrom, createStaffAccount, signIn, TEST_PASSWORD, totpCode } from '../../testing/staff.ts';
 
@@ -37,7 +38,11 @@ describe('staff sign-in', () => {
     const code = totpCode(account.totpSecret, t.ctx.now());
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers: { cookie, 'x-csrf-token': csrf }, payload: { code } });
     expect(ok.statusCode).toBe(200);
-    const session = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie } });
+    // The second factor renews the session token: the one from before it no longer works.
+    const renewed = cookieFrom(ok);
+    expect(renewed).not.toBe(cookie);
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    const session = await t.app.inject({ url: '/api/v1/auth/session', headers: { cookie: renewed } });
     expect(session.json()).toMatchObject({ mfa: 'passed', user: { email: account.email, role: 'bawaslu_regency', scope: { kind: 'region', regionCode: '35.10' } } });
 
     // The same code cannot be replayed in another session.
@@ -69,15 +74,43 @@ describe('staff sign-in', () => {
     expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.email', 'body.password']);
   });
 
-  it('locks an account after five failures, even with the right password, answering like an unknown account', async () => {
+  it('backs off per account AND address: five wrong passwords slow that address down, answering like an unknown account, and never lock the official out from elsewhere', async () => {
     const account = await createStaffAccount(t, 'bkn_verifier', null);
-    for (let i = 0; i < 5; i++) expect((await login(account.email, 'salah-salah-salah')).statusCode).toBe(401);
-    const locked = await login(account.email);
+    const attacker = { 'x-forwarded-for': '198.51.100.7' };
+    const official = { 'x-forwarded-for': '203.0.113.70' };
+    for (let i = 0; i < 5; i++) expect((await login(account.email, 'salah-salah-salah', attacker)).statusCode).toBe(401);
+    const blocked = await login(account.email, TEST_PASSWORD, attacker);
     // Indistinguishable from an unknown account.
-    expect(locked.statusCode).toBe(401);
-    expect(locked.json()).toEqual((await login('tidak.ada.sama.sekali@uji.netra', TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.62' })).json());
-    t.setNow(new Date(t.ctx.now().getTime() + 16 * 60 * 1000));
-    expect((await login(account.email)).statusCode).toBe(200);
+    expect(blocked.statusCode).toBe(401);
+    expect(blocked.json()).toEqual((await login('tidak.ada.sama.sekali@uji.netra', TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.62' })).json());
+    // The official, from their own address, signs in all the while.
+    expect((await login(account.email, TEST_PASSWORD, official)).statusCode).toBe(200);
+    // The back-off ends (30 s after the fifth failure), then doubles with each further failure.
+    t.setNow(new Date(t.ctx.now().getTime() + 31_000));
+    expect((await login(account.email, 'salah-salah-salah', attacker)).statusCode).toBe(401);
+    t.setNow(new Date(t.ctx.now().getTime() + 31_000));
+    expect((await login(account.email, TEST_PASSWORD, attacker)).statusCode).toBe(401);
+    t.setNow(new Date(t.ctx.now().getTime() + 31_000));
+    expect((await login(account.email, TEST_PASSWORD, attacker)).statusCode).toBe(200);
+    // Nothing about the address is stored: the key is a keyed hash.
+    const rows = await t.ctx.db.selectFrom('login_backoff').select('key').execute();
+    expect(JSON.stringify(rows)).not.toContain('198.51.100.7');
+  });
+
+  it('sets the Secure cookie flag whenever the public address is https, whatever the proxy says', async () => {
+    const account = await createStaffAccount(t, 'analyst', null);
+    const saved = process.env.NETRA_PUBLIC_URL;
+    try {
+      process.env.NETRA_PUBLIC_URL = 'https://netra.example.go.id';
+      const secure = await login(account.email, TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.71' });
+      expect(String(secure.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+      process.env.NETRA_PUBLIC_URL = 'http://localhost:3000';
+      const plain = await login(account.email, TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.71' });
+      expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    } finally {
+      if (saved === undefined) delete process.env.NETRA_PUBLIC_URL;
+      else process.env.NETRA_PUBLIC_URL = saved;
+    }
   });
 
   it('requires TOTP of the analyst too (the role reads personal data)', async () => {
@@ -99,6 +132,13 @@ describe('staff sign-in', () => {
     const refused = await verify(right);
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error.code).toBe('totp_locked');
+    // Per account, not per session or address: a fresh sign-in from elsewhere guesses no further.
+    const elsewhere = { 'x-forwarded-for': '203.0.113.66' };
+    const again = await login(account.email, TEST_PASSWORD, elsewhere);
+    expect(again.statusCode).toBe(200);
+    const fresh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers: { cookie: cookieFrom(again), 'x-csrf-token': again.json().csrfToken, ...elsewhere }, payload: { code: right } });
+    expect(fresh.statusCode).toBe(429);
+    expect(fresh.json().error.code).toBe('totp_locked');
     t.setNow(new Date(t.ctx.now().getTime() + 16 * 60 * 1000));
     expect((await verify(totpCode(account.totpSecret, t.ctx.now()))).statusCode).toBe(200);
   });
@@ -107,9 +147,9 @@ describe('staff sign-in', () => {
     const admin = await signIn(t, await createStaffAccount(t, 'administrator', null), 'administrator');
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/users',
+      url: '/api/v1/users/invitations',
       headers: { cookie: admin.cookie },
-      payload: { email: 'x@uji.netra', name: 'Orang Uji', password: 'panjang-sekali-123', role: 'analyst' },
+      payload: { email: 'x@uji.netra', name: 'Orang Uji', role: 'analyst' },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf_failed');
@@ -126,10 +166,8 @@ describe('staff sign-in', () => {
     expect((await first.get('/api/v1/auth/session')).statusCode).toBe(401);
   });
 
-  it('enrols TOTP for an official who has none, then requires it', async () => {
-    const admin = await signIn(t, await createStaffAccount(t, 'administrator', null), 'administrator');
-    const created = await admin.post('/api/v1/users', { email: 'baru@uji.netra', name: 'Petugas Baru', password: 'panjang-sekali-123', role: 'ppk_delegate', regionCode: '35.10' });
-    expect(created.statusCode).toBe(201);
+  it('enrols TOTP for an official who has none (e.g. after an approved reset), then requires it', async () => {
+    await createUser(t.ctx, { actor: null, meta: { ip: null, userAgent: 'test' } }, { email: 'baru@uji.netra', name: 'Petugas Baru', password: 'panjang-sekali-123', role: 'ppk_delegate', regionCode: '35.10' });
     const res = await login('baru@uji.netra', 'panjang-sekali-123');
     expect(res.json().mfa).toBe('setup_required');
     const headers = { cookie: cookieFrom(res), 'x-csrf-token': res.json().csrfToken };
@@ -144,7 +182,7 @@ describe('staff sign-in', () => {
   });
 
   it('writes every sign-in event to a verifiable audit chain', async () => {
-    const result = await verifyAuditChain(t.ctx.db);
+    const result = await verifyAuditChain(t.ctx);
     expect(result.ok).toBe(true);
     const actions = await t.ctx.db.selectFrom('audit_log').select('action').distinct().execute();
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.totp_passed', 'auth.logout_everywhere', 'user.created']));
@@ -166,18 +204,18 @@ describe('staff accounts (administrator)', () => {
 
   it('refuses a scope that does not fit the role, an unknown region and a duplicate e-mail', async () => {
     const admin = await signIn(t, await createStaffAccount(t, 'administrator', null), 'administrator');
-    const base = { name: 'Petugas Uji', password: 'panjang-sekali-123' };
-    const wrongLevel = await admin.post('/api/v1/users', { ...base, email: 'a@uji.netra', role: 'bawaslu_regency', regionCode: '35' });
+    const base = { name: 'Petugas Uji' };
+    const invite = (body: Record<string, unknown>) => admin.post('/api/v1/users/invitations', { ...base, ...body });
+    const wrongLevel = await invite({ email: 'a@uji.netra', role: 'bawaslu_regency', regionCode: '35' });
     expect(wrongLevel.statusCode).toBe(400);
     expect(wrongLevel.json().error.fields[0].field).toBe('body.regionCode');
-    const unknown = await admin.post('/api/v1/users', { ...base, email: 'b@uji.netra', role: 'bawaslu_regency', regionCode: '99.99' });
+    const unknown = await invite({ email: 'b@uji.netra', role: 'bawaslu_regency', regionCode: '99.99' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields[0].message).toMatch(/99\.99/);
-    const shortPassword = await admin.post('/api/v1/users', { ...base, password: 'pendek', email: 'c@uji.netra', role: 'analyst' });
-    expect(shortPassword.statusCode).toBe(400);
-    expect(shortPassword.json().error.fields[0].field).toBe('body.password');
-    expect((await admin.post('/api/v1/users', { ...base, email: 'cek.ganda@uji.netra', role: 'bawaslu_regency', regionCode: '35.10' })).statusCode).toBe(201);
-    const duplicate = await admin.post('/api/v1/users', { ...base, email: 'CEK.GANDA@uji.netra', role: 'analyst' });
+    // No account is opened with a password chosen by the administrator (issue 14): the officer sets it.
+    expect((await admin.post('/api/v1/users', { ...base, password: 'panjang-sekali-123', email: 'c@uji.netra', role: 'analyst' })).statusCode).toBe(404);
+    expect((await invite({ email: 'cek.ganda@uji.netra', role: 'bawaslu_regency', regionCode: '35.10' })).statusCode).toBe(201);
+    const duplicate = await invite({ email: 'CEK.GANDA@uji.netra', role: 'analyst' });
     expect(duplicate.statusCode).toBe(409);
     const list = await admin.get('/api/v1/users?q=cek.ganda');
     expect(list.json().items.map((u: { email: string }) => u.email)).toEqual(['cek.ganda@uji.netra']);

@@ -97,3 +97,33 @@ export async function acceptTotpStep(db: Db, userId: string, step: number): Prom
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The back-off of one account+address key, when it blocks now. */
+export async function backoffBlockedUntil(db: Db, key: string, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('login_backoff').select('blocked_until').where('key', '=', key).where('blocked_until', '>', now).executeTakeFirst();
+  return row?.blocked_until ?? null;
+}
+
+/** Count a wrong password for the key; from the `freeFailures`-th on, block for `blockFor(failures)`. */
+export async function recordBackoffFailure(db: Db, key: string, now: Date, freeFailures: number, blockFor: (failures: number) => number): Promise<number> {
+  const row = await db
+    .insertInto('login_backoff')
+    .values({ key, failures: 1, blocked_until: null, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb('login_backoff.failures', '+', 1), updated_at: now })))
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  if (row.failures >= freeFailures) {
+    await db.updateTable('login_backoff').set({ blocked_until: new Date(now.getTime() + blockFor(row.failures)) }).where('key', '=', key).execute();
+  }
+  return row.failures;
+}
+
+/** A successful sign-in clears its key; rows a day past their last failure go too. */
+export async function clearBackoff(db: Db, key: string, now: Date): Promise<void> {
+  await db.deleteFrom('login_backoff').where((eb) => eb.or([eb('key', '=', key), eb('updated_at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000))])).execute();
+}
+
+/** Give a session a new id (its token changes) when it passes the second factor. */
+export async function renewSessionAfterMfa(db: Db, oldId: string, newId: string): Promise<void> {
+  await db.updateTable('sessions').set({ id: newId, mfa_passed: true }).where('id', '=', oldId).execute();
+}

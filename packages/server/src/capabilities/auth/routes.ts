@@ -7,7 +7,16 @@ import { requireStaff } from './guard.ts';
 import { loginBody, logoutBody, sessionSchema, totpBody } from './schema.ts';
 import { beginTotpSetup, login, logout, SESSION_COOKIE, verifyTotp } from './service.ts';
 
-const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: 'auto' as const };
+/**
+ * Secure whenever the public address (NETRA_PUBLIC_URL) is https, whatever the proxy says; without
+ * a public address, when the request itself came over https ('auto').
+ */
+const cookieOptions = () => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  secure: /^https:/i.test(process.env.NETRA_PUBLIC_URL?.trim() ?? '') ? true : ('auto' as const),
+});
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const pending = requireStaff(ctx, { action: 'session.manage', allowPendingMfa: true });
@@ -26,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (request, reply) => {
       const result = await login(ctx, request.body, requestMeta(request));
-      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions());
       return { user: result.user, mfa: result.mfa, csrfToken: result.csrfToken };
     },
   );
@@ -54,10 +63,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       preHandler: pending,
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Pass the second factor with a 6-digit TOTP code', body: totpBody, response: { 200: z.object({ mfa: z.literal('passed') }), 401: errorResponseSchema } },
+      schema: { tags: ['auth'], summary: 'Pass the second factor with a 6-digit TOTP code (the session cookie is renewed)', body: totpBody, response: { 200: z.object({ mfa: z.literal('passed') }), 401: errorResponseSchema } },
     },
-    async (request) => {
-      await verifyTotp(ctx, staffContext(request), request.body.code);
+    async (request, reply) => {
+      const { token } = await verifyTotp(ctx, staffContext(request), request.body.code);
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions());
       return { mfa: 'passed' as const };
     },
   );

@@ -1,9 +1,10 @@
 /**
  * Staff sign-in: Argon2id passwords, server-side sessions (only a hash of the cookie's token is
- * stored), per-session CSRF tokens, TOTP that every official must pass, account lockout after
- * repeated failures, and sign-out everywhere.
+ * stored), per-session CSRF tokens, TOTP that every official must pass (a new session token when
+ * it does), per account+address back-off on wrong passwords, a per-account limit on wrong codes,
+ * and sign-out everywhere.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { isRoleCode, type RoleCode, type Scope } from '@netra/core';
 import { generateSecret, generateURI, verifySync } from 'otplib';
@@ -18,6 +19,16 @@ export const SESSION_COOKIE = 'netra_session';
 const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MS = 15 * 60 * 1000;
+/**
+ * Wrong passwords back off per account AND address: after five from one address, that address
+ * waits 30 s, then 1, 2, 4 … minutes (at most 15) before its next try for that account counts.
+ * The account itself is never locked by passwords, so nobody can keep a named official out from
+ * elsewhere; the route's per-address limit and Argon2id bound guessing from many addresses.
+ */
+const BACKOFF_FREE_FAILURES = 5;
+export const backoffMs = (failures: number) => Math.min(30_000 * 2 ** Math.max(0, failures - BACKOFF_FREE_FAILURES), LOCK_MS);
+const backoffKey = (ctx: AppContext, userId: string, ip: string | null) =>
+  createHmac('sha256', ctx.hmacKey).update(`netra:login-backoff:${userId}|${ip ?? 'unknown'}`).digest('base64url');
 // Verifying against a real hash when the e-mail is unknown keeps the response time the same, so
 // timing does not reveal which addresses have accounts.
 let dummyHash: Promise<string> | null = null;
@@ -59,18 +70,19 @@ export async function login(ctx: AppContext, input: { email: string; password: s
     throw invalidCredentials();
   }
   const now = ctx.now();
-  if (user.locked_until && user.locked_until > now) {
-    // The same answer, after the same work, as an unknown account or a wrong password: a locked
-    // account must not tell an outsider that the address belongs to an official.
+  const key = backoffKey(ctx, user.id, meta.ip);
+  if (await repo.backoffBlockedUntil(ctx.db, key, now)) {
+    // The same answer, after the same work, as an unknown account or a wrong password: backing
+    // off must not tell an outsider that the address belongs to an official.
     await argon2Verify(await getDummyHash(), input.password).catch(() => false);
     throw invalidCredentials();
   }
   if (!(await argon2Verify(user.password_hash, input.password))) {
-    const { lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MS));
-    await recordAudit(ctx.db, { actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { locked: lockedUntil !== null }, ...meta, at: now });
+    const failures = await repo.recordBackoffFailure(ctx.db, key, now, BACKOFF_FREE_FAILURES, backoffMs);
+    await recordAudit(ctx.db, { actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { backoff: failures >= BACKOFF_FREE_FAILURES }, ...meta, at: now });
     throw invalidCredentials();
   }
-  await repo.resetFailedLogins(ctx.db, user.id);
+  await repo.clearBackoff(ctx.db, key, now);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const role = user.role;
@@ -134,7 +146,8 @@ const totpLocked = (until: Date) => {
   });
 };
 
-export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: string) {
+/** Pass the second factor; returns the session's NEW token (the one it was signed in with stops working). */
+export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: string): Promise<{ token: string }> {
   const { actor: user, meta } = rc;
   const row = await repo.findUserById(ctx.db, user.id);
   if (!row?.totp_secret_encrypted) {
@@ -164,15 +177,20 @@ export async function verifyTotp(ctx: AppContext, rc: RequestContext, code: stri
     );
   }
   await repo.resetFailedLogins(ctx.db, user.id);
-  await repo.markSessionMfaPassed(ctx.db, user.sessionId);
+  // A new session token once the second factor passes: a token planted or seen before it
+  // (session fixation) is worth nothing afterwards.
+  const token = randomBytes(32).toString('base64url');
+  await repo.renewSessionAfterMfa(ctx.db, user.sessionId, sessionIdOf(token));
   await recordAudit(ctx.db, {
     actorId: user.id,
     action: user.mfa === 'setup_required' ? 'auth.totp_enrolled' : 'auth.totp_passed',
     entityType: 'user',
     entityId: user.id,
+    data: { sessionRenewed: true },
     ...meta,
     at: ctx.now(),
   });
+  return { token };
 }
 
 export async function logout(ctx: AppContext, rc: RequestContext, everywhere: boolean): Promise<number> {

@@ -5,7 +5,7 @@
  * Bawaslu (and BKPSDM), once per obligation and status.
  */
 import {
-  ASN_CANDIDACY_RULES,
+  candidacyRulesOf,
   comparablePersonName,
   dateInTimeZone,
   obligationStatus,
@@ -222,10 +222,11 @@ export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[],
   const elections = new Map<string, Election | undefined>();
   const result = new Map<string, MemberObligations[]>();
   for (const pair of pairs) {
-    if (!ASN_CANDIDACY_RULES[pair.electionId]) continue;
     if (!elections.has(pair.electionId)) elections.set(pair.electionId, await findElection({ db }, pair.electionId));
     const election = elections.get(pair.electionId);
     if (!election) continue;
+    // The candidacy rules are rulebook data (issue 14): the election's current version.
+    const rules = candidacyRulesOf(election.rulebook, election);
     const today = dateInTimeZone(now, timeZoneOfRegion(pair.regionCode));
     const members: MemberObligations[] = [];
     for (const member of ['head', 'deputy'] as const) {
@@ -238,7 +239,7 @@ export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[],
         resignationDate: on('resignation')?.done_on,
         dismissalDecreeDate: on('dismissal')?.done_on,
         bknProcessedDate: on('bkn_processing')?.done_on,
-      }, today);
+      }, today, rules);
       for (const alert of report.alerts) {
         for (const role of [bawasluRoleFor(pair.regionCode), 'bkpsdm_officer'] as const) {
           await notify(db, {

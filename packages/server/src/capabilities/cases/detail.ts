@@ -3,12 +3,12 @@
  * timeline, audit trail, every running clock, the transitions open to them, the sanction
  * suggestion and the sanction recorded).
  */
-import { isActCode, suggestSanction, TRANSITION_CODES, TRANSITIONS, type RoleCode } from '@netra/core';
+import { FOUR_EYES_TRANSITIONS, isActCode, outsideStages, sanctionMatrixOf, suggestSanction, TRANSITION_CODES, TRANSITIONS, type RoleCode } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { auditTrail } from '../audit/service.ts';
-import { reportsOfCase } from '../reports/staff.service.ts';
+import { findElection, rulebookVersionOf } from '../elections/service.ts';
 import {
   presentDeadline,
   presentSanction,
@@ -22,7 +22,8 @@ import {
   transitionLabel,
   type StoredSanction,
 } from './present.ts';
-import { caseEvents, employeeKindOf, findCase, listCases, rulebooksFor } from './repository.ts';
+import { reportsOfCase } from './case-reports.repository.ts';
+import { caseEvents, casesForExport, employeeKindOf, findCase, listCases, rulebookKey, rulebooksFor } from './repository.ts';
 import { mayHandle } from './rules.ts';
 import type { ListCasesQuery } from './schema.ts';
 
@@ -35,12 +36,12 @@ export async function caseQueue(ctx: AppContext, rc: RequestContext, query: List
   const { actor: staff, language } = rc;
   const now = ctx.now();
   const { total, rows } = await listCases(ctx.db, staff, query, now);
-  const rulebooks = await rulebooksFor(ctx.db, rows.map((r) => r.election_id));
+  const rulebooks = await rulebooksFor(ctx.db, rows);
   return {
     total,
     limit: query.limit,
     offset: query.offset,
-    items: rows.map((row) => presentSummary(row, rulebooks.get(row.election_id), staff.id, now, language)),
+    items: rows.map((row) => presentSummary(row, rulebooks.get(rulebookKey(row)), staff.id, now, language)),
     bulkTransitions: bulkTransitionsFor(staff.role).map((t) => ({ code: t.code, label: t.label[language] })),
   };
 }
@@ -53,14 +54,15 @@ export async function caseDetail(ctx: AppContext, rc: RequestContext, caseId: st
   const row = await findCase(ctx.db, staff, caseId);
   if (!row) throw notFound({ id: 'Perkara', en: 'Case' });
   const state = stateOf(row);
-  const rulebook = (await rulebooksFor(ctx.db, [row.election_id])).get(row.election_id);
+  const rulebook = (await rulebooksFor(ctx.db, [row])).get(rulebookKey(row));
   const today = todayFor(row, now);
-  const [reports, events, audit] = await Promise.all([reportsOfCase(ctx, row.id), caseEvents(ctx.db, row.id), auditTrail(ctx.db, 'case', row.id)]);
+  const [reports, events, audit, election] = await Promise.all([reportsOfCase(ctx.db, row.id), caseEvents(ctx.db, row.id), auditTrail(ctx.db, 'case', row.id), findElection(ctx, row.election_id)]);
   const acts = row.act_codes.filter(isActCode);
   const employeeKind = await employeeKindOf(ctx.db, row.asn_id);
   return {
     ...presentSummary(row, rulebook, staff.id, now, language),
     otherClass: row.other_class,
+    rulebook: await rulebookVersionOf(ctx, row.election_id, row.rulebook_version),
     clocks: {
       receivedOn: row.received_on,
       reviewRestartedOn: row.review_restarted_on,
@@ -70,9 +72,19 @@ export async function caseDetail(ctx: AppContext, rc: RequestContext, caseId: st
     },
     today,
     deadlines: runningDeadlines(row, rulebook, today).map((d) => presentDeadline(d, language)),
-    transitions: presentTransitions(state, staff.role, language),
+    // Four eyes: the officer who recorded a finding is not offered classifying or forwarding it alone.
+    ...(() => {
+      const required = rulebook?.fourEyes?.findings ?? true;
+      const recorder = required && reports.some((r) => r.source === 'finding' && r.created_by === staff.id);
+      const offered = presentTransitions(state, staff.role, language);
+      const withheld = recorder ? offered.filter((tr) => (FOUR_EYES_TRANSITIONS as readonly string[]).includes(tr.code)) : [];
+      return {
+        transitions: offered.filter((tr) => !withheld.includes(tr)),
+        fourEyes: { required, withheld: withheld.map((tr) => ({ code: tr.code, label: tr.label })) },
+      };
+    })(),
     canHandle: mayHandle(state, staff.role),
-    sanctionSuggestion: acts.length > 0 ? presentSuggestion(suggestSanction(acts, { employeeKind }), language) : null,
+    sanctionSuggestion: acts.length > 0 ? presentSuggestion(suggestSanction(acts, { employeeKind, matrix: rulebook && sanctionMatrixOf(rulebook) }), language) : null,
     sanction: row.sanction ? presentSanction(row.sanction as StoredSanction, language) : null,
     reports: reports.map((r) => ({
       id: r.id,
@@ -90,6 +102,7 @@ export async function caseDetail(ctx: AppContext, rc: RequestContext, caseId: st
       actCodes: r.act_codes,
       excerpt: r.excerpt,
       evidenceCount: Number(r.evidence_count ?? 0),
+      outsideStages: (election && outsideStages(election, row.region_code, r.occurred_on)?.message[language]) ?? null,
     })),
     timeline: events.map((e) => ({
       id: Number(e.id),
@@ -114,4 +127,9 @@ export async function caseDetail(ctx: AppContext, rc: RequestContext, caseId: st
       actorRole: a.actorRole ?? null,
     })),
   };
+}
+
+/** The SQL of a whole queue with its filters, in the viewer's scope and queue order (exports stream it). */
+export function caseExportQuery(ctx: AppContext, rc: Pick<RequestContext, 'actor'>, query: Omit<ListCasesQuery, 'limit' | 'offset' | 'lang'>) {
+  return casesForExport(ctx.db, rc.actor, query, ctx.now());
 }

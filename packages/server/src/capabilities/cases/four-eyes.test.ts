@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createCase } from '../../testing/cases.ts';
+import { createCase, reportedPerson } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 
@@ -24,7 +24,7 @@ const move = (client: StaffClient, id: string, payload: Record<string, unknown>)
 
 describe('four eyes on a finding', () => {
   it('refuses the recorder alone (403 four_eyes); a second officer of the same Bawaslu classifies and forwards', async () => {
-    const c = await createCase(t, { state: 'under_review', recordedBy: recorder.userId });
+    const c = await createCase(t, { state: 'under_review', recordedBy: recorder.userId, asnId: await reportedPerson(t) });
     const refused = await move(recorder, c.id, { transition: 'classify_violation', actCodes: ['A02'] });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error).toMatchObject({ code: 'four_eyes', details: { reason: 'four_eyes' } });
@@ -44,12 +44,13 @@ describe('four eyes on a finding', () => {
   });
 
   it('a rulebook with four eyes off lets the recorder classify alone', async () => {
-    await sql`UPDATE elections SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', 'false') WHERE id = 'pilkada-2020'`.execute(t.ctx.db);
+    // Rulebooks are versioned (issue 14): a case runs under its version's rules.
+    await sql`UPDATE election_rulebooks SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', 'false') WHERE election_id = 'pilkada-2020'`.execute(t.ctx.db);
     try {
       const c = await createCase(t, { state: 'under_review', electionId: 'pilkada-2020', recordedBy: recorder.userId });
       expect((await move(recorder, c.id, { transition: 'classify_violation', actCodes: ['A02'] })).statusCode).toBe(200);
     } finally {
-      await sql`UPDATE elections SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', 'true') WHERE id = 'pilkada-2020'`.execute(t.ctx.db);
+      await sql`UPDATE election_rulebooks SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', 'true') WHERE election_id = 'pilkada-2020'`.execute(t.ctx.db);
     }
   });
 });

@@ -4,8 +4,8 @@
  * the transaction that files the report.
  */
 import type { Trx } from '../../db/database.ts';
-import { nextCaseDeadline, type IsoDate } from '@netra/core';
-import { insertCase, insertCaseEvent, rulebookOf } from './repository.ts';
+import { nextCaseDeadline, type ElectionRulebook, type IsoDate } from '@netra/core';
+import { insertCaseWithEvent, rulebookOf } from './repository.ts';
 
 export interface OpenCaseInput {
   electionId: string;
@@ -17,6 +17,8 @@ export interface OpenCaseInput {
   receivedOn: IsoDate;
   /** The instant of receipt, for the case's timeline (default: the database clock). */
   receivedAt?: Date;
+  /** The election's rulebook and its version as the caller just read them (saves reading them again). */
+  rulebook?: { rulebook: ElectionRulebook; version: number };
 }
 
 /**
@@ -24,28 +26,34 @@ export interface OpenCaseInput {
  * election's rulebook, and a public `received` event. The case moves on from here only through
  * `checkTransition` (service.ts, or the merging command).
  *
- * Its audit entry (`case.opened`) is appended by the caller as the LAST step of the same
- * transaction, after the report that refers to the case: the audit log's advisory lock serialises
- * every writer, so it is taken as late as possible.
+ * Its audit entry (`case.opened`) is appended by the caller in the same transaction (appends take
+ * no lock: the audit sequencer chains them after the commit). The case and its first event are
+ * one statement (one round trip, issue 11).
  */
 export async function openCaseForReport(trx: Trx, input: OpenCaseInput): Promise<{ id: string; number: string }> {
-  const rulebook = await rulebookOf(trx, input.electionId);
-  if (!rulebook) throw new Error(`Unknown election ${input.electionId}`);
+  const current = input.rulebook ?? (await rulebookOf(trx, input.electionId));
+  if (!current) throw new Error(`Unknown election ${input.electionId}`);
+  // The case's clocks run under the rulebook version in force now, even if it changes later.
+  const { rulebook, version: rulebookVersion } = current;
   const deadline = nextCaseDeadline('received', { receivedDate: input.receivedOn }, rulebook, input.receivedOn);
   const at = input.receivedAt ? { created_at: input.receivedAt, updated_at: input.receivedAt } : {};
-  const opened = await insertCase(trx, input.receivedOn.slice(0, 4), {
-    election_id: input.electionId,
-    region_code: input.regionCode,
-    agency_id: input.agencyId,
-    asn_id: input.asnId,
-    state: 'received',
-    act_codes: input.actCodes,
-    summary: input.summary,
-    received_on: input.receivedOn,
-    next_deadline_code: deadline?.code ?? null,
-    next_deadline_due: deadline?.due ?? null,
-    ...at,
-  });
-  await insertCaseEvent(trx, { caseId: opened.id, actorId: null, kind: 'received', toState: 'received', public: true, at: input.receivedAt });
-  return opened;
+  return insertCaseWithEvent(
+    trx,
+    input.receivedOn.slice(0, 4),
+    {
+      election_id: input.electionId,
+      region_code: input.regionCode,
+      agency_id: input.agencyId,
+      asn_id: input.asnId,
+      state: 'received',
+      act_codes: input.actCodes,
+      summary: input.summary,
+      received_on: input.receivedOn,
+      rulebook_version: rulebookVersion,
+      next_deadline_code: deadline?.code ?? null,
+      next_deadline_due: deadline?.due ?? null,
+      ...at,
+    },
+    { actorId: null, kind: 'received', toState: 'received', public: true, at: input.receivedAt },
+  );
 }

@@ -4,7 +4,8 @@
  * agency) scope and stage visibility are part of the SQL: a case outside them is never fetched and
  * the caller answers 404.
  */
-import type { CaseClock, IdentifierKind, Rulebook, RoleCode, Scope } from '@netra/core';
+import { randomUUID } from 'node:crypto';
+import type { CaseClock, ElectionRulebook, IdentifierKind, RoleCode, Scope } from '@netra/core';
 import { sql, type Insertable, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CaseTable, Database } from '../../db/schema.ts';
@@ -44,8 +45,11 @@ function withNames(db: Db, viewer: Viewer) {
 
 export type CaseWithNames = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
 
-/** One page of a queue, and how many cases the queue holds. */
-export async function listCases(db: Db, viewer: Viewer, query: ListCasesQuery, now: Date): Promise<{ total: number; rows: CaseWithNames[] }> {
+/** The region's own date (WIB, WITA or WIT) at `now`, as SQL: the day the law counts in. */
+const regionToday = (now: Date) => sql<string>`(${now.toISOString()}::timestamptz AT TIME ZONE r.time_zone)::date`;
+
+/** The cases of a queue with its filters, in the viewer's scope (unordered, unpaged). */
+function filteredCases(db: Db, viewer: Viewer, query: Omit<ListCasesQuery, 'sort' | 'limit' | 'offset' | 'lang'>, now: Date) {
   let base = withNames(db, viewer);
   const open = sql<boolean>`c.closed_at IS NULL`;
   switch (query.queue) {
@@ -60,7 +64,7 @@ export async function listCases(db: Db, viewer: Viewer, query: ListCasesQuery, n
     }
     case 'overdue':
       // "Today" is the region's own date (WIB, WITA or WIT), the day the law counts in.
-      base = base.where(open).where(sql<boolean>`c.next_deadline_due < (${now.toISOString()}::timestamptz AT TIME ZONE r.time_zone)::date`);
+      base = base.where(open).where(sql<boolean>`c.next_deadline_due < ${regionToday(now)}`);
       break;
     case 'unassigned':
       base = base.where('c.assignee_id', 'is', null).where(open);
@@ -79,27 +83,43 @@ export async function listCases(db: Db, viewer: Viewer, query: ListCasesQuery, n
     const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('c.number', 'ilike', pattern), eb('c.summary', 'ilike', pattern)]));
   }
+  // Clocks by the region's own today: due today, due in the next three days, or already overdue.
+  if (query.due === 'today') base = base.where(open).where(sql<boolean>`c.next_deadline_due = ${regionToday(now)}`);
+  else if (query.due === 'soon') base = base.where(open).where(sql<boolean>`c.next_deadline_due > ${regionToday(now)} AND c.next_deadline_due <= ${regionToday(now)} + 3`);
+  else if (query.due === 'overdue') base = base.where(open).where(sql<boolean>`c.next_deadline_due < ${regionToday(now)}`);
+  return base;
+}
 
-  const total = await countOf(base);
-  let ordered = base;
-  switch (query.sort) {
+/** How many cases a queue with its filters holds (the day's-work counts). */
+export async function countCases(db: Db, viewer: Viewer, query: Omit<ListCasesQuery, 'sort' | 'limit' | 'offset' | 'lang'>, now: Date): Promise<number> {
+  return Number(await countOf(filteredCases(db, viewer, query, now)));
+}
+
+/** The SQL of a whole queue with its filters, in queue order (for exports, streamed). */
+export function casesForExport(db: Db, viewer: Viewer, query: Omit<ListCasesQuery, 'limit' | 'offset' | 'lang'>, now: Date) {
+  return ordered(filteredCases(db, viewer, query, now), query.sort).orderBy('c.number').compile();
+}
+
+function ordered(base: ReturnType<typeof filteredCases>, sort: ListCasesQuery['sort']) {
+  switch (sort) {
     case 'deadline':
-      ordered = ordered.orderBy(sql`c.next_deadline_due ASC NULLS LAST`).orderBy('c.received_on');
-      break;
+      return base.orderBy(sql`c.next_deadline_due ASC NULLS LAST`).orderBy('c.received_on');
     case '-deadline':
-      ordered = ordered.orderBy(sql`c.next_deadline_due DESC NULLS LAST`).orderBy('c.received_on');
-      break;
+      return base.orderBy(sql`c.next_deadline_due DESC NULLS LAST`).orderBy('c.received_on');
     case 'received':
-      ordered = ordered.orderBy('c.received_on');
-      break;
+      return base.orderBy('c.received_on');
     case '-received':
-      ordered = ordered.orderBy('c.received_on', 'desc');
-      break;
+      return base.orderBy('c.received_on', 'desc');
     case 'updated':
-      ordered = ordered.orderBy('c.updated_at', 'desc');
-      break;
+      return base.orderBy('c.updated_at', 'desc');
   }
-  const rows = await ordered.orderBy('c.number').limit(query.limit).offset(query.offset).execute();
+}
+
+/** One page of a queue, and how many cases the queue holds. */
+export async function listCases(db: Db, viewer: Viewer, query: ListCasesQuery, now: Date): Promise<{ total: number; rows: CaseWithNames[] }> {
+  const base = filteredCases(db, viewer, query, now);
+  const total = await countOf(base);
+  const rows = await ordered(base, query.sort).orderBy('c.number').limit(query.limit).offset(query.offset).execute();
   return { total: Number(total), rows };
 }
 
@@ -122,12 +142,20 @@ export function clockOf(row: Pick<CaseRow, 'received_on' | 'review_restarted_on'
   };
 }
 
-/** The rulebooks of the given elections (few: one per election), by election id. */
-export async function rulebooksFor(db: Db, electionIds: Iterable<string>): Promise<Map<string, Rulebook>> {
-  const ids = [...new Set(electionIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('elections').select(['id', 'rulebook']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.rulebook as Rulebook]));
+/** A case's rulebook: its election's, in the version the case's clocks started with. */
+export type RulebookRef = Pick<CaseRow, 'election_id' | 'rulebook_version'>;
+export const rulebookKey = (ref: RulebookRef) => `${ref.election_id}#${ref.rulebook_version}`;
+
+/** The rulebooks the given cases run under (few: one per election and version), by `rulebookKey`. */
+export async function rulebooksFor(db: Db, cases: Iterable<RulebookRef>): Promise<Map<string, ElectionRulebook>> {
+  const refs = [...new Map([...cases].map((c) => [rulebookKey(c), c])).values()];
+  if (refs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('election_rulebooks')
+    .select(['election_id', 'version', 'rulebook'])
+    .where((eb) => eb.or(refs.map((r) => eb.and([eb('election_id', '=', r.election_id), eb('version', '=', r.rulebook_version)]))))
+    .execute();
+  return new Map(rows.map((r) => [rulebookKey({ election_id: r.election_id, rulebook_version: r.version }), r.rulebook as ElectionRulebook]));
 }
 
 export async function caseEvents(db: Db, caseId: string) {
@@ -155,22 +183,21 @@ export interface CaseEventInput {
   public?: boolean;
 }
 
+const caseEventRow = (event: CaseEventInput) => ({
+  case_id: event.caseId,
+  actor_id: event.actorId,
+  kind: event.kind,
+  ...(event.at ? { at: event.at } : {}),
+  transition: event.transition ?? null,
+  from_state: event.fromState ?? null,
+  to_state: event.toState ?? null,
+  note: event.note ?? null,
+  data: JSON.stringify(event.data ?? {}),
+  public: event.public ?? false,
+});
+
 export async function insertCaseEvent(trx: Transaction<Database>, event: CaseEventInput): Promise<void> {
-  await trx
-    .insertInto('case_events')
-    .values({
-      case_id: event.caseId,
-      actor_id: event.actorId,
-      kind: event.kind,
-      ...(event.at ? { at: event.at } : {}),
-      transition: event.transition ?? null,
-      from_state: event.fromState ?? null,
-      to_state: event.toState ?? null,
-      note: event.note ?? null,
-      data: JSON.stringify(event.data ?? {}),
-      public: event.public ?? false,
-    })
-    .execute();
+  await trx.insertInto('case_events').values(caseEventRow(event)).execute();
 }
 
 export async function userSummary(db: Db, id: string) {
@@ -198,16 +225,27 @@ type NewCase = Omit<Insertable<CaseTable>, 'number'>;
 
 /**
  * Insert a case under the next number of its year, `NTR-<year>-<6-digit sequence>` (six digits,
- * growing past a million rather than being cut: lpad truncates).
+ * growing past a million rather than being cut: lpad truncates), with its first timeline event in
+ * the SAME statement (one round trip on the intake's hot path, issue 11): the case id is drawn
+ * here, so the event's row needs nothing back from the case's.
  */
-export async function insertCase(trx: Transaction<Database>, year: string, values: NewCase): Promise<{ id: string; number: string }> {
+export async function insertCaseWithEvent(
+  trx: Transaction<Database>,
+  year: string,
+  values: Omit<NewCase, 'id'>,
+  event: Omit<CaseEventInput, 'caseId'>,
+): Promise<{ id: string; number: string }> {
+  const id = randomUUID();
   return trx
-    .insertInto('cases')
-    .values({
-      number: sql<string>`(SELECT 'NTR-' || ${year}::text || '-' || lpad(s::text, greatest(6, length(s::text)), '0') FROM nextval('case_number_seq') AS s)`,
-      ...values,
-    })
-    .returning(['id', 'number'])
+    .with('opened', (db) =>
+      db
+        .insertInto('cases')
+        .values({ id, number: sql<string>`(SELECT 'NTR-' || ${year}::text || '-' || lpad(s::text, greatest(6, length(s::text)), '0') FROM nextval('case_number_seq') AS s)`, ...values })
+        .returning(['id', 'number']),
+    )
+    .with('first_event', (db) => db.insertInto('case_events').values(caseEventRow({ ...event, caseId: id })))
+    .selectFrom('opened')
+    .select(['id', 'number'])
     .executeTakeFirstOrThrow();
 }
 
@@ -261,9 +299,10 @@ export async function employeeKindOf(db: Db, asnId: number | null): Promise<Iden
   return asn?.kind;
 }
 
-/** The election's rulebook for a case opened now (undefined: unknown election). */
-export async function rulebookOf(db: Db, electionId: string): Promise<Rulebook | undefined> {
-  return (await rulebooksFor(db, [electionId])).get(electionId);
+/** The election's current rulebook and its version, for a case opened now (undefined: unknown election). */
+export async function rulebookOf(db: Db, electionId: string): Promise<{ rulebook: ElectionRulebook; version: number } | undefined> {
+  const row = await db.selectFrom('elections').select(['rulebook', 'rulebook_version']).where('id', '=', electionId).executeTakeFirst();
+  return row && { rulebook: row.rulebook as ElectionRulebook, version: row.rulebook_version };
 }
 
 /** Public events of a case, minus other reporters' own entries (their receipt, their additions). */
@@ -278,4 +317,24 @@ export async function publicCaseEvents(db: Db, caseId: string, reportId: string)
     .orderBy('at')
     .orderBy('id')
     .execute();
+}
+
+// ---------------------------------------------------------------- the reporter's thread (issue 17)
+
+/** The case row locked for a system step, whatever the caller's scope (the reporter has none). */
+export async function lockCaseRow(trx: Transaction<Database>, id: string): Promise<CaseRow | undefined> {
+  return trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The time of each case's latest public event (what a reporter's tracking page shows). */
+export async function latestPublicEventAt(db: Db, caseIds: readonly string[]): Promise<Map<string, Date>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_events')
+    .select(['case_id', (eb) => eb.fn.max('at').as('at')])
+    .where('case_id', 'in', [...caseIds])
+    .where('public', '=', true)
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, new Date(r.at as unknown as string)]));
 }

@@ -23,6 +23,8 @@ import {
 } from './schema.ts';
 import { assignableStaff, assignCase, lockCase, unlockCase } from './assignment.service.ts';
 import { bulkAction, sanctionSuggestionFor, transitionCase } from './service.ts';
+import { casePeopleRoutes } from './people.routes.ts';
+import { workload, WORKLOAD_ITEMS } from './workload.service.ts';
 import { z } from 'zod';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
@@ -31,6 +33,8 @@ const changeErrors = { ...errors, 409: errorResponseSchema, 422: errorResponseSc
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const caseReaders = requireStaff(ctx, { action: 'cases.read' });
   const caseStaff = requireStaff(ctx, { action: 'cases.transition' });
+  // The person of a case and the SIASN block (issue 15).
+  await app.register(casePeopleRoutes, { ctx });
 
   app.get(
     '/cases',
@@ -44,6 +48,29 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => caseQueue(ctx, staffContext(request), request.query),
+  );
+
+  app.get(
+    '/workload',
+    {
+      preHandler: requireStaff(ctx, { action: 'workload.read' }),
+      schema: {
+        tags: ['cases'],
+        summary: "The day's work: new cases, clocks due today and in the next 3 days (each region's own today), overdue, assigned to me, waiting for my role, unread notifications; each with the queue it opens",
+        querystring: langOnlyQuery,
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            cases: z.boolean().describe('Whether the case counts apply to my role'),
+            items: z.array(z.object({ code: z.enum(WORKLOAD_ITEMS), count: z.number().int(), href: z.string() })),
+            notificationsUnread: z.number().int(),
+          }),
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => workload(ctx, staffContext(request)),
   );
 
   app.post(

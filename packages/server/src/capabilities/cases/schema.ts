@@ -23,6 +23,8 @@ export const listCasesQuery = z.object({
   /** `me`, `none` or a user id. */
   assignee: z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /** The next clock by the region's own today: due today, in the next 3 days, or overdue. */
+  due: z.enum(['today', 'soon', 'overdue']).optional(),
   sort: z.enum(SORTS).default('deadline'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -128,6 +130,8 @@ export const sanctionSuggestionSchema = z.object({
 
 export const caseDetailSchema = caseSummarySchema.extend({
   otherClass: z.string().nullable(),
+  /** The rulebook version the case's clocks run under, and the election's current one (issue 14). */
+  rulebook: z.object({ version: z.number(), currentVersion: z.number(), changedAt: z.string().nullable(), regulation: z.string().nullable() }),
   clocks: z.object({
     receivedOn: z.string(),
     reviewRestartedOn: z.string().nullable(),
@@ -139,6 +143,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   deadlines: z.array(deadlineSchema),
   transitions: z.array(transitionOptionSchema),
   canHandle: z.boolean(),
+  /** Four eyes (issue 14): transitions withheld from this viewer because they recorded the finding. */
+  fourEyes: z.object({ required: z.boolean(), withheld: z.array(z.object({ code: z.string(), label: z.string() })) }),
   sanctionSuggestion: sanctionSuggestionSchema.nullable(),
   sanction: recordedSanctionSchema.nullable(),
   reports: z.array(
@@ -158,6 +164,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
       actCodes: z.array(z.string()),
       excerpt: z.string(),
       evidenceCount: z.number(),
+      /** The act lies outside every stage of the election (the reporter was warned before sending). */
+      outsideStages: z.string().nullable(),
     }),
   ),
   timeline: z.array(
@@ -198,6 +206,8 @@ export const transitionBody = z.object({
   ...transitionFields,
   /** The version the person saw; a newer one in the database means someone else changed the case. */
   expectedVersion: z.number().int().positive().optional(),
+  /** Taking a report that fails the formal requirements (anonymous, late) into review: the officer's reason. */
+  formalOverride: z.string().trim().min(10).max(2000).optional(),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
 

@@ -7,9 +7,11 @@
  */
 import {
   checkTransition,
+  formalWeaknesses,
   isActCode,
   isRoleCode,
   nextCaseDeadline,
+  sanctionMatrixOf,
   suggestSanction,
   validateImposedSanction,
   CASE_STATE_LABELS,
@@ -21,13 +23,18 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
 import { notify } from '../notifications/service.ts';
-import { reportsOfCase } from '../reports/staff.service.ts';
+import { reportsOfCase as caseReportRows } from './case-reports.repository.ts';
 import { assignCase } from './assignment.service.ts';
+import { assertPersonLinked } from './people.service.ts';
+import { liftBlockOnSanction } from './siasn-block.service.ts';
 import { assertNotLockedByOther, assertVersion, CASE_NOT_FOUND, locationOf, lockOrNotFound, refusalError, todayIn } from './change-guards.ts';
 import { presentSanction, presentSuggestion, stateOf, type StoredSanction } from './present.ts';
-import { clockOf, employeeKindOf, findCase, insertCaseEvent, rulebooksFor, updateCase, userSummary, type CaseRow } from './repository.ts';
+import { clockOf, employeeKindOf, findCase, insertCaseEvent, rulebookKey, rulebooksFor, updateCase, userSummary, type CaseRow } from './repository.ts';
 import { CLOCK_STARTED_BY, FINISHED_STATES, handlingOffice, mayHandle, PUBLIC_MILESTONES, rolesActingIn } from './rules.ts';
 import type { BulkBody, TransitionBody } from './schema.ts';
+
+/** The steps that take a report into review. */
+const TO_REVIEW: ReadonlySet<string> = new Set(['accept_for_review', 'information_received']);
 
 export interface TransitionOutcome {
   caseId: string;
@@ -39,6 +46,11 @@ export interface TransitionOutcome {
   warnings: Array<{ code: string; message: string }>;
 }
 
+/** The reports a case is made of, oldest first (the case page, the reporter's conversation). */
+export function reportsOfCase(ctx: AppContext, caseId: string) {
+  return caseReportRows(ctx.db, caseId);
+}
+
 export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId: string, body: TransitionBody): Promise<TransitionOutcome> {
   const { actor: staff, meta, language } = rc;
   return ctx.db.transaction().execute(async (trx) => {
@@ -47,15 +59,29 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
     assertVersion(row, body.expectedVersion);
     await assertNotLockedByOther(trx, row, staff, now);
     const from = stateOf(row);
-    const rulebook = (await rulebooksFor(trx, [row.election_id])).get(row.election_id);
+    const rulebook = (await rulebooksFor(trx, [row])).get(rulebookKey(row));
     if (!rulebook) throw new Error(`Election ${row.election_id} of case ${row.id} has no rulebook`);
     // Four eyes: whoever recorded the case's Bawaslu findings cannot classify and forward them alone.
-    const findingRecordedBy = (await reportsOfCase(ctx, row.id)).flatMap((r) => (r.source === 'finding' && r.created_by ? [r.created_by] : []));
+    const caseReports = await reportsOfCase(ctx, row.id);
+    const findingRecordedBy = caseReports.flatMap((r) => (r.source === 'finding' && r.created_by ? [r.created_by] : []));
     const fourEyes = { required: rulebook.fourEyes?.findings ?? true, findingRecordedBy, actorId: staff.id };
     const check = checkTransition(from, body.transition, { role: staff.role, scope: staff.scope }, locationOf(row), body, { fourEyes });
     if (!check.ok) throw refusalError(check.reason);
     const code = body.transition as TransitionCode;
+    // A report failing the formal requirements does not go to review on its own: the lawful path is
+    // a Bawaslu finding (POST /reports/:id/finding), or the officer decides so, with a reason.
+    const weaknesses = [...new Set(caseReports.flatMap((r) => formalWeaknesses({ source: r.source, anonymous: r.anonymous, lateByDays: Number(r.late_by_days) })))];
+    const allWeak = caseReports.length > 0 && caseReports.every((r) => formalWeaknesses({ source: r.source, anonymous: r.anonymous, lateByDays: Number(r.late_by_days) }).length > 0);
+    if (TO_REVIEW.has(code) && allWeak && !body.formalOverride) {
+      const message = {
+        id: `Laporan tidak memenuhi syarat formal (${weaknesses.map((w) => (w === 'anonymous' ? 'pelapor anonim' : 'terlambat')).join(', ')}). Jalur yang sah: jadikan temuan Bawaslu, atau tulis alasan keputusan Anda untuk tetap mengkajinya.`,
+        en: `The report fails the formal requirements (${weaknesses.join(', ')}). The lawful path is a Bawaslu finding, or write the reason for your decision to review it anyway.`,
+      };
+      throw new ApiError(422, 'formal_requirements_unmet', message, [{ field: 'body.formalOverride', message }], { weaknesses });
+    }
     const to = check.to;
+    // Forwarding to BKN and recording a sanction name the person: one must be linked (issue 15).
+    await assertPersonLinked(trx, row, code);
     const today = todayIn(row.region_code, now);
 
     if (code === 'record_sanction' && body.decreeDate! > today) {
@@ -74,7 +100,7 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
     if (code === 'record_sanction') {
       const types = body.sanctionTypes as SanctionTypeCode[];
       const acts = updated.act_codes.filter(isActCode);
-      const suggestion = acts.length > 0 ? suggestSanction(acts, { employeeKind: await employeeKindOf(trx, row.asn_id) }) : null;
+      const suggestion = acts.length > 0 ? suggestSanction(acts, { employeeKind: await employeeKindOf(trx, row.asn_id), matrix: sanctionMatrixOf(rulebook) }) : null;
       sanction = {
         types,
         decreeNumber: body.decreeNumber!,
@@ -85,6 +111,7 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
       };
     }
 
+    const lockEndsOnHandover = row.locked_by === staff.id && !mayHandle(to, staff.role);
     // The case leaves the hands of an assignee whose role has nothing to do in the new state.
     let assigneeId = row.assignee_id;
     if (assigneeId) {
@@ -105,11 +132,15 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
         // Following up lifts the recommendation to block the ASN's data (FACTS.md §3 step 5).
         ...(code === 'record_sanction' ? { sanction: JSON.stringify(sanction), siasn_block_recommended: false } : {}),
         assignee_id: assigneeId,
-        // The person's unit of work is done; they lock again if they carry on.
-        ...(row.locked_by === staff.id ? { locked_by: null, locked_until: null } : {}),
+        // The work lock stays with its holder until released (or it expires); it ends on its own only
+        // when the case leaves their hands, and the timeline says so (lockEndsOnHandover below).
+        ...(lockEndsOnHandover ? { locked_by: null, locked_until: null } : {}),
         version,
         updated_at: now,
       });
+
+    // The sanction lifts an open SIASN block (issue 15).
+    if (sanction) await liftBlockOnSanction(trx, row, staff.id, now, { number: sanction.decreeNumber, date: sanction.decreeDate });
 
     const fields = Object.fromEntries(
       (['actCodes', 'otherClass', 'failedRequirements', 'letterNumber', 'sanctionTypes', 'decreeNumber', 'decreeDate'] as const).filter((f) => body[f] !== undefined).map((f) => [f, body[f]]),
@@ -128,6 +159,8 @@ export async function transitionCase(ctx: AppContext, rc: RequestContext, caseId
         ...(body.publicMessage && PUBLIC_MILESTONES.has(code) ? { publicMessage: body.publicMessage } : {}),
         ...(sanction ? { warnings: sanction.warnings.map((w) => w.code) } : {}),
         ...(assigneeId !== row.assignee_id ? { unassigned: row.assignee_id } : {}),
+        ...(lockEndsOnHandover ? { lockReleased: staff.id } : {}),
+        ...(TO_REVIEW.has(code) && allWeak ? { formalOverride: body.formalOverride, weaknesses } : {}),
       },
       public: PUBLIC_MILESTONES.has(code),
     });
@@ -215,5 +248,7 @@ export async function sanctionSuggestionFor(ctx: AppContext, rc: RequestContext,
   }
   if (codes.length === 0) return { actCodes: [], suggestion: null };
   const kind = await employeeKindOf(ctx.db, row.asn_id);
-  return { actCodes: codes, suggestion: presentSuggestion(suggestSanction(codes, { employeeKind: kind }), rc.language) };
+  const rulebook = (await rulebooksFor(ctx.db, [row])).get(rulebookKey(row));
+  const matrix = rulebook ? sanctionMatrixOf(rulebook) : undefined;
+  return { actCodes: codes, suggestion: presentSuggestion(suggestSanction(codes, { employeeKind: kind, matrix }), rc.language) };
 }

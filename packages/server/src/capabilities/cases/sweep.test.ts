@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/service.ts';
-import { createCase, travelTo } from '../../testing/cases.ts';
+import { createCase, reportedPerson, travelTo } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { runDeadlineSweep } from './sweep.ts';
@@ -119,7 +119,7 @@ describe('runDeadlineSweep: escalation', () => {
   });
 
   it('a PPK that misses the follow-up gets the case flagged for a SIASN block, for BKN, with event and audit', async () => {
-    const c = await createCase(t, { receivedOn: '2024-11-01', state: 'recommended_to_ppk', recommendedToPpkOn: '2024-12-01', actCodes: ['A04'] }); // due 11 Dec (unsure rule)
+    const c = await createCase(t, { receivedOn: '2024-11-01', state: 'recommended_to_ppk', recommendedToPpkOn: '2024-12-01', actCodes: ['A04'], asnId: await reportedPerson(t) }); // due 11 Dec (unsure rule)
     await runDeadlineSweep(t.ctx, '2024-12-10');
     expect(await kinds(ppk, c.id)).toEqual(['deadline_reminder']);
     expect((await inbox(ppk, c.id))[0].message).toContain('belum pasti');
@@ -144,7 +144,7 @@ describe('runDeadlineSweep: escalation', () => {
     expect(sanctioned.statusCode, sanctioned.body).toBe(200);
     expect(sanctioned.json().warnings).toEqual([]);
     expect((await bkn.get(`/api/v1/cases/${c.id}`)).json()).toMatchObject({ siasnBlockRecommended: false, escalatedTo: null });
-    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.ctx)).toMatchObject({ ok: true });
   });
 
   it('recomputes a stored next deadline that no longer matches the rulebook', async () => {

@@ -20,8 +20,9 @@ import type { AppContext } from '../../context.ts';
 import { appendAudit } from '../audit/service.ts';
 import { notify } from '../notifications/service.ts';
 import { stateOf } from './present.ts';
-import { clockOf, insertCaseEvent, openCasesAfter, rulebooksFor, updateCase, type CaseRow } from './repository.ts';
+import { clockOf, insertCaseEvent, openCasesAfter, rulebookKey, rulebooksFor, updateCase, type CaseRow } from './repository.ts';
 import { handlingOffice } from './rules.ts';
+import { requestSiasnBlock } from './siasn-block.service.ts';
 
 /** Remind the day before a deadline and on the day itself (counted like the rule: working days skip days off). */
 export const REMINDER_DAYS_BEFORE = [1, 0] as const;
@@ -103,6 +104,8 @@ async function sweepCase(ctx: SweepContext, row: CaseRow, rulebook: Rulebook, to
       const flagSiasn = escalation.action === 'recommend_siasn_block' && !row.siasn_block_recommended;
       await updateCase(trx, row.id, { escalated_to: escalatedTo, ...(flagSiasn ? { siasn_block_recommended: true } : {}) });
       const data = { deadline: d.code, due: d.due, action: escalation.action, to: escalatedTo, basis: d.basis, unsure: d.unsure };
+      // The request is a record BKN imposes and lifts (issue 15), and the PPK hears of it.
+      if (escalation.action === 'recommend_siasn_block') await requestSiasnBlock(trx, row, data, ctx.now());
       await insertCaseEvent(trx, { caseId: row.id, actorId: null, kind: flagSiasn ? 'siasn_block_recommended' : 'escalated', at: ctx.now(), data });
       if (flagSiasn) summary.siasnFlags += 1;
       await appendAudit(trx, {
@@ -128,10 +131,10 @@ export async function runDeadlineSweep(ctx: SweepContext, today?: IsoDate): Prom
   for (;;) {
     const rows = await openCasesAfter(ctx.db, after, BATCH);
     if (rows.length === 0) return summary;
-    const missing = rows.map((r) => r.election_id).filter((id) => !rulebooks.has(id));
-    for (const [id, rulebook] of await rulebooksFor(ctx.db, missing)) rulebooks.set(id, rulebook);
+    const missing = rows.filter((r) => !rulebooks.has(rulebookKey(r)));
+    for (const [key, rulebook] of await rulebooksFor(ctx.db, missing)) rulebooks.set(key, rulebook);
     for (const row of rows) {
-      const rulebook = rulebooks.get(row.election_id);
+      const rulebook = rulebooks.get(rulebookKey(row));
       if (!rulebook) continue;
       summary.casesChecked += 1;
       await sweepCase(ctx, row, rulebook, today ?? dateInTimeZone(ctx.now(), timeZoneOfRegion(row.region_code)), summary);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/service.ts';
-import { caseHandlers, createCase, travelTo } from '../../testing/cases.ts';
+import { caseHandlers, createCase, reportedPerson, travelTo } from '../../testing/cases.ts';
 import type { StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 
@@ -28,7 +28,8 @@ const detail = async (client: StaffClient, id: string) => {
 describe('carrying a Pilkada 2024 case from receipt to a recorded sanction', () => {
   it('runs every step in order, each by its role, with clocks, deadlines, timeline and audit', async () => {
     await travelTo(t, '2024-11-25T02:00:00Z'); // Monday 25 November, 09:00 WIB
-    const c = await createCase(t, { receivedOn: '2024-11-25' });
+    // The civil servant is linked (forwarding and the sanction need one: people.test.ts).
+    const c = await createCase(t, { receivedOn: '2024-11-25', asnId: await reportedPerson(t) });
     const start = await detail(bawaslu, c.id);
     // Pilkada counts calendar days: the 27 November voting day does not stop the 3-day review.
     expect(start.nextDeadline).toMatchObject({ code: 'review', due: '2024-11-28', remaining: 3, counting: 'calendar', unsure: false });
@@ -103,7 +104,7 @@ describe('carrying a Pilkada 2024 case from receipt to a recorded sanction', () 
     expect(steps.find((e: { transition: string }) => e.transition === 'request_information')).toMatchObject({ public: true, data: { publicMessage: 'Mohon lampirkan foto kegiatan.' }, note: NOTE });
     expect(closed.auditTrail.map((a: { action: string }) => a.action)).toEqual(Array(9).fill('case.transition'));
     expect(closed.auditTrail[7]).toMatchObject({ actorRole: 'ppk_delegate', data: { transition: 'record_sanction', note: NOTE } });
-    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.ctx)).toMatchObject({ ok: true });
   });
 
   it('reopening restarts the review clock and clears the closing date', async () => {
@@ -170,7 +171,7 @@ describe('refusals', () => {
     const res = await move(bawaslu, c.id, { transition: 'bkn_verify' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'role_not_allowed', details: { allowed: ['bkn_verifier'] } });
-    const atPpk = await createCase(t, { state: 'recommended_to_ppk', receivedOn: '2024-09-01', actCodes: ['A02'] });
+    const atPpk = await createCase(t, { state: 'recommended_to_ppk', receivedOn: '2024-09-01', actCodes: ['A02'], asnId: await reportedPerson(t) });
     const personnel = await move(bkpsdm, atPpk.id, { transition: 'record_sanction', sanctionTypes: ['written_reprimand'], decreeNumber: '1/2024', decreeDate: '2024-09-30' });
     expect(personnel.statusCode).toBe(403);
     expect(personnel.json().error.details.allowed).toEqual(['ppk_delegate']);
@@ -210,8 +211,21 @@ describe('refusals', () => {
     expect(blocked.json().error.message).toContain('Petugas Uji bawaslu_regency');
     expect(blocked.json().error.message).toMatch(/sampai \d{2}:\d{2} WIB/);
     expect((await move(bawaslu, c.id, { transition: 'start_check' })).statusCode).toBe(200);
-    // The holder's transition released the lock.
+    // The lock stays with its holder after an action (no silent disappearance) until released.
+    expect((await detail(bawaslu, c.id)).lock).toMatchObject({ holderId: bawaslu.userId, mine: true });
+    expect((await move(bawasluJatim, c.id, { transition: 'accept_for_review' })).statusCode).toBe(423);
+    expect((await bawaslu.request({ method: 'DELETE', url: `/api/v1/cases/${c.id}/lock` })).statusCode).toBe(200);
     expect((await detail(bawaslu, c.id)).lock).toBeNull();
+  });
+
+  it('releases the lock when the case leaves its holder\'s hands, and says so in the timeline', async () => {
+    const c = await createCase(t, { state: 'classified_other_law', actCodes: ['A02'], asnId: await reportedPerson(t) });
+    expect((await bawaslu.post(`/api/v1/cases/${c.id}/lock`)).statusCode).toBe(200);
+    const forwarded = await move(bawaslu, c.id, { transition: 'forward_to_bkn', letterNumber: '001/PM.00.02/K.JI-10/11/2024' });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    const seen = await detail(bawaslu, c.id);
+    expect(seen.lock).toBeNull();
+    expect(seen.timeline.at(-1).data).toMatchObject({ lockReleased: bawaslu.userId });
   });
 
   it('lets exactly one of two simultaneous changes through; the other learns the case moved on', async () => {
@@ -226,7 +240,7 @@ describe('refusals', () => {
 
   it('refuses a decree dated after today', async () => {
     await travelTo(t, '2024-12-09T03:00:00Z');
-    const c = await createCase(t, { state: 'recommended_to_ppk', receivedOn: '2024-11-01', recommendedToPpkOn: '2024-12-01', actCodes: ['A02'] });
+    const c = await createCase(t, { state: 'recommended_to_ppk', receivedOn: '2024-11-01', recommendedToPpkOn: '2024-12-01', actCodes: ['A02'], asnId: await reportedPerson(t) });
     const res = await move(ppk, c.id, { transition: 'record_sanction', sanctionTypes: ['demotion_12_months'], decreeNumber: '800/9/2024', decreeDate: '2024-12-10' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields).toEqual([{ field: 'body.decreeDate', message: 'Tanggal keputusan tidak boleh setelah hari ini.' }]);
@@ -243,7 +257,7 @@ describe('refusals', () => {
   });
 
   it('clears the assignee when the case passes to a role with nothing to do for them', async () => {
-    const c = await createCase(t, { state: 'classified_other_law', actCodes: ['A06'], assigneeId: bawaslu.userId });
+    const c = await createCase(t, { state: 'classified_other_law', actCodes: ['A06'], assigneeId: bawaslu.userId, asnId: await reportedPerson(t) });
     await move(bawaslu, c.id, { transition: 'forward_to_bkn', letterNumber: 'B-77/2024' });
     const view = await detail(bkn, c.id);
     expect(view.assignee).toBeNull();

@@ -106,10 +106,64 @@ function regencyCentres(): Promise<Map<string, [number, number]>> {
 }
 
 /**
+ * Provinces whose regencies are placed by hand, because the island-derived layout scrambles them
+ * (Jawa Timur: its inland regencies have no islands, so Banyuwangi landed bottom-middle and Madura
+ * was scattered). Placed from the regencies' real positions (west → east, north → south): the
+ * north coast and Madura on the top row, Banyuwangi at the east end, Pacitan in the south-west;
+ * a city sits beside or inside its regency. Checked against real coordinates in
+ * transparency/transparency.test.ts.
+ */
+const HAND_PLACED: Readonly<Record<string, Readonly<Record<string, TilePosition>>>> = {
+  '35': {
+    '35.23': { col: 2, row: 0 }, // Tuban
+    '35.24': { col: 3, row: 0 }, // Lamongan
+    '35.25': { col: 4, row: 0 }, // Gresik
+    '35.26': { col: 6, row: 0 }, // Bangkalan (Madura)
+    '35.27': { col: 7, row: 0 }, // Sampang
+    '35.28': { col: 8, row: 0 }, // Pamekasan
+    '35.29': { col: 9, row: 0 }, // Sumenep
+    '35.21': { col: 0, row: 1 }, // Ngawi
+    '35.22': { col: 1, row: 1 }, // Bojonegoro
+    '35.76': { col: 4, row: 1 }, // Kota Mojokerto
+    '35.78': { col: 5, row: 1 }, // Kota Surabaya
+    '35.20': { col: 0, row: 2 }, // Magetan
+    '35.19': { col: 1, row: 2 }, // Madiun
+    '35.18': { col: 2, row: 2 }, // Nganjuk
+    '35.17': { col: 3, row: 2 }, // Jombang
+    '35.16': { col: 4, row: 2 }, // Mojokerto
+    '35.15': { col: 5, row: 2 }, // Sidoarjo
+    '35.75': { col: 6, row: 2 }, // Kota Pasuruan
+    '35.74': { col: 7, row: 2 }, // Kota Probolinggo
+    '35.12': { col: 9, row: 2 }, // Situbondo
+    '35.77': { col: 1, row: 3 }, // Kota Madiun
+    '35.71': { col: 2, row: 3 }, // Kota Kediri
+    '35.06': { col: 3, row: 3 }, // Kediri
+    '35.79': { col: 4, row: 3 }, // Kota Batu
+    '35.14': { col: 5, row: 3 }, // Pasuruan
+    '35.13': { col: 6, row: 3 }, // Probolinggo
+    '35.11': { col: 8, row: 3 }, // Bondowoso
+    '35.02': { col: 0, row: 4 }, // Ponorogo
+    '35.04': { col: 2, row: 4 }, // Tulungagung
+    '35.72': { col: 3, row: 4 }, // Kota Blitar
+    '35.73': { col: 4, row: 4 }, // Kota Malang
+    '35.07': { col: 5, row: 4 }, // Malang
+    '35.08': { col: 6, row: 4 }, // Lumajang
+    '35.09': { col: 7, row: 4 }, // Jember
+    '35.10': { col: 9, row: 4 }, // Banyuwangi
+    '35.01': { col: 0, row: 5 }, // Pacitan
+    '35.03': { col: 1, row: 5 }, // Trenggalek
+    '35.05': { col: 3, row: 5 }, // Blitar
+  },
+};
+
+/**
  * Tile positions for the regencies/cities `codes` of one province (see the module comment).
  * Deterministic: the same codes always give the same layout.
  */
 export async function regencyTiles(codes: readonly string[]): Promise<Map<string, TilePosition>> {
+  const province = codes[0]?.slice(0, 2);
+  const placed = province ? HAND_PLACED[province] : undefined;
+  if (placed && codes.every((code) => placed[code])) return new Map(codes.map((code) => [code, placed[code]]));
   const known = await regencyCentres();
   const sorted = [...codes].sort();
   const located = sorted.filter((code) => known.has(code)).map((code) => ({ code, point: known.get(code)! }));

@@ -34,6 +34,8 @@ export type Doc = PDFKit.PDFDocument;
 export const PAGE = { left: 70, right: 56, top: 50, bottom: 56 };
 
 export interface Issuer {
+  /** The body in capitals on the letterhead; default Bawaslu's. */
+  body?: string;
   /** "KABUPATEN BANYUWANGI", "PROVINSI JAWA TIMUR" or "REPUBLIK INDONESIA". */
   levelLine: string;
   /** "Bawaslu Kabupaten Banyuwangi", for the signature and the body. */
@@ -79,7 +81,7 @@ function keepTogether(doc: Doc, height: number) {
 /** The letterhead: the body's name in capitals and a double rule under it. */
 export function letterhead(doc: Doc, fonts: { regular: string; bold: string }, issuer: Issuer) {
   const width = contentWidth(doc);
-  doc.font(fonts.bold).fontSize(14).text('BADAN PENGAWAS PEMILIHAN UMUM', PAGE.left, PAGE.top, { width, align: 'center' });
+  doc.font(fonts.bold).fontSize(14).text(issuer.body ?? 'BADAN PENGAWAS PEMILIHAN UMUM', PAGE.left, PAGE.top, { width, align: 'center' });
   doc.font(fonts.bold).fontSize(13).text(issuer.levelLine, { width, align: 'center' });
   doc.font(fonts.regular).fontSize(8.5).text('Dokumen ini disusun dengan Netra dari data perkara; periksa sebelum ditandatangani.', { width, align: 'center' });
   const y = doc.y + 4;

@@ -1,162 +1,145 @@
 /**
- * Official documents as PDF: Bawaslu's recommendation letter for a proven case (to the head of BKN
- * — KASN before August 2024, per the election's rulebook — or to the PPK of the civil servant's
- * region), and a recap of a region's figures per election stage. Filled from the data, laid out
- * as an Indonesian official letter (pdf.ts), for an official to check and sign.
+ * Official documents as PDF: the letters of a case at their steps (letters.ts: review result,
+ * Bawaslu's recommendation to BKN or the PPK, BKN's recommendation to the PPK, the notice of
+ * report status), each stored with the case through the file store and audited when generated;
+ * the PPK's signed sanction decree (a PDF, sniffed, kept with its SHA-256); and a recap of a
+ * region's figures per election stage. Laid out as Indonesian official letters (pdf.ts), for an
+ * official to check and sign.
  */
-import {
-  CASE_STATE_LABELS,
-  DISCIPLINE_LEVEL_LABELS,
-  PROHIBITED_ACTS,
-  SANCTION_TYPES,
-  dateInTimeZone,
-  formatNip,
-  isActCode,
-  isCaseState,
-  recipientPeriodOn,
-  suggestSanction,
-  timeZoneOfRegion,
-  type Rulebook,
-} from '@netra/core';
+import { createHash } from 'node:crypto';
+import { CASE_STATE_LABELS, can, dateInTimeZone, formatLocalDateTime, isCaseState } from '@netra/core';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
+import { keyFor } from '../../storage/evidence-store.ts';
+import { appendAudit } from '../audit/service.ts';
 import { stageLabel } from '../dashboards/labels.ts';
 import { dashboardsRefreshedAt } from '../dashboards/refresh.ts';
 import { childRegions } from '../dashboards/service.ts';
 import { loadCube, headline } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
-import { indonesianDate, labelledLines, letterhead, numbered, paragraph, renderPdf, signatureBlock, table, type Issuer } from './pdf.ts';
+import { issuerFor, LETTER_LABELS, lettersOf, renderLetter, STORED_KIND, type LetterKind } from './letters.ts';
+import { indonesianDate, labelledLines, letterhead, renderPdf, signatureBlock, table } from './pdf.ts';
+import type { CaseDocumentKind } from '../../db/schema.ts';
 import * as repo from './repository.ts';
 
-/** States in which Bawaslu has found an ASN neutrality violation (the letter's premise). */
-const PROVEN_STATES = new Set(['classified_other_law', 'forwarded_to_bkn', 'verified_by_bkn', 'recommended_to_ppk', 'sanction_decided']);
+/** The largest signed decree accepted (a scanned decree of a few pages). */
+export const DECREE_MAX_BYTES = 20 * 1024 * 1024;
+const DECREE_STATES = new Set(['recommended_to_ppk', 'sanction_decided']);
 
-const withoutPrefix = (name: string) => name.replace(/^(Kabupaten|Kota|Provinsi)\s+/i, '');
+const KIND_LABEL: Record<CaseDocumentKind, keyof typeof LETTER_LABELS> = {
+  review_result: 'review-result',
+  recommendation_bkn: 'recommendation-bkn',
+  recommendation_ppk: 'recommendation-ppk',
+  bkn_recommendation: 'bkn-recommendation',
+  status_notice: 'status-notice',
+  sanction_decree: 'sanction-decree',
+};
 
-/** The Bawaslu that issues documents for a region: national, a province's or a regency/city's. */
-export function issuerFor(regionCode: string | null, regionName: string | null): Issuer {
-  if (!regionCode || !regionName) return { levelLine: 'REPUBLIK INDONESIA', name: 'Bawaslu Republik Indonesia', place: 'Jakarta' };
-  if (regionCode.length === 2) return { levelLine: `PROVINSI ${regionName.toUpperCase()}`, name: `Bawaslu Provinsi ${regionName}`, place: regionName };
-  return { levelLine: regionName.toUpperCase(), name: `Bawaslu ${regionName}`, place: withoutPrefix(regionName) };
+/** Keep a file with the case (content-addressed in the file store) and audit it, in one transaction. */
+async function storeWithCase(ctx: AppContext, rc: RequestContext, file: { caseId: string; kind: CaseDocumentKind; reportId: string | null; fileName: string; contentType: string; bytes: Buffer }, action: string) {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const storageKey = keyFor(sha256);
+  // Durable before the row that refers to it commits (storage/evidence-store.ts).
+  await ctx.files.putBuffer(storageKey, file.bytes, file.contentType);
+  const now = ctx.now();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const documentId = await repo.insertCaseDocument(trx, { ...file, storageKey, sha256, sizeBytes: file.bytes.length, createdBy: rc.actor.id, at: now });
+    await appendAudit(trx, {
+      actorId: rc.actor.id,
+      action,
+      entityType: 'case',
+      entityId: file.caseId,
+      data: { documentId, kind: file.kind, fileName: file.fileName, sha256, sizeBytes: file.bytes.length, ...(file.reportId ? { reportId: file.reportId } : {}) },
+      ...rc.meta,
+      at: now,
+    });
+    return documentId;
+  });
+  return { id, sha256, sizeBytes: file.bytes.length };
 }
 
-/** The regional head who is the PPK of a region's civil servants: governor, regent or mayor. */
-export function ppkOf(regionCode: string, regionName: string): string {
-  if (regionCode.length === 2) return `Gubernur ${regionName}`;
-  return /^Kota\s/i.test(regionName) ? `Wali Kota ${withoutPrefix(regionName)}` : `Bupati ${withoutPrefix(regionName)}`;
+/** A letter of the case, rendered now, stored with the case and audited. */
+export async function caseLetter(ctx: AppContext, rc: RequestContext, caseId: string, kind: LetterKind, reportId?: string): Promise<{ pdf: Buffer; fileName: string; documentId: string }> {
+  const letter = await renderLetter(ctx, rc, caseId, kind, reportId);
+  const stored = await storeWithCase(ctx, rc, { caseId: letter.caseId, kind: STORED_KIND[kind], reportId: letter.reportId, fileName: letter.fileName, contentType: 'application/pdf', bytes: letter.pdf }, 'document.generated');
+  return { pdf: letter.pdf, fileName: letter.fileName, documentId: stored.id };
 }
 
-const RECIPIENT = {
-  BKN: { office: 'Kepala Badan Kepegawaian Negara', short: 'Kepala BKN', place: 'Jakarta' },
-  KASN: { office: 'Ketua Komisi Aparatur Sipil Negara', short: 'Ketua KASN', place: 'Jakarta' },
-} as const;
+/** Bawaslu's recommendation letter (the route that existed before issue 15). */
+export async function recommendationLetter(ctx: AppContext, rc: RequestContext, caseId: string, to: 'bkn' | 'ppk') {
+  return caseLetter(ctx, rc, caseId, to === 'bkn' ? 'recommendation-bkn' : 'recommendation-ppk');
+}
 
-const DOTTED_NUMBER = '............/PM.00.02/....../....../' as const;
+/** The letters due at the case's step and the files kept with it. */
+export async function caseDocuments(ctx: AppContext, rc: RequestContext, caseId: string) {
+  const { found, letters, reporterReports } = await lettersOf(ctx, rc, caseId);
+  const files = await repo.documentsOfCase(ctx.db, found.id);
+  const state = isCaseState(found.state) ? CASE_STATE_LABELS[found.state][rc.language] : found.state;
+  const decreeDue = DECREE_STATES.has(found.state);
+  return {
+    caseId: found.id,
+    caseNumber: found.number,
+    state: found.state,
+    stateLabel: state,
+    letters,
+    reporterReports,
+    decree: {
+      canUpload: can(rc.actor.role, 'documents.decree.upload') && decreeDue,
+      due: decreeDue,
+      maxBytes: DECREE_MAX_BYTES,
+    },
+    files: files.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      label: LETTER_LABELS[KIND_LABEL[f.kind]][rc.language],
+      reportId: f.reportId,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      sha256: f.sha256,
+      sizeBytes: f.sizeBytes,
+      createdAt: new Date(f.createdAt).toISOString(),
+      createdByName: f.createdByName,
+    })),
+  };
+}
 
-export async function recommendationLetter(ctx: AppContext, rc: RequestContext, caseId: string, to: 'bkn' | 'ppk'): Promise<{ pdf: Buffer; fileName: string }> {
+/** A stored file of the case (in the caller's scope). */
+export async function caseDocumentFile(ctx: AppContext, rc: RequestContext, caseId: string, documentId: string): Promise<{ stream: Readable; fileName: string; contentType: string; sha256: string }> {
   const found = await repo.caseForLetter(ctx.db, rc.actor, caseId);
   if (!found) throw notFound({ id: 'Perkara', en: 'Case' });
-  const proven = PROVEN_STATES.has(found.state) || (found.state === 'closed' && found.sanction !== null);
-  if (!proven) {
-    throw new ApiError(409, 'not_proven', {
-      id: 'Surat rekomendasi hanya untuk perkara yang telah ditetapkan sebagai pelanggaran netralitas ASN.',
-      en: 'A recommendation letter is only for a case classified as an ASN neutrality violation.',
+  const doc = await repo.documentOfCase(ctx.db, found.id, documentId);
+  if (!doc) throw notFound({ id: 'Berkas perkara', en: 'Case file' });
+  return { stream: await ctx.files.open(doc.storageKey), fileName: doc.fileName, contentType: doc.contentType, sha256: doc.sha256 };
+}
+
+/**
+ * The PPK uploads the signed sanction decree: a PDF (sniffed from its bytes, not its name or
+ * declared type), kept as evidence with its SHA-256 through the file store, audited.
+ */
+export async function uploadDecree(ctx: AppContext, rc: RequestContext, caseId: string, upload: { bytes: Buffer; fileName: string } | null) {
+  const found = await repo.caseForLetter(ctx.db, rc.actor, caseId);
+  if (!found) throw notFound({ id: 'Perkara', en: 'Case' });
+  if (!DECREE_STATES.has(found.state)) {
+    throw new ApiError(409, 'decree_not_due', {
+      id: 'Keputusan sanksi diunggah setelah BKN merekomendasikan perkara kepada PPK dan sebelum perkara ditutup.',
+      en: 'The sanction decree is uploaded once BKN has recommended the case to the PPK and before the case is closed.',
     });
   }
-  const caseRegion = found.regionCode.slice(0, 5);
-  const ppkRegion = (found.agencyRegionCode ?? caseRegion).slice(0, 5);
-  const [names, reports, forwardedNumber] = await Promise.all([
-    repo.regionNames(ctx.db, [caseRegion, caseRegion.slice(0, 2), ppkRegion]),
-    repo.reportsOfCase(ctx.db, found.id),
-    repo.letterNumberOf(ctx.db, found.id, 'forward_to_bkn'),
-  ]);
-  const issuer = issuerFor(caseRegion, names.get(caseRegion) ?? found.regionName);
-  const ppk = `${ppkOf(ppkRegion, names.get(ppkRegion) ?? found.regionName)} selaku Pejabat Pembina Kepegawaian`;
-  const today = dateInTimeZone(ctx.now(), timeZoneOfRegion(caseRegion));
-  // The recipient on the day the case was forwarded (or today): KASN until 23 Aug 2024, BKN after.
-  const recipient = RECIPIENT[recipientPeriodOn(found.rulebook as Rulebook, found.forwardedToBknOn ?? today)?.recipient ?? 'BKN'];
-  const first = reports[0];
-  const person = {
-    name: found.asnName ?? first?.reportedName ?? '-',
-    nip: found.asnNip ? formatNip(found.asnNip, found.asnKind ?? 'pns') : first?.reportedNip ?? '-',
-    position: found.asnPosition ?? first?.reportedPosition ?? '-',
-    agency: [found.unitName, found.agencyName ?? first?.reportedAgency].filter(Boolean).join(', ') || '-',
-  };
-  const acts = found.actCodes.filter(isActCode);
-  const suggestion = acts.length > 0 ? suggestSanction(acts, { employeeKind: found.asnKind ?? undefined }) : null;
-  const addressee = to === 'bkn' ? { office: recipient.office, place: recipient.place } : { office: ppk, place: withoutPrefix(names.get(ppkRegion) ?? '') || issuer.place };
-
-  const pdf = await renderPdf({ title: `Rekomendasi ${found.number}`, subject: 'Rekomendasi pelanggaran netralitas ASN' }, (doc, fonts) => {
-    letterhead(doc, fonts, issuer);
-    doc.text(`${issuer.place}, ${indonesianDate(today)}`, { align: 'right' });
-    doc.moveDown(0.5);
-    labelledLines(doc, fonts, [
-      ['Nomor', forwardedNumber ?? DOTTED_NUMBER],
-      ['Sifat', 'Penting'],
-      ['Lampiran', `${reports.length} (berkas laporan/temuan)`],
-      ['Hal', `Rekomendasi Pelanggaran Netralitas ASN a.n. ${person.name}`],
-    ]);
-    doc.moveDown(1);
-    doc.text('Kepada Yth.');
-    doc.font(fonts.bold).text(addressee.office);
-    doc.font(fonts.regular).text('di');
-    doc.text(addressee.place, { indent: 24 });
-    doc.moveDown(1);
-    paragraph(doc, 'Dengan hormat,');
-    paragraph(
-      doc,
-      `Berdasarkan hasil penanganan pelanggaran oleh ${issuer.name} atas perkara nomor ${found.number} dalam ${found.electionName}, yang diterima pada ${indonesianDate(found.receivedOn)}, bersama ini kami sampaikan bahwa Aparatur Sipil Negara berikut:`,
-    );
-    labelledLines(doc, fonts, [['Nama', person.name], ['NIP', person.nip], ['Jabatan', person.position], ['Unit kerja/instansi', person.agency]], { indent: 24, labelWidth: 110 });
-    doc.moveDown(0.5);
-    paragraph(
-      doc,
-      'telah terbukti melakukan pelanggaran netralitas Aparatur Sipil Negara sebagaimana diatur dalam Keputusan Bersama (SKB) tentang Pedoman Pembinaan dan Pengawasan Netralitas Pegawai ASN dalam Penyelenggaraan Pemilu dan Pemilihan, berupa:',
-    );
-    numbered(doc, acts.length > 0 ? acts.map((code) => `${code}: ${PROHIBITED_ACTS[code].description.id}.`) : ['(jenis pelanggaran belum dicatat pada perkara)'], 24);
-    doc.font(fonts.bold).text('Uraian fakta', doc.page.margins.left);
-    doc.font(fonts.regular);
-    paragraph(doc, found.summary);
-    numbered(
-      doc,
-      reports.map((r) => {
-        const when = r.occurredUntil && r.occurredUntil !== r.occurredOn ? `${indonesianDate(r.occurredOn)} s.d. ${indonesianDate(r.occurredUntil)}` : indonesianDate(r.occurredOn);
-        return `Pada ${when} di ${r.place}: ${r.description}`;
-      }),
-      24,
-    );
-    doc.font(fonts.bold).text('Rekomendasi', doc.page.margins.left);
-    doc.font(fonts.regular);
-    const sanctions: string[] = [];
-    if (suggestion?.ethics.applies) {
-      sanctions.push(`Sanksi moral (kode etik): ${suggestion.ethics.sanctionTypes.map((t) => SANCTION_TYPES[t].label.id.replace(/^Sanksi moral: /, '')).join(' atau ')} (PP 42/2004 ps. 15).`);
-    }
-    if (suggestion && suggestion.discipline.level !== 'none') {
-      const level = DISCIPLINE_LEVEL_LABELS[suggestion.discipline.level].id;
-      sanctions.push(`${level}: ${suggestion.discipline.sanctionTypes.map((t) => `${SANCTION_TYPES[t].label.id} (${SANCTION_TYPES[t].basis})`).join('; ')}.`);
-    }
-    paragraph(
-      doc,
-      to === 'bkn'
-        ? `Berdasarkan hal tersebut, ${issuer.name} merekomendasikan kepada ${recipient.short} untuk melakukan verifikasi dan menyampaikan rekomendasi kepada ${ppk} agar menjatuhkan sanksi kepada yang bersangkutan sesuai ketentuan peraturan perundang-undangan, yaitu:`
-        : `Berdasarkan hal tersebut, ${issuer.name} merekomendasikan kepada Saudara selaku Pejabat Pembina Kepegawaian untuk menjatuhkan sanksi kepada yang bersangkutan sesuai ketentuan peraturan perundang-undangan, yaitu:`,
-    );
-    numbered(doc, sanctions.length > 0 ? sanctions : ['sanksi sesuai ketentuan peraturan perundang-undangan.'], 24);
-    for (const unsure of suggestion?.unsure ?? []) paragraph(doc, `Catatan ${unsure.act}: ${unsure.note.id}`, { align: 'left' });
-    for (const note of suggestion?.notes ?? []) paragraph(doc, `Catatan: ${note.id}`, { align: 'left' });
-    if (suggestion) paragraph(doc, `Dasar hukum: ${suggestion.basis.join('; ')}.`, { align: 'left' });
-    paragraph(doc, 'Demikian rekomendasi ini kami sampaikan untuk ditindaklanjuti sesuai ketentuan peraturan perundang-undangan. Atas perhatian dan kerja samanya, kami ucapkan terima kasih.');
-    signatureBlock(doc, fonts, `Ketua ${issuer.name}`);
-    doc.font(fonts.bold).fontSize(10).text('Tembusan:');
-    doc.font(fonts.regular);
-    const copies =
-      to === 'bkn'
-        ? [ppk, ...(caseRegion.length > 2 ? [`Ketua Bawaslu Provinsi ${names.get(caseRegion.slice(0, 2)) ?? ''}`] : []), 'Ketua Bawaslu Republik Indonesia', 'Arsip']
-        : [recipient.office, ...(caseRegion.length > 2 ? [`Ketua Bawaslu Provinsi ${names.get(caseRegion.slice(0, 2)) ?? ''}`] : []), 'Arsip'];
-    numbered(doc, copies);
-  });
-  return { pdf, fileName: `rekomendasi-${to}-${found.number}.pdf` };
+  if (!upload || upload.bytes.length === 0) {
+    const message = { id: 'Pilih berkas PDF keputusan yang telah ditandatangani.', en: 'Choose the signed decree as a PDF file.' };
+    throw new ApiError(400, 'validation_failed', message, [{ field: 'body.file', message }]);
+  }
+  const type = await fileTypeFromBuffer(upload.bytes);
+  if (type?.mime !== 'application/pdf') {
+    const message = { id: 'Berkas bukan PDF. Unggah keputusan dalam format PDF.', en: 'The file is not a PDF. Upload the decree as a PDF.' };
+    throw new ApiError(422, 'validation_failed', message, [{ field: 'body.file', message }]);
+  }
+  const safeName = `keputusan-sanksi-${found.number}.pdf`;
+  const stored = await storeWithCase(ctx, rc, { caseId: found.id, kind: 'sanction_decree', reportId: null, fileName: safeName, contentType: 'application/pdf', bytes: upload.bytes }, 'document.decree_uploaded');
+  return { id: stored.id, caseId: found.id, fileName: safeName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, originalName: upload.fileName.slice(0, 200) };
 }
 
 export async function recapDocument(ctx: AppContext, rc: RequestContext, query: { electionId: string; region?: string; stage?: string }): Promise<{ pdf: Buffer; fileName: string }> {
@@ -176,7 +159,7 @@ export async function recapDocument(ctx: AppContext, rc: RequestContext, query: 
     letterhead(doc, fonts, issuer);
     doc.font(fonts.bold).fontSize(12).text('REKAPITULASI PENANGANAN PELANGGARAN NETRALITAS ASN', { align: 'center' });
     doc.font(fonts.regular).fontSize(11).text(`${election.name.id} · ${regionName}${focus ? ` · Tahapan ${focus.name.id}` : ''}`, { align: 'center' });
-    doc.fontSize(9).text(`Data per ${refreshedAt ? `${indonesianDate(dateInTimeZone(refreshedAt, 'Asia/Jakarta'))} pukul ${refreshedAt.toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' })} WIB` : '-'}`, { align: 'center' });
+    doc.fontSize(9).text(`Data per ${refreshedAt ? formatLocalDateTime(refreshedAt, 'Asia/Jakarta') : '-'}`, { align: 'center' });
     doc.fontSize(11).moveDown(1);
 
     const totals = headline(cube);

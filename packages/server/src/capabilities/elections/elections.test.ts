@@ -123,6 +123,15 @@ describe('GET /api/v1/elections/:id', () => {
     expect(body).toMatchObject({ participates: true, stage: { code: 'voting' } });
   });
 
+  it('the Pilkada 2020 calendar answers for every one of its 270 regions, and each is listed once', async () => {
+    const body: Detail = (await t.app.inject('/api/v1/elections/pilkada-2020')).json();
+    const codes = body.regions.map((r) => r.code);
+    expect(new Set(codes).size).toBe(270);
+    const answers = await Promise.all(codes.map((code) => calendar('pilkada-2020', `region=${code}&date=2020-12-09`)));
+    const silent = answers.filter((a) => !a.participates || a.stage?.code !== 'voting').map((a) => a.region?.code);
+    expect(silent).toEqual([]);
+  });
+
   it('the rulebook gives the recommendation recipient by date (KASN until 23 Aug 2024, BKN from 24 Aug 2024)', async () => {
     const body: Detail = (await t.app.inject('/api/v1/elections/pemilu-2024')).json();
     expect(body.rulebook.recommendationRecipients.map((p) => [p.recipient, p.from, p.to])).toEqual([

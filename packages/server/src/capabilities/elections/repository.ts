@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Election, ElectionStage, ParticipationRule, Rulebook } from '@netra/core';
-import type { Db } from '../../db/database.ts';
+import type { Election, ElectionRulebook, ElectionStage, ParticipationRule, Rulebook } from '@netra/core';
+import type { Db, Trx } from '../../db/database.ts';
 
 export async function listElections(db: Db) {
   return db
@@ -20,7 +20,7 @@ export async function listElections(db: Db) {
 }
 
 /** The election as the core domain models it, or undefined. */
-export async function findElection(db: Db, id: string): Promise<Election | undefined> {
+export async function findElection(db: Db, id: string): Promise<(Election & { rulebookVersion: number }) | undefined> {
   const row = await db.selectFrom('elections').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const stages = await db
@@ -38,6 +38,7 @@ export async function findElection(db: Db, id: string): Promise<Election | undef
     votingDay: row.voting_day,
     scope: row.scope,
     basis: row.basis,
+    rulebookVersion: row.rulebook_version,
     participation: row.participation as ParticipationRule,
     rulebook: row.rulebook as Rulebook,
     stages: stages.map(
@@ -103,4 +104,135 @@ export async function addParticipatingRegions(db: Db, electionId: string, region
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+// ---- Administration (issue 14): elections created in the console, stages, rulebook versions
+
+export async function electionExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('elections').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function insertElectionRow(
+  trx: Trx,
+  e: { id: string; kind: 'pilkada' | 'pemilu'; nameId: string; nameEn: string; votingDay: string; basis: string; rulebook: ElectionRulebook; createdBy: string },
+): Promise<void> {
+  await trx
+    .insertInto('elections')
+    .values({
+      id: e.id,
+      kind: e.kind,
+      name_id: e.nameId,
+      name_en: e.nameEn,
+      year: Number(e.votingDay.slice(0, 4)),
+      voting_day: e.votingDay,
+      // A Pemilu is one national contest; a Pilkada differs per region.
+      scope: e.kind === 'pemilu' ? 'national' : 'regional',
+      basis: e.basis,
+      // Participation lives in election_regions (imported lists); the rule names no region.
+      participation: JSON.stringify({ provinces: 'none', regencies: 'none' } satisfies ParticipationRule),
+      rulebook: JSON.stringify(e.rulebook),
+      rulebook_version: 1,
+      created_by: e.createdBy,
+    })
+    .execute();
+  await trx
+    .insertInto('election_rulebooks')
+    .values({ election_id: e.id, version: 1, rulebook: JSON.stringify(e.rulebook), reason: 'Buku aturan awal dari templat', regulation: e.basis, changed_by: e.createdBy })
+    .execute();
+}
+
+export async function updateElectionRow(trx: Trx, id: string, e: { nameId: string; nameEn: string; votingDay: string; basis: string }) {
+  await trx
+    .updateTable('elections')
+    .set({ name_id: e.nameId, name_en: e.nameEn, voting_day: e.votingDay, year: Number(e.votingDay.slice(0, 4)), basis: e.basis })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function replaceStages(trx: Trx, electionId: string, stages: ElectionStage[]): Promise<void> {
+  await trx.deleteFrom('election_stages').where('election_id', '=', electionId).execute();
+  await trx
+    .insertInto('election_stages')
+    .values(
+      stages.map((s) => ({
+        election_id: electionId,
+        code: s.code,
+        name_id: s.name.id,
+        name_en: s.name.en,
+        start_date: s.start,
+        end_date: s.end,
+        critical: s.critical,
+        levels: s.levels ?? null,
+        basis: s.basis,
+      })),
+    )
+    .execute();
+}
+
+export async function removeParticipatingRegion(trx: Trx, electionId: string, regionCode: string): Promise<boolean> {
+  const result = await trx.deleteFrom('election_regions').where('election_id', '=', electionId).where('region_code', '=', regionCode).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The election row locked for a rulebook change, with its current version. */
+export async function lockCurrentRulebook(trx: Trx, electionId: string) {
+  return trx.selectFrom('elections').select(['rulebook', 'rulebook_version']).where('id', '=', electionId).forUpdate().executeTakeFirst();
+}
+
+export async function insertRulebookVersion(
+  trx: Trx,
+  v: { electionId: string; version: number; rulebook: ElectionRulebook; reason: string; regulation: string; changedBy: string },
+): Promise<{ changedAt: Date }> {
+  const row = await trx
+    .insertInto('election_rulebooks')
+    .values({ election_id: v.electionId, version: v.version, rulebook: JSON.stringify(v.rulebook), reason: v.reason, regulation: v.regulation, changed_by: v.changedBy })
+    .returning('changed_at')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('elections').set({ rulebook: JSON.stringify(v.rulebook), rulebook_version: v.version }).where('id', '=', v.electionId).execute();
+  return { changedAt: row.changed_at };
+}
+
+/** One page of an election's rulebook versions, newest first, each with the version before it and its number of cases. */
+export async function rulebookVersions(db: Db, electionId: string, page: { limit: number; offset: number }) {
+  const [total, rows] = await Promise.all([
+    db.selectFrom('election_rulebooks').select((eb) => eb.fn.countAll<string>().as('n')).where('election_id', '=', electionId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('election_rulebooks as v')
+      .leftJoin('users as u', 'u.id', 'v.changed_by')
+      .leftJoin('election_rulebooks as p', (j) => j.onRef('p.election_id', '=', 'v.election_id').on('p.version', '=', sql<number>`v.version - 1`))
+      .select([
+        'v.version',
+        'v.rulebook',
+        'v.reason',
+        'v.regulation',
+        'v.changed_at as changedAt',
+        'u.id as userId',
+        'u.name as userName',
+        'p.rulebook as previous',
+        (eb) =>
+          eb
+            .selectFrom('cases as c')
+            .whereRef('c.election_id', '=', 'v.election_id')
+            .whereRef('c.rulebook_version', '=', 'v.version')
+            .select(eb.fn.countAll<string>().as('n'))
+            .as('cases'),
+      ])
+      .where('v.election_id', '=', electionId)
+      .orderBy('v.version', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+  ]);
+  return { total: Number(total.n), rows };
+}
+
+/** One version's meta (for a case page: which rulebook its clocks use). */
+export async function rulebookVersionMeta(db: Db, electionId: string, version: number) {
+  return db
+    .selectFrom('election_rulebooks as v')
+    .innerJoin('elections as e', 'e.id', 'v.election_id')
+    .select(['v.version', 'v.changed_at as changedAt', 'v.regulation', 'e.rulebook_version as currentVersion'])
+    .where('v.election_id', '=', electionId)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
 }

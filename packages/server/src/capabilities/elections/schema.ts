@@ -30,6 +30,66 @@ export const deadlineRuleSchema = z.object({
   unsure: z.boolean().optional(),
 });
 
+// ---- Administration: creating an election, its stages, regions and rulebook versions (issue 14)
+
+const isoDate = stringMatching(isIsoDate, { id: 'Tanggal harus YYYY-MM-DD yang benar.', en: 'The date must be a real YYYY-MM-DD date.' });
+const basisText = z.string().trim().min(3).max(1000);
+const localisedSchema = z.object({ id: z.string().max(1000), en: z.string().max(1000) });
+const disciplineLevel = z.enum(['none', 'light', 'moderate', 'heavy', 'dismissal']);
+const obligationRule = z.object({ basis: localisedSchema, unsure: z.boolean().optional() });
+
+export const rulebookDeadlineSchema = z.object({
+  days: z.number().int(),
+  counting: z.enum(['calendar', 'working']),
+  basis: basisText,
+  unsure: z.boolean().optional(),
+});
+
+/** A whole rulebook: the deadlines, recipients by date, days off, four eyes, the sanction matrix and the candidacy rules. */
+export const rulebookSchema = z.object({
+  reportWindow: rulebookDeadlineSchema,
+  initialReview: rulebookDeadlineSchema.optional(),
+  review: rulebookDeadlineSchema,
+  reviewExtension: rulebookDeadlineSchema,
+  reviewExtensionIsTotal: z.boolean(),
+  moreInformation: rulebookDeadlineSchema,
+  bknVerification: rulebookDeadlineSchema,
+  ppkFollowUp: rulebookDeadlineSchema,
+  recommendationRecipients: z
+    .array(z.object({ recipient: z.enum(['BKN', 'KASN']), from: isoDate.nullable(), to: isoDate.nullable(), basis: basisText }))
+    .max(20),
+  fourEyes: z.object({ findings: z.boolean(), basis: basisText }).optional(),
+  receptionHours: z.object({ from: z.string().max(5), to: z.string().max(5) }).optional(),
+  extraNonWorkingDays: z.array(z.object({ date: isoDate, reason: z.string().trim().max(200), basis: z.string().max(500).optional() })).max(200),
+  sanctionMatrix: z
+    .object({
+      basis: basisText,
+      acts: z
+        .array(
+          z.object({
+            code: z.enum(['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12']),
+            description: localisedSchema,
+            ethics: z.boolean(),
+            discipline: disciplineLevel,
+            unsure: z.object({ alternative: disciplineLevel, note: localisedSchema }).optional(),
+            basis: basisText,
+          }),
+        )
+        .max(12),
+    })
+    .optional(),
+  candidacy: z
+    .object({
+      notice: obligationRule,
+      resignation: obligationRule.extend({ graceDays: z.number().int() }),
+      dismissal: obligationRule,
+      bknProcessing: obligationRule.extend({ days: z.number().int() }),
+      dueSoonDays: z.number().int(),
+    })
+    .optional(),
+});
+
+
 export const electionDetailSchema = electionSummarySchema.extend({
   basis: z.string(),
   stages: z.array(stageSchema),
@@ -42,22 +102,8 @@ export const electionDetailSchema = electionSummarySchema.extend({
     placementNotes: z.array(z.object({ code: z.string(), kind: z.enum(['uncertain', 'code_changed']), note: z.string() })),
   }),
   regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), isCity: z.boolean(), source: z.string() })),
-  rulebook: z.object({
-    reportWindow: deadlineRuleSchema,
-    initialReview: deadlineRuleSchema.optional(),
-    review: deadlineRuleSchema,
-    reviewExtension: deadlineRuleSchema,
-    reviewExtensionIsTotal: z.boolean(),
-    moreInformation: deadlineRuleSchema,
-    bknVerification: deadlineRuleSchema,
-    ppkFollowUp: deadlineRuleSchema,
-    recommendationRecipients: z.array(
-      z.object({ recipient: z.enum(['BKN', 'KASN']), from: z.string().nullable(), to: z.string().nullable(), basis: z.string() }),
-    ),
-    fourEyes: z.object({ findings: z.boolean(), basis: z.string() }).optional(),
-    receptionHours: z.object({ from: z.string(), to: z.string() }).optional(),
-    extraNonWorkingDays: z.array(z.object({ date: z.string(), reason: z.string(), basis: z.string().optional() })),
-  }),
+  rulebookVersion: z.number(),
+  rulebook: rulebookSchema,
 });
 
 export const calendarQuery = z.object({
@@ -91,3 +137,76 @@ export const calendarSchema = z.object({
   daysUntilNextStage: z.number().nullable(),
   stages: z.array(stageWithStatus),
 });
+
+
+const ELECTION_ID = /^[a-z0-9][a-z0-9-]{2,62}$/;
+
+export const stageInputSchema = z.object({
+  code: z.enum(['registration_announcement', 'registration', 'requirements_check', 'determination', 'ballot_number_draw', 'campaign', 'quiet_period', 'voting', 'counting', 'recap_district', 'recap_regency', 'recap_province']),
+  nameId: z.string().trim().min(3).max(200),
+  nameEn: z.string().trim().min(3).max(200),
+  start: isoDate,
+  end: isoDate,
+  critical: z.boolean(),
+  basis: basisText,
+});
+
+export const createElectionBody = z.object({
+  id: stringMatching(ELECTION_ID, {
+    id: 'Pengenal: huruf kecil, angka dan tanda hubung, 3–63 karakter, mis. pilkada-2029',
+    en: 'Identifier: lower-case letters, digits and hyphens, 3–63 characters, e.g. pilkada-2029',
+  }),
+  kind: z.enum(['pilkada', 'pemilu']),
+  nameId: z.string().trim().min(5).max(200),
+  nameEn: z.string().trim().min(5).max(200),
+  votingDay: isoDate,
+  basis: basisText,
+});
+
+export const updateElectionBody = createElectionBody.omit({ id: true, kind: true });
+
+export const stagesBody = z.object({ stages: z.array(stageInputSchema).min(1).max(30) });
+
+export const rulebookChangeBody = z.object({
+  rulebook: rulebookSchema,
+  reason: z.string().trim().min(10).max(1000),
+  regulation: z.string().trim().min(3).max(500),
+});
+
+export const rulebookVersionSchema = z.object({
+  version: z.number(),
+  current: z.boolean(),
+  reason: z.string(),
+  regulation: z.string(),
+  changedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  changedAt: z.string(),
+  /** The rulebook's parts that differ from the version before. */
+  changed: z.array(z.string()),
+  /** Cases whose clocks run under this version. */
+  cases: z.number(),
+  rulebook: rulebookSchema,
+});
+
+export const rulebookVersionsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  offset: z.coerce.number().int().min(0).default(0),
+  lang: z.enum(['id', 'en']).optional(),
+});
+
+export const regionImportSchema = z.object({
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      status: z.enum(['accepted', 'duplicate', 'rejected']),
+      value: z.string(),
+      regionName: z.string().optional(),
+      reasons: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })).optional(),
+    }),
+  ),
+});
+
+export const regionParams = electionIdParams.extend({ code: z.string().regex(/^\d{2}(\.\d{2})?$/) });

@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startJobs } from '../../jobs/boss.ts';
 import { createCase } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
+import { csvRows, exportOf, xlsxRows, type ExportJobView } from '../../testing/exports.ts';
 import type { Dashboard } from '../dashboards/service.ts';
 import { createAgency, createAsn, refreshDashboardsNow } from '../../testing/dashboards.ts';
 
@@ -14,14 +12,7 @@ let officer: StaffClient;
 const agencies: Record<string, number> = {};
 const people: Record<string, Array<{ id: number; nip: string; name: string }>> = { education: [], health: [], banyuasin: [] };
 
-interface Job {
-  id: string;
-  status: string;
-  rowsTotal: number | null;
-  rowsWritten: number;
-  downloadUrl: string | null;
-  fileName: string | null;
-}
+type Job = ExportJobView;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,36 +33,6 @@ afterAll(async () => t?.close());
 afterEach(() => {
   delete process.env.NETRA_EXPORT_SYNC_ROWS;
 });
-
-async function exportOf(client: StaffClient, source: string, format: 'csv' | 'xlsx', filter: Record<string, unknown>) {
-  const res = await client.post('/api/v1/exports', { source, format, filter });
-  return { status: res.statusCode, job: res.json() as Job, body: res.body };
-}
-
-async function download(client: StaffClient, job: Job) {
-  const res = await client.get(job.downloadUrl!);
-  expect(res.statusCode, res.body).toBe(200);
-  return res;
-}
-
-async function csvRows(client: StaffClient, job: Job): Promise<string[][]> {
-  const res = await download(client, job);
-  expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-  return parse(res.rawPayload, { bom: true }) as string[][];
-}
-
-async function xlsxRows(client: StaffClient, job: Job): Promise<{ rows: unknown[][]; about: Map<string, string> }> {
-  const res = await download(client, job);
-  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="netra-.+\.xlsx"$/);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.read(Readable.from(res.rawPayload));
-  const [data, info] = workbook.worksheets;
-  const rows: unknown[][] = [];
-  data.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  const about = new Map<string, string>();
-  info.eachRow((row) => about.set(String(row.getCell(1).value), String(row.getCell(2).value)));
-  return { rows, about };
-}
 
 async function waitFor(client: StaffClient, id: string): Promise<Job> {
   for (let i = 0; i < 200; i++) {
@@ -94,7 +55,9 @@ describe('exports of lists', () => {
     // A name that starts like a formula is a text cell, never a formula.
     expect(rows.slice(1).every((r) => typeof r[1] === 'string' && r[1].startsWith('=Guru Fiktif'))).toBe(true);
     expect(about.get('Jumlah baris')).toBe('4');
-    expect(about.get('Filter')).toContain(`"agencyId":${agencies.education}`);
+    // The filter as a person reads it, not JSON.
+    expect(about.get('Filter')).toBe(`Pemilihan: pilkada-2024; Instansi (id): ${agencies.education}`);
+    expect(about.get('Dibuat')).toMatch(/^\d{1,2} \w+ \d{4} pukul \d{2}\.\d{2}\.\d{2} WIB$/);
   });
 
   it('writes the whole scope to CSV when unfiltered, never a row from another region', async () => {

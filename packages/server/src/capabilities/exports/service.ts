@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { can, dateInTimeZone, isRoleCode, type Scope } from '@netra/core';
+import { can, dateInTimeZone, formatLocalDateTime, isRoleCode, timeZoneOfRegion, type Scope } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import * as repo from './repository.ts';
 import { EXPORT_SOURCES, type ExportPlan, type ExportViewer } from './sources.ts';
+import { describeFilter } from './types.ts';
 import { csvWriter, xlsxWriter, type AboutLines, type TableWriter } from './writer.ts';
 
 const FILE_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -127,6 +128,9 @@ export async function startExport(ctx: AppContext, rc: RequestContext, input: Ex
   return presentJob((await repo.findJob(ctx.db, job.id))!, new Date());
 }
 
+/** The zone an export's own times are written in: the exporter's region's, or WIB for a national scope. */
+const zoneOfScope = (scope: Scope) => (scope.kind === 'national' ? 'Asia/Jakarta' : timeZoneOfRegion(scope.regionCode));
+
 function aboutLines(job: repo.ExportJob, plan: ExportPlan, rows: number, language: Language): AboutLines {
   const source = EXPORT_SOURCES[job.source];
   const scope = job.scope as Scope;
@@ -134,10 +138,10 @@ function aboutLines(job: repo.ExportJob, plan: ExportPlan, rows: number, languag
   return [
     [id ? 'Data' : 'Data', source.title[language]],
     [id ? 'Judul' : 'Title', plan.title],
-    [id ? 'Filter' : 'Filter', JSON.stringify(job.filter)],
+    [id ? 'Filter' : 'Filter', describeFilter(job.filter as Record<string, unknown>, language, source.filterLabels)],
     [id ? 'Wilayah tugas pengekspor' : "Exporter's scope", scope.kind === 'national' ? (id ? 'nasional' : 'national') : `${scope.regionCode}${scope.agencyIds ? ` (${id ? 'instansi' : 'agencies'} ${scope.agencyIds.join(', ')})` : ''}`],
     [id ? 'Jumlah baris' : 'Rows', String(rows)],
-    [id ? 'Dibuat' : 'Created', new Date(job.created_at).toISOString()],
+    [id ? 'Dibuat' : 'Created', formatLocalDateTime(new Date(job.created_at), zoneOfScope(scope), { language, seconds: true })],
     ...(plan.dataAsOf !== undefined ? [[id ? 'Data per' : 'Data as of', plan.dataAsOf ?? '-'] as [string, string]] : []),
     ['Netra', id ? 'Data bersifat terbatas; gunakan sesuai kewenangan.' : 'Restricted data; use within your authority.'],
   ];

@@ -4,51 +4,24 @@
  * source either computes its (few) rows or gives the SQL of its list, which is streamed through a
  * cursor. Other capabilities add a source here to make their lists exportable.
  */
-import type { Localised, PermissionAction, RoleCode, Scope } from '@netra/core';
+import { formatLocalDateTime, timeZoneOfRegion } from '@netra/core';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Language } from '../../http/language.ts';
-import { auditFilterSchema } from '../audit/schema.ts';
+import { auditFilterSchema } from '../audit-viewer/schema.ts';
 import { auditRows, type AuditFilter } from '../audit/service.ts';
 import { territoryCode } from '../dashboards/schema.ts';
 import { allAgencyFigures, dashboard } from '../dashboards/service.ts';
 import { resolveView } from '../dashboards/view.ts';
 import { attendeeRows, coverageRows, EVENT_KINDS, eventRows, pledgeRows, requireEvent, unsignedRows } from '../prevention/service.ts';
-import type { CompiledQuery } from './repository.ts';
-import type { CellValue, TableColumn } from './writer.ts';
+import { LIST_SOURCES } from './list-sources.ts';
+import { columnsIn, slugOf, type ExportSource, type ExportViewer } from './types.ts';
+import type { CellValue } from './writer.ts';
 
-export interface ExportViewer {
-  id: string;
-  role: RoleCode;
-  scope: Scope;
-}
+export type { ExportPlan, ExportSource, ExportViewer } from './types.ts';
 
-export interface ExportPlan {
-  columns: TableColumn[];
-  /** File and sheet name part, e.g. "belum-pakta-35.10". */
-  slug: string;
-  title: string;
-  /** The time the figures describe, for aggregate sources. */
-  dataAsOf?: string | null;
-  rows?: CellValue[][];
-  query?: { compiled: CompiledQuery; toCells(row: Record<string, unknown>): CellValue[] };
-}
-
-export interface ExportSource {
-  id: string;
-  title: Localised;
-  /** The action of the permission table that reads this data on screen: exporting it needs the same. */
-  action: PermissionAction;
-  filter: z.ZodType<Record<string, unknown>>;
-  plan(ctx: AppContext, viewer: ExportViewer, filter: Record<string, unknown>, language: Language): Promise<ExportPlan>;
-}
-
-const col = (language: Language, id: string, en: string, width?: number): TableColumn => ({ header: language === 'id' ? id : en, width });
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 const electionFilter = { electionId: z.string().min(1).max(40), region: territoryCode.optional() };
-const slugOf = (...parts: Array<string | number | null | undefined>) => parts.filter((p) => p !== undefined && p !== null && p !== '').join('-');
-/** Column headers in the export's language. */
-const columnsIn = (language: Language) => (id: string, en: string, width?: number) => col(language, id, en, width);
 
 /** The territory a list export covers (checked against the viewer's scope) and the file's title. */
 async function territoryOf(ctx: AppContext, viewer: ExportViewer, f: { electionId: string; region?: string }, language: Language) {
@@ -241,17 +214,17 @@ const auditSource: ExportSource = {
     return {
       slug: slugOf('log-audit', f.region, f.action?.replace(/\.$/, '')),
       title: language === 'id' ? 'Log audit Netra' : 'Netra audit log',
-      columns: [c('No. urut', 'Seq'), c('Waktu (UTC)', 'Time (UTC)', 22), c('Pelaku', 'Actor', 28), c('Email pelaku', 'Actor e-mail', 28), c('Peran', 'Role', 18), c('Tindakan', 'Action', 28), c('Jenis catatan', 'Record type', 16), c('ID catatan', 'Record id', 38), c('Wilayah', 'Region', 10), c('Alamat IP', 'IP address', 16), c('Data', 'Data', 60)],
+      columns: [c('No. urut', 'Seq'), c('Waktu (zona wilayah)', 'Time (region zone)', 26), c('Pelaku', 'Actor', 28), c('Email pelaku', 'Actor e-mail', 28), c('Peran', 'Role', 18), c('Tindakan', 'Action', 28), c('Jenis catatan', 'Record type', 16), c('ID catatan', 'Record id', 38), c('Wilayah', 'Region', 10), c('Alamat IP', 'IP address', 16), c('Data', 'Data', 60)],
       query: {
         compiled: auditRows(ctx.db, f),
-        toCells: (r) => [Number(r.seq), new Date(r.at as string).toISOString(), r.actorName, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.regionCode, r.ip, JSON.stringify(r.data)] as CellValue[],
+        toCells: (r) => [Number(r.seq), formatLocalDateTime(new Date(r.at as string), r.regionCode ? timeZoneOfRegion(r.regionCode as string) : 'Asia/Jakarta', { style: 'sortable', seconds: true }), r.actorName, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.regionCode, r.ip, JSON.stringify(r.data)] as CellValue[],
       },
     };
   },
 };
 
 export const EXPORT_SOURCES: Readonly<Record<string, ExportSource>> = Object.fromEntries(
-  [dashboardSource, agenciesSource, coverageSource, unsignedSource, pledgesSource, eventsSource, attendanceSource, auditSource].map((s) => [s.id, s]),
+  [dashboardSource, agenciesSource, coverageSource, unsignedSource, pledgesSource, eventsSource, attendanceSource, auditSource, ...LIST_SOURCES].map((s) => [s.id, s]),
 );
 
 export const EXPORT_SOURCE_IDS = Object.keys(EXPORT_SOURCES);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { connectDatabase } from '../../db/database.ts';
+import { registerHealthProbe } from './service.ts';
 import { localFileStore } from '../../storage/local-store.ts';
 import { freePort } from '../../testing/free-port.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
@@ -12,13 +13,24 @@ describe('GET /api/v1/health', () => {
   });
   afterAll(async () => t.close());
 
-  it('reports the database up with its version', async () => {
+  it('reports each part up, without versions', async () => {
     const res = await t.app.inject('/api/v1/health');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.status).toBe('ok');
-    expect(body.database.up).toBe(true);
-    expect(body.database.version).toMatch(/^18\./);
+    expect(body).toMatchObject({ status: 'ok', down: [], parts: { database: { up: true }, storage: { up: true } }, database: { up: true } });
+    expect(res.body).not.toMatch(/18\.\d|PostgreSQL|version/i);
+  });
+
+  it('names a registered part that is down (the supervised PostgreSQL restarting)', async () => {
+    const unregister = registerHealthProbe('embeddedPostgres', () => ({ up: false, state: 'restarting' }));
+    try {
+      const res = await t.app.inject('/api/v1/health');
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json()).toMatchObject({ status: 'degraded', down: ['embeddedPostgres'], parts: { embeddedPostgres: { up: false, state: 'restarting' } } });
+    } finally {
+      unregister();
+    }
   });
 
   it('answers 503 when the database is unreachable, instead of pretending to be healthy', async () => {
@@ -27,7 +39,13 @@ describe('GET /api/v1/health', () => {
     try {
       const res = await app.inject('/api/v1/health');
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ status: 'degraded', database: { up: false } });
+      expect(res.json()).toMatchObject({ status: 'degraded', down: expect.arrayContaining(['database']), database: { up: false } });
+      expect(res.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+      // Any route that needs the database answers 503 with Retry-After, not 500.
+      const elections = await app.inject('/api/v1/elections');
+      expect(elections.statusCode).toBe(503);
+      expect(elections.headers['retry-after']).toBe('5');
+      expect(elections.json().error.code).toBe('database_unavailable');
     } finally {
       await app.close();
       await unreachable.close();

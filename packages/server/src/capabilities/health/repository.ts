@@ -1,8 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { FileStore } from '../../storage/file-store.ts';
 
-export async function databaseStatus(db: Db): Promise<{ version: string; latencyMs: number }> {
+export async function databaseStatus(db: Db): Promise<{ latencyMs: number }> {
   const started = performance.now();
-  const row = await sql<{ version: string }>`SELECT current_setting('server_version') AS version`.execute(db);
-  return { version: row.rows[0].version, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  await sql`SELECT 1`.execute(db);
+  return { latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/** The file store answers (a lookup of a key that need not exist). */
+export async function storageStatus(files: FileStore): Promise<void> {
+  await files.exists('health/probe');
 }

@@ -2,10 +2,10 @@
  * Reading the register: agencies, units, civil servants, imports. Every query that returns
  * people filters by the caller's scope in SQL, so a row outside it is never fetched (404).
  */
-import { normaliseNip, type Scope } from '@netra/core';
+import { normaliseNip, type RoleCode, type Scope } from '@netra/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { agencyInScope, regionInScope } from '../../db/scope.ts';
+import { agencyInScope, caseVisibleTo, regionInScope } from '../../db/scope.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ExpressionBuilder } from 'kysely';
 
@@ -65,6 +65,7 @@ export interface AsnSearch {
   q?: string;
   agencyId?: number;
   position?: string;
+  unit?: string;
   positionType?: string;
   regionCode?: string;
   active?: boolean;
@@ -75,8 +76,8 @@ export interface AsnSearch {
 /** Counting stops here: "more than 10,000" is all a person needs, and counting 7 million rows is not free. */
 export const COUNT_CAP = 10_000;
 
-/** Word similarity that lets "agus santso" find "Agus Santoso, S.Pd." (pg_trgm `<%`, threshold 0.6). */
-export async function searchAsn(db: Db, scope: Scope, search: AsnSearch) {
+/** The civil servants in `scope` that match a search (unordered, unselected). */
+function asnMatching(db: Db, scope: Scope, search: Omit<AsnSearch, 'limit' | 'offset'>) {
   const folded = search.q ? search.q.trim() : '';
   let base = db
     .selectFrom('asn as a')
@@ -90,17 +91,20 @@ export async function searchAsn(db: Db, scope: Scope, search: AsnSearch) {
   if (search.regionCode) base = base.where('a.region_code', '=', search.regionCode);
   if (search.positionType) base = base.where('a.position_type', '=', search.positionType as never);
   if (search.position) base = base.where('a.position_title', 'ilike', `%${search.position.replace(/[%_\\]/g, '\\$&')}%`);
+  if (search.unit) base = base.where('u.name', 'ilike', `%${search.unit.replace(/[%_\\]/g, '\\$&')}%`);
   if (search.active !== undefined) base = base.where('a.active', '=', search.active);
   if (folded) {
     base = base
       .innerJoin('asn_name_search as s', 's.asn_id', 'a.id')
       .where(sql<boolean>`netra_fold(${folded}) <% s.name_folded`);
   }
-  const [{ total }] = await db
-    .selectFrom(base.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute();
-  let ordered = base.select([
+  return { base, folded };
+}
+
+/** The columns a register row shows, best match first for a name search, then by name. */
+function asnListed(matching: ReturnType<typeof asnMatching>) {
+  const { base, folded } = matching;
+  const selected = base.select([
     'a.id',
     'a.nip',
     'a.name',
@@ -115,10 +119,23 @@ export async function searchAsn(db: Db, scope: Scope, search: AsnSearch) {
     'ag.name as agencyName',
     'u.name as unitName',
   ]);
-  ordered = folded
-    ? ordered.orderBy(sql`word_similarity(netra_fold(${folded}), s.name_folded)`, 'desc').orderBy('a.name')
-    : ordered.orderBy('a.name');
-  const items = await ordered.orderBy('a.id').limit(search.limit).offset(search.offset).execute();
+  return (folded ? selected.orderBy(sql`word_similarity(netra_fold(${folded}), s.name_folded)`, 'desc').orderBy('a.name') : selected.orderBy('a.name')).orderBy('a.id');
+}
+
+/** The SQL of the whole search result in `scope` (exports stream it through a cursor). */
+export function asnExportQuery(db: Db, scope: Scope, search: Omit<AsnSearch, 'limit' | 'offset'>) {
+  return asnListed(asnMatching(db, scope, search)).compile();
+}
+
+/** Word similarity that lets "agus santso" find "Agus Santoso, S.Pd." (pg_trgm `<%`, threshold 0.6). */
+export async function searchAsn(db: Db, scope: Scope, search: AsnSearch) {
+  const matching = asnMatching(db, scope, search);
+  const { base } = matching;
+  const [{ total }] = await db
+    .selectFrom(base.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const items = await asnListed(matching).limit(search.limit).offset(search.offset).execute();
   return { total: Math.min(Number(total), COUNT_CAP), totalCapped: Number(total) > COUNT_CAP, items };
 }
 
@@ -176,26 +193,21 @@ export async function positionHistory(db: Db, asnId: number) {
     .execute();
 }
 
-/** Reports and cases about the person that the caller may see. */
-export async function reportsAndCasesOf(db: Db, scope: Scope, asnId: number) {
-  const reports = await db
+/**
+ * Reports about the person that the caller may see: those matched to them by NIP and those an
+ * officer linked them through (case_people.report_id), under the same case visibility as every
+ * case read (BKN and the personnel office see them only once the case has reached them).
+ */
+export async function reportsOf(db: Db, viewer: { role: RoleCode; scope: Scope }, asnId: number) {
+  return db
     .selectFrom('reports as rp')
     .innerJoin('cases as c', 'c.id', 'rp.case_id')
     .select(['rp.id', 'rp.receipt_number as receiptNumber', 'rp.source', 'rp.occurred_on as occurredOn', 'rp.received_at as receivedAt', 'c.id as caseId', 'c.number as caseNumber'])
-    .where('rp.asn_id', '=', asnId)
-    .where((eb) => regionInScope(eb, 'rp.region_code', scope))
+    .where((eb) => eb.or([eb('rp.asn_id', '=', asnId), eb.exists(eb.selectFrom('case_people as cp').select('cp.asn_id').whereRef('cp.report_id', '=', 'rp.id').where('cp.asn_id', '=', asnId))]))
+    .where((eb) => caseVisibleTo(eb, viewer))
     .orderBy('rp.received_at', 'desc')
     .limit(200)
     .execute();
-  const cases = await db
-    .selectFrom('cases as c')
-    .select(['c.id', 'c.number', 'c.state', 'c.election_id as electionId', 'c.received_on as receivedOn', 'c.closed_at as closedAt', 'c.next_deadline_due as nextDeadlineDue'])
-    .where('c.asn_id', '=', asnId)
-    .where((eb) => regionInScope(eb, 'c.region_code', scope))
-    .orderBy('c.received_on', 'desc')
-    .limit(200)
-    .execute();
-  return { reports, cases };
 }
 
 /** Imports the caller may see: those run within their scope. */

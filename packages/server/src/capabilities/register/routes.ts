@@ -42,8 +42,10 @@ import {
   searchAsn,
   startWebImport,
   uploadRegion,
+  type PersonCaseRecordOf,
 } from './service.ts';
 import { columnDocs, templateCsv, templateXlsx } from './template.ts';
+import { agencyAdminRoutes } from './agencies.routes.ts';
 
 /** A web upload: a region's register, not the national file (that goes through the CLI). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -53,10 +55,17 @@ function formatOf(fileName: string): ImportFormat | null {
   return extension === '.csv' || extension === '.txt' ? 'csv' : extension === '.xlsx' ? 'xlsx' : null;
 }
 
-export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export interface RegisterRoutesOptions {
+  ctx: AppContext;
+  /** The cases side of a civil servant's page, handed in by the app (see PersonCaseRecordOf). */
+  personCaseRecord: PersonCaseRecordOf;
+}
+
+export const registerRoutes: FastifyPluginAsyncZod<RegisterRoutesOptions> = async (app, { ctx, personCaseRecord }) => {
   const readers = requireStaff(ctx, { action: 'register.read' });
   const importers = requireStaff(ctx, { action: 'register.import' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  await agencyAdminRoutes(app, ctx);
 
   app.get(
     '/register/columns',
@@ -211,7 +220,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       preHandler: readers,
       schema: {
         tags: ['register'],
-        summary: 'Search civil servants in scope: NIP (exact, spaces allowed), name (typo tolerant), agency, position',
+        summary: 'Search civil servants in scope: NIP (exact, spaces allowed), name (typo tolerant), agency, position, work unit',
         querystring: asnSearchQuery,
         response: { 200: asnSearchResponse },
       },
@@ -225,6 +234,6 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       preHandler: readers,
       schema: { tags: ['register'], summary: "A civil servant's page: position history, reports and cases", params: asnIdParams, querystring: z.object(langQuery), response: { 200: asnDetailSchema, 404: errorResponseSchema } },
     },
-    async (request) => asnDetail(ctx, staffContext(request), request.params.id),
+    async (request) => asnDetail(ctx, staffContext(request), request.params.id, personCaseRecord),
   );
 };

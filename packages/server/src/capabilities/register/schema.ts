@@ -6,6 +6,25 @@ const REGENCY_CODE = /^\d{2}\.\d{2}$/;
 
 export const langQuery = { lang: z.enum(['id', 'en']).optional() };
 
+/**
+ * A block on a civil servant's SIASN record (BKN's personnel system) that a case requested, imposed
+ * or lifted: the case page lists its own, the person's page all of theirs.
+ */
+export const blockSchema = z.object({
+  id: z.string(),
+  status: z.enum(['requested', 'imposed', 'lifted']),
+  statusLabel: z.string(),
+  requestedAt: z.string(),
+  basis: z.unknown(),
+  imposedOn: z.string().nullable(),
+  imposedReference: z.string().nullable(),
+  imposedByName: z.string().nullable(),
+  liftedOn: z.string().nullable(),
+  liftCause: z.enum(['sanction', 'bkn']).nullable(),
+  liftReason: z.string().nullable(),
+  liftedByName: z.string().nullable(),
+});
+
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(25),
   offset: z.coerce.number().int().min(0).default(0),
@@ -86,6 +105,8 @@ export const asnSearchQuery = z.object({
   q: z.string().trim().max(150).optional(),
   agencyId: z.coerce.number().int().positive().optional(),
   position: z.string().trim().max(150).optional(),
+  /** Part of the work unit's name (OPD, school, kecamatan). */
+  unit: z.string().trim().max(150).optional(),
   positionType: z.enum(positionTypeCodes).optional(),
   regionCode: z.string().trim().max(13).optional(),
   active: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
@@ -135,6 +156,11 @@ export const asnDetailSchema = asnSummarySchema.extend({
     z.object({ id: z.string(), receiptNumber: z.string(), source: z.string(), occurredOn: z.string(), receivedAt: z.string(), caseId: z.string(), caseNumber: z.string() }),
   ),
   cases: z.array(
-    z.object({ id: z.string(), number: z.string(), state: z.string(), electionId: z.string(), receivedOn: z.string(), closedAt: z.string().nullable(), nextDeadlineDue: z.string().nullable() }),
+    z.object({ id: z.string(), number: z.string(), state: z.string(), stateLabel: z.string(), electionId: z.string(), receivedOn: z.string(), closedAt: z.string().nullable(), sanctioned: z.boolean() }),
   ),
+  pledges: z.array(z.object({ electionId: z.string(), electionName: z.string(), signedOn: z.string(), method: z.string() })),
+  siasnBlocks: z.array(blockSchema.extend({ caseId: z.string(), caseNumber: z.string() })),
 });
+
+/** What a civil servant's page shows from the cases side: their cases, neutrality pledges and SIASN blocks. */
+export type PersonCaseRecord = Pick<z.infer<typeof asnDetailSchema>, 'cases' | 'pledges' | 'siasnBlocks'>;

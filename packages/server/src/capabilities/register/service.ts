@@ -13,12 +13,13 @@ import { appendAudit, recordAudit } from '../audit/service.ts';
 import { createAsnImport, runAsnImport, type ImportFormat } from './importer.ts';
 import { rejectedFile, rejectedFileName } from './rejected-file.ts';
 import * as repo from './repository.ts';
+import type { PersonCaseRecord } from './schema.ts';
 
 /** A running import that has not reported for this long died with its server (and rolled back). */
 const STALE_AFTER_MS = 2 * 60 * 1000;
 
 const POSITION_LABELS = new Map(POSITION_TYPES.map((p) => [p.code as string, p.label]));
-const positionLabel = (code: string, language: Language) => POSITION_LABELS.get(code)?.[language] ?? code;
+export const positionLabel = (code: string, language: Language) => POSITION_LABELS.get(code)?.[language] ?? code;
 
 type ImportRow = Awaited<ReturnType<typeof repo.listImports>>['items'][number];
 
@@ -166,22 +167,36 @@ export async function searchAsn(ctx: AppContext, rc: RequestContext, search: rep
   return { ...result, items: result.items.map((item) => ({ ...item, positionTypeLabel: positionLabel(item.positionType, rc.language) })) };
 }
 
+/**
+ * Reads a person's case record as the viewer may see it. Handed in by the app (the cases
+ * capability's service): cases build on the register, so the register may not import cases.
+ */
+export type PersonCaseRecordOf = (ctx: AppContext, viewer: RequestContext['actor'], asnId: number, language: Language) => Promise<PersonCaseRecord>;
+
 /** A civil servant's page: position history, and the reports and cases about them in scope. */
-export async function asnDetail(ctx: AppContext, rc: RequestContext, id: number) {
+export async function asnDetail(ctx: AppContext, rc: RequestContext, id: number, personCaseRecord: PersonCaseRecordOf) {
   const { scope } = rc.actor;
   const language = rc.language;
   const asn = await repo.findAsn(ctx.db, scope, id);
   if (!asn) throw notFound({ id: 'ASN', en: 'Civil servant' });
-  const [positions, related] = await Promise.all([repo.positionHistory(ctx.db, asn.id), repo.reportsAndCasesOf(ctx.db, scope, asn.id)]);
+  const [positions, related, record] = await Promise.all([repo.positionHistory(ctx.db, asn.id), repo.reportsOf(ctx.db, rc.actor, asn.id), personCaseRecord(ctx, rc.actor, asn.id, language)]);
   return {
     ...asn,
     nipFormatted: formatNip(asn.nip, asn.kind),
     positionTypeLabel: positionLabel(asn.positionType, language),
     updatedAt: new Date(asn.updatedAt).toISOString(),
     positions: positions.map((p) => ({ ...p, positionTypeLabel: positionLabel(p.positionType, language), endedAt: new Date(p.endedAt).toISOString() })),
-    reports: related.reports.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
-    cases: related.cases.map((c) => ({ ...c, closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null })),
+    reports: related.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
+    // Cases through the people linked to them (issue 15), as the viewer may see them; pledges and SIASN blocks.
+    cases: record.cases,
+    pledges: record.pledges,
+    siasnBlocks: record.siasnBlocks,
   };
+}
+
+/** A civil servant in the register within `scope` (undefined outside it): cases link people through this. */
+export async function asnInScope(db: Db, scope: RequestContext['actor']['scope'], id: number) {
+  return repo.findAsn(db, scope, id);
 }
 
 /** The register's id of a civil servant by NIP (any region), or undefined: other capabilities link people to it. */
@@ -193,4 +208,9 @@ export async function asnIdByNip(db: Db, nip: string): Promise<number | undefine
 export async function rejectedRowsOfImport(db: Db, importId: string, language: Language) {
   const row = await repo.importFileOf(db, importId);
   return rejectedFile(db, { ...row, header: row.header as string[] | null }, language);
+}
+
+/** The SQL of the whole register search in the viewer's scope (exports stream it). */
+export function registerExportQuery(ctx: AppContext, rc: Pick<RequestContext, 'actor'>, search: Omit<repo.AsnSearch, 'limit' | 'offset'>) {
+  return repo.asnExportQuery(ctx.db, rc.actor.scope, search);
 }

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import { commitIncoming, discardIncoming, storeBuffer } from '../../storage/evidence-store.ts';
-import { metadataFreeCopy } from './evidence.ts';
+import { checkReadableImage, metadataFreeCopy } from './evidence.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 import type { AcceptedUpload } from './uploads.ts';
 
@@ -18,6 +18,25 @@ export async function storeEvidence(ctx: AppContext, uploads: readonly AcceptedU
     rows.push({ originalName: upload.originalName, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, storageKey, publicCopyKey });
   }
   return rows;
+}
+
+/**
+ * The intake's hot path (issue 11): only the originals, each made durable once; the image header
+ * is checked so an unreadable photo is still refused now, and the metadata-free copy is made by a
+ * job after the commit (public-copies.ts).
+ */
+export async function storeOriginals(ctx: AppContext, uploads: readonly AcceptedUpload[]): Promise<EvidenceRow[]> {
+  for (const upload of uploads) await checkReadableImage(upload.tempPath, upload.mimeType, upload.originalName);
+  return Promise.all(
+    uploads.map(async (upload) => ({
+      originalName: upload.originalName,
+      mimeType: upload.mimeType,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      storageKey: await commitIncoming(ctx.files, upload),
+      publicCopyKey: null,
+    })),
+  );
 }
 
 /** Uploads not to be kept (a refusal, a replay): removed from `incoming/`. */

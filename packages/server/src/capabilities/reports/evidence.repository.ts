@@ -16,26 +16,25 @@ export interface EvidenceRow {
   publicCopyKey: string | null;
 }
 
+/** The `evidence` rows of files added to a report (also written with a new report, intake.repository.ts). */
+export function evidenceRowsOf(reportId: string, addedBy: string, files: readonly EvidenceRow[], at: Date) {
+  return files.map((f, i) => ({
+    report_id: reportId,
+    original_name: f.originalName,
+    mime_type: f.mimeType,
+    size_bytes: f.sizeBytes,
+    sha256: f.sha256,
+    storage_key: f.storageKey,
+    public_copy_key: f.publicCopyKey,
+    added_by: addedBy,
+    // A millisecond apart, so listing by time keeps the order the files were sent in.
+    created_at: new Date(at.getTime() + i),
+  }));
+}
+
 export async function insertEvidence(trx: Transaction<Database>, reportId: string, addedBy: string, files: EvidenceRow[], at: Date): Promise<string[]> {
   if (files.length === 0) return [];
-  const rows = await trx
-    .insertInto('evidence')
-    .values(
-      files.map((f, i) => ({
-        report_id: reportId,
-        original_name: f.originalName,
-        mime_type: f.mimeType,
-        size_bytes: f.sizeBytes,
-        sha256: f.sha256,
-        storage_key: f.storageKey,
-        public_copy_key: f.publicCopyKey,
-        added_by: addedBy,
-        // A millisecond apart, so listing by time keeps the order the files were sent in.
-        created_at: new Date(at.getTime() + i),
-      })),
-    )
-    .returning('id')
-    .execute();
+  const rows = await trx.insertInto('evidence').values(evidenceRowsOf(reportId, addedBy, files, at)).returning('id').execute();
   return rows.map((r) => r.id);
 }
 
@@ -62,4 +61,25 @@ export async function findEvidenceForStaff(db: Db, viewer: Viewer, evidenceId: s
     .where('e.id', '=', evidenceId)
     .where((eb) => caseVisibleTo(eb, viewer))
     .executeTakeFirst();
+}
+
+/**
+ * Evidence still waiting for its metadata-free copy (made by a job after the report committed):
+ * one report's, or (the sweep) any added in the last day. Purged copies are not made again.
+ */
+export async function evidenceAwaitingCopy(db: Db, filter: { reportId?: string; since?: Date; limit: number }) {
+  let query = db
+    .selectFrom('evidence')
+    .select(['id', 'mime_type as mimeType', 'original_name as originalName', 'storage_key as storageKey'])
+    .where('public_copy_key', 'is', null)
+    .where('copy_purged_at', 'is', null)
+    .where('storage_key', 'is not', null)
+    .where('mime_type', 'in', ['image/jpeg', 'image/png', 'image/webp']);
+  if (filter.reportId) query = query.where('report_id', '=', filter.reportId);
+  if (filter.since) query = query.where('created_at', '>=', filter.since);
+  return query.orderBy('created_at').limit(filter.limit).execute();
+}
+
+export async function setPublicCopyKey(db: Db, evidenceId: string, key: string): Promise<void> {
+  await db.updateTable('evidence').set({ public_copy_key: key }).where('id', '=', evidenceId).where('public_copy_key', 'is', null).where('copy_purged_at', 'is', null).execute();
 }

@@ -7,7 +7,7 @@
  * page, any public view — is re-encoded by sharp after `.rotate()` (which applies the EXIF
  * orientation to the pixels first), and sharp writes no metadata unless asked to.
  */
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import { ApiError } from '../../http/errors.ts';
 
@@ -93,17 +93,30 @@ export const evidenceErrors = {
     ]),
 };
 
-/** The type of a received file from its content, or null when it is not one we accept. */
-export async function sniffEvidenceType(filePath: string): Promise<string | null> {
-  const detected = await fileTypeFromFile(filePath);
+/**
+ * The type of a received file from its content, or null when it is not one we accept. `head`, the
+ * first bytes kept while the upload streamed in (evidence-store.ts), spares reading the file again.
+ */
+export async function sniffEvidenceType(filePath: string, head?: Buffer): Promise<string | null> {
+  const detected = head && head.length > 0 ? await fileTypeFromBuffer(head) : await fileTypeFromFile(filePath);
   return detected && Object.hasOwn(ACCEPTED_TYPES, detected.mime) ? detected.mime : null;
+}
+
+/**
+ * On the intake's hot path, instead of the copy itself: the image's header can be read (sharp
+ * reads the header only), so a file that merely starts like an image is still refused at once.
+ */
+export async function checkReadableImage(filePath: string, mimeType: string, name: string): Promise<void> {
+  if (!ACCEPTED_TYPES[mimeType]?.publicCopy) return;
+  const meta = await sharp(filePath, { limitInputPixels: MAX_INPUT_PIXELS }).metadata().catch(() => null);
+  if (!meta?.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw evidenceErrors.unreadableImage(name);
 }
 
 /**
  * A copy without EXIF or any other metadata, oriented and bounded for viewing; null for types
  * that get no public copy. Throws `unreadableImage` when the bytes only look like an image.
  */
-export async function metadataFreeCopy(filePath: string, mimeType: string, name: string): Promise<Buffer | null> {
+export async function metadataFreeCopy(filePath: string | Buffer, mimeType: string, name: string): Promise<Buffer | null> {
   if (!ACCEPTED_TYPES[mimeType]?.publicCopy) return null;
   try {
     const image = sharp(filePath, { limitInputPixels: MAX_INPUT_PIXELS })

@@ -1,35 +1,45 @@
 /**
- * SQL for filing a report: the report row under a fresh receipt number, its reporter's sealed
- * identity, and what filing looks up (the region, the register row behind a NIP, an earlier
+ * SQL for filing a report: the report row under a fresh receipt number with its evidence rows and
+ * its reporter's sealed identity, and what filing looks up (the region, the register row behind a NIP, an earlier
  * submission with the same idempotency key, the elections the public form offers).
  */
+import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, ReportTable } from '../../db/schema.ts';
+import { evidenceRowsOf, type EvidenceRow } from './evidence.repository.ts';
 
-type NewReport = Omit<Insertable<ReportTable>, 'receipt_number'>;
+type NewReport = Omit<Insertable<ReportTable>, 'id' | 'receipt_number'>;
 
-/**
- * Insert a report under a fresh receipt number. Receipts are random (40 bits a year), so a
- * collision is astronomically rare; when it happens the next draw is used instead of failing.
- */
-export async function insertReport(trx: Transaction<Database>, row: NewReport, drawReceipt: () => string): Promise<{ id: string; receiptNumber: string }> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const receiptNumber = drawReceipt();
-    const inserted = await trx
-      .insertInto('reports')
-      .values({ ...row, receipt_number: receiptNumber })
-      .onConflict((oc) => oc.column('receipt_number').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, receiptNumber };
-  }
-  throw new Error('Could not draw an unused receipt number');
+/** What is written with a new report: its evidence rows and, when there is one, its sealed vault entry. */
+export interface FiledWith {
+  evidence: { addedBy: string; files: readonly EvidenceRow[] };
+  identity: { sealed: string; named: boolean; witnessCount: number } | null;
+  at: Date;
 }
 
-/** A named reporter's identity, sealed (encrypted) by the caller. */
-export async function insertReporterIdentity(trx: Transaction<Database>, reportId: string, sealed: string, at: Date): Promise<void> {
-  await trx.insertInto('reporter_identities').values({ report_id: reportId, sealed, created_at: at }).execute();
+/**
+ * Insert a report under `receiptNumber` with its evidence rows and its sealed identity, in ONE
+ * statement (one round trip on the intake's hot path, issue 11; the report id is drawn here so the
+ * other rows need nothing back). Receipts are random (40 bits a year): a collision is
+ * astronomically rare, and raises the unique violation `reports_receipt_number_key`, on which the
+ * caller files again under a new draw.
+ */
+export async function insertReportWith(trx: Transaction<Database>, row: NewReport, receiptNumber: string, filed: FiledWith): Promise<{ id: string; receiptNumber: string }> {
+  const id = randomUUID();
+  let query = trx.with('report', (db) => db.insertInto('reports').values({ ...row, id, receipt_number: receiptNumber }).returning('id'));
+  if (filed.evidence.files.length > 0) {
+    const rows = evidenceRowsOf(id, filed.evidence.addedBy, filed.evidence.files, filed.at);
+    query = query.with('files', (db) => db.insertInto('evidence').values(rows)) as unknown as typeof query;
+  }
+  if (filed.identity) {
+    const { sealed, named, witnessCount } = filed.identity;
+    query = query.with('identity', (db) =>
+      db.insertInto('reporter_identities').values({ report_id: id, sealed, named, witness_count: witnessCount, created_at: filed.at }),
+    ) as unknown as typeof query;
+  }
+  await query.selectFrom('report').select('id').executeTakeFirstOrThrow();
+  return { id, receiptNumber };
 }
 
 export async function findRegionForReport(db: Db, code: string) {
@@ -60,7 +70,10 @@ export async function findReceiptByIdempotencyKey(db: Db, keyHash: string) {
       'r.election_id as electionId',
       'r.case_id as caseId',
       'r.received_on as receivedOn',
+      'r.received_at as receivedAt',
+      'r.source',
       'c.number as caseNumber',
+      (eb) => eb.selectFrom('regions as g').whereRef('g.code', '=', 'r.region_code').select('g.time_zone').as('timeZone'),
     ])
     .where('r.idempotency_key', '=', keyHash)
     .executeTakeFirst();

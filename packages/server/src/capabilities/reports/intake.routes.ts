@@ -8,7 +8,7 @@ import { PUBLIC_META, staffContext } from '../../http/request-context.ts';
 import { fileReport, formInfo, reportWindowCheck, type Receipt } from './intake.service.ts';
 import type { ReportRouteDeps, ReportsApp } from './route-helpers.ts';
 import { formInfoResponse, idempotencyHeaders, intakeReportBody, languageQuery, publicReportBody, receiptSchema, staffReceiptSchema, windowQuery, windowResponse } from './schema.ts';
-import { uploadsOf } from './uploads.ts';
+import { evidenceProblemsOf, uploadsOf } from './uploads.ts';
 
 function receiptBody(receipt: Receipt, language: Language) {
   return {
@@ -17,6 +17,8 @@ function receiptBody(receipt: Receipt, language: Language) {
     caseNumber: receipt.caseNumber,
     receivedOn: receipt.receivedOn,
     lateByDays: receipt.lateByDays,
+    ...(receipt.reception ? { receivedNote: receipt.reception[language] } : {}),
+    ...(receipt.outsideStages ? { outsideStages: receipt.outsideStages[language] } : {}),
     ...(receipt.warning ? { warning: receipt.warning[language] } : {}),
   };
 }
@@ -40,10 +42,12 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: Report
       },
     },
     async (request) => {
-      const { receivedOn, window, warning } = await reportWindowCheck(ctx, request.query);
+      const { receivedOn, reception, window, warning, outsideStages } = await reportWindowCheck(ctx, request.query);
       const language = requestLanguage(request);
       return {
         receivedOn,
+        receivedNote: reception[language],
+        ...(outsideStages ? { outsideStages: outsideStages[language] } : {}),
         withinWindow: window.withinWindow,
         lastDay: window.lastDay,
         daysLate: window.withinWindow ? 0 : window.daysLate,
@@ -63,6 +67,8 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: Report
         summary: 'File a report (no account needed), anonymously or named, with up to 5 evidence files',
         description:
           'multipart/form-data: the fields below plus files under "evidence" (JPEG, PNG, WebP, HEIC, PDF; 10 MB each, 25 MB in all; the type is read from the content). ' +
+          'Every problem is answered at once (400 validation_failed with one entry per field; 413/415 when only the files are wrong). ' +
+          'A named report carries the particulars of the official form (Perbawaslu 8/2020 jo. 9/2024); they and the witnesses are sealed in the vault. ' +
           'Returns the receipt number and the secret (shown once). A report filed after closing hours counts as received the next day. ' +
           'A late report (past the reporting window) is accepted with a warning.',
         consumes: ['multipart/form-data', 'application/json'],
@@ -73,10 +79,10 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: Report
       },
     },
     async (request, reply) => {
-      const { anonymous, ...input } = request.body;
-      const receipt = await fileReport(ctx, { actor: null, meta: PUBLIC_META }, { ...input, anonymous }, uploadsOf(request), {
+      const receipt = await fileReport(ctx, { actor: null, meta: PUBLIC_META }, request.body, uploadsOf(request), {
         source: 'public',
         idempotencyKey: request.headers['idempotency-key'],
+        evidenceProblems: evidenceProblemsOf(request),
       });
       if (receipt.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(receiptBody(receipt, requestLanguage(request)));
@@ -102,11 +108,12 @@ export function officerIntakeRoutes(app: ReportsApp, { ctx, officersFirst }: Rep
       },
     },
     async (request, reply) => {
-      const { source, receivedOn, anonymous, ...input } = request.body;
-      const receipt = await fileReport(ctx, staffContext(request), { ...input, anonymous }, uploadsOf(request), {
+      const { source, receivedOn, ...input } = request.body;
+      const receipt = await fileReport(ctx, staffContext(request), input, uploadsOf(request), {
         source,
         idempotencyKey: request.headers['idempotency-key'],
         receivedOn,
+        evidenceProblems: evidenceProblemsOf(request),
       });
       if (receipt.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send({ ...receiptBody(receipt, requestLanguage(request)), reportId: receipt.reportId, caseId: receipt.caseId });

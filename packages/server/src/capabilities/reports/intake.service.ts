@@ -13,9 +13,12 @@ import {
   ACT_CODES,
   PROHIBITED_ACTS,
   dateInTimeZone,
-  decodeNip,
+  filledWitnesses,
+  checkReportedNip,
   generateReceiptNumber,
   normalisePersonName,
+  outsideStages,
+  reportFieldProblems,
   regionWithinScope,
   reportWindowStatus,
   type Election,
@@ -27,16 +30,15 @@ import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
-import { encrypt } from '../../security/encryption.ts';
-import { appendAudit } from '../audit/service.ts';
+import { sealIdentity } from '../../security/vault.ts';
+import { appendAudits } from '../audit/service.ts';
 import { openCaseForReport } from '../cases/opening.service.ts';
 import { findElection, regionParticipates } from '../elections/service.ts';
-import { insertEvidence } from './evidence.repository.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
-import { discardAll, storeEvidence } from './evidence-files.ts';
+import { discardAll, storeOriginals } from './evidence-files.ts';
 import * as repo from './intake.repository.ts';
-import { proposeDuplicates } from './merge-proposals.service.ts';
-import { receptionDate } from './reception.ts';
+import { afterReceived, queueAfterReceived } from './public-copies.ts';
+import { receptionOf } from './reception.ts';
 import { isBawasluOwn, type ReportSource, type ReporterIdentity } from './rules.ts';
 import { drawSecret, hashReportSecret, idempotencyHash, secretMatches, submissionTag } from './secrets.ts';
 import type { AcceptedUpload } from './uploads.ts';
@@ -61,7 +63,17 @@ export interface ReportInput {
   reporterAddress?: string;
   reporterPhone?: string;
   reporterEmail?: string;
+  /** The official form's particulars of a named reporter (sealed with the identity). */
+  reporterBirthPlace?: string;
+  reporterBirthDate?: string;
+  reporterGender?: string;
+  reporterOccupation?: string;
+  reporterNationality?: string;
+  witnesses?: Array<{ name?: string; address?: string; phone?: string }>;
 }
+
+/** A report as it arrives, before core's rules and the database checks have passed. */
+export type SubmittedReport = { [K in keyof ReportInput]?: ReportInput[K] };
 
 
 /**
@@ -79,6 +91,8 @@ export interface Filing {
   idempotencyKey?: string;
   /** A paper report's day of receipt at the office, when not today. */
   receivedOn?: IsoDate;
+  /** What was wrong with the evidence files as they arrived, reported with every other field. */
+  evidenceProblems?: readonly ApiError[];
 }
 
 export interface Receipt {
@@ -91,6 +105,10 @@ export interface Receipt {
   receivedOn: IsoDate;
   lateByDays: number;
   warning: Localised | null;
+  /** The act lies outside every stage of the election (said to the reporter; the officer sees it on the case). */
+  outsideStages?: Localised | null;
+  /** Why it counts as received on `receivedOn` (the after-hours rule); null for a replay or a dated paper report. */
+  reception?: Localised | null;
   replayed: boolean;
 }
 
@@ -98,11 +116,25 @@ export interface Receipt {
 
 class FieldErrors {
   private readonly list: Array<{ field: string; message: Localised }> = [];
+  /** The HTTP status of an evidence problem when it is the only kind (413, 415). */
+  private evidenceStatus: number | null = null;
   add(field: string, id: string, en: string) {
-    this.list.push({ field: `body.${field}`, message: { id, en } });
+    if (!this.has(field)) this.list.push({ field: `body.${field}`, message: { id, en } });
   }
-  throwIfAny(status = 400) {
+  has(field: string) {
+    return this.list.some((e) => e.field === `body.${field}`);
+  }
+  /** Problems found while the evidence files were received (type, size, count). */
+  addEvidence(problems: readonly ApiError[]) {
+    for (const problem of problems) {
+      this.evidenceStatus ??= problem.statusCode;
+      this.list.push(...(problem.fields ?? []));
+    }
+  }
+  throwIfAny() {
     if (this.list.length === 0) return;
+    const onlyEvidence = this.list.every((e) => e.field === 'body.evidence');
+    const status = onlyEvidence && this.evidenceStatus ? this.evidenceStatus : 400;
     throw new ApiError(status, 'validation_failed', { id: 'Ada isian yang tidak valid. Periksa kolom yang ditandai.', en: 'Some input is invalid. Check the marked fields.' }, this.list);
   }
 }
@@ -136,15 +168,6 @@ function lateWarning(window: ReportWindowStatus): Localised | null {
   };
 }
 
-/** A NIP as typed, decoded as PNS first, then as PPPK; the problems of the PNS reading otherwise. */
-function checkNip(input: string, today: IsoDate): { nip: string } | { problem: Localised } {
-  const pns = decodeNip(input, { today, kind: 'pns' });
-  if (pns.valid) return { nip: pns.value.nip };
-  const pppk = decodeNip(input, { today, kind: 'pppk' });
-  if (pppk.valid) return { nip: pppk.value.nip };
-  return { problem: pns.problems[0].message };
-}
-
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, text.lastIndexOf(' ', max - 1) > max / 2 ? text.lastIndexOf(' ', max - 1) : max - 1)}…`);
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -172,6 +195,8 @@ async function replay(ctx: AppContext, keyHash: string, tag: string, actorId: st
   if (secret ? !secretMatches(ctx, found.secretHash, secret) : found.createdBy !== actorId) throw idempotencyConflict();
   const election = await findElection(ctx, found.electionId);
   const window = election && found.receivedOn >= found.knownOn ? reportWindowStatus(found.knownOn, found.receivedOn, election.rulebook) : null;
+  // The first answer's explanation of the receipt day, from the same instant (a paper report's day was given).
+  const reception = election && found.source !== 'paper' && found.timeZone ? receptionOf(new Date(found.receivedAt), found.timeZone, election.rulebook.receptionHours) : null;
   return {
     reportId: found.id,
     caseId: found.caseId,
@@ -181,6 +206,7 @@ async function replay(ctx: AppContext, keyHash: string, tag: string, actorId: st
     receivedOn: found.receivedOn,
     lateByDays: found.lateByDays,
     warning: window ? lateWarning(window) : null,
+    reception: reception?.explanation ?? null,
     replayed: true,
   };
 }
@@ -193,9 +219,9 @@ async function replay(ctx: AppContext, keyHash: string, tag: string, actorId: st
  * everything in one transaction. A retry with the same idempotency key and the identical body returns
  * the first receipt; another body under that key is refused (409) and told nothing.
  */
-export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInput, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
+export async function fileReport(ctx: AppContext, filer: Filer, submitted: SubmittedReport, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
   const keyHash = idempotencyHash(filer.actor?.id ?? null, filing.idempotencyKey);
-  const tag = keyHash ? submissionTag(ctx, keyHash, { ...input, source: filing.source, receivedOn: filing.receivedOn }, uploads.map((u) => u.sha256)) : '';
+  const tag = keyHash ? submissionTag(ctx, keyHash, { ...submitted, source: filing.source, receivedOn: filing.receivedOn }, uploads.map((u) => u.sha256)) : '';
   if (keyHash) {
     const earlier = await replay(ctx, keyHash, tag, filer.actor?.id ?? null).catch(async (error: unknown) => {
       await discardAll(uploads);
@@ -208,47 +234,72 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
   }
 
   const errors = new FieldErrors();
-  const placed = await placeReport(ctx, input.electionId, input.regionCode, errors);
-  errors.throwIfAny();
+  let placed: Placement | null = null;
+  try {
+    // Every problem at once: the evidence files', core's field rules and what needs the database.
+    errors.addEvidence(filing.evidenceProblems ?? []);
+    const identity = isBawasluOwn(filing.source) ? 'none' : filing.source === 'paper' ? 'optional' : 'required';
+    if (submitted.electionId && submitted.regionCode && /^\d{2}(\.\d{2})?$/.test(submitted.regionCode)) {
+      placed = await placeReport(ctx, submitted.electionId, submitted.regionCode, errors);
+    }
+    // "Today" in the region's time zone once the region is known; Jakarta's until then.
+    const today = placed?.today ?? dateInTimeZone(ctx.now(), 'Asia/Jakarta');
+    for (const problem of reportFieldProblems({ ...submitted, receivedOn: filing.receivedOn }, { today, identity })) {
+      errors.add(problem.field, problem.message.id, problem.message.en);
+    }
+    if (placed && filer.actor && !regionWithinScope(filer.actor.scope, placed.region.code)) {
+      throw new ApiError(403, 'out_of_scope', { id: 'Wilayah ini di luar wilayah tugas Anda.', en: 'This region is outside your scope.' }, [
+        { field: 'body.regionCode', message: { id: `${placed.region.name} di luar wilayah tugas Anda.`, en: `${placed.region.name} is outside your scope.` } },
+      ]);
+    }
+    errors.throwIfAny();
+  } catch (error) {
+    await discardAll(uploads);
+    throw error;
+  }
   const { election, region, today } = placed!;
-  if (filer.actor && !regionWithinScope(filer.actor.scope, region.code)) {
-    throw new ApiError(403, 'out_of_scope', { id: 'Wilayah ini di luar wilayah tugas Anda.', en: 'This region is outside your scope.' }, [
-      { field: 'body.regionCode', message: { id: `${region.name} di luar wilayah tugas Anda.`, en: `${region.name} is outside your scope.` } },
-    ]);
-  }
-  const future = { id: 'Tanggal tidak boleh setelah hari ini.', en: 'The date cannot be after today.' };
-  if (input.occurredOn > today) errors.add('occurredOn', future.id, future.en);
-  if (input.occurredUntil && input.occurredUntil > today) errors.add('occurredUntil', future.id, future.en);
-  if (input.knownOn > today) errors.add('knownOn', future.id, future.en);
-  if (filing.receivedOn && filing.receivedOn > today) errors.add('receivedOn', future.id, future.en);
-  if (filing.receivedOn && filing.receivedOn < input.knownOn) {
-    errors.add('receivedOn', 'Tanggal diterima tidak boleh sebelum kejadian diketahui.', 'The date received cannot be before the event became known.');
-  }
-  let nip: string | null = null;
-  if (input.reportedNip) {
-    const checked = checkNip(input.reportedNip, today);
-    if ('nip' in checked) nip = checked.nip;
-    else errors.add('reportedNip', `NIP tidak valid: ${checked.problem.id} Kosongkan bila tidak tahu.`, `Invalid NIP: ${checked.problem.en} Leave it empty if unsure.`);
-  }
-  errors.throwIfAny();
+  // Every rule passed: the required fields are there and well-formed.
+  const input = { ...submitted, anonymous: submitted.anonymous ?? false, actCodes: submitted.actCodes ?? [] } as ReportInput;
+  const nip = input.reportedNip ? (checkReportedNip(input.reportedNip, today) as { nip: string }).nip : null;
 
   const now = ctx.now();
-  const receivedOn = filing.receivedOn ?? receptionDate(now, region.timeZone, election.rulebook.receptionHours);
+  const reception = filing.receivedOn ? null : receptionOf(now, region.timeZone, election.rulebook.receptionHours);
+  const receivedOn = filing.receivedOn ?? reception!.receivedOn;
   const window = reportWindowStatus(input.knownOn, receivedOn, election.rulebook);
   const lateByDays = window.withinWindow ? 0 : window.daysLate;
   const asn = nip ? await repo.findAsnByNip(ctx.db, nip) : undefined;
-  const identity: ReporterIdentity | null =
-    !isBawasluOwn(filing.source) && !input.anonymous && input.reporterName
-      ? { name: input.reporterName, address: input.reporterAddress ?? null, phone: input.reporterPhone ?? null, email: input.reporterEmail ?? null }
+  const named = !isBawasluOwn(filing.source) && !input.anonymous && Boolean(input.reporterName);
+  const witnesses = filledWitnesses(input.witnesses);
+  // The vault: a named reporter's identity with the official form's particulars, and any
+  // report's witnesses (an anonymous report's vault holds the witnesses only).
+  const vault: ReporterIdentity | null =
+    named || witnesses.length > 0
+      ? {
+          name: named ? input.reporterName! : null,
+          address: named ? (input.reporterAddress ?? null) : null,
+          phone: named ? (input.reporterPhone ?? null) : null,
+          email: named ? (input.reporterEmail ?? null) : null,
+          birthPlace: named ? (input.reporterBirthPlace ?? null) : null,
+          birthDate: named ? (input.reporterBirthDate ?? null) : null,
+          gender: named && (input.reporterGender === 'L' || input.reporterGender === 'P') ? input.reporterGender : null,
+          occupation: named ? (input.reporterOccupation ?? null) : null,
+          nationality: named ? (input.reporterNationality ?? null) : null,
+          witnesses,
+        }
       : null;
   // Findings have no reporter to follow them; public and paper reporters get a secret.
   const secret = isBawasluOwn(filing.source) ? null : drawSecret(ctx, keyHash ? `${keyHash}:${tag}` : null);
-  const evidence = await storeEvidence(ctx, uploads);
+  // Originals only (one fsync each); the metadata-free copies follow the commit (public-copies.ts).
+  const evidence = await storeOriginals(ctx, uploads);
   const secretHash = secret ? hashReportSecret(ctx, secret) : null;
   const actorId = filer.actor?.id ?? null;
 
-  try {
-    const filed = await ctx.db.transaction().execute(async (trx) => {
+  const sealed = vault ? JSON.stringify(vault) : null;
+  const rulebookVersion = (election as { rulebookVersion?: number }).rulebookVersion;
+  const fileOnce = (receiptNumber: string) =>
+    ctx.db.transaction().execute(async (trx) => {
+      // Four statements (issue 11): the case with its first event; the report with its evidence
+      // rows and sealed identity; both audit entries; the follow-up job.
       const opened = await openCaseForReport(trx, {
         electionId: election.id,
         regionCode: region.code,
@@ -258,8 +309,10 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
         summary: truncate(`${input.reportedName}: ${input.description}`, 200),
         receivedOn,
         receivedAt: now,
+        // The rulebook as placeReport just read it, with its version (the elections repository returns it).
+        rulebook: rulebookVersion === undefined ? undefined : { rulebook: election.rulebook, version: rulebookVersion },
       });
-      const report = await repo.insertReport(
+      const report = await repo.insertReportWith(
         trx,
         {
           secret_hash: secretHash,
@@ -281,41 +334,57 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
           reported_agency: input.reportedAgency ?? null,
           reported_position: input.reportedPosition ?? null,
           asn_id: asn?.id ?? null,
-          anonymous: isBawasluOwn(filing.source) ? false : input.anonymous || identity === null,
+          anonymous: isBawasluOwn(filing.source) ? false : !named,
           late_by_days: lateByDays,
           created_by: actorId,
           idempotency_key: keyHash,
         },
-        () => generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes),
+        receiptNumber,
+        {
+          evidence: { addedBy: actorId ? `staff:${actorId}` : 'reporter', files: evidence },
+          identity: sealed === null ? null : { sealed: await sealIdentity(trx, ctx.encryptionKey, sealed), named, witnessCount: witnesses.length },
+          at: now,
+        },
       );
-      if (identity) {
-        await repo.insertReporterIdentity(trx, report.id, encrypt(ctx.encryptionKey, JSON.stringify(identity)), now);
-      }
-      await insertEvidence(trx, report.id, actorId ? `staff:${actorId}` : 'reporter', evidence, now);
-      // Audit last: its lock serialises all writers (see audit/repository.ts).
-      await appendAudit(trx, {
-        actorId,
-        action: 'report.received',
-        entityType: 'report',
-        entityId: report.id,
-        data: { receiptNumber: report.receiptNumber, caseId: opened.id, source: filing.source, anonymous: identity === null, lateByDays, evidence: evidence.map((e) => e.sha256) },
-        ...filer.meta,
-        at: now,
-      });
-      await appendAudit(trx, {
-        actorId,
-        action: 'case.opened',
-        entityType: 'case',
-        entityId: opened.id,
-        data: { number: opened.number, reportId: report.id, electionId: election.id, regionCode: region.code, receivedOn },
-        ...filer.meta,
-        at: now,
-      });
-      return { opened, report };
+      await appendAudits(trx, [
+        {
+          actorId,
+          action: 'report.received',
+          entityType: 'report',
+          entityId: report.id,
+          data: { receiptNumber: report.receiptNumber, caseId: opened.id, source: filing.source, anonymous: !named, witnesses: witnesses.length, lateByDays, evidence: evidence.map((e) => e.sha256) },
+          ...filer.meta,
+          at: now,
+        },
+        {
+          actorId,
+          action: 'case.opened',
+          entityType: 'case',
+          entityId: opened.id,
+          data: { number: opened.number, reportId: report.id, electionId: election.id, regionCode: region.code, receivedOn },
+          ...filer.meta,
+          at: now,
+        },
+      ]);
+      // The duplicate proposals and the photos' public copies: a job, committed with the report.
+      const queued = await queueAfterReceived(trx, report.id);
+      return { opened, report, queued };
     });
-    // Best effort, after the commit: the report is durable whatever happens here, and a missed
-    // proposal costs an officer a manual search, not a lost report.
-    await proposeDuplicates(ctx, filed.report.id).catch(() => 0);
+
+  try {
+    let filed: Awaited<ReturnType<typeof fileOnce>> | null = null;
+    for (let attempt = 0; filed === null; attempt++) {
+      try {
+        filed = await fileOnce(generateReceiptNumber(Number(receivedOn.slice(0, 4)), randomBytes));
+      } catch (error) {
+        // Receipts are random: on the astronomically rare collision, file again under a new draw.
+        if (attempt < 4 && isUniqueViolation(error, 'reports_receipt_number_key')) continue;
+        throw error;
+      }
+    }
+    // Without a job runner (tests, the CLI): the follow-up work here, after the commit all the
+    // same. The report is durable whatever happens there.
+    if (!filed.queued) await afterReceived(ctx, filed.report.id).catch(() => undefined);
     return {
       reportId: filed.report.id,
       caseId: filed.opened.id,
@@ -325,6 +394,8 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
       receivedOn,
       lateByDays,
       warning: lateWarning(window),
+      reception: reception?.explanation ?? null,
+      outsideStages: outsideStages(election, region.code, input.occurredOn)?.message ?? null,
       replayed: false,
     };
   } catch (error) {
@@ -338,7 +409,7 @@ export async function fileReport(ctx: AppContext, filer: Filer, input: ReportInp
 }
 
 /** What the public form needs before submitting: is knownOn within the window, and the receipt day. */
-export async function reportWindowCheck(ctx: AppContext, query: { electionId: string; regionCode: string; knownOn: IsoDate }) {
+export async function reportWindowCheck(ctx: AppContext, query: { electionId: string; regionCode: string; knownOn: IsoDate; occurredOn?: IsoDate }) {
   const errors = new FieldErrors();
   const placed = await placeReport(ctx, query.electionId, query.regionCode, errors);
   errors.throwIfAny();
@@ -348,9 +419,11 @@ export async function reportWindowCheck(ctx: AppContext, query: { electionId: st
       { field: 'query.knownOn', message: { id: 'Tanggal tidak boleh setelah hari ini.', en: 'The date cannot be after today.' } },
     ]);
   }
-  const receivedOn = receptionDate(ctx.now(), region.timeZone, election.rulebook.receptionHours);
+  const reception = receptionOf(ctx.now(), region.timeZone, election.rulebook.receptionHours);
+  const receivedOn = reception.receivedOn;
   const window = reportWindowStatus(query.knownOn, receivedOn, election.rulebook);
-  return { receivedOn, window, warning: lateWarning(window) };
+  const stages = query.occurredOn ? outsideStages(election, region.code, query.occurredOn) : null;
+  return { receivedOn, reception: reception.explanation, window, warning: lateWarning(window), outsideStages: stages?.message ?? null };
 }
 
 export async function formInfo(ctx: AppContext, language: Language) {

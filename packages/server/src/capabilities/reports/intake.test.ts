@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decrypt } from '../../security/encryption.ts';
+import { openIdentity } from '../../security/vault.ts';
 import { storedPath } from '../../storage/evidence-store.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { verifyAuditChain } from '../audit/service.ts';
 import { fileReport } from './intake.service.ts';
-import { fictionalReport, hasExif, jpegWithExif, pngScreenshot, samplePdf, submitReport } from '../../testing/reports.ts';
+import { REPORTER_PARTICULARS, fictionalReport, hasExif, jpegWithExif, pngScreenshot, samplePdf, submitReport } from '../../testing/reports.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe('POST /api/v1/reports: an anonymous report with evidence', () => {
       { action: 'report.received', entity_id: report.id },
       { action: 'case.opened', entity_id: kase.id },
     ]);
-    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.ctx)).ok).toBe(true);
   });
 
   it('keeps the original photo (with EXIF) for the case and a stripped copy for everyone else', async () => {
@@ -77,7 +77,7 @@ describe('POST /api/v1/reports: an anonymous report with evidence', () => {
       ['surat.pdf', 'application/pdf', pdf.length, sha256(pdf), 'reporter'],
     ]);
     const [image, document] = rows;
-    const original = fs.readFileSync(storedPath(t.ctx.evidenceDir, image.storage_key));
+    const original = fs.readFileSync(storedPath(t.ctx.evidenceDir, image.storage_key!));
     expect(original.equals(photo)).toBe(true);
     expect(await hasExif(original)).toBe(true);
     const copy = fs.readFileSync(storedPath(t.ctx.evidenceDir, image.public_copy_key!));
@@ -138,7 +138,7 @@ describe('field-level validation, in Indonesian or English', () => {
     expect(res.json().error.message).toMatch(/tidak valid/);
     const english = await submitReport(t, { electionId: 'pilkada-2024', regionCode: '3510' }, [], { headers: { 'accept-language': 'en' } });
     expect(english.json().error.message).toMatch(/invalid/);
-    expect(english.json().error.fields.find((f: { field: string }) => f.field === 'body.regionCode').message).toBe('Choose a province or regency/city (code PP or PP.KK)');
+    expect(english.json().error.fields.find((f: { field: string }) => f.field === 'body.regionCode').message).toBe('Choose a province or regency/city (code PP or PP.KK).');
   });
 
   it('checks dates against each other and against today', async () => {
@@ -164,7 +164,8 @@ describe('field-level validation, in Indonesian or English', () => {
 
   it('refuses an unknown election, an unknown act and a region that does not take part', async () => {
     const unknown = await submitReport(t, fictionalReport({ electionId: 'pilkada-1999', actCodes: ['A13'] }));
-    expect(unknown.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['body.actCodes']);
+    // Both at once: one pass.
+    expect(unknown.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.actCodes', 'body.electionId']);
     const election = await submitReport(t, fictionalReport({ electionId: 'pilkada-1999' }));
     expect(election.json().error.fields).toEqual([{ field: 'body.electionId', message: 'Pemilihan "pilkada-1999" tidak dikenal.' }]);
     // DI Yogyakarta elects no governor in Pilkada 2024.
@@ -204,13 +205,104 @@ describe('a named reporter', () => {
     expect(report.anonymous).toBe(false);
     expect(JSON.stringify(report)).not.toContain('Rina');
     const { sealed } = await t.ctx.db.selectFrom('reporter_identities').select('sealed').where('report_id', '=', report.id).executeTakeFirstOrThrow();
-    expect(sealed).toMatch(/^v1:/);
+    // Sealed under a data key of its own (security/vault.ts), itself wrapped by the master key.
+    expect(sealed).toMatch(/^k1:/);
     expect(sealed).not.toContain('Rina');
-    expect(Buffer.from(sealed.split(':')[3], 'base64').toString('latin1')).not.toContain('Rina');
+    expect(Buffer.from(sealed.split(':').at(-1)!, 'base64').toString('latin1')).not.toContain('Rina');
     // Nowhere in the database in clear text.
     const anywhere = await sql<{ n: number }>`SELECT count(*)::int AS n FROM reporter_identities WHERE sealed ILIKE '%Kusumawati%'`.execute(t.ctx.db);
     expect(anywhere.rows[0].n).toBe(0);
-    expect(JSON.parse(decrypt(t.ctx.encryptionKey, sealed))).toEqual({ name: 'Rina Kusumawati Fiktif', address: 'Jl. Melati 12, Sukamaju', phone: '+62 812-0000-0000', email: 'rina@contoh.test' });
+    expect(JSON.parse((await openIdentity(t.ctx.db, t.ctx.encryptionKey, sealed))!)).toEqual({
+      name: 'Rina Kusumawati Fiktif',
+      address: 'Jl. Melati 12, Sukamaju',
+      phone: '+62 812-0000-0000',
+      email: 'rina@contoh.test',
+      // The official form's particulars, sealed with the name.
+      birthPlace: 'Banyuwangi',
+      birthDate: '1988-03-14',
+      gender: 'P',
+      occupation: 'Pedagang',
+      nationality: 'Indonesia',
+      witnesses: [],
+    });
+  });
+
+  it('seals the witnesses of an anonymous report in a vault of their own, with no name, and a named report must give its particulars', async () => {
+    const witnesses = JSON.stringify([{ name: 'Budi Saksi Fiktif', address: 'Jl. Kenanga 4', phone: '0812 3333 4444' }, { name: '', address: '', phone: '' }]);
+    const res = await submitReport(t, fictionalReport({ witnesses }));
+    expect(res.statusCode, res.body).toBe(201);
+    const report = await t.ctx.db.selectFrom('reports').selectAll().where('receipt_number', '=', res.json().receiptNumber).executeTakeFirstOrThrow();
+    expect(report.anonymous).toBe(true);
+    expect(JSON.stringify(report)).not.toContain('Budi');
+    const vault = await t.ctx.db.selectFrom('reporter_identities').select(['sealed', 'named', 'witness_count']).where('report_id', '=', report.id).executeTakeFirstOrThrow();
+    expect(vault).toMatchObject({ named: false, witness_count: 1 });
+    expect(JSON.parse((await openIdentity(t.ctx.db, t.ctx.encryptionKey, vault.sealed))!)).toMatchObject({ name: null, witnesses: [{ name: 'Budi Saksi Fiktif', address: 'Jl. Kenanga 4', phone: '0812 3333 4444' }] });
+
+    const bare = await submitReport(t, { ...fictionalReport(), anonymous: 'false', reporterName: 'Rina Fiktif' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(
+      ['body.reporterAddress', 'body.reporterBirthDate', 'body.reporterBirthPlace', 'body.reporterGender', 'body.reporterNationality', 'body.reporterOccupation'].sort(),
+    );
+  });
+});
+
+describe('one pass: a report with every field wrong gets every error in one answer', () => {
+  it('lists the file, the lengths, the dates, the NIP, the e-mail, the phone and the witness together, in Indonesian or English, without library text', async () => {
+    const before = await count('reports');
+    const everythingWrong = {
+      electionId: 'pilkada-2024',
+      regionCode: '35.10',
+      place: 'x',
+      occurredOn: '2024-10-05',
+      occurredUntil: '2024-09-01',
+      knownOn: '2024-09-02',
+      description: 'x'.repeat(5001),
+      actCodes: ['A07'],
+      reportedName: 'B',
+      reportedNip: '198613262015051001',
+      anonymous: 'false',
+      reporterName: 'Rina Fiktif',
+      reporterAddress: 'Jl. Melati 12',
+      reporterBirthPlace: 'Banyuwangi',
+      reporterBirthDate: '1988-03-14',
+      reporterGender: 'P',
+      reporterOccupation: 'Guru',
+      reporterNationality: 'Indonesia',
+      reporterEmail: 'rina@',
+      reporterPhone: 'nomor saya',
+      witnesses: JSON.stringify([{ address: 'tanpa nama' }]),
+    };
+    const exe = { name: 'foto.jpg', data: Buffer.from('MZ\x90\x00 disguised program'), type: 'image/jpeg' };
+    const res = await submitReport(t, everythingWrong, [exe]);
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields as Array<{ field: string; message: string }>;
+    expect(fields.map((f) => f.field).sort()).toEqual(
+      [
+        'body.evidence',
+        'body.place',
+        'body.occurredOn',
+        'body.occurredUntil',
+        'body.knownOn',
+        'body.description',
+        'body.reportedName',
+        'body.reportedNip',
+        'body.reporterEmail',
+        'body.reporterPhone',
+        'body.witnesses.0.name',
+      ].sort(),
+    );
+    const message = (field: string) => fields.find((f) => f.field === `body.${field}`)!.message;
+    expect(message('description')).toBe('Paling banyak 5000 karakter (sekarang 5001).');
+    expect(message('occurredOn')).toBe('Tanggal tidak boleh setelah hari ini.');
+    for (const f of fields) expect(f.message).not.toMatch(/Terlalu besar|diharapkan|string|expected/i);
+    expect(await count('reports')).toBe(before);
+    // Nothing of the refused file is left behind.
+    expect(fs.readdirSync(path.join(t.ctx.evidenceDir, 'incoming'))).toEqual([]);
+
+    const english = await submitReport(t, everythingWrong, [exe], { query: '?lang=en' });
+    const en = english.json().error.fields as Array<{ field: string; message: string }>;
+    expect(en).toHaveLength(fields.length);
+    expect(en.find((f) => f.field === 'body.description')!.message).toBe('At most 5000 characters (now 5001).');
   });
 });
 
@@ -314,11 +406,16 @@ describe('the reporting window and reception hours', () => {
       const res = await submitReport(t, fictionalReport({ knownOn: '2024-10-01', occurredOn: '2024-10-01' }));
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().receivedOn).toBe('2024-10-02');
+      // The receipt says why, from the same rule that dated it.
+      expect(res.json().receivedNote).toBe('Dikirim 1 Oktober 2024 pukul 17.30 WIB, setelah jam penerimaan Bawaslu (08:00–16:00 WIB); dihitung diterima pada hari berikutnya, 2 Oktober 2024. Tenggat dihitung sejak tanggal itu.');
+      const window = await t.app.inject('/api/v1/reports/window?electionId=pilkada-2024&regionCode=35.10&knownOn=2024-10-01&lang=en');
+      expect(window.json().receivedNote).toContain('Sent on 1 October 2024 at 17:30 WIB, after Bawaslu');
       const kase = await t.ctx.db.selectFrom('cases').select(['received_on', 'next_deadline_due']).where('number', '=', res.json().caseNumber).executeTakeFirstOrThrow();
       expect(kase).toEqual({ received_on: '2024-10-02', next_deadline_due: '2024-10-05' });
       // The same instant in Kalimantan Timur (WITA) is 18:30, also after hours.
       const samarinda = await submitReport(t, fictionalReport({ regionCode: '64', knownOn: '2024-10-01', occurredOn: '2024-10-01' }));
       expect(samarinda.json().receivedOn).toBe('2024-10-02');
+      expect(samarinda.json().receivedNote).toContain('pukul 18.30 WITA');
     } finally {
       t.setNow('2024-10-01T03:00:00Z');
     }
@@ -348,11 +445,11 @@ describe('crash safety', () => {
     // An evidence row PostgreSQL must refuse (size beyond `integer`): the failure comes after the
     // case, the report and the identity were inserted in the same transaction.
     const impossible = { tempPath, sha256: sha256(photo), sizeBytes: 2 ** 40, originalName: 'foto.jpg', mimeType: 'image/jpeg' };
-    const input = { ...fictionalReport(), anonymous: false, reporterName: 'Pelapor Fiktif', actCodes: ['A07'] } as unknown as Parameters<typeof fileReport>[2];
+    const input = { ...fictionalReport(), ...REPORTER_PARTICULARS, anonymous: false, reporterName: 'Pelapor Fiktif', actCodes: ['A07'] } as unknown as Parameters<typeof fileReport>[2];
     await expect(fileReport(t.ctx, { actor: null, meta: { ip: null, userAgent: null } }, input, [impossible], { source: 'public' })).rejects.toThrow(/out of range/);
     const after = await Promise.all((['reports', 'cases', 'evidence', 'audit_log', 'case_events', 'reporter_identities'] as const).map(count));
     expect(after).toEqual(before);
-    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.ctx)).ok).toBe(true);
     // The file itself was made durable first: an orphan, content-addressed, harmless.
     expect(fs.existsSync(storedPath(t.ctx.evidenceDir, `sha256/${sha256(photo).slice(0, 2)}/${sha256(photo)}`))).toBe(true);
   });

@@ -65,19 +65,16 @@ export async function insertMergeProposals(
   reportId: string,
   proposals: Array<{ duplicateOfReportId: string; reasons: unknown; similarity: number }>,
 ): Promise<number> {
-  let inserted = 0;
-  for (const p of proposals) {
-    // One proposal per pair, whichever report arrived first.
-    const result = await sql`
-      INSERT INTO merge_proposals (report_id, duplicate_of_report_id, reasons, similarity)
-      SELECT ${reportId}::uuid, ${p.duplicateOfReportId}::uuid, ${JSON.stringify(p.reasons)}::jsonb, ${p.similarity}::real
-      WHERE NOT EXISTS (
-        SELECT 1 FROM merge_proposals WHERE report_id = ${p.duplicateOfReportId}::uuid AND duplicate_of_report_id = ${reportId}::uuid
-      )
-      ON CONFLICT ON CONSTRAINT merge_proposals_pair_key DO NOTHING`.execute(db);
-    inserted += Number(result.numAffectedRows ?? 0);
-  }
-  return inserted;
+  if (proposals.length === 0) return 0;
+  // One statement (one commit) for all of them; one proposal per pair, whichever report arrived first.
+  const result = await sql`
+    INSERT INTO merge_proposals (report_id, duplicate_of_report_id, reasons, similarity)
+    SELECT ${reportId}::uuid, p.other, p.reasons, p.similarity
+      FROM jsonb_to_recordset(${JSON.stringify(proposals.map((p) => ({ other: p.duplicateOfReportId, reasons: p.reasons, similarity: p.similarity })))}::jsonb)
+           AS p(other uuid, reasons jsonb, similarity real)
+     WHERE NOT EXISTS (SELECT 1 FROM merge_proposals m WHERE m.report_id = p.other AND m.duplicate_of_report_id = ${reportId}::uuid)
+    ON CONFLICT ON CONSTRAINT merge_proposals_pair_key DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 // ---------------------------------------------------------------- merge proposals (staff)

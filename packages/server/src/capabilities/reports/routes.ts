@@ -19,7 +19,7 @@ export interface ReportRoutesOptions {
   ctx: AppContext;
   /** Public submissions per network address per hour (default NETRA_REPORTS_PER_HOUR or 10). */
   submissionsPerHour?: number;
-  /** Tracking requests (status, slip, information) per network address per hour (default 60). */
+  /** Tracking requests (status, slip, information) per network address per hour (default NETRA_TRACKING_PER_HOUR or 60). */
   trackingPerHour?: number;
   /** The API's mount point, for links in responses. */
   apiPrefix?: string;
@@ -30,7 +30,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
   const { ctx } = options;
   const apiPrefix = options.apiPrefix ?? '/api/v1';
   const submissionsPerHour = options.submissionsPerHour ?? Number(process.env.NETRA_REPORTS_PER_HOUR ?? 10);
-  const trackingPerHour = options.trackingPerHour ?? 60;
+  const trackingPerHour = options.trackingPerHour ?? Number(process.env.NETRA_TRACKING_PER_HOUR ?? 60);
   const readers = requireStaff(ctx, { action: 'reports.read' });
   const officers = requireStaff(ctx, { action: 'reports.triage' });
   // Checked before the body is read: nobody uploads 25 MB to be told they are not signed in.

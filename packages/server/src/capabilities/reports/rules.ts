@@ -4,18 +4,34 @@
  * is core's permission table (`reports.read`, `reports.triage`).
  */
 
-export type ReportSource = 'public' | 'finding' | 'paper' | 'screening';
-
 /**
- * Findings and screening confirmations are Bawaslu's own: nobody outside holds a receipt to
- * track them with, and there is no reporter identity behind them.
+ * Where a report comes from, and which sources are Bawaslu's own (findings and screening
+ * confirmations: nobody outside holds a receipt to track them with, and there is no reporter
+ * identity behind them): core's, with the formal requirements that depend on them.
  */
-export const isBawasluOwn = (source: ReportSource) => source === 'finding' || source === 'screening';
+export { isBawasluOwn, type ReportSource } from '@netra/core';
 
-/** A named reporter's identity, as sealed in `reporter_identities`. */
-export interface ReporterIdentity {
+export interface SealedWitness {
   name: string;
   address: string | null;
   phone: string | null;
+}
+
+/**
+ * What a report's vault (`reporter_identities.sealed`) holds: a named reporter's identity with the
+ * particulars of the official form, and the witnesses of any report. An anonymous report's vault
+ * (`named = false`) has a null name and only its witnesses. Vaults sealed before issue 16 lack the
+ * particulars and witnesses.
+ */
+export interface ReporterIdentity {
+  name: string | null;
+  address: string | null;
+  phone: string | null;
   email: string | null;
+  birthPlace?: string | null;
+  birthDate?: string | null;
+  gender?: 'L' | 'P' | null;
+  occupation?: string | null;
+  nationality?: string | null;
+  witnesses?: SealedWitness[];
 }

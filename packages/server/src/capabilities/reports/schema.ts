@@ -1,36 +1,28 @@
 /**
  * What a report looks like on the wire. The same fields arrive as multipart form fields (with
  * evidence files) or as JSON; form fields are strings, so lists, booleans and empty optional
- * inputs are read here rather than in every handler. Messages are Zod's own (Indonesian or
- * English by the caller's language) or carry both texts (see http/validation.ts).
+ * inputs are read here rather than in every handler.
+ *
+ * The schema only reads the shapes: every RULE of a report's fields (lengths, dates, NIP, e-mail,
+ * phone, the reporter's particulars, witnesses) is core's `reportFieldProblems`, run by the
+ * service together with the checks that need the database and the evidence files' own problems,
+ * so a report with every field wrong gets every error in ONE answer, in plain words (the public
+ * form runs the same core rules as the citizen types).
  */
-import { isActCode, isIsoDate, MIN_DESCRIPTION_LENGTH, normaliseReceiptNumber, normaliseReportSecret } from '@netra/core';
+import { isIsoDate, normaliseReceiptNumber, normaliseReportSecret } from '@netra/core';
 import { z } from 'zod';
 import { stringMatching } from '../../http/validation.ts';
 
-type Localised = { id: string; en: string };
-
-/** A refinement issue that names its field and carries both languages. */
-function issue(ctx: z.RefinementCtx, path: string, message: Localised) {
-  ctx.addIssue({ code: 'custom', path: [path], message: message.en, params: { messageId: message.id } });
-}
-
 const isoDate = () => stringMatching(isIsoDate, { id: 'Tanggal harus berformat TTTT-BB-HH, misalnya 2024-10-15', en: 'Date must be YYYY-MM-DD, e.g. 2024-10-15' });
 
-/** An optional text input: a form sends "" for an empty field, which means "not given". */
-const optionalText = (max: number) =>
-  z
+/** Text as typed: checked by core's rules in the service; a form sends "" for an empty field. */
+const text = (description?: string) => {
+  const field = z
     .string()
-    .trim()
-    .max(max)
     .optional()
-    .transform((v) => (v ? v : undefined));
-
-const optionalDate = () =>
-  optionalText(10).refine((v) => v === undefined || isIsoDate(v), {
-    message: 'Date must be YYYY-MM-DD',
-    params: { messageId: 'Tanggal harus berformat TTTT-BB-HH' },
-  });
+    .transform((v) => v?.trim() || undefined);
+  return description ? field.describe(description) : field;
+};
 
 /** A checkbox or a JSON boolean. */
 const flag = () =>
@@ -44,87 +36,60 @@ const codeList = () =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) =>
-      [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean))],
-    )
-    .refine((codes) => codes.every(isActCode), {
-      message: 'Unknown act: choose from the SKB 2022 list (A01–A12)',
-      params: { messageId: 'Jenis pelanggaran tidak dikenal: pilih dari daftar SKB 2022 (A01–A12)' },
-    });
+    .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean))]);
 
-const PHONE = /^\+?[0-9 ()\-.]{6,20}$/;
+const witness = z.object({ name: z.string().optional(), address: z.string().optional(), phone: z.string().optional() });
+
+/** Witnesses: a JSON array, or (multipart) one field holding that array as JSON text. */
+const witnessList = () =>
+  z
+    .preprocess((v) => {
+      if (typeof v !== 'string') return v;
+      if (!v.trim()) return [];
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return v;
+      }
+    }, z.array(witness).max(50).optional())
+    .describe('Witnesses (name, address, phone), at most 5; in a multipart form one field "witnesses" holding the JSON array');
 
 const reportShape = {
-  electionId: z.string().trim().min(1).max(40),
+  electionId: text(),
   // Where the case is handled: a province (PP) or regency/city (PP.KK).
-  regionCode: stringMatching(/^\d{2}(\.\d{2})?$/, {
-    id: 'Pilih provinsi atau kabupaten/kota (kode PP atau PP.KK)',
-    en: 'Choose a province or regency/city (code PP or PP.KK)',
-  }),
-  place: z.string().trim().min(3).max(300),
-  occurredOn: isoDate(),
-  occurredUntil: optionalDate(),
-  knownOn: isoDate(),
-  description: z.string().trim().min(MIN_DESCRIPTION_LENGTH).max(5000),
+  regionCode: text('Province (PP) or regency/city (PP.KK)'),
+  place: text(),
+  occurredOn: text('YYYY-MM-DD'),
+  occurredUntil: text('YYYY-MM-DD, when it lasted several days'),
+  knownOn: text('YYYY-MM-DD: the day the reporter learned of it'),
+  description: text(),
   actCodes: codeList(),
-  reportedName: z.string().trim().min(2).max(200),
-  reportedAgency: optionalText(200),
-  reportedPosition: optionalText(200),
-  reportedNip: optionalText(40),
+  reportedName: text(),
+  reportedAgency: text(),
+  reportedPosition: text(),
+  reportedNip: text('PNS NIP or NI PPPK, 18 digits'),
   anonymous: flag(),
-  reporterName: optionalText(200),
-  reporterAddress: optionalText(500),
-  reporterPhone: optionalText(30).refine((v) => v === undefined || PHONE.test(v), {
-    message: 'Phone number: digits, optionally starting with +',
-    params: { messageId: 'Nomor telepon: angka, boleh diawali +' },
-  }),
-  reporterEmail: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, {
-    message: 'Not an e-mail address',
-    params: { messageId: 'Bukan alamat email yang valid' },
-  }),
+  reporterName: text(),
+  reporterAddress: text(),
+  reporterPhone: text(),
+  reporterEmail: text(),
+  reporterBirthPlace: text('Official form: place of birth (kept sealed with the identity)'),
+  reporterBirthDate: text('Official form: date of birth, YYYY-MM-DD (sealed)'),
+  reporterGender: text('Official form: L (laki-laki) or P (perempuan) (sealed)'),
+  reporterOccupation: text('Official form: occupation (sealed)'),
+  reporterNationality: text('Official form: nationality (sealed)'),
+  witnesses: witnessList(),
 };
 
-interface CrossFieldInput {
-  occurredOn: string;
-  occurredUntil?: string;
-  knownOn: string;
-  anonymous: boolean;
-  reporterName?: string;
-}
-
-/** Checks between fields (dates in order; a named report names its reporter). */
-function crossFieldChecks(value: CrossFieldInput, ctx: z.RefinementCtx, identityRequired: boolean) {
-  if (value.occurredUntil && isIsoDate(value.occurredOn) && value.occurredUntil < value.occurredOn) {
-    issue(ctx, 'occurredUntil', { id: 'Tanggal selesai tidak boleh sebelum tanggal mulai kejadian.', en: 'The end date cannot be before the start date.' });
-  }
-  if (isIsoDate(value.knownOn) && isIsoDate(value.occurredOn) && value.knownOn < value.occurredOn) {
-    issue(ctx, 'knownOn', {
-      id: 'Tanggal Anda mengetahui kejadian tidak boleh sebelum kejadian itu terjadi.',
-      en: 'The date you learned of it cannot be before it happened.',
-    });
-  }
-  if (identityRequired && !value.anonymous && !value.reporterName) {
-    issue(ctx, 'reporterName', {
-      id: 'Isi nama Anda, atau pilih "kirim tanpa nama (anonim)".',
-      en: 'Enter your name, or choose "send anonymously".',
-    });
-  }
-  if (identityRequired && !value.anonymous && value.reporterName && value.reporterName.length < 3) {
-    issue(ctx, 'reporterName', { id: 'Nama minimal 3 huruf.', en: 'A name of at least 3 letters.' });
-  }
-}
-
-export const publicReportBody = z.object(reportShape).superRefine((value, ctx) => crossFieldChecks(value, ctx, true));
+export const publicReportBody = z.object(reportShape);
 export type PublicReportBody = z.infer<typeof publicReportBody>;
 
-export const intakeReportBody = z
-  .object({
-    ...reportShape,
-    source: z.enum(['finding', 'paper']),
-    /** A paper report's date of receipt at the office (default: today, by reception hours). */
-    receivedOn: optionalDate(),
-  })
-  .superRefine((value, ctx) => crossFieldChecks(value, ctx, value.source === 'paper'));
+export const intakeReportBody = z.object({
+  ...reportShape,
+  source: z.enum(['finding', 'paper']),
+  /** A paper report's date of receipt at the office (default: today, by reception hours). */
+  receivedOn: text('A paper report: the day it arrived at the office, YYYY-MM-DD'),
+});
 export type IntakeReportBody = z.infer<typeof intakeReportBody>;
 
 export const languageQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
@@ -146,7 +111,9 @@ export const receiptSchema = z.object({
   secret: z.string().nullable().describe('Shown once; needed with the receipt number to follow the report. Null for findings.'),
   caseNumber: z.string(),
   receivedOn: z.string().describe('The day the report counts as received (after closing hours: the next day)'),
+  receivedNote: z.string().optional().describe('Why it counts as received on that day: the local time it was sent (with WIB/WITA/WIT) against the reception hours'),
   lateByDays: z.number().describe('Days after the reporting window (0 = in time)'),
+  outsideStages: z.string().optional().describe('The act lies outside every stage of the election'),
   warning: z.string().optional(),
 });
 
@@ -218,13 +185,17 @@ export const formInfoResponse = z.object({
 
 export const windowQuery = z.object({
   electionId: z.string().trim().min(1).max(40),
-  regionCode: reportShape.regionCode,
+  regionCode: stringMatching(/^\d{2}(\.\d{2})?$/, { id: 'Pilih provinsi atau kabupaten/kota (kode PP atau PP.KK)', en: 'Choose a province or regency/city (code PP or PP.KK)' }),
   knownOn: isoDate(),
+  /** When given, the answer says whether the act lies outside every stage of the election. */
+  occurredOn: isoDate().optional(),
   lang: z.enum(['id', 'en']).optional(),
 });
 
 export const windowResponse = z.object({
   receivedOn: z.string(),
+  receivedNote: z.string().describe('Why a report sent now counts as received on that day (the after-hours rule)'),
+  outsideStages: z.string().optional().describe('The act (occurredOn) lies outside every stage of the election: said before sending'),
   withinWindow: z.boolean(),
   lastDay: z.string(),
   daysLate: z.number(),
@@ -288,6 +259,7 @@ export const reportDetailResponse = reportSummary.extend({
   regionName: z.string(),
   createdBy: z.string().nullable(),
   hasReporterIdentity: z.boolean(),
+  witnessCount: z.number().describe('Witnesses named in the sealed vault (opened with the identity)'),
   evidence: z.array(staffEvidenceSchema),
   checklist: z.object({
     formalMet: z.boolean(),
@@ -304,10 +276,16 @@ export const evidenceQuery = z.object({ copy: z.enum(['original', 'public']).def
 export const identityBody = z.object({ reason: z.string().trim().min(15).max(1000) });
 
 export const identityResponse = z.object({
-  name: z.string(),
+  name: z.string().nullable().describe('Null for an anonymous report whose vault holds only its witnesses'),
   address: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  gender: z.enum(['L', 'P']).nullable(),
+  occupation: z.string().nullable(),
+  nationality: z.string().nullable(),
+  witnesses: z.array(z.object({ name: z.string(), address: z.string().nullable(), phone: z.string().nullable() })),
   openedAt: z.string(),
 });
 

@@ -44,7 +44,8 @@ export type ReportRow = Awaited<ReturnType<ReturnType<typeof reportRows>['execut
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function listReports(db: Db, viewer: Viewer, query: { caseId?: string; q?: string; limit: number; offset: number }) {
+/** The reports `viewer` may see, with the list's filters (unordered, unpaged). */
+function filteredReports(db: Db, viewer: Viewer, query: { caseId?: string; q?: string }) {
   let base = reportRows(db).where((eb) => caseVisibleTo(eb, viewer));
   if (query.caseId) base = base.where('r.case_id', '=', query.caseId);
   if (query.q) {
@@ -59,6 +60,21 @@ export async function listReports(db: Db, viewer: Viewer, query: { caseId?: stri
       ]),
     );
   }
+  return base;
+}
+
+/** The whole list, newest first, with the region's time zone (exports stream it). */
+export function reportsForExport(db: Db, viewer: Viewer, query: { caseId?: string; q?: string }) {
+  return filteredReports(db, viewer, query)
+    .innerJoin('regions as g', 'g.code', 'r.region_code')
+    .select(['g.name as regionName', 'g.time_zone as timeZone'])
+    .orderBy('r.received_at', 'desc')
+    .orderBy('r.id')
+    .compile();
+}
+
+export async function listReports(db: Db, viewer: Viewer, query: { caseId?: string; q?: string; limit: number; offset: number }) {
+  const base = filteredReports(db, viewer, query);
   const [{ total }] = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const items = await base.orderBy('r.received_at', 'desc').orderBy('r.id').limit(query.limit).offset(query.offset).execute();
   return { total: Number(total), items };
@@ -70,7 +86,8 @@ export async function findReportForStaff(db: Db, viewer: Viewer, id: string) {
     .select([
       'g.name as regionName',
       'r.created_by as createdBy',
-      (eb) => eb.exists(eb.selectFrom('reporter_identities as ri').whereRef('ri.report_id', '=', 'r.id').select('ri.report_id')).as('hasReporterIdentity'),
+      (eb) => eb.exists(eb.selectFrom('reporter_identities as ri').whereRef('ri.report_id', '=', 'r.id').where('ri.named', '=', true).select('ri.report_id')).as('hasReporterIdentity'),
+      (eb) => eb.selectFrom('reporter_identities as rw').whereRef('rw.report_id', '=', 'r.id').select('rw.witness_count').as('witnessCount'),
     ])
     .where('r.id', '=', id)
     .where((eb) => caseVisibleTo(eb, viewer))
@@ -81,30 +98,3 @@ export async function findSealedIdentity(db: Db, reportId: string) {
   return db.selectFrom('reporter_identities').select('sealed').where('report_id', '=', reportId).executeTakeFirst();
 }
 
-/** The reports of one case, oldest first, as the case page lists them (the caller has checked the case's scope). */
-export async function reportsOfCase(db: Db, caseId: string) {
-  return db
-    .selectFrom('reports as rp')
-    .select([
-      'rp.id',
-      'rp.receipt_number',
-      'rp.source',
-      // Who recorded a Bawaslu finding (four eyes on classifying it); never shown on the case page.
-      'rp.created_by',
-      'rp.received_at',
-      'rp.place',
-      'rp.occurred_on',
-      'rp.known_on',
-      'rp.reported_name',
-      'rp.reported_position',
-      'rp.reported_agency',
-      'rp.anonymous',
-      'rp.late_by_days',
-      'rp.act_codes',
-      sql<string>`left(rp.description, 280)`.as('excerpt'),
-      (eb) => eb.selectFrom('evidence as ev').whereRef('ev.report_id', '=', 'rp.id').select(eb.fn.countAll<number>().as('n')).as('evidence_count'),
-    ])
-    .where('rp.case_id', '=', caseId)
-    .orderBy('rp.received_at')
-    .execute();
-}

@@ -81,7 +81,7 @@ export function staffRoutes(app: ReportsApp, { ctx, readers, officers }: ReportR
         params: idParams,
         querystring: languageQuery,
         body: identityBody,
-        response: { 200: identityResponse, 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema },
+        response: { 200: identityResponse, 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 410: errorResponseSchema },
       },
     },
     async (request) => revealIdentity(ctx, staffContext(request), request.params.id, request.body.reason),

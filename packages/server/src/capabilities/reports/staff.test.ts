@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIdentity } from '../../security/vault.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { fictionalReport, hasExif, jpegWithExif, multipartBody, samplePdf, staffSubmit, submitReport } from '../../testing/reports.ts';
@@ -69,6 +70,33 @@ describe('POST /api/v1/intake/reports: findings and paper reports', () => {
     const res = await staffSubmit(banyuwangi, '/api/v1/intake/reports', { ...fictionalReport({ anonymous: 'false' }), source: 'paper' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['body.reporterName']);
+  });
+
+  it("captures the official form's fields from a paper report: the reporter's particulars and the witnesses, in the vault", async () => {
+    const paper: Record<string, string | string[] | undefined> = { ...fictionalReport({ anonymous: 'false', reporterName: 'Dewi Lestari Fiktif' }), source: 'paper', witnesses: JSON.stringify([{ name: 'Joko Saksi Fiktif', address: 'Dusun Krajan (fiktif)', phone: '0813 1111 2222' }]) };
+    // The paper's particulars are checked like the public form's (a paper that lacks some is still
+    // taken: the officer types what it holds).
+    const refused = await staffSubmit(banyuwangi, '/api/v1/intake/reports', { ...paper, reporterGender: 'X', reporterBirthDate: '1850-01-01', witnesses: JSON.stringify([{ address: 'tanpa nama' }]) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.reporterBirthDate', 'body.reporterGender', 'body.witnesses.0.name']);
+    const withoutParticulars = { ...paper, reporterBirthPlace: undefined, reporterBirthDate: undefined, reporterGender: undefined, reporterOccupation: undefined, reporterNationality: undefined };
+    expect((await staffSubmit(banyuwangi, '/api/v1/intake/reports', withoutParticulars)).statusCode).toBe(201);
+
+    const res = await staffSubmit(banyuwangi, '/api/v1/intake/reports', paper);
+    expect(res.statusCode, res.body).toBe(201);
+    const report = await reportIdOf(res.json().receiptNumber);
+    const vault = await t.ctx.db.selectFrom('reporter_identities').select(['sealed', 'named', 'witness_count']).where('report_id', '=', report.id).executeTakeFirstOrThrow();
+    expect(vault).toMatchObject({ named: true, witness_count: 1 });
+    expect(vault.sealed).not.toContain('Dewi');
+    expect(JSON.parse((await openIdentity(t.ctx.db, t.ctx.encryptionKey, vault.sealed))!)).toMatchObject({
+      name: 'Dewi Lestari Fiktif',
+      birthPlace: 'Banyuwangi',
+      birthDate: '1988-03-14',
+      gender: 'P',
+      occupation: 'Pedagang',
+      nationality: 'Indonesia',
+      witnesses: [{ name: 'Joko Saksi Fiktif', address: 'Dusun Krajan (fiktif)', phone: '0813 1111 2222' }],
+    });
   });
 
   it("refuses a region outside the officer's scope, with a message on the region field", async () => {

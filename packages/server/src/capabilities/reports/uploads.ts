@@ -7,6 +7,7 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import type { ApiError } from '../../http/errors.ts';
 import { discardIncoming, receiveUpload, UploadTooLargeError, type IncomingFile } from '../../storage/evidence-store.ts';
 import { EVIDENCE_FIELD, EVIDENCE_LIMITS, evidenceErrors, sniffEvidenceType } from './evidence.ts';
 
@@ -19,6 +20,8 @@ export interface AcceptedUpload extends IncomingFile {
 declare module 'fastify' {
   interface FastifyRequest {
     evidenceUploads: AcceptedUpload[] | null;
+    /** What was wrong with the files, kept so that every field's problem is answered at once. */
+    evidenceProblems: ApiError[] | null;
   }
   interface FastifyContextConfig {
     /** The route takes evidence files in a multipart body (others read past them). */
@@ -38,6 +41,18 @@ export function uploadsOf(request: FastifyRequest): AcceptedUpload[] {
   return request.evidenceUploads ?? [];
 }
 
+export function evidenceProblemsOf(request: FastifyRequest): ApiError[] {
+  return request.evidenceProblems ?? [];
+}
+
+/** A file refused: remembered (the rest of the form is still read and checked), its bytes skipped. */
+function refuse(request: FastifyRequest, part: MultipartFile, problem: ApiError): void {
+  part.file.resume();
+  const problems = (request.evidenceProblems ??= []);
+  // "Too many files" once, however many extra files came.
+  if (!problems.some((p) => p.code === problem.code && p.code === 'too_many_evidence_files')) problems.push(problem);
+}
+
 async function onFile(this: FastifyRequest, ctx: AppContext, part: MultipartFile): Promise<void> {
   const name = cleanFileName(part.filename);
   if (part.fieldname !== EVIDENCE_FIELD || !this.routeOptions.config.acceptsEvidence) {
@@ -46,10 +61,7 @@ async function onFile(this: FastifyRequest, ctx: AppContext, part: MultipartFile
     return;
   }
   const uploads = (this.evidenceUploads ??= []);
-  if (uploads.length >= EVIDENCE_LIMITS.maxFiles) {
-    part.file.resume();
-    throw evidenceErrors.tooMany();
-  }
+  if (uploads.length >= EVIDENCE_LIMITS.maxFiles) return refuse(this, part, evidenceErrors.tooMany());
   const used = uploads.reduce((sum, u) => sum + u.sizeBytes, 0);
   const leftInTotal = EVIDENCE_LIMITS.maxTotalBytes - used;
   const fileLimitApplies = EVIDENCE_LIMITS.maxFileBytes <= leftInTotal;
@@ -57,13 +69,13 @@ async function onFile(this: FastifyRequest, ctx: AppContext, part: MultipartFile
   try {
     incoming = await receiveUpload(ctx.evidenceDir, part.file, Math.min(EVIDENCE_LIMITS.maxFileBytes, leftInTotal), fileLimitApplies ? 'file' : 'total');
   } catch (error) {
-    if (error instanceof UploadTooLargeError) throw error.limit === 'file' ? evidenceErrors.tooLarge(name) : evidenceErrors.totalTooLarge();
+    if (error instanceof UploadTooLargeError) return refuse(this, part, error.limit === 'file' ? evidenceErrors.tooLarge(name) : evidenceErrors.totalTooLarge());
     throw error;
   }
-  const mimeType = await sniffEvidenceType(incoming.tempPath);
+  const mimeType = await sniffEvidenceType(incoming.tempPath, incoming.head);
   if (!mimeType || incoming.sizeBytes === 0) {
     await discardIncoming(incoming);
-    throw evidenceErrors.wrongType(name);
+    return refuse(this, part, evidenceErrors.wrongType(name));
   }
   uploads.push({ ...incoming, originalName: name, mimeType });
 }
@@ -74,6 +86,7 @@ async function onFile(this: FastifyRequest, ctx: AppContext, part: MultipartFile
  */
 export async function registerEvidenceUploads(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.decorateRequest('evidenceUploads', null);
+  app.decorateRequest('evidenceProblems', null);
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     onFile(part) {

@@ -77,12 +77,13 @@ export async function copyTableIn(trx: Trx, table: TableInfo, source: Readable):
   await copyIn(trx, `COPY ${ident(table.name)} (${table.columns.map(ident).join(', ')}) FROM STDIN`, source);
 }
 
-/** Every storage key the database refers to: evidence originals, their public copies, finished exports. */
+/** Every storage key the database refers to: evidence originals, their public copies, finished exports, case letters and decrees. */
 export async function referencedFileKeys(trx: Db | Trx): Promise<string[]> {
   const rows = await sql<{ key: string }>`
-    SELECT storage_key AS key FROM evidence
+    SELECT storage_key AS key FROM evidence WHERE storage_key IS NOT NULL
     UNION SELECT public_copy_key FROM evidence WHERE public_copy_key IS NOT NULL
     UNION SELECT 'exports/' || id || '.' || format FROM export_jobs WHERE status = 'done'
+    UNION SELECT storage_key FROM case_documents
     ORDER BY 1`.execute(trx);
   return rows.rows.map((r) => r.key);
 }

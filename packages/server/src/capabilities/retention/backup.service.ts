@@ -36,6 +36,7 @@ import { keyFingerprint } from '../../security/keys.ts';
 import type { FileStore } from '../../storage/file-store.ts';
 import { refreshDashboards } from '../dashboards/refresh.ts';
 import * as repo from './backup.repository.ts';
+import { runPurge } from './retention.service.ts';
 
 export const BACKUP_FORMAT = 'netra-backup/1';
 
@@ -290,7 +291,7 @@ export interface RestoreResult {
  * key the restored system will run with (null: none given); it must match the archive's fingerprint.
  */
 export async function restoreBackup(
-  deps: { db: Db; files: FileStore; encryptionKey: Buffer | null },
+  deps: { db: Db; files: FileStore; encryptionKey: Buffer | null; now?: () => Date },
   archive: string,
   progress: Progress = () => {},
 ): Promise<RestoreResult> {
@@ -363,6 +364,15 @@ export async function restoreBackup(
     for (const [i, file] of m.files.entries()) {
       await deps.files.putFile(file.key, path.join(staging, file.entry));
       if ((i + 1) % 100 === 0 || i + 1 === m.files.length) progress(`berkas/files ${n(i + 1)}/${n(m.files.length)}`);
+    }
+    if (deps.encryptionKey) {
+      // An archive made before a purge still holds what the purge forgot: forget it again now,
+      // by the same rules and holds, before anyone can read it.
+      const purge = await runPurge(
+        { db: deps.db, files: deps.files, encryptionKey: deps.encryptionKey, now: deps.now ?? (() => new Date()) },
+        { dryRun: false, trigger: 'restore', actorId: null, quietWhenEmpty: true },
+      );
+      if (purge.total > 0) progress(`Retensi / retention: ${n(purge.total)} item kedaluwarsa dimusnahkan lagi / expired items purged again`);
     }
     progress('Dasbor dibangun ulang / rebuilding dashboards');
     await refreshDashboards(deps.db);

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { connectDatabase, type DatabaseHandle } from '../../db/database.ts';
-import { decrypt } from '../../security/encryption.ts';
 import { checkEncryptionKey, keyFingerprint } from '../../security/keys.ts';
+import { openIdentity } from '../../security/vault.ts';
 import { localFileStore } from '../../storage/local-store.ts';
 import { createCase } from '../../testing/cases.ts';
 import { fictionalReport, jpegWithExif, samplePdf, submitReport } from '../../testing/reports.ts';
@@ -137,16 +137,18 @@ describe('restore', () => {
 
     const evidence = await target.db.selectFrom('evidence').select(['sha256', 'storage_key', 'public_copy_key']).execute();
     expect(evidence).toHaveLength(2);
-    for (const row of evidence) expect(sha256(await readAll(await files.open(row.storage_key)))).toBe(row.sha256);
+    for (const row of evidence) expect(sha256(await readAll(await files.open(row.storage_key!)))).toBe(row.sha256);
     const copies = evidence.filter((row) => row.public_copy_key !== null);
     expect(copies).toHaveLength(1);
     expect((await readAll(await files.open(copies[0]!.public_copy_key!))).length).toBeGreaterThan(0);
 
     const identity = await target.db.selectFrom('reporter_identities').select('sealed').executeTakeFirstOrThrow();
-    expect(decrypt(t.ctx.encryptionKey, identity.sealed)).toContain('Rina Kusumawati Fiktif');
+    // Sealed under its own data key, whose wrapped form travelled in the archive.
+    expect(await openIdentity(target.db, t.ctx.encryptionKey, identity.sealed)).toContain('Rina Kusumawati Fiktif');
+    await expect(openIdentity(target.db, randomBytes(32), identity.sealed)).rejects.toThrow();
 
-    const audit = await verifyAuditChain(target.db);
-    const original = await verifyAuditChain(t.ctx.db);
+    const audit = await verifyAuditChain({ ...t.ctx, db: target.db });
+    const original = await verifyAuditChain(t.ctx);
     expect(audit.ok).toBe(true);
     expect(original.ok && audit.ok && audit.count === original.count && audit.count > 0).toBe(true);
 
@@ -169,6 +171,23 @@ describe('restore', () => {
     await expect(again).rejects.toThrow(RestoreRefusedError);
     await expect(again).rejects.toThrow(/tidak kosong[\s\S]*not empty/);
     expect(await reportsOf(target.db)).toHaveLength(3);
+  });
+
+  it('forgets again on restore: an archive made before the purge does not bring an expired identity back', async () => {
+    const named = await t.ctx.db.selectFrom('reporter_identities as ri').innerJoin('reports as r', 'r.id', 'ri.report_id').select(['r.id', 'r.case_id']).executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('cases').set({ state: 'not_accepted', closed_at: new Date('2024-10-10T03:00:00Z') }).where('id', '=', named.case_id).execute();
+    const old = await createBackup({ db: t.ctx.db, files: t.ctx.files }, path.join(work, 'before-purge'));
+    const target = await emptyDatabase();
+    const lines: string[] = [];
+    const later = () => new Date('2027-01-15T03:00:00Z');
+    await restoreBackup({ db: target.db, files: localFileStore(path.join(work, 'forgotten-files')), encryptionKey: t.ctx.encryptionKey, now: later }, old.archive, (line) => lines.push(line));
+    const sealed = await target.db.selectFrom('reporter_identities').select('sealed').where('report_id', '=', named.id).executeTakeFirstOrThrow();
+    expect(await openIdentity(target.db, t.ctx.encryptionKey, sealed.sealed)).toBeNull();
+    expect(lines.some((line) => line.includes('purged again'))).toBe(true);
+    const run = await target.db.selectFrom('purge_runs').select(['trigger', 'total']).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ trigger: 'restore' });
+    // The source, not purged, still reads it.
+    expect(await openIdentity(t.ctx.db, t.ctx.encryptionKey, sealed.sealed)).toContain('Rina Kusumawati Fiktif');
   });
 
   it('refuses a key that does not match the archive, or no key, before touching the target', async () => {

@@ -30,9 +30,24 @@ export const transparencySchema = z.object({
   participates: z.boolean(),
   dataAsOf: z.string().nullable(),
   counts: z.object({ reports: publicCount, provenViolations: publicCount, sanctions: publicCount }),
-  followUpRate: z.number().nullable().describe('Percent of cases recommended to the PPK with a sanction decided; null when fewer than 5 were recommended'),
-  nihil: z.boolean().describe('"Nihil pelanggaran": the region holds the election and no violation was proven'),
-  byStage: z.array(z.object({ code: z.string(), name: z.string(), start: z.string().nullable(), end: z.string().nullable(), critical: z.boolean(), reports: publicCount })),
+  followUpRate: z
+    .number()
+    .nullable()
+    .describe('Percent of cases recommended to the PPK with a sanction decided; null when fewer than 5 were recommended, or when the followed-up or the not-followed-up count is 1–4 (the rate would give it away)'),
+  nihil: z.boolean().describe('"Nihil pelanggaran": the region holds the election, no violation was proven and no case is still under review'),
+  stagesCountedBy: z.enum(['act_date']).describe('byStage places each report by the date of the act; reportsByReceipt is the day-of-receipt view'),
+  receiptViewDiffers: z.boolean().describe('Whether counting by the day of receipt would place any report in another stage'),
+  byStage: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      critical: z.boolean(),
+      reports: publicCount.describe('Reports whose act fell in this stage'),
+      reportsByReceipt: publicCount.describe('Reports received in this stage'),
+    }),
+  ),
   children: z.array(
     z.object({
       code: z.string(),

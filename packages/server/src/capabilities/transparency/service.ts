@@ -1,9 +1,12 @@
 /**
  * The public transparency page of an election, for the nation, a province or a regency/city:
  * what was reported, what was proven, what was sanctioned, whether the PPKs follow up, and
- * whether the region stays "nihil pelanggaran" (no proven violation by its civil servants,
- * seed 003). No login, no personal data: only region names and counts, every count suppressed
- * below five (suppression.ts), from the same aggregates as the staff dashboards.
+ * whether the region stays "nihil pelanggaran" (no proven violation by its civil servants and
+ * nothing still under review, seed 003). No login, no personal data: only region names and
+ * counts, every count suppressed below five and no rate that could give one away
+ * (suppression.ts), from the same aggregates as the staff dashboards. Reports are placed in the
+ * election's stages by the date of the act (what the public asks: "during the campaign?"), with
+ * the day-of-receipt view beside it where the two differ.
  */
 import { regionLevel, stagesForRegion, type Localised } from '@netra/core';
 import { readOnlyContext, type AppContext } from '../../context.ts';
@@ -15,6 +18,7 @@ import { findRegion } from '../regions/service.ts';
 import { dashboardsRefreshedAt, refreshIfStale } from '../dashboards/refresh.ts';
 import { childRegions, headline, loadCube } from '../dashboards/service.ts';
 import { PROVINCE_TILES, regencyTiles } from '../dashboards/tile-layout.ts';
+import { reportsByActStage, undecidedCases } from './repository.ts';
 import { publicColumn, publicCount, publicPercent } from './suppression.ts';
 
 const NATIONAL: Localised = { id: 'Indonesia', en: 'Indonesia' };
@@ -37,11 +41,15 @@ export async function transparency(primary: AppContext, electionId: string, regi
   const refreshedAt = await dashboardsRefreshedAt(ctx.db);
   refreshIfStale(primary, refreshedAt);
   // Every case counts (minReach 0) and no agency narrows the public figures.
-  const [{ cube }, participating, children] = await Promise.all([
+  const [{ cube }, participating, children, byAct, undecided] = await Promise.all([
     loadCube(ctx, { ...territory, electionId: election.id, minReach: 0, agencyIds: null }),
     participatingRegions(ctx, election.id),
     territory.level === 'regency' ? Promise.resolve([]) : childRegions(ctx, territory),
+    refreshedAt ? reportsByActStage(ctx.db, election.id, territory.regionCode, refreshedAt) : Promise.resolve(new Map<string, number>()),
+    undecidedCases(ctx.db, election.id, territory.regionCode),
   ]);
+  // Cases still before Bawaslu's decision, in a region (a regency code, or a province's own and its regencies').
+  const openIn = (code: string | null) => [...undecided].reduce((n, [region, count]) => n + (code === null || region === code || region.startsWith(`${code}.`) ? count : 0), 0);
   const tiles = territory.level === 'province' ? await regencyTiles(children.map((c) => c.code)) : new Map(Object.entries(PROVINCE_TILES));
   const taking = new Set(participating.map((r) => r.code));
   // A regency takes part in a national election through its province's rows, in Pilkada on its own.
@@ -54,8 +62,14 @@ export async function transparency(primary: AppContext, electionId: string, regi
   const column = (pick: (f: ReturnType<typeof headline>) => number) => publicColumn(childFigures.map((c) => pick(c.figures)), language);
   const [reports, proven] = [column((f) => f.reports), column((f) => f.proven)];
   const stages = stagesForRegion(election, territory.regionCode);
-  const offStage = ['before', 'between', 'after'].reduce((n, key) => n + cube.count('report', 'stage', key), 0);
-  const stageReports = publicColumn([...stages.map((s) => cube.count('report', 'stage', s.code)), offStage], language);
+  const OFF = ['before', 'between', 'after'];
+  const received = [...stages.map((s) => cube.count('report', 'stage', s.code)), OFF.reduce((n, key) => n + cube.count('report', 'stage', key), 0)];
+  const acted = [...stages.map((s) => byAct.get(s.code) ?? 0), OFF.reduce((n, key) => n + (byAct.get(key) ?? 0), 0)];
+  const stageReports = publicColumn(acted, language);
+  const stageReceived = publicColumn(received, language);
+  const receiptDiffers = acted.some((n, i) => n !== received[i]);
+  // "Nihil pelanggaran": held here, figures exist, nothing proven and nothing still undecided.
+  const nihil = (code: string | null, proven: number) => participates(code) && refreshedAt !== null && proven === 0 && openIn(code) === 0;
 
   return {
     election: { id: election.id, name: election.name[language], year: election.year },
@@ -72,10 +86,12 @@ export async function transparency(primary: AppContext, electionId: string, regi
     // when at least five were recommended.
     followUpRate: publicPercent(totals.ppkFollowedUp, totals.ppkRecommended),
     // Only meaningful where the election is held, and once figures exist.
-    nihil: participates(territory.regionCode) && refreshedAt !== null && totals.proven === 0,
+    nihil: nihil(territory.regionCode, totals.proven),
+    stagesCountedBy: 'act_date' as const,
+    receiptViewDiffers: receiptDiffers,
     byStage: [
-      ...stages.map((s, i) => ({ code: s.code, name: s.name[language], start: s.start, end: s.end, critical: s.critical, reports: stageReports[i] })),
-      { code: 'outside', name: OUTSIDE_STAGES[language], start: null, end: null, critical: false, reports: stageReports[stages.length] },
+      ...stages.map((s, i) => ({ code: s.code, name: s.name[language], start: s.start, end: s.end, critical: s.critical, reports: stageReports[i], reportsByReceipt: stageReceived[i] })),
+      { code: 'outside', name: OUTSIDE_STAGES[language], start: null, end: null, critical: false, reports: stageReports[stages.length], reportsByReceipt: stageReceived[stages.length] },
     ],
     children: childFigures.map((c, i) => {
       // A province takes part when it or any of its regencies holds the election (DIY: only its regencies).
@@ -88,7 +104,7 @@ export async function transparency(primary: AppContext, electionId: string, regi
         participates: takesPart,
         reports: reports[i],
         provenViolations: proven[i],
-        nihil: takesPart && refreshedAt !== null && c.figures.proven === 0,
+        nihil: takesPart && refreshedAt !== null && c.figures.proven === 0 && openIn(c.code) === 0,
       };
     }),
   };

@@ -5,8 +5,10 @@
  *
  * In a table whose total is also shown, one suppressed cell could be recovered by subtracting the
  * others from the total, so a second cell (the smallest other non-zero one) is hidden too
- * (complementary suppression). Figures across different tables are not cross-checked: the public
- * page shows few enough of them that no exact difference of two shown counts isolates a cell.
+ * (complementary suppression). A rate is a figure too: it is shown only when neither its part nor
+ * its complement is small (publicPercent). Figures across different tables are not cross-checked:
+ * the public page shows few enough of them that no exact difference of two shown counts isolates
+ * a cell (the stage table's two columns, by act and by receipt, are each suppressed as a column).
  */
 import type { Language } from '../../http/language.ts';
 
@@ -42,7 +44,15 @@ export function publicColumn(values: readonly number[], language: Language): Pub
   return cells;
 }
 
-/** A percentage only when its denominator is not small; otherwise nothing. */
+const isSmall = (n: number) => n > 0 && n < SMALL_COUNT_LIMIT;
+
+/**
+ * A percentage only when neither it nor its complement can give away a small count: the whole
+ * must be at least five, and the part and the rest (whole − part) each 0 or at least five.
+ * (5 proven, 80 % followed up would tell 4 sanctions; 9 recommended, 55.6 % would tell 4 not
+ * followed up.) Otherwise nothing.
+ */
 export function publicPercent(part: number, whole: number): number | null {
-  return whole >= SMALL_COUNT_LIMIT ? Math.round((part / whole) * 1000) / 10 : null;
+  if (whole < SMALL_COUNT_LIMIT || isSmall(part) || isSmall(whole - part)) return null;
+  return Math.round((part / whole) * 1000) / 10;
 }

@@ -241,7 +241,7 @@ describe('accounts', () => {
     expect((await admin.get('/api/v1/users/coverage?region=3510x')).statusCode).toBe(400);
   });
 
-  it('from the shell: invites the first administrator (link printed), lists, says who acts, deactivates', async () => {
+  it('from the shell: invites the first administrator (link printed), lists, says who acts, changes access with a reason, deactivates', async () => {
     const out: string[] = [];
     const cli = (argv: string[]) =>
       runCli(argv, { print: (l) => out.push(l), progress: () => {}, error: (l) => out.push(l), openDatabase: async () => ({ db: t.ctx.db, close: async () => {} }) });
@@ -260,12 +260,27 @@ describe('accounts', () => {
     out.length = 0;
     expect(await cli(['users', 'who', '35.10', '--action', 'users.manage'])).toBe(0);
     expect(out.some((l) => l.startsWith(email))).toBe(true);
+
+    // Role and scope from the shell: with a reason, audited as from the CLI, the account signed out.
+    const officer = await staffClient(t, 'bawaslu_regency', '35.10');
+    const officerEmail = (await t.ctx.db.selectFrom('users').select('email').where('id', '=', officer.userId).executeTakeFirstOrThrow()).email;
+    out.length = 0;
+    expect(await cli(['users', 'access', officerEmail, '--role', 'bawaslu_province', '--region', '35'])).toBe(2);
+    expect(await cli(['users', 'access', officerEmail, '--role', 'bawaslu_province', '--region', '35.10.01', '--reason', 'Mutasi ke Bawaslu Provinsi (uji)'])).toBe(1);
+    expect(await cli(['users', 'access', 'tidak.ada@uji.netra', '--role', 'bawaslu_province', '--region', '35', '--reason', 'Mutasi ke Bawaslu Provinsi (uji)'])).toBe(1);
+    out.length = 0;
+    expect(await cli(['users', 'access', officerEmail, '--role', 'bawaslu_province', '--region', '35', '--reason', 'Mutasi ke Bawaslu Provinsi (uji)'])).toBe(0);
+    expect(out.join('\n')).toMatch(/kini bawaslu_province \(35\)/);
+    const changed = (await auditOf(officer.userId)).find((e) => e.action === 'user.access_changed');
+    expect(changed).toMatchObject({ actor_id: null, user_agent: 'netra-cli', data: { via: 'cli', reason: 'Mutasi ke Bawaslu Provinsi (uji)', before: { role: 'bawaslu_regency', regionCode: '35.10' }, after: { role: 'bawaslu_province', regionCode: '35' } } });
+    expect((await officer.get('/api/v1/auth/session')).statusCode).toBe(401);
+
     expect(await cli(['users', 'deactivate', email])).toBe(0);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
     expect(login.statusCode).toBe(401);
   });
 
   it('keeps the audit chain intact through all of it', async () => {
-    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.ctx)).toMatchObject({ ok: true });
   });
 });

@@ -11,7 +11,6 @@ import {
   accessBody,
   coverageQuery,
   coverageSchema,
-  createUserBody,
   invitationInfoSchema,
   invitationTokenParams,
   invitedSchema,
@@ -22,7 +21,7 @@ import {
   totpResetSchema,
   userSchema,
 } from './schema.ts';
-import { accountsForRegion, changeAccess, createUser, decideTotpReset, pendingTotpResets, presentUser, requestTotpReset, setActive, userList } from './service.ts';
+import { accountsForRegion, changeAccess, decideTotpReset, pendingTotpResets, presentUser, requestTotpReset, setActive, userList } from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -41,18 +40,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (request) => userList(ctx, request.query),
   );
 
-  app.post(
-    '/users',
-    {
-      preHandler: admin,
-      schema: { tags, summary: 'Create a staff account with its role and territorial scope', body: createUserBody, response: { 201: userSchema, 400: errorResponseSchema, 409: errorResponseSchema } },
-    },
-    async (request, reply) => {
-      const user = await createUser(ctx, staffContext(request), request.body);
-      return reply.status(201).send(presentUser(user));
-    },
-  );
-
+  // No route creates an account with a password: an officer is invited and sets their own password
+  // and TOTP (issue 14), so no administrator ever knows either.
   app.post(
     '/users/invitations',
     {

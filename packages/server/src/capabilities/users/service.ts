@@ -119,10 +119,23 @@ const sameScope = (a: number[] | null, b: number[] | null) => JSON.stringify([..
  * The account's sessions end, so the new scope applies at its next sign-in. An administrator does
  * not change their own access (another administrator does), so nobody raises or loses their own.
  */
-export async function changeAccess(ctx: AppContext, rc: RequestContext, id: string, input: { role: string; regionCode: string | null; agencyIds?: number[]; reason: string }) {
+export async function changeAccess(ctx: AppContext, rc: RequestContext, id: string, input: AccessChange) {
   if (id === rc.actor.id) {
     throw new ApiError(403, 'own_account', { id: 'Peran dan cakupan akun sendiri diubah oleh administrator lain.', en: "Another administrator changes your own account's role and scope." });
   }
+  return applyAccessChange(ctx, { actorId: rc.actor.id, meta: rc.meta }, id, input);
+}
+
+/** `netra users access` from the shell: the same change, checks and audit entry (actor: none, via the CLI). */
+export async function changeAccessFromShell(ctx: Pick<AppContext, 'db' | 'now'>, email: string, input: AccessChange) {
+  const account = await repo.findAccountByEmail(ctx.db, email);
+  if (!account) throw notFound();
+  return applyAccessChange(ctx, { actorId: null, meta: { ip: null, userAgent: 'netra-cli' }, via: 'cli' }, account.id, input);
+}
+
+type AccessChange = { role: string; regionCode: string | null; agencyIds?: number[]; reason: string };
+
+async function applyAccessChange(ctx: Pick<AppContext, 'db' | 'now'>, by: { actorId: string | null; meta: RequestContext['meta']; via?: 'cli' }, id: string, input: AccessChange) {
   await checkAccess(ctx, input);
   const agencyIds = input.agencyIds?.length ? input.agencyIds : null;
   return ctx.db.transaction().execute(async (trx) => {
@@ -134,17 +147,18 @@ export async function changeAccess(ctx: AppContext, rc: RequestContext, id: stri
     const user = (await repo.updateAccess(trx, id, { role: input.role, regionCode: input.regionCode, agencyIds }))!;
     await repo.endSessionsOf(trx, id);
     await appendAudit(trx, {
-      actorId: rc.actor.id,
+      actorId: by.actorId,
       action: 'user.access_changed',
       entityType: 'user',
       entityId: id,
       data: {
+        ...(by.via ? { via: by.via } : {}),
         reason: input.reason,
         regionCode: input.regionCode,
         before: { role: before.role, regionCode: before.regionCode, agencyIds: before.agencyIds },
         after: { role: user.role, regionCode: user.regionCode, agencyIds: user.agencyIds },
       },
-      ...rc.meta,
+      ...by.meta,
       at: ctx.now(),
     });
     return user;

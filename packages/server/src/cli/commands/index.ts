@@ -3,7 +3,7 @@
  * here; help and dispatch follow from the list, in this order.
  */
 import type { Command } from '../command.ts';
-import { auditVerifyCommand } from './audit-verify.ts';
+import { auditCheckpointCommand, auditVerifyCommand } from './audit-verify.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { candidatesCheckCommand } from './candidates-check.ts';
 import { demoGenerateCommand } from './demo-generate.ts';
@@ -13,8 +13,9 @@ import { deadlinesSweepCommand } from './deadlines-sweep.ts';
 import { dashboardsRefreshCommand } from './dashboards-refresh.ts';
 import { electionRegionsImportCommand } from './election-regions-import.ts';
 import { migrateCommand } from './migrate.ts';
+import { retentionPurgeCommand } from './retention.ts';
 import { screenCommand } from './screen.ts';
 import { seedCommand } from './seed.ts';
-import { usersDeactivateCommand, usersInviteCommand, usersListCommand, usersWhoCommand } from './users.ts';
+import { usersAccessCommand, usersDeactivateCommand, usersInviteCommand, usersListCommand, usersWhoCommand } from './users.ts';
 
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand, backupCommand, restoreCommand, usersInviteCommand, usersListCommand, usersDeactivateCommand, usersWhoCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, electionRegionsImportCommand, auditVerifyCommand, auditCheckpointCommand, deadlinesSweepCommand, importAsnCommand, demoGenerateCommand, candidatesCheckCommand, dashboardsRefreshCommand, screenCommand, keysCheckCommand, keysRotateCommand, backupCommand, restoreCommand, retentionPurgeCommand, usersInviteCommand, usersListCommand, usersAccessCommand, usersDeactivateCommand, usersWhoCommand];

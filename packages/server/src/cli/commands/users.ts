@@ -2,12 +2,13 @@
  * `netra users …`: accounts from the shell. The first administrator of a new installation is
  * invited this way (`netra users invite ana@bawaslu.go.id --name "Ana" --role administrator`): the
  * one-time link is printed, and its holder sets their own password and TOTP in the browser.
+ * A second-factor reset is not offered here: it needs a second administrator's approval, in the console.
  */
 import path from 'node:path';
 import { isPermissionAction, isRoleCode, ROLE_CODES } from '@netra/core';
 import { loadConfig } from '../../config.ts';
 import { inviteOfficer } from '../../capabilities/users/invitations.service.ts';
-import { accountsForRegion, setActiveFromShell, userList } from '../../capabilities/users/service.ts';
+import { accountsForRegion, changeAccessFromShell, setActiveFromShell, userList } from '../../capabilities/users/service.ts';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { loadEncryptionKey } from '../../security/encryption.ts';
@@ -81,6 +82,34 @@ export const usersDeactivateCommand: Command = {
     try {
       const user = await setActiveFromShell(contextOf(c.db), c.args[0] ?? '', false);
       c.print(c.language === 'id' ? `Dinonaktifkan: ${user.email}` : `Deactivated: ${user.email}`);
+      return EXIT.ok;
+    } catch (error) {
+      return refused(error, c);
+    }
+  },
+};
+
+export const usersAccessCommand: Command = {
+  words: ['users', 'access'],
+  summary: { id: 'Ubah peran dan cakupan akun, dengan alasan (dicatat di log audit; sesi akun diakhiri).', en: "Change an account's role and scope, with a reason (audited; the account's sessions end)." },
+  arguments: [{ name: 'email', description: { id: 'email akun', en: 'account e-mail' } }],
+  options: {
+    role: { type: 'string', valueName: 'peran', description: { id: `peran: ${ROLE_CODES.join(', ')}`, en: `role: ${ROLE_CODES.join(', ')}` } },
+    region: { type: 'string', valueName: 'kode', description: { id: 'kode wilayah cakupan (kosong = nasional)', en: 'scope region code (none = national)' } },
+    reason: { type: 'string', valueName: 'alasan', description: { id: 'alasan perubahan (10–1000 karakter)', en: 'reason for the change (10–1000 characters)' } },
+  },
+  async run(c) {
+    const [email] = c.args;
+    const role = String(c.options.role ?? '');
+    const reason = String(c.options.reason ?? '').trim();
+    if (!email || !isRoleCode(role) || reason.length < 10 || reason.length > 1000) {
+      c.print(c.language === 'id' ? 'Perlu: <email> --role <peran> [--region PP.KK] --reason "alasan, 10–1000 karakter"' : 'Needs: <email> --role <role> [--region PP.KK] --reason "reason, 10–1000 characters"');
+      return EXIT.usage;
+    }
+    try {
+      const region = typeof c.options.region === 'string' && c.options.region.trim() ? c.options.region.trim() : null;
+      const user = await changeAccessFromShell(contextOf(c.db), email.trim().toLowerCase(), { role, regionCode: region, reason });
+      c.print(c.language === 'id' ? `Akses diubah: ${user.email} kini ${user.role} (${user.regionCode ?? 'nasional'}); petugas harus masuk kembali.` : `Access changed: ${user.email} is now ${user.role} (${user.regionCode ?? 'national'}); the officer signs in again.`);
       return EXIT.ok;
     } catch (error) {
       return refused(error, c);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { recordAudit } from './service.ts';
+import { recordAudit } from '../audit/service.ts';
 
 describe('audit viewer', () => {
   let t: TestApp;

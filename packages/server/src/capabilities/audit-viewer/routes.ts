@@ -3,9 +3,13 @@ import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requireStaff } from '../auth/guard.ts';
 import { auditListQuery, auditListSchema, verificationSchema, vocabularySchema } from './schema.ts';
-import { auditLog, auditVocabulary, chainStatus } from './service.ts';
+import { auditLog, auditVocabulary, chainStatus } from '../audit/service.ts';
 
-/** The audit-log viewer: administrators and national Bawaslu (permission `audit.read`). */
+/**
+ * The audit-log viewer: administrators and national Bawaslu (permission `audit.read`). It reads the
+ * log through audit/'s service; audit/ itself (append, chain, checkpoints) stays below every
+ * capability, the staff guard included, since signing in and out are audited too.
+ */
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const reader = requireStaff(ctx, { action: 'audit.read' });
   const tags = ['audit'];

@@ -1,0 +1,23 @@
+/**
+ * The background work of reports (jobs/boss.ts): after a report committed, its duplicate proposals
+ * and the metadata-free copies of its photos (public-copies.ts), and a sweep for copies a crash left
+ * missing.
+ */
+import { queuedJob, scheduledJob, type Job } from '../../job.ts';
+import { afterReceived, sweepPublicCopies, usePublicCopyQueue } from './public-copies.ts';
+
+export const RECEIVED_QUEUE = 'report-received';
+
+export const jobs: readonly Job[] = [
+  queuedJob<{ reportId: string }>({
+    name: RECEIVED_QUEUE,
+    // Idempotent: only copies and proposals still missing are made.
+    queue: { policy: 'standard', retryLimit: 3, retryDelay: 10, expireInSeconds: 10 * 60 },
+    run: (ctx, data) => afterReceived(ctx, data.reportId),
+    connect: (send) => {
+      usePublicCopyQueue(send);
+      return () => usePublicCopyQueue(null);
+    },
+  }),
+  scheduledJob({ name: 'evidence-public-copy-sweep', cron: '*/10 * * * *', tz: 'Asia/Jakarta', run: (ctx) => sweepPublicCopies(ctx) }),
+];
