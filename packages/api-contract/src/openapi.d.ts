@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Health of the API and its database */
+        /** Health of the API and each part it depends on (no versions) */
         get: {
             parameters: {
                 query?: never;
@@ -30,11 +30,17 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             status: "ok" | "degraded";
+                            down: string[];
+                            /** @description database, storage, and when the server runs them: embeddedPostgres, jobs */
+                            parts: {
+                                [key: string]: {
+                                    up: boolean;
+                                    state?: string;
+                                };
+                            };
                             database: {
                                 up: boolean;
-                                version?: string;
                                 latencyMs?: number;
-                                error?: string;
                             };
                             uptimeSeconds: number;
                         };
@@ -49,11 +55,17 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             status: "ok" | "degraded";
+                            down: string[];
+                            /** @description database, storage, and when the server runs them: embeddedPostgres, jobs */
+                            parts: {
+                                [key: string]: {
+                                    up: boolean;
+                                    state?: string;
+                                };
+                            };
                             database: {
                                 up: boolean;
-                                version?: string;
                                 latencyMs?: number;
-                                error?: string;
                             };
                             uptimeSeconds: number;
                         };
@@ -285,36 +297,32 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/elections/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One election: stages, rulebook and participating regions */
-        get: {
+        /** Create an election; its rulebook starts from the template of its kind (version 1) */
+        post: {
             parameters: {
                 query?: {
                     lang?: "id" | "en";
                 };
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "pilkada" | "pemilu";
+                        nameId: string;
+                        nameEn: string;
+                        votingDay: string;
+                        basis: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -357,6 +365,7 @@ export interface paths {
                                 isCity: boolean;
                                 source: string;
                             }[];
+                            rulebookVersion: number;
                             rulebook: {
                                 reportWindow: {
                                     days: number;
@@ -428,6 +437,343 @@ export interface paths {
                                     reason: string;
                                     basis?: string;
                                 }[];
+                                sanctionMatrix?: {
+                                    basis: string;
+                                    acts: {
+                                        /** @enum {string} */
+                                        code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        ethics: boolean;
+                                        /** @enum {string} */
+                                        discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                        unsure?: {
+                                            /** @enum {string} */
+                                            alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                            note: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        basis: string;
+                                    }[];
+                                };
+                                candidacy?: {
+                                    notice: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    resignation: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        graceDays: number;
+                                    };
+                                    dismissal: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    bknProcessing: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        days: number;
+                                    };
+                                    dueSoonDays: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One election: stages, rulebook and participating regions */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pilkada" | "pemilu";
+                            name: string;
+                            year: number;
+                            votingDay: string;
+                            /** @enum {string} */
+                            scope: "regional" | "national";
+                            regionCount: number;
+                            basis: string;
+                            stages: {
+                                code: string;
+                                name: string;
+                                start: string;
+                                end: string;
+                                critical: boolean;
+                                basis: string;
+                            }[];
+                            participation: {
+                                provinces: number;
+                                regencies: number;
+                                cities: number;
+                                incomplete: string | null;
+                                placementNotes: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "uncertain" | "code_changed";
+                                    note: string;
+                                }[];
+                            };
+                            regions: {
+                                code: string;
+                                name: string;
+                                level: string;
+                                isCity: boolean;
+                                source: string;
+                            }[];
+                            rulebookVersion: number;
+                            rulebook: {
+                                reportWindow: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                initialReview?: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                review: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtension: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtensionIsTotal: boolean;
+                                moreInformation: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                bknVerification: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                ppkFollowUp: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                recommendationRecipients: {
+                                    /** @enum {string} */
+                                    recipient: "BKN" | "KASN";
+                                    from: string | null;
+                                    to: string | null;
+                                    basis: string;
+                                }[];
+                                fourEyes?: {
+                                    findings: boolean;
+                                    basis: string;
+                                };
+                                receptionHours?: {
+                                    from: string;
+                                    to: string;
+                                };
+                                extraNonWorkingDays: {
+                                    date: string;
+                                    reason: string;
+                                    basis?: string;
+                                }[];
+                                sanctionMatrix?: {
+                                    basis: string;
+                                    acts: {
+                                        /** @enum {string} */
+                                        code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        ethics: boolean;
+                                        /** @enum {string} */
+                                        discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                        unsure?: {
+                                            /** @enum {string} */
+                                            alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                            note: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        basis: string;
+                                    }[];
+                                };
+                                candidacy?: {
+                                    notice: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    resignation: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        graceDays: number;
+                                    };
+                                    dismissal: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    bknProcessing: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        days: number;
+                                    };
+                                    dueSoonDays: number;
+                                };
                             };
                         };
                     };
@@ -453,7 +799,264 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Change an election's names, voting day and basis */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameId: string;
+                        nameEn: string;
+                        votingDay: string;
+                        basis: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pilkada" | "pemilu";
+                            name: string;
+                            year: number;
+                            votingDay: string;
+                            /** @enum {string} */
+                            scope: "regional" | "national";
+                            regionCount: number;
+                            basis: string;
+                            stages: {
+                                code: string;
+                                name: string;
+                                start: string;
+                                end: string;
+                                critical: boolean;
+                                basis: string;
+                            }[];
+                            participation: {
+                                provinces: number;
+                                regencies: number;
+                                cities: number;
+                                incomplete: string | null;
+                                placementNotes: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "uncertain" | "code_changed";
+                                    note: string;
+                                }[];
+                            };
+                            regions: {
+                                code: string;
+                                name: string;
+                                level: string;
+                                isCity: boolean;
+                                source: string;
+                            }[];
+                            rulebookVersion: number;
+                            rulebook: {
+                                reportWindow: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                initialReview?: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                review: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtension: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtensionIsTotal: boolean;
+                                moreInformation: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                bknVerification: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                ppkFollowUp: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                recommendationRecipients: {
+                                    /** @enum {string} */
+                                    recipient: "BKN" | "KASN";
+                                    from: string | null;
+                                    to: string | null;
+                                    basis: string;
+                                }[];
+                                fourEyes?: {
+                                    findings: boolean;
+                                    basis: string;
+                                };
+                                receptionHours?: {
+                                    from: string;
+                                    to: string;
+                                };
+                                extraNonWorkingDays: {
+                                    date: string;
+                                    reason: string;
+                                    basis?: string;
+                                }[];
+                                sanctionMatrix?: {
+                                    basis: string;
+                                    acts: {
+                                        /** @enum {string} */
+                                        code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        ethics: boolean;
+                                        /** @enum {string} */
+                                        discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                        unsure?: {
+                                            /** @enum {string} */
+                                            alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                            note: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        basis: string;
+                                    }[];
+                                };
+                                candidacy?: {
+                                    notice: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    resignation: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        graceDays: number;
+                                    };
+                                    dismissal: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    bknProcessing: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        days: number;
+                                    };
+                                    dueSoonDays: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -587,6 +1190,1154 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elections/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an election's stages and dates */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stages: {
+                            /** @enum {string} */
+                            code: "registration_announcement" | "registration" | "requirements_check" | "determination" | "ballot_number_draw" | "campaign" | "quiet_period" | "voting" | "counting" | "recap_district" | "recap_regency" | "recap_province";
+                            nameId: string;
+                            nameEn: string;
+                            start: string;
+                            end: string;
+                            critical: boolean;
+                            basis: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pilkada" | "pemilu";
+                            name: string;
+                            year: number;
+                            votingDay: string;
+                            /** @enum {string} */
+                            scope: "regional" | "national";
+                            regionCount: number;
+                            basis: string;
+                            stages: {
+                                code: string;
+                                name: string;
+                                start: string;
+                                end: string;
+                                critical: boolean;
+                                basis: string;
+                            }[];
+                            participation: {
+                                provinces: number;
+                                regencies: number;
+                                cities: number;
+                                incomplete: string | null;
+                                placementNotes: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "uncertain" | "code_changed";
+                                    note: string;
+                                }[];
+                            };
+                            regions: {
+                                code: string;
+                                name: string;
+                                level: string;
+                                isCity: boolean;
+                                source: string;
+                            }[];
+                            rulebookVersion: number;
+                            rulebook: {
+                                reportWindow: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                initialReview?: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                review: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtension: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtensionIsTotal: boolean;
+                                moreInformation: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                bknVerification: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                ppkFollowUp: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                recommendationRecipients: {
+                                    /** @enum {string} */
+                                    recipient: "BKN" | "KASN";
+                                    from: string | null;
+                                    to: string | null;
+                                    basis: string;
+                                }[];
+                                fourEyes?: {
+                                    findings: boolean;
+                                    basis: string;
+                                };
+                                receptionHours?: {
+                                    from: string;
+                                    to: string;
+                                };
+                                extraNonWorkingDays: {
+                                    date: string;
+                                    reason: string;
+                                    basis?: string;
+                                }[];
+                                sanctionMatrix?: {
+                                    basis: string;
+                                    acts: {
+                                        /** @enum {string} */
+                                        code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        ethics: boolean;
+                                        /** @enum {string} */
+                                        discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                        unsure?: {
+                                            /** @enum {string} */
+                                            alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                            note: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        basis: string;
+                                    }[];
+                                };
+                                candidacy?: {
+                                    notice: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    resignation: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        graceDays: number;
+                                    };
+                                    dismissal: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    bknProcessing: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        days: number;
+                                    };
+                                    dueSoonDays: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elections/{id}/regions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add participating regions from a CSV list (column kode_wilayah); every row comes back accepted, duplicate or rejected with its reason */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: number;
+                            rows: {
+                                line: number;
+                                /** @enum {string} */
+                                status: "accepted" | "duplicate" | "rejected";
+                                value: string;
+                                regionName?: string;
+                                reasons?: {
+                                    column: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elections/{id}/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a participating region */
+        delete: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            removed: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elections/{id}/rulebook/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rulebook's versions, newest first: who, when, why, from which regulation, what changed and how many cases run under each */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            currentVersion: number;
+                            items: {
+                                version: number;
+                                current: boolean;
+                                reason: string;
+                                regulation: string;
+                                changedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changedAt: string;
+                                changed: string[];
+                                cases: number;
+                                rulebook: {
+                                    reportWindow: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    initialReview?: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    review: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    reviewExtension: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    reviewExtensionIsTotal: boolean;
+                                    moreInformation: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    bknVerification: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    ppkFollowUp: {
+                                        days: number;
+                                        /** @enum {string} */
+                                        counting: "calendar" | "working";
+                                        basis: string;
+                                        unsure?: boolean;
+                                    };
+                                    recommendationRecipients: {
+                                        /** @enum {string} */
+                                        recipient: "BKN" | "KASN";
+                                        from: string | null;
+                                        to: string | null;
+                                        basis: string;
+                                    }[];
+                                    fourEyes?: {
+                                        findings: boolean;
+                                        basis: string;
+                                    };
+                                    receptionHours?: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    extraNonWorkingDays: {
+                                        date: string;
+                                        reason: string;
+                                        basis?: string;
+                                    }[];
+                                    sanctionMatrix?: {
+                                        basis: string;
+                                        acts: {
+                                            /** @enum {string} */
+                                            code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                            description: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            ethics: boolean;
+                                            /** @enum {string} */
+                                            discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                            unsure?: {
+                                                /** @enum {string} */
+                                                alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                                note: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                            };
+                                            basis: string;
+                                        }[];
+                                    };
+                                    candidacy?: {
+                                        notice: {
+                                            basis: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            unsure?: boolean;
+                                        };
+                                        resignation: {
+                                            basis: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            unsure?: boolean;
+                                            graceDays: number;
+                                        };
+                                        dismissal: {
+                                            basis: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            unsure?: boolean;
+                                        };
+                                        bknProcessing: {
+                                            basis: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            unsure?: boolean;
+                                            days: number;
+                                        };
+                                        dueSoonDays: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elections/{id}/rulebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the rulebook: a new version with its reason and regulation; it applies to cases opened from now on, running cases keep theirs */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rulebook: {
+                            reportWindow: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            initialReview?: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            review: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            reviewExtension: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            reviewExtensionIsTotal: boolean;
+                            moreInformation: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            bknVerification: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            ppkFollowUp: {
+                                days: number;
+                                /** @enum {string} */
+                                counting: "calendar" | "working";
+                                basis: string;
+                                unsure?: boolean;
+                            };
+                            recommendationRecipients: {
+                                /** @enum {string} */
+                                recipient: "BKN" | "KASN";
+                                from: string | null;
+                                to: string | null;
+                                basis: string;
+                            }[];
+                            fourEyes?: {
+                                findings: boolean;
+                                basis: string;
+                            };
+                            receptionHours?: {
+                                from: string;
+                                to: string;
+                            };
+                            extraNonWorkingDays: {
+                                date: string;
+                                reason: string;
+                                basis?: string;
+                            }[];
+                            sanctionMatrix?: {
+                                basis: string;
+                                acts: {
+                                    /** @enum {string} */
+                                    code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                    description: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    ethics: boolean;
+                                    /** @enum {string} */
+                                    discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                    unsure?: {
+                                        /** @enum {string} */
+                                        alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                        note: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    };
+                                    basis: string;
+                                }[];
+                            };
+                            candidacy?: {
+                                notice: {
+                                    basis: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    unsure?: boolean;
+                                };
+                                resignation: {
+                                    basis: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    unsure?: boolean;
+                                    graceDays: number;
+                                };
+                                dismissal: {
+                                    basis: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    unsure?: boolean;
+                                };
+                                bknProcessing: {
+                                    basis: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    unsure?: boolean;
+                                    days: number;
+                                };
+                                dueSoonDays: number;
+                            };
+                        };
+                        reason: string;
+                        regulation: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            current: boolean;
+                            reason: string;
+                            regulation: string;
+                            changedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            changedAt: string;
+                            changed: string[];
+                            cases: number;
+                            rulebook: {
+                                reportWindow: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                initialReview?: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                review: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtension: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                reviewExtensionIsTotal: boolean;
+                                moreInformation: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                bknVerification: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                ppkFollowUp: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    counting: "calendar" | "working";
+                                    basis: string;
+                                    unsure?: boolean;
+                                };
+                                recommendationRecipients: {
+                                    /** @enum {string} */
+                                    recipient: "BKN" | "KASN";
+                                    from: string | null;
+                                    to: string | null;
+                                    basis: string;
+                                }[];
+                                fourEyes?: {
+                                    findings: boolean;
+                                    basis: string;
+                                };
+                                receptionHours?: {
+                                    from: string;
+                                    to: string;
+                                };
+                                extraNonWorkingDays: {
+                                    date: string;
+                                    reason: string;
+                                    basis?: string;
+                                }[];
+                                sanctionMatrix?: {
+                                    basis: string;
+                                    acts: {
+                                        /** @enum {string} */
+                                        code: "A01" | "A02" | "A03" | "A04" | "A05" | "A06" | "A07" | "A08" | "A09" | "A10" | "A11" | "A12";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        ethics: boolean;
+                                        /** @enum {string} */
+                                        discipline: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                        unsure?: {
+                                            /** @enum {string} */
+                                            alternative: "none" | "light" | "moderate" | "heavy" | "dismissal";
+                                            note: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        basis: string;
+                                    }[];
+                                };
+                                candidacy?: {
+                                    notice: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    resignation: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        graceDays: number;
+                                    };
+                                    dismissal: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                    };
+                                    bknProcessing: {
+                                        basis: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        unsure?: boolean;
+                                        days: number;
+                                    };
+                                    dueSoonDays: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -934,7 +2685,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pass the second factor with a 6-digit TOTP code */
+        /** Pass the second factor with a 6-digit TOTP code (the session cookie is renewed) */
         post: {
             parameters: {
                 query?: never;
@@ -1101,90 +2852,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a staff account with its role and territorial scope */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        name: string;
-                        password: string;
-                        /** @enum {string} */
-                        role: "bawaslu_regency" | "bawaslu_province" | "bawaslu_national" | "bkn_verifier" | "bkpsdm_officer" | "ppk_delegate" | "analyst" | "administrator";
-                        /** @default null */
-                        regionCode?: string | null;
-                        agencyIds?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string;
-                            role: string;
-                            regionCode: string | null;
-                            agencyIds: number[] | null;
-                            totpEnabled: boolean;
-                            active: boolean;
-                            passwordSet: boolean;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields?: {
-                                    field: string;
-                                    message: string;
-                                }[];
-                                details?: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1834,7 +3502,7 @@ export interface paths {
             parameters: {
                 query: {
                     region: string;
-                    action?: "session.manage" | "notifications.read" | "users.manage" | "audit.read" | "reports.read" | "reports.triage" | "cases.read" | "cases.transition" | "documents.recommendation" | "documents.recap" | "register.read" | "register.import" | "candidates.read" | "candidates.edit" | "candidates.obligation.record" | "rotations.read" | "rotations.record" | "rotations.terms" | "rotations.finding" | "screening.read" | "screening.asn-links.read" | "screening.triage" | "prevention.coverage.read" | "prevention.read" | "prevention.pledge.record" | "prevention.event.record" | "dashboards.read" | "exports.run";
+                    action?: "session.manage" | "notifications.read" | "users.manage" | "audit.read" | "reports.read" | "reports.triage" | "reports.finding" | "cases.read" | "cases.transition" | "cases.people" | "cases.siasn-block" | "documents.recommendation" | "documents.letters" | "documents.decree.upload" | "documents.recap" | "register.read" | "register.import" | "register.agencies.manage" | "elections.manage" | "candidates.read" | "candidates.edit" | "candidates.obligation.record" | "rotations.read" | "rotations.record" | "rotations.terms" | "rotations.finding" | "screening.read" | "screening.asn-links.read" | "screening.triage" | "messages.read" | "messages.ask" | "inbox.read" | "inbox.triage" | "prevention.coverage.read" | "prevention.read" | "prevention.pledge.record" | "prevention.event.record" | "workload.read" | "dashboards.read" | "exports.run" | "retention.holds.read" | "retention.holds.manage" | "retention.read" | "retention.rules" | "retention.purge";
                     limit?: number;
                     offset?: number;
                 };
@@ -2351,6 +4019,1229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of data, and how long each is kept per election with its legal basis */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: {
+                                /** @enum {string} */
+                                kind: "reporter_identity" | "evidence_original" | "evidence_copy" | "closed_case" | "not_accepted_report" | "screened_post" | "account_link" | "inbox_conversation" | "export" | "session" | "audit_log";
+                                label: string;
+                                anchor: string;
+                                anchorLabel: string;
+                                /** @enum {string} */
+                                action: "shred_key" | "delete_file" | "anonymise" | "delete_row" | "keep";
+                                configurable: boolean;
+                                perElection: boolean;
+                            }[];
+                            rules: {
+                                id: string;
+                                kind: string;
+                                electionId: string | null;
+                                keepDays: number | null;
+                                legalBasis: string;
+                                unsure: boolean;
+                                updatedAt: string;
+                                updatedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a kind's keeping period (default, or one election's own), with its legal basis and a reason (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reporter_identity" | "evidence_original" | "evidence_copy" | "closed_case" | "not_accepted_report" | "screened_post" | "account_link" | "inbox_conversation" | "export" | "session" | "audit_log";
+                        /** @default null */
+                        electionId?: string | null;
+                        keepDays: number | null;
+                        legalBasis: string;
+                        /** @default false */
+                        unsure?: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an election's own rule (the default applies again), with a reason */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                    targetType?: "case" | "report" | "person" | "region" | "election";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "case" | "report" | "person" | "region" | "election";
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                reportId: string | null;
+                                receiptNumber: string | null;
+                                asnId: number | null;
+                                personName: string | null;
+                                regionCode: string | null;
+                                electionId: string | null;
+                                reason: string;
+                                placedAt: string;
+                                placedByName: string | null;
+                                liftedAt: string | null;
+                                liftedByName: string | null;
+                                liftReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold with a reason (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetType: "case";
+                        /** Format: uuid */
+                        caseId: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        targetType: "report";
+                        /** Format: uuid */
+                        reportId: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        targetType: "person";
+                        asnId: number;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        targetType: "region";
+                        regionCode: string;
+                        electionId?: string | null;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        targetType: "election";
+                        electionId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "case" | "report" | "person" | "region" | "election";
+                            caseId: string | null;
+                            caseNumber: string | null;
+                            reportId: string | null;
+                            receiptNumber: string | null;
+                            asnId: number | null;
+                            personName: string | null;
+                            regionCode: string | null;
+                            electionId: string | null;
+                            reason: string;
+                            placedAt: string;
+                            placedByName: string | null;
+                            liftedAt: string | null;
+                            liftedByName: string | null;
+                            liftReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/holds/on": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active holds that cover a case, a report or a person (their own and those on its case, people, region or election) */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    reportId?: string;
+                    asnId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "case" | "report" | "person" | "region" | "election";
+                                caseId: string | null;
+                                caseNumber: string | null;
+                                reportId: string | null;
+                                receiptNumber: string | null;
+                                asnId: number | null;
+                                personName: string | null;
+                                regionCode: string | null;
+                                electionId: string | null;
+                                reason: string;
+                                placedAt: string;
+                                placedByName: string | null;
+                                liftedAt: string | null;
+                                liftedByName: string | null;
+                                liftReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/holds/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a legal hold with a reason (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "case" | "report" | "person" | "region" | "election";
+                            caseId: string | null;
+                            caseNumber: string | null;
+                            reportId: string | null;
+                            receiptNumber: string | null;
+                            asnId: number | null;
+                            personName: string | null;
+                            regionCode: string | null;
+                            electionId: string | null;
+                            reason: string;
+                            placedAt: string;
+                            placedByName: string | null;
+                            liftedAt: string | null;
+                            liftedByName: string | null;
+                            liftReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What expires in the next 30 or 90 days per kind, election and region, with what holds keep back */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            until: string;
+                            zone: string;
+                            days: number;
+                            rows: {
+                                /** @enum {string} */
+                                kind: "reporter_identity" | "evidence_original" | "evidence_copy" | "closed_case" | "not_accepted_report" | "screened_post" | "account_link" | "inbox_conversation" | "export" | "session" | "audit_log";
+                                electionId: string | null;
+                                regionCode: string | null;
+                                expiring: number;
+                                held: number;
+                                overdue: number;
+                                ruleElectionId: string | null;
+                                keepDays: number | null;
+                                legalBasis: string;
+                                action: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/purges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purge runs (dry runs too), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                dryRun: boolean;
+                                trigger: string;
+                                today: string;
+                                status: string;
+                                total: number;
+                                held: number;
+                                error: string | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                                actorName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run the purge now: a dry run, or the real one with the typed confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        confirm?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            dryRun: boolean;
+                            trigger: string;
+                            today: string;
+                            status: string;
+                            total: number;
+                            held: number;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                            log: {
+                                kind: string;
+                                action: string;
+                                electionId: string | null;
+                                regionCode: string | null;
+                                ruleElectionId: string | null;
+                                ruleKeepDays: number | null;
+                                ruleLegalBasis: string;
+                                count: number;
+                                ids: string[];
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/purges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One purge run and its log: kind, rule, region, count and ids (never content) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            dryRun: boolean;
+                            trigger: string;
+                            today: string;
+                            status: string;
+                            total: number;
+                            held: number;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                            log: {
+                                kind: string;
+                                action: string;
+                                electionId: string | null;
+                                regionCode: string | null;
+                                ruleElectionId: string | null;
+                                ruleKeepDays: number | null;
+                                ruleLegalBasis: string;
+                                count: number;
+                                ids: string[];
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/form": {
         parameters: {
             query?: never;
@@ -2431,6 +5322,7 @@ export interface paths {
                     electionId: string;
                     regionCode: string;
                     knownOn: string;
+                    occurredOn?: string;
                     lang?: "id" | "en";
                 };
                 header?: never;
@@ -2447,6 +5339,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             receivedOn: string;
+                            /** @description Why a report sent now counts as received on that day (the after-hours rule) */
+                            receivedNote: string;
+                            /** @description The act (occurredOn) lies outside every stage of the election: said before sending */
+                            outsideStages?: string;
                             withinWindow: boolean;
                             lastDay: string;
                             daysLate: number;
@@ -2590,7 +5486,7 @@ export interface paths {
         put?: never;
         /**
          * File a report (no account needed), anonymously or named, with up to 5 evidence files
-         * @description multipart/form-data: the fields below plus files under "evidence" (JPEG, PNG, WebP, HEIC, PDF; 10 MB each, 25 MB in all; the type is read from the content). Returns the receipt number and the secret (shown once). A report filed after closing hours counts as received the next day. A late report (past the reporting window) is accepted with a warning.
+         * @description multipart/form-data: the fields below plus files under "evidence" (JPEG, PNG, WebP, HEIC, PDF; 10 MB each, 25 MB in all; the type is read from the content). Every problem is answered at once (400 validation_failed with one entry per field; 413/415 when only the files are wrong). A named report carries the particulars of the official form (Perbawaslu 8/2020 jo. 9/2024); they and the witnesses are sealed in the vault. Returns the receipt number and the secret (shown once). A report filed after closing hours counts as received the next day. A late report (past the reporting window) is accepted with a warning.
          */
         post: {
             parameters: {
@@ -2607,42 +5503,84 @@ export interface paths {
             requestBody: {
                 content: {
                     "multipart/form-data": {
-                        electionId: string;
-                        regionCode: string;
-                        place: string;
-                        occurredOn: string;
+                        electionId?: string;
+                        /** @description Province (PP) or regency/city (PP.KK) */
+                        regionCode?: string;
+                        place?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description YYYY-MM-DD, when it lasted several days */
                         occurredUntil?: string;
-                        knownOn: string;
-                        description: string;
+                        /** @description YYYY-MM-DD: the day the reporter learned of it */
+                        knownOn?: string;
+                        description?: string;
                         actCodes?: string | string[];
-                        reportedName: string;
+                        reportedName?: string;
                         reportedAgency?: string;
                         reportedPosition?: string;
+                        /** @description PNS NIP or NI PPPK, 18 digits */
                         reportedNip?: string;
                         anonymous?: boolean | ("0" | "1" | "true" | "false" | "on" | "off" | "");
                         reporterName?: string;
                         reporterAddress?: string;
                         reporterPhone?: string;
                         reporterEmail?: string;
+                        /** @description Official form: place of birth (kept sealed with the identity) */
+                        reporterBirthPlace?: string;
+                        /** @description Official form: date of birth, YYYY-MM-DD (sealed) */
+                        reporterBirthDate?: string;
+                        /** @description Official form: L (laki-laki) or P (perempuan) (sealed) */
+                        reporterGender?: string;
+                        /** @description Official form: occupation (sealed) */
+                        reporterOccupation?: string;
+                        /** @description Official form: nationality (sealed) */
+                        reporterNationality?: string;
+                        /** @description Witnesses (name, address, phone), at most 5; in a multipart form one field "witnesses" holding the JSON array */
+                        witnesses?: {
+                            name?: string;
+                            address?: string;
+                            phone?: string;
+                        }[];
                     };
                     "application/json": {
-                        electionId: string;
-                        regionCode: string;
-                        place: string;
-                        occurredOn: string;
+                        electionId?: string;
+                        /** @description Province (PP) or regency/city (PP.KK) */
+                        regionCode?: string;
+                        place?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description YYYY-MM-DD, when it lasted several days */
                         occurredUntil?: string;
-                        knownOn: string;
-                        description: string;
+                        /** @description YYYY-MM-DD: the day the reporter learned of it */
+                        knownOn?: string;
+                        description?: string;
                         actCodes?: string | string[];
-                        reportedName: string;
+                        reportedName?: string;
                         reportedAgency?: string;
                         reportedPosition?: string;
+                        /** @description PNS NIP or NI PPPK, 18 digits */
                         reportedNip?: string;
                         anonymous?: boolean | ("0" | "1" | "true" | "false" | "on" | "off" | "");
                         reporterName?: string;
                         reporterAddress?: string;
                         reporterPhone?: string;
                         reporterEmail?: string;
+                        /** @description Official form: place of birth (kept sealed with the identity) */
+                        reporterBirthPlace?: string;
+                        /** @description Official form: date of birth, YYYY-MM-DD (sealed) */
+                        reporterBirthDate?: string;
+                        /** @description Official form: L (laki-laki) or P (perempuan) (sealed) */
+                        reporterGender?: string;
+                        /** @description Official form: occupation (sealed) */
+                        reporterOccupation?: string;
+                        /** @description Official form: nationality (sealed) */
+                        reporterNationality?: string;
+                        /** @description Witnesses (name, address, phone), at most 5; in a multipart form one field "witnesses" holding the JSON array */
+                        witnesses?: {
+                            name?: string;
+                            address?: string;
+                            phone?: string;
+                        }[];
                     };
                 };
             };
@@ -2660,8 +5598,12 @@ export interface paths {
                             caseNumber: string;
                             /** @description The day the report counts as received (after closing hours: the next day) */
                             receivedOn: string;
+                            /** @description Why it counts as received on that day: the local time it was sent (with WIB/WITA/WIT) against the reception hours */
+                            receivedNote?: string;
                             /** @description Days after the reporting window (0 = in time) */
                             lateByDays: number;
+                            /** @description The act lies outside every stage of the election */
+                            outsideStages?: string;
                             warning?: string;
                         };
                     };
@@ -3216,47 +6158,91 @@ export interface paths {
             requestBody: {
                 content: {
                     "multipart/form-data": {
-                        electionId: string;
-                        regionCode: string;
-                        place: string;
-                        occurredOn: string;
+                        electionId?: string;
+                        /** @description Province (PP) or regency/city (PP.KK) */
+                        regionCode?: string;
+                        place?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description YYYY-MM-DD, when it lasted several days */
                         occurredUntil?: string;
-                        knownOn: string;
-                        description: string;
+                        /** @description YYYY-MM-DD: the day the reporter learned of it */
+                        knownOn?: string;
+                        description?: string;
                         actCodes?: string | string[];
-                        reportedName: string;
+                        reportedName?: string;
                         reportedAgency?: string;
                         reportedPosition?: string;
+                        /** @description PNS NIP or NI PPPK, 18 digits */
                         reportedNip?: string;
                         anonymous?: boolean | ("0" | "1" | "true" | "false" | "on" | "off" | "");
                         reporterName?: string;
                         reporterAddress?: string;
                         reporterPhone?: string;
                         reporterEmail?: string;
+                        /** @description Official form: place of birth (kept sealed with the identity) */
+                        reporterBirthPlace?: string;
+                        /** @description Official form: date of birth, YYYY-MM-DD (sealed) */
+                        reporterBirthDate?: string;
+                        /** @description Official form: L (laki-laki) or P (perempuan) (sealed) */
+                        reporterGender?: string;
+                        /** @description Official form: occupation (sealed) */
+                        reporterOccupation?: string;
+                        /** @description Official form: nationality (sealed) */
+                        reporterNationality?: string;
+                        /** @description Witnesses (name, address, phone), at most 5; in a multipart form one field "witnesses" holding the JSON array */
+                        witnesses?: {
+                            name?: string;
+                            address?: string;
+                            phone?: string;
+                        }[];
                         /** @enum {string} */
                         source: "finding" | "paper";
+                        /** @description A paper report: the day it arrived at the office, YYYY-MM-DD */
                         receivedOn?: string;
                     };
                     "application/json": {
-                        electionId: string;
-                        regionCode: string;
-                        place: string;
-                        occurredOn: string;
+                        electionId?: string;
+                        /** @description Province (PP) or regency/city (PP.KK) */
+                        regionCode?: string;
+                        place?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description YYYY-MM-DD, when it lasted several days */
                         occurredUntil?: string;
-                        knownOn: string;
-                        description: string;
+                        /** @description YYYY-MM-DD: the day the reporter learned of it */
+                        knownOn?: string;
+                        description?: string;
                         actCodes?: string | string[];
-                        reportedName: string;
+                        reportedName?: string;
                         reportedAgency?: string;
                         reportedPosition?: string;
+                        /** @description PNS NIP or NI PPPK, 18 digits */
                         reportedNip?: string;
                         anonymous?: boolean | ("0" | "1" | "true" | "false" | "on" | "off" | "");
                         reporterName?: string;
                         reporterAddress?: string;
                         reporterPhone?: string;
                         reporterEmail?: string;
+                        /** @description Official form: place of birth (kept sealed with the identity) */
+                        reporterBirthPlace?: string;
+                        /** @description Official form: date of birth, YYYY-MM-DD (sealed) */
+                        reporterBirthDate?: string;
+                        /** @description Official form: L (laki-laki) or P (perempuan) (sealed) */
+                        reporterGender?: string;
+                        /** @description Official form: occupation (sealed) */
+                        reporterOccupation?: string;
+                        /** @description Official form: nationality (sealed) */
+                        reporterNationality?: string;
+                        /** @description Witnesses (name, address, phone), at most 5; in a multipart form one field "witnesses" holding the JSON array */
+                        witnesses?: {
+                            name?: string;
+                            address?: string;
+                            phone?: string;
+                        }[];
                         /** @enum {string} */
                         source: "finding" | "paper";
+                        /** @description A paper report: the day it arrived at the office, YYYY-MM-DD */
                         receivedOn?: string;
                     };
                 };
@@ -3275,8 +6261,12 @@ export interface paths {
                             caseNumber: string;
                             /** @description The day the report counts as received (after closing hours: the next day) */
                             receivedOn: string;
+                            /** @description Why it counts as received on that day: the local time it was sent (with WIB/WITA/WIT) against the reception hours */
+                            receivedNote?: string;
                             /** @description Days after the reporting window (0 = in time) */
                             lateByDays: number;
+                            /** @description The act lies outside every stage of the election */
+                            outsideStages?: string;
                             warning?: string;
                             reportId: string;
                             caseId: string;
@@ -3442,6 +6432,8 @@ export interface paths {
                             regionName: string;
                             createdBy: string | null;
                             hasReporterIdentity: boolean;
+                            /** @description Witnesses named in the sealed vault (opened with the identity) */
+                            witnessCount: number;
                             evidence: {
                                 id: string;
                                 originalName: string;
@@ -3591,10 +6583,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            name: string;
+                            /** @description Null for an anonymous report whose vault holds only its witnesses */
+                            name: string | null;
                             address: string | null;
                             phone: string | null;
                             email: string | null;
+                            birthPlace: string | null;
+                            birthDate: string | null;
+                            gender: ("L" | "P") | null;
+                            occupation: string | null;
+                            nationality: string | null;
+                            witnesses: {
+                                name: string;
+                                address: string | null;
+                                phone: string | null;
+                            }[];
                             openedAt: string;
                         };
                     };
@@ -3639,6 +6642,25 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3879,6 +6901,1426 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The civil servants the case is about (NIP, rank, position, unit, agency), their earlier cases and pledges, or why the person is still unknown */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            people: {
+                                id: number;
+                                nip: string;
+                                nipFormatted: string;
+                                kind: string;
+                                name: string;
+                                grade: string | null;
+                                positionTitle: string;
+                                positionTypeLabel: string;
+                                active: boolean;
+                                regionCode: string;
+                                regionName: string;
+                                agencyId: number;
+                                agencyName: string;
+                                unitName: string | null;
+                                reportId: string | null;
+                                reportReceipt: string | null;
+                                linkedAt: string;
+                                linkedByName: string | null;
+                                otherCases: {
+                                    id: string;
+                                    number: string;
+                                    state: string;
+                                    stateLabel: string;
+                                    electionId: string;
+                                    receivedOn: string;
+                                    sanctioned: boolean;
+                                }[];
+                                pledges: {
+                                    electionId: string;
+                                    electionName: string;
+                                    signedOn: string;
+                                    method: string;
+                                }[];
+                            }[];
+                            unknown: {
+                                reason: string;
+                                label: string;
+                                note: string | null;
+                                at: string | null;
+                                byName: string | null;
+                            } | null;
+                            required: {
+                                transitions: string[];
+                                message: string;
+                            };
+                            canEdit: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link a civil servant from the register (within my scope) to the case, optionally naming the report that named them */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        asnId: number;
+                        /** Format: uuid */
+                        reportId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            asnId?: number;
+                            linked?: boolean;
+                            reason?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            asnId?: number;
+                            linked?: boolean;
+                            reason?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/people/{asnId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a civil servant linked by mistake */
+        delete: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    asnId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            asnId?: number;
+                            linked?: boolean;
+                            reason?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/person-unknown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record that the person is still unknown and why (reason null clears it) */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: ("not_named" | "not_in_register" | "several_candidates" | "awaiting_agency" | "other") | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            asnId?: number;
+                            linked?: boolean;
+                            reason?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/siasn-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's SIASN block: requested, imposed by BKN, lifted; with its history */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                            } | null;
+                            history: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                            }[];
+                            canAct: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/siasn-blocks/impose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** BKN records the block it imposed in SIASN (reference and date) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference: string;
+                        imposedOn: string;
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                            } | null;
+                            history: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                            }[];
+                            canAct: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/siasn-blocks/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** BKN lifts the block (or withdraws the request) with a reason */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        liftedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            current: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                            } | null;
+                            history: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                            }[];
+                            canAct: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/siasn-blocks/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open SIASN blocks (requested, imposed) in my territory per regency/city and per agency */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requested: number;
+                            imposed: number;
+                            byRegion: {
+                                code: string;
+                                name: string;
+                                requested: number;
+                                imposed: number;
+                            }[];
+                            byAgency: {
+                                id: number | null;
+                                name: string;
+                                regionCode: string;
+                                requested: number;
+                                imposed: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -3898,6 +8340,7 @@ export interface paths {
                     act?: string;
                     assignee?: "me" | "none" | string;
                     q?: string;
+                    due?: "today" | "soon" | "overdue";
                     sort?: "deadline" | "-deadline" | "received" | "-received" | "updated";
                     limit?: number;
                     offset?: number;
@@ -4031,6 +8474,93 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's work: new cases, clocks due today and in the next 3 days (each region's own today), overdue, assigned to me, waiting for my role, unread notifications; each with the queue it opens */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description Whether the case counts apply to my role */
+                            cases: boolean;
+                            items: {
+                                /** @enum {string} */
+                                code: "new" | "due_today" | "due_soon" | "overdue" | "mine" | "waiting";
+                                count: number;
+                                href: string;
+                            }[];
+                            notificationsUnread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4280,6 +8810,12 @@ export interface paths {
                             updatedAt: string;
                             closedAt: string | null;
                             otherClass: string | null;
+                            rulebook: {
+                                version: number;
+                                currentVersion: number;
+                                changedAt: string | null;
+                                regulation: string | null;
+                            };
                             clocks: {
                                 receivedOn: string;
                                 reviewRestartedOn: string | null;
@@ -4323,6 +8859,13 @@ export interface paths {
                                 }[];
                             }[];
                             canHandle: boolean;
+                            fourEyes: {
+                                required: boolean;
+                                withheld: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                            };
                             sanctionSuggestion: {
                                 acts: {
                                     code: string;
@@ -4388,6 +8931,7 @@ export interface paths {
                                 actCodes: string[];
                                 excerpt: string;
                                 evidenceCount: number;
+                                outsideStages: string | null;
                             }[];
                             timeline: {
                                 id: number;
@@ -4541,6 +9085,7 @@ export interface paths {
                         decreeDate?: string;
                         publicMessage?: string;
                         expectedVersion?: number;
+                        formalOverride?: string;
                     };
                 };
             };
@@ -5685,6 +10230,835 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency with how many civil servants, units and cases name it (before a merge) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            regionCode: string;
+                            usage: {
+                                asn: number;
+                                units: number;
+                                cases: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Rename an agency or move it to another region of your scope (audited) */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            regionCode: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/agencies/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge the agency into another: its civil servants, positions, units, cases and agency scopes move, then it is removed (audited) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intoId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            into: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                regionCode: string;
+                            };
+                            removed: {
+                                id: number;
+                                code: string;
+                            };
+                            asn: number;
+                            cases: number;
+                            unitsMerged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/agencies/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units (OPD) of an agency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a unit (OPD) to an agency */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a unit (audited) */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/units/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a unit into another unit of the same agency (civil servants re-pointed, audited) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intoId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            into: {
+                                id: number;
+                                name: string;
+                            };
+                            asn: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/agencies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import agencies from CSV (kode_instansi, nama_instansi, kode_wilayah): new codes are registered, known ones renamed; every refused row comes back with its reasons */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: number;
+                            rows: {
+                                line: number;
+                                status: string;
+                                agencyId?: string;
+                                reasons?: {
+                                    column: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/agencies/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Template for the agencies import (CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/register/columns": {
         parameters: {
             query?: never;
@@ -5940,47 +11314,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/register/agencies/{id}/units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Units (OPD) of an agency */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6313,7 +11646,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search civil servants in scope: NIP (exact, spaces allowed), name (typo tolerant), agency, position */
+        /** Search civil servants in scope: NIP (exact, spaces allowed), name (typo tolerant), agency, position, work unit */
         get: {
             parameters: {
                 query?: {
@@ -6324,6 +11657,7 @@ export interface paths {
                     q?: string;
                     agencyId?: number;
                     position?: string;
+                    unit?: string;
                     positionType?: "jpt" | "administrator" | "supervisor" | "executor" | "functional" | "camat_lurah";
                     regionCode?: string;
                     active?: "true" | "false";
@@ -6445,10 +11779,34 @@ export interface paths {
                                 id: string;
                                 number: string;
                                 state: string;
+                                stateLabel: string;
                                 electionId: string;
                                 receivedOn: string;
                                 closedAt: string | null;
-                                nextDeadlineDue: string | null;
+                                sanctioned: boolean;
+                            }[];
+                            pledges: {
+                                electionId: string;
+                                electionName: string;
+                                signedOn: string;
+                                method: string;
+                            }[];
+                            siasnBlocks: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "requested" | "imposed" | "lifted";
+                                statusLabel: string;
+                                requestedAt: string;
+                                basis: unknown;
+                                imposedOn: string | null;
+                                imposedReference: string | null;
+                                imposedByName: string | null;
+                                liftedOn: string | null;
+                                liftCause: ("sanction" | "bkn") | null;
+                                liftReason: string | null;
+                                liftedByName: string | null;
+                                caseId: string;
+                                caseNumber: string;
                             }[];
                         };
                     };
@@ -8379,18 +13737,31 @@ export interface paths {
                                     hidden: ("small" | "complementary") | null;
                                 };
                             };
-                            /** @description Percent of cases recommended to the PPK with a sanction decided; null when fewer than 5 were recommended */
+                            /** @description Percent of cases recommended to the PPK with a sanction decided; null when fewer than 5 were recommended, or when the followed-up or the not-followed-up count is 1–4 (the rate would give it away) */
                             followUpRate: number | null;
-                            /** @description "Nihil pelanggaran": the region holds the election and no violation was proven */
+                            /** @description "Nihil pelanggaran": the region holds the election, no violation was proven and no case is still under review */
                             nihil: boolean;
+                            /**
+                             * @description byStage places each report by the date of the act; reportsByReceipt is the day-of-receipt view
+                             * @enum {string}
+                             */
+                            stagesCountedBy: "act_date";
+                            /** @description Whether counting by the day of receipt would place any report in another stage */
+                            receiptViewDiffers: boolean;
                             byStage: {
                                 code: string;
                                 name: string;
                                 start: string | null;
                                 end: string | null;
                                 critical: boolean;
-                                /** @description A count; 1–4 is shown as "< 5" (value null), and a second cell may be hidden ("*") so the small one cannot be derived from the total */
+                                /** @description Reports whose act fell in this stage */
                                 reports: {
+                                    value: number | null;
+                                    display: string;
+                                    hidden: ("small" | "complementary") | null;
+                                };
+                                /** @description Reports received in this stage */
+                                reportsByReceipt: {
                                     value: number | null;
                                     display: string;
                                     hidden: ("small" | "complementary") | null;
@@ -8517,18 +13888,31 @@ export interface paths {
                                     hidden: ("small" | "complementary") | null;
                                 };
                             };
-                            /** @description Percent of cases recommended to the PPK with a sanction decided; null when fewer than 5 were recommended */
+                            /** @description Percent of cases recommended to the PPK with a sanction decided; null when fewer than 5 were recommended, or when the followed-up or the not-followed-up count is 1–4 (the rate would give it away) */
                             followUpRate: number | null;
-                            /** @description "Nihil pelanggaran": the region holds the election and no violation was proven */
+                            /** @description "Nihil pelanggaran": the region holds the election, no violation was proven and no case is still under review */
                             nihil: boolean;
+                            /**
+                             * @description byStage places each report by the date of the act; reportsByReceipt is the day-of-receipt view
+                             * @enum {string}
+                             */
+                            stagesCountedBy: "act_date";
+                            /** @description Whether counting by the day of receipt would place any report in another stage */
+                            receiptViewDiffers: boolean;
                             byStage: {
                                 code: string;
                                 name: string;
                                 start: string | null;
                                 end: string | null;
                                 critical: boolean;
-                                /** @description A count; 1–4 is shown as "< 5" (value null), and a second cell may be hidden ("*") so the small one cannot be derived from the total */
+                                /** @description Reports whose act fell in this stage */
                                 reports: {
+                                    value: number | null;
+                                    display: string;
+                                    hidden: ("small" | "complementary") | null;
+                                };
+                                /** @description Reports received in this stage */
+                                reportsByReceipt: {
                                     value: number | null;
                                     display: string;
                                     hidden: ("small" | "complementary") | null;
@@ -10526,7 +15910,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description One of: dashboard, agencies, prevention-coverage, pledges-unsigned, pledges, events, attendance, audit-log */
+                        /** @description One of: dashboard, agencies, prevention-coverage, pledges-unsigned, pledges, events, attendance, audit-log, cases, reports, register, candidates, rotations, screening */
                         source: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -10945,6 +16329,606 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letters due at the case's step (and why the others are not yet), and the files kept with the case (letters generated, the signed decree) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            caseNumber: string;
+                            state: string;
+                            stateLabel: string;
+                            letters: {
+                                /** @enum {string} */
+                                kind: "review-result" | "recommendation-bkn" | "recommendation-ppk" | "bkn-recommendation" | "status-notice";
+                                label: string;
+                                due: boolean;
+                                reason: string | null;
+                            }[];
+                            reporterReports: {
+                                id: string;
+                                receiptNumber: string;
+                            }[];
+                            decree: {
+                                canUpload: boolean;
+                                due: boolean;
+                                maxBytes: number;
+                            };
+                            files: {
+                                id: string;
+                                kind: string;
+                                label: string;
+                                reportId: string | null;
+                                fileName: string;
+                                contentType: string;
+                                sha256: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                                createdByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/cases/{id}/letters/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One letter of the case at its step (review result, recommendation to BKN or the PPK, BKN's recommendation to the PPK, notice of report status), generated now, stored with the case and audited (PDF) */
+        get: {
+            parameters: {
+                query?: {
+                    report?: string;
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "review-result" | "recommendation-bkn" | "recommendation-ppk" | "bkn-recommendation" | "status-notice";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/cases/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file kept with the case (a letter as generated, the signed decree), with its SHA-256 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the stored file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/cases/{id}/decree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The PPK uploads the signed sanction decree (multipart/form-data, the PDF under "file"); kept as evidence with its SHA-256 */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            fileName: string;
+                            sha256: string;
+                            sizeBytes: number;
+                            originalName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12977,6 +18961,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Jadikan temuan: a report failing the formal requirements (anonymous, late) becomes the initial information of a Bawaslu finding (report + case); the report stays as its source */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why Bawaslu takes it up as a finding (in the timeline and the audit log) */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            caseId: string;
+                            caseNumber: string;
+                            receiptNumber: string;
+                            source: {
+                                id: string;
+                                receiptNumber: string;
+                                caseId: string;
+                                caseNumber: string;
+                            };
+                            weaknesses: ("anonymous" | "late")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rotations/{id}/finding": {
         parameters: {
             query?: never;
@@ -13210,6 +19310,1721 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/conversations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an SMS/WhatsApp conversation a report: its media become evidence, the sender's number the reporter's sealed contact; the receipt goes back by the same channel */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        electionId?: string;
+                        /** @description Province (PP) or regency/city (PP.KK) */
+                        regionCode?: string;
+                        place?: string;
+                        /** @description YYYY-MM-DD */
+                        occurredOn?: string;
+                        /** @description YYYY-MM-DD, when it lasted several days */
+                        occurredUntil?: string;
+                        /** @description YYYY-MM-DD: the day the reporter learned of it */
+                        knownOn?: string;
+                        description?: string;
+                        actCodes?: string | string[];
+                        reportedName?: string;
+                        reportedAgency?: string;
+                        reportedPosition?: string;
+                        /** @description PNS NIP or NI PPPK, 18 digits */
+                        reportedNip?: string;
+                        reporterName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            caseId: string;
+                            caseNumber: string;
+                            receiptNumber: string;
+                            evidenceCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/track/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter's thread with Bawaslu (receipt number and secret in the body) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receiptNumber: string;
+                        secret: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messages: {
+                                id: string;
+                                /**
+                                 * @description Never a name: the reporter is "the reporter", officers are "Bawaslu"
+                                 * @enum {string}
+                                 */
+                                author: "officer" | "reporter";
+                                body: string;
+                                at: string;
+                                /** @description The question started the more-information clock */
+                                requestsInformation: boolean;
+                                evidence: {
+                                    id: string;
+                                    /** @description JPEG, PNG, PDF … */
+                                    kind: string;
+                                    sizeBytes: number;
+                                    /** @description Reporter: a short-lived link to the metadata-free copy (null for PDF/HEIC). Staff: the download. */
+                                    url: string | null;
+                                }[];
+                            }[];
+                            canSend: boolean;
+                            noticesOn: boolean;
+                            /** @description The latest message is a question from Bawaslu not yet answered */
+                            waitingQuestion: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/track/messages/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter answers or adds information (text and files under "evidence"), at any state before the case is finished */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        receiptNumber: string;
+                        secret: string;
+                        text: string;
+                    };
+                    "application/json": {
+                        receiptNumber: string;
+                        secret: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            at: string;
+                            evidenceCount: number;
+                            answeredRequest: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/track/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn on (an e-mail address, kept sealed and never shown) or off (null) the e-mail saying there is news; the e-mail never carries content */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receiptNumber: string;
+                        secret: string;
+                        /** @description null stops the notices and forgets the address */
+                        email: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticesOn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thread with each reporter of a case in your scope (the reporter's identity is never part of it) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                reportId: string;
+                                receiptNumber: string;
+                                anonymous: boolean;
+                                /** @description The report has a receipt holder who can read the thread */
+                                canReceive: boolean;
+                                messages: {
+                                    id: string;
+                                    /**
+                                     * @description Never a name: the reporter is "the reporter", officers are "Bawaslu"
+                                     * @enum {string}
+                                     */
+                                    author: "officer" | "reporter";
+                                    body: string;
+                                    at: string;
+                                    /** @description The question started the more-information clock */
+                                    requestsInformation: boolean;
+                                    evidence: {
+                                        id: string;
+                                        /** @description JPEG, PNG, PDF … */
+                                        kind: string;
+                                        sizeBytes: number;
+                                        /** @description Reporter: a short-lived link to the metadata-free copy (null for PDF/HEIC). Staff: the download. */
+                                        url: string | null;
+                                    }[];
+                                    officerName: string | null;
+                                }[];
+                            }[];
+                            canAsk: boolean;
+                            /** @description The case is at a stage where a question may start the more-information clock */
+                            canRequestInformation: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the reporter; with requestInformation the case takes request_information (the more-information clock starts) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Which report of the case; optional when it has one reporter
+                         */
+                        reportId?: string;
+                        text: string;
+                        /** @default false */
+                        requestInformation?: boolean;
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            at: string;
+                            transition: {
+                                to: string;
+                                toLabel: string;
+                                version: number;
+                                nextDeadline: {
+                                    code: string;
+                                    due: string;
+                                } | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My e-mail settings for notifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            emailAssigned: boolean;
+                            emailDeadlines: boolean;
+                            smtpConfigured: boolean;
+                            /** @description Where the e-mail goes: your account address */
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose which notifications also come by e-mail: cases assigned to me, deadlines due or missed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        emailAssigned: boolean;
+                        emailDeadlines: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            emailAssigned: boolean;
+                            emailDeadlines: boolean;
+                            smtpConfigured: boolean;
+                            /** @description Where the e-mail goes: your account address */
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/webhooks/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SMS gateway webhook (Twilio-style form post, signed with X-Twilio-Signature: Base64 HMAC-SHA1 of the URL and sorted parameters) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description application/x-www-form-urlencoded, as the SMS gateway posts it */
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An empty TwiML answer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WhatsApp webhook verification: answers hub.challenge when hub.verify_token is this server's */
+        get: {
+            parameters: {
+                query?: {
+                    "hub.mode"?: string;
+                    "hub.verify_token"?: string;
+                    "hub.challenge"?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The challenge, as text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** WhatsApp Business Cloud API webhook (signed with X-Hub-Signature-256: HMAC-SHA256 of the raw body with the app secret) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SMS/WhatsApp conversations in your territory, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "converted" | "dismissed";
+                    limit?: number;
+                    offset?: number;
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                channel: "sms" | "whatsapp";
+                                /** @description A label that identifies nobody; the number is in the vault */
+                                sender: string;
+                                regionCode: string | null;
+                                regionName: string | null;
+                                /** @enum {string} */
+                                status: "open" | "converted" | "dismissed";
+                                lastMessageAt: string;
+                                messageCount: number;
+                                mediaCount: number;
+                                preview: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation: messages, media, outbox */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "whatsapp";
+                            /** @description A label that identifies nobody; the number is in the vault */
+                            sender: string;
+                            regionCode: string | null;
+                            regionName: string | null;
+                            /** @enum {string} */
+                            status: "open" | "converted" | "dismissed";
+                            regionAsked: boolean;
+                            dismissReason: string | null;
+                            reportId: string | null;
+                            createdAt: string;
+                            messages: {
+                                id: string;
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                body: string;
+                                at: string;
+                                sentBy: string | null;
+                                media: {
+                                    id: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    url: string;
+                                    hasPublicCopy: boolean;
+                                }[];
+                            }[];
+                            outbox: {
+                                id: string;
+                                kind: string;
+                                status: string;
+                                attempts: number;
+                                lastError: string | null;
+                                createdAt: string;
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media file of a conversation in your territory (original, or ?copy=public without metadata) */
+        get: {
+            parameters: {
+                query?: {
+                    copy?: "original" | "public";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/conversations/{id}/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the region a conversation is about (inside your scope) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            regionName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/conversations/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply through the channel the messages came from (outbox, retried) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            outboxId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields?: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/conversations/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a conversation with a reason */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "dismissed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
