@@ -10,7 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className="page">
       <header className="masthead">
-        <Link href="/" className="brand" aria-label="Netra">
+        <Link href="/" className="brand">
           <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
             <circle cx="16" cy="16" r="14" fill="currentColor" />
             <circle cx="16" cy="16" r="6" fill="white" />

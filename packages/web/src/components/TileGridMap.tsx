@@ -75,11 +75,12 @@ export function TileGridMap({ tiles, legend, title, emptyLabel }: { tiles: reado
             </>
           );
           return tile.href ? (
-            <a key={tile.code} href={tile.href} aria-label={label} className="tile" data-code={tile.code} onClick={follow(tile.href)} onKeyDown={follow(tile.href)}>
+            // Named by its <title> (SVG-AAM), not an aria-label that would not contain the visible short name (WCAG 2.5.3).
+            <a key={tile.code} href={tile.href} className="tile" data-code={tile.code} onClick={follow(tile.href)} onKeyDown={follow(tile.href)}>
               {body}
             </a>
           ) : (
-            <g key={tile.code} role="img" aria-label={label} className="tile" data-code={tile.code}>
+            <g key={tile.code} role="img" className="tile" data-code={tile.code}>
               {body}
             </g>
           );

@@ -5,6 +5,7 @@
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.tsx';
 export { DataTable, sortRows, type Column, type DataTableProps, type RowAttributes, type Sort } from './DataTable.tsx';
 export { EmptyState, type EmptyStateProps } from './EmptyState.tsx';
+export { ExportButtons, type ExportButtonsProps } from './ExportButtons.tsx';
 export { Field, FilterBar, Options, textFields, type FieldProps, type FilterBarProps } from './FilterBar.tsx';
 export { ImportPanel, RowImportResult, UploadProgress, useUpload, type ImportPanelProps, type RowImportSummary, type Upload } from './ImportPanel.tsx';
 export { Loaded } from './Loaded.tsx';

@@ -49,23 +49,3 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     </div>
   );
 }
-
-export function ConsoleHome() {
-  const t = useMessages(messages);
-  const { language } = useI18n();
-  const session = useSession();
-  const user = session.user!;
-  return (
-    <>
-      <h1>{t.welcome(user.name)}</h1>
-      <p className="lead">{t.consoleText}</p>
-      <ul className="card-list">
-        {navFor(user.role).map((item) => (
-          <li key={item.href} className="card">
-            <Link href={item.href}>{item.label[language]}</Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}

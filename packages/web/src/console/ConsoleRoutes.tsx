@@ -12,8 +12,11 @@ import { rotationConsoleRoutes } from '../capabilities/rotations/routes.tsx';
 import { screeningConsoleRoutes } from '../capabilities/screening/routes.tsx';
 import { dashboardConsoleRoutes } from '../capabilities/dashboards/routes.tsx';
 import { adminConsoleRoutes } from '../capabilities/admin/routes.tsx';
+import { electionConsoleRoutes } from '../capabilities/elections/routes.tsx';
+import { inboxConsoleRoutes } from '../capabilities/inbox/routes.tsx';
+import { retentionConsoleRoutes } from '../capabilities/retention/routes.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
-import { ConsoleHome } from './ConsoleLayout.tsx';
+import { ConsoleHome } from './HomePage.tsx';
 import { StaffRoute } from './StaffRoute.tsx';
 
 export function ConsoleRoutes() {
@@ -43,6 +46,9 @@ export function ConsoleRoutes() {
       {screeningConsoleRoutes}
       {dashboardConsoleRoutes}
       {adminConsoleRoutes}
+      {retentionConsoleRoutes}
+      {electionConsoleRoutes}
+      {inboxConsoleRoutes}
       <Route>
         <StaffRoute>
           <NotFoundPage />

@@ -12,11 +12,14 @@ import { reportsNav } from '../capabilities/reports/console/nav.ts';
 import { screeningNav } from '../capabilities/screening/nav.ts';
 import { dashboardNav } from '../capabilities/dashboards/nav.ts';
 import { adminNav } from '../capabilities/admin/nav.ts';
+import { electionsNav } from '../capabilities/elections/nav.ts';
+import { inboxNav } from '../capabilities/inbox/nav.ts';
+import { retentionNav } from '../capabilities/retention/nav.ts';
 import type { ConsoleNavItem } from './nav-item.ts';
 
 export type { ConsoleNavItem } from './nav-item.ts';
 
-export const consoleNav: ConsoleNavItem[] = [casesNav, ...reportsNav, ...registerNav, candidatesNav, rotationsNav, ...dashboardNav, ...screeningNav, ...adminNav];
+export const consoleNav: ConsoleNavItem[] = [casesNav, ...reportsNav, ...inboxNav, ...registerNav, candidatesNav, rotationsNav, ...dashboardNav, ...screeningNav, ...adminNav, ...retentionNav, ...electionsNav];
 
 export function navFor(role: string): ConsoleNavItem[] {
   return consoleNav.filter((item) => !item.action || can(role, item.action));

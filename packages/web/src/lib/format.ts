@@ -3,8 +3,15 @@
  * or date reads the same on every page. Indonesian pages follow id-ID (1.234, 12 Agu 2024, 14.05),
  * English pages en-GB (1,234, 12 Aug 2024, 14:05).
  *
- * A leaf module: it imports nothing, so lib/i18n.tsx can re-export from it without a circle.
+ * Moments shown to a person name their zone: `formatZoned` writes them in the case region's zone
+ * (WIB, WITA or WIT, from core's `timeZoneOfRegion`) with the zone's name; a moment with no region
+ * of its own is written in the zone of the viewer's scope (`zoneOfScope`; national: WIB).
+ *
+ * A leaf of the web app: it imports only the core's pure region and time functions, so
+ * lib/i18n.tsx can re-export from it without a circle.
  */
+import { timeZoneOfRegion } from '@netra/core/regions/region-code';
+import { zoneAbbreviation } from '@netra/core/time/local-time';
 
 /** The two languages of the app (the same union as `Language` in lib/i18n.tsx). */
 type Language = 'id' | 'en';
@@ -30,10 +37,13 @@ export const formatDateRange = (start: string, end: string, language: Language):
   start === end ? formatDate(start, language) : `${formatDate(start, language)} – ${formatDate(end, language)}`;
 
 /**
- * A moment (ISO timestamp) with the given parts, in the browser's time zone unless `options`
- * names one. Default: medium date and short time ("12 Agu 2024, 14.05").
+ * A moment (ISO timestamp). Without `options`: medium date and short time in Western Indonesian
+ * Time with the zone named ("12 Agu 2024, 14.05 WIB"), never the browser's own zone; a moment of
+ * a region is better written with `formatZoned(iso, regionCode, …)`. With `options`: exactly the
+ * parts asked for (a caller that shows a time names its zone).
  */
-export function formatDateTime(iso: string, language: Language, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+export function formatDateTime(iso: string, language: Language, options?: Intl.DateTimeFormatOptions): string {
+  if (!options) return formatZoned(iso, 'Asia/Jakarta', language);
   return new Intl.DateTimeFormat(localeOf(language), options).format(new Date(iso));
 }
 
@@ -45,8 +55,27 @@ export function formatInstant(iso: string, language: Language, dateStyle: 'mediu
   return `${formatDateTime(iso, language, { dateStyle, timeStyle: 'short', timeZone: 'Asia/Jakarta' })} WIB`;
 }
 
-/** A moment written with the locale's full default (date and time with seconds), as in logs and histories. */
-export const formatTimestamp = (iso: string, language: Language): string => new Date(iso).toLocaleString(localeOf(language));
+/** The IANA zone of a region code ("35.10" → Asia/Jakarta, "64" → Asia/Makassar, "94.71" → Asia/Jayapura). */
+export const zoneOfRegion = (regionCode: string): string => timeZoneOfRegion(regionCode);
+
+/** The zone of a staff member's scope: their region's, or WIB for a national scope. */
+export const zoneOfScope = (scope: { kind: string; regionCode?: string | null }): string =>
+  scope.kind !== 'national' && scope.regionCode ? timeZoneOfRegion(scope.regionCode) : 'Asia/Jakarta';
+
+/**
+ * A moment in an Indonesian zone with the zone named: "4 Des 2026, 20.50 WITA". `timeZone` is an
+ * IANA zone or a region code. `time` only: "20.50 WITA".
+ */
+export function formatZoned(iso: string, timeZone: string, language: Language, parts: 'datetime' | 'time' | 'long' = 'datetime'): string {
+  const zone = /^\d{2}(\.\d{2})*$/.test(timeZone) ? timeZoneOfRegion(timeZone) : timeZone;
+  const options: Intl.DateTimeFormatOptions =
+    parts === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { dateStyle: parts === 'long' ? 'long' : 'medium', timeStyle: 'short', hourCycle: 'h23' };
+  return `${new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: zone }).format(new Date(iso))} ${zoneAbbreviation(zone)}`;
+}
+
+/** A moment with seconds, as in logs and histories, in WIB with the zone named ("12/8/2024, 14.05.09 WIB"). */
+export const formatTimestamp = (iso: string, language: Language): string =>
+  `${new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(new Date(iso))} WIB`;
 
 /** A count with the locale's grouping ("1.234"); a missing count reads as 0. */
 export const formatCount = (n: number | null, language: Language): string => (n ?? 0).toLocaleString(localeOf(language));

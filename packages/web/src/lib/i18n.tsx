@@ -18,6 +18,7 @@ export const commonMessages = defineMessages({
     navHome: 'Beranda',
     navReport: 'Lapor pelanggaran',
     navTrack: 'Lacak laporan',
+    navTransparency: 'Angka publik',
     navNip: 'Cek NIP',
     navApi: 'API',
     navConsole: 'Konsol',
@@ -38,6 +39,7 @@ export const commonMessages = defineMessages({
     navHome: 'Home',
     navReport: 'Report a violation',
     navTrack: 'Track a report',
+    navTransparency: 'Public figures',
     navNip: 'Check NIP',
     navApi: 'API',
     navConsole: 'Console',
@@ -63,7 +65,12 @@ const LanguageContext = createContext<{ language: Language; setLanguage(l: Langu
 const STORAGE_KEY = 'netra.language';
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id'));
+  // ?lang=en (or id) in the address wins, so a shared English link opens in English.
+  const [language, setLanguage] = useState<Language>(() => {
+    const asked = new URLSearchParams(location.search).get('lang');
+    if (asked === 'en' || asked === 'id') return asked;
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+  });
   useEffect(() => {
     localStorage.setItem(STORAGE_KEY, language);
     document.documentElement.lang = language;

@@ -4,11 +4,10 @@
  * with the filters on screen, and the hash chain's verification status.
  */
 import { useState } from 'react';
-import { DataTable, EmptyState, Field, FilterBar, Loaded, Notice, Options, PageSection, Pager, useQueryParams } from '../../components/kit.ts';
+import { DataTable, EmptyState, ExportButtons, Field, FilterBar, Loaded, Notice, Options, PageSection, Pager, useQueryParams } from '../../components/kit.ts';
 import { apiGet, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatInstant } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
-import { ExportButtons } from '../dashboards/ExportButtons.tsx';
 import { messages } from './messages.ts';
 
 type AuditPage = ApiResponse<'/audit'>;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { can } from '@netra/core/access/permissions';
-import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, PageSection, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
+import { DataTable, EmptyState, ExportButtons, Field, ImportPanel, Loaded, Notice, Options, PageSection, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, fieldErrors, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -215,6 +215,7 @@ export function CandidatesPage() {
     <>
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
+      <ExportButtons source="candidates" filter={{ electionId }} what={t.title} />
       <div className="reg-filters">
         <Field id="cand-election" label={t.election}>
           <select value={electionId} onChange={(e) => setElectionId(e.target.value)}>

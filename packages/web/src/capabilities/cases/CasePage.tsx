@@ -2,27 +2,35 @@
  * One case: who and where, every running clock with its legal basis, the actions open to me,
  * the sanction suggestion and the sanction recorded, the reports, the history and the audit trail.
  */
+import { can } from '@netra/core/access/permissions';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
 import { api, ApiRequestError, ok, useApi, withSession } from '../../lib/api.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate, formatZoned } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages, type Language } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { CaseThreadPanel } from '../messages/CaseThreadPanel.tsx';
+import { FourEyesNote, RulebookVersionNote } from '../elections/CaseRulebookNotes.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { HoldBadge } from '../retention/HoldBadge.tsx';
 import { messages } from './messages.ts';
-import { TransitionForm } from './TransitionForm.tsx';
+import { isWeakReport, TransitionForm } from './TransitionForm.tsx';
+import { LettersPanel, PeoplePanel, SiasnBlockPanel, type CasePeople } from './CasePersonPanels.tsx';
 import type { AssignableStaff, CaseDetail, TransitionResult } from './types.ts';
 import './cases.css';
 
-const time = (iso: string, language: Language) => formatDateTime(iso, language, { hour: '2-digit', minute: '2-digit' });
-const dateTime = (iso: string, language: Language) => formatDateTime(iso, language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** Times on a case page are the case region's (WIB, WITA or WIT), with the zone named. */
+const time = (iso: string, region: string, language: Language) => formatZoned(iso, region, language, 'time');
+const dateTime = (iso: string, region: string, language: Language) => formatZoned(iso, region, language);
 
 export function CasePage({ id }: { id: string }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const { language } = useI18n();
   const [state, reload] = useApi<CaseDetail>(`/cases/${id}`, language);
   const [result, setResult] = useState<TransitionResult | null>(null);
+  // Who the case is about (issue 15): forwarding and the sanction wait for a linked civil servant.
+  const [people, reloadPeople] = useApi<CasePeople>(`/cases/${id}/people`, language);
 
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (state.status === 'error') {
@@ -49,6 +57,7 @@ export function CasePage({ id }: { id: string }) {
           <div className="case-flags">
             {c.siasnBlockRecommended && <span className="flag">{t.siasn}</span>}
             {c.escalatedTo && <span className="flag">{t.escalated}</span>}
+            <HoldBadge on={{ caseId: c.id }} />
           </div>
         </div>
         <dl className="case-meta">
@@ -59,7 +68,9 @@ export function CasePage({ id }: { id: string }) {
           <dt>{t.received}</dt>
           <dd>{formatDate(c.receivedOn, language)}</dd>
           <dt>{t.assignee}</dt>
-          <dd>{c.assignee?.name ?? <span className="muted">{t.nobody}</span>}</dd>
+          <dd data-testid="case-assignee">{c.assignee?.name ?? <span className="muted">{t.nobody}</span>}</dd>
+          <dt>{t.lockTitle}</dt>
+          <dd data-testid="case-lock">{c.lock ? t.lockHeld(c.lock.holderName, time(c.lock.until, c.region.code, language)) : <span className="muted">{t.lockFree}</span>}</dd>
         </dl>
       </header>
       <p>{c.summary}</p>
@@ -79,6 +90,7 @@ export function CasePage({ id }: { id: string }) {
         <div>
           <section className="card" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">{t.deadlinesTitle}</h2>
+            <RulebookVersionNote detail={c} />
             {c.deadlines.length === 0 ? (
               <p className="muted">{t.noDeadline}</p>
             ) : (
@@ -101,9 +113,11 @@ export function CasePage({ id }: { id: string }) {
           <section className="card" aria-labelledby="actions-title">
             <h2 id="actions-title">{t.actionsTitle}</h2>
             <WorkControls detail={c} onChange={reload} />
+            <FourEyesNote detail={c} />
             <TransitionForm
               key={c.version}
               detail={c}
+              needsPerson={people.status === 'ready' && people.data.people.length === 0 ? { codes: people.data.required.transitions, message: people.data.required.message } : null}
               onDone={(r) => {
                 setResult(r.version === c.version ? null : r);
                 reload();
@@ -111,18 +125,28 @@ export function CasePage({ id }: { id: string }) {
             />
           </section>
 
+          <CaseThreadPanel caseId={c.id} regionCode={c.region.code} version={c.version} onCaseChanged={reload} />
+
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t.timelineTitle}</h2>
             <ol className="case-timeline">
               {c.timeline.map((e) => (
                 <li key={e.id} data-event={e.transition ?? e.kind}>
-                  <time dateTime={e.at}>{dateTime(e.at, language)}</time> · {e.actor?.name ?? t.system}
-                  {e.public && <span className="tag"> {t.publicTag}</span>}
+                  <time dateTime={e.at}>{dateTime(e.at, c.region.code, language)}</time> · {e.actor?.name ?? t.system}
                   <div>
                     <strong>{e.transitionLabel ?? t.eventKinds[e.kind] ?? e.kind}</strong>
                     {e.toStateLabel && e.transition && <span className="muted"> → {e.toStateLabel}</span>}
+                    {/* Only the new status reaches the reporter, never the officer's note. */}
+                    {e.public && <span className="tag" data-testid="public-status"> {t.publicTag}</span>}
+                    {eventDetail(e, t)}
                   </div>
-                  {e.note && <p className="note">{e.note}</p>}
+                  {e.note && (
+                    <p className="note">
+                      {e.public && <span className="muted">{t.internalNote}: </span>}
+                      {e.note}
+                    </p>
+                  )}
+                  {publicMessageOf(e) && <p className="note">{t.messageToReporter}: {publicMessageOf(e)}</p>}
                 </li>
               ))}
             </ol>
@@ -131,7 +155,7 @@ export function CasePage({ id }: { id: string }) {
               <ol className="case-timeline">
                 {c.auditTrail.map((a) => (
                   <li key={a.seq}>
-                    <time dateTime={a.at}>{dateTime(a.at, language)}</time> · #{a.seq} · <span className="mono">{a.action}</span> · {a.actor?.name ?? t.system}
+                    <time dateTime={a.at}>{dateTime(a.at, c.region.code, language)}</time> · #{a.seq} · <span className="mono">{a.action}</span> · {a.actor?.name ?? t.system}
                   </li>
                 ))}
               </ol>
@@ -140,6 +164,18 @@ export function CasePage({ id }: { id: string }) {
         </div>
 
         <div>
+          {people.status === 'ready' && (
+            <PeoplePanel
+              detail={c}
+              people={people.data}
+              onChange={() => {
+                reloadPeople();
+                reload();
+              }}
+            />
+          )}
+          <SiasnBlockPanel caseId={c.id} version={c.version} today={c.today} onChange={reload} />
+          <LettersPanel caseId={c.id} version={c.version} />
           <section className="card" aria-labelledby="suggestion-title">
             <h2 id="suggestion-title">{t.suggestionTitle}</h2>
             {!c.sanctionSuggestion ? (
@@ -186,6 +222,8 @@ export function CasePage({ id }: { id: string }) {
                   </div>
                   <p className="note">{r.excerpt}</p>
                   <Link href={`/konsol/laporan/${r.id}`}>{t.openReport}</Link>
+                  {r.outsideStages && <p className="warning" data-testid="outside-stages">{r.outsideStages}</p>}
+                  {isWeakReport(r) && <MakeFinding reportId={r.id} onDone={reload} />}
                 </li>
               ))}
             </ul>
@@ -220,10 +258,16 @@ function WorkControls({ detail, onChange }: { detail: CaseDetail; onChange(): vo
   return (
     <div className="case-form" style={{ marginBottom: '1rem' }}>
       <div>
-        {lock && <p className={lock.mine ? 'notice' : 'warning'}>{lock.mine ? t.lockMine(time(lock.until, language)) : t.lockOther(lock.holderName, time(lock.until, language))}</p>}
+        {lock && <p className={lock.mine ? 'notice' : 'warning'}>{lock.mine ? t.lockMine(time(lock.until, detail.region.code, language)) : t.lockOther(lock.holderName, time(lock.until, detail.region.code, language))}</p>}
+        <p className="muted">{t.lockExplained}</p>
         {(!lock || lock.mine) && (
           <button type="button" className="button-secondary" onClick={() => send((as) => (lock ? api.DELETE : api.POST)('/cases/{id}/lock', { params: { path: { id: detail.id } }, ...as }))}>
             {lock ? t.lockRelease : t.lockTake}
+          </button>
+        )}
+        {lock?.mine && (
+          <button type="button" className="link-button" onClick={() => send((as) => api.POST('/cases/{id}/lock', { params: { path: { id: detail.id } }, ...as }))}>
+            {t.lockRenew}
           </button>
         )}
       </div>
@@ -238,8 +282,62 @@ function WorkControls({ detail, onChange }: { detail: CaseDetail; onChange(): vo
             {t.assignSave}
           </button>
         </div>
+        {detail.assignee?.id !== session.user!.id && staff.status === 'ready' && staff.data.items.some((u) => u.id === session.user!.id) && (
+          <button type="button" className="link-button" onClick={() => send((as) => api.POST('/cases/{id}/assign', { params: { path: { id: detail.id } }, body: { userId: session.user!.id, expectedVersion: detail.version }, ...as }))}>
+            {t.assignMe}
+          </button>
+        )}
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** The message for the reporter that went with a public step, if any. */
+const publicMessageOf = (e: CaseDetail['timeline'][number]): string | null => {
+  const message = (e.data as { publicMessage?: unknown } | null)?.publicMessage;
+  return typeof message === 'string' && message.trim() ? message : null;
+};
+
+/** What an assignment or a hand-over changed, beside its timeline entry. */
+function eventDetail(e: CaseDetail['timeline'][number], t: { lockEndedOnHandover: string }) {
+  const data = (e.data ?? {}) as { assignee?: { name?: string } | null; lockReleased?: string };
+  if (e.kind === 'assigned' && data.assignee?.name) return <span> → {data.assignee.name}</span>;
+  if (data.lockReleased) return <span className="muted"> · {t.lockEndedOnHandover}</span>;
+  return null;
+}
+
+/** "Jadikan temuan": a weak report becomes the initial information of a Bawaslu finding (Bawaslu roles only). */
+function MakeFinding({ reportId, onDone }: { reportId: string; onDone(): void }) {
+  const t = useMessages(messages);
+  const { language } = useI18n();
+  const session = useSession();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!can(session.user!.role, 'reports.finding')) return null;
+  async function make() {
+    try {
+      const made = await ok(api.POST('/reports/{id}/finding', { params: { path: { id: reportId } }, body: { note }, ...withSession(language, session.csrfToken) }));
+      setOutcome({ ok: true, text: t.findingMade(made.caseNumber) });
+      onDone();
+    } catch (e) {
+      setOutcome({ ok: false, text: e instanceof ApiRequestError && e.body ? e.body.error.message : String(e) });
+    }
+  }
+  return (
+    <div className="warning" data-testid="make-finding">
+      <span>{t.weakReport}</span>{' '}
+      {!open ? (
+        <button type="button" className="button-secondary" onClick={() => setOpen(true)}>{t.makeFinding}</button>
+      ) : (
+        <>
+          <label htmlFor={`finding-note-${reportId}`}>{t.makeFindingNote}</label>
+          <textarea id={`finding-note-${reportId}`} value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="button" onClick={make}>{t.makeFinding}</button>
+        </>
+      )}
+      {outcome && <p className={outcome.ok ? 'notice' : 'field-error'} role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p>}
     </div>
   );
 }

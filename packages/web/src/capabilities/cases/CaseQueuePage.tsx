@@ -8,6 +8,7 @@ import { ACT_CODES } from '@netra/core/sanctions/matrix';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportButtons } from '../../components/kit.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Field, Options } from '../../components/FilterBar.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -29,7 +30,8 @@ type BulkAction = ApiRequestBody<'/cases/bulk', 'post'> extends infer B ? (B ext
 type Queue = (typeof QUEUES)[number];
 
 /** Address parameters (Indonesian, as the rest of the site) → API query parameters. */
-const PARAMS = { q: 'q', pemilihan: 'electionId', status: 'state', pelanggaran: 'act' } as const;
+const PARAMS = { q: 'q', pemilihan: 'electionId', status: 'state', pelanggaran: 'act', tenggat: 'due', wilayah: 'region' } as const;
+const DUE = ['today', 'soon', 'overdue'] as const;
 
 export function CaseQueuePage() {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
@@ -45,6 +47,8 @@ export function CaseQueuePage() {
     if (value) api.set(apiName, value);
   }
   const [list, reload] = useApi<CaseList>(`/cases?${api}`, language);
+  // The export takes the queue and its filters, all pages, in the same API names.
+  const exportFilter = Object.fromEntries([...api].filter(([key]) => key !== 'limit' && key !== 'offset'));
   const [elections] = useApi<ApiResponse<'/elections'>>('/elections', language);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [search, setSearch] = useState(params.get('q') ?? '');
@@ -72,6 +76,7 @@ export function CaseQueuePage() {
     <>
       <h1>{t.queueTitle}</h1>
       <p className="lead">{t.queueLead}</p>
+      <ExportButtons source="cases" filter={exportFilter} what={t.queueTitle} />
       <Notifications />
       <nav className="case-tabs" aria-label={t.queueTitle}>
         {QUEUES.map((q) => (
@@ -107,8 +112,13 @@ export function CaseQueuePage() {
             <Options placeholder={t.filterAny} items={ACT_CODES.map((code) => ({ id: code, name: code }))} />
           </select>
         </Field>
+        <Field id="case-due" label={t.filterDue}>
+          <select value={params.get('tenggat') ?? ''} onChange={(e) => update({ tenggat: e.target.value || null })}>
+            <Options placeholder={t.filterAny} items={DUE.map((d) => ({ id: d, name: t.dueOptions[d] }))} />
+          </select>
+        </Field>
         {filtered && (
-          <button type="button" className="button-secondary" onClick={() => { setSearch(''); update({ q: null, pemilihan: null, status: null, pelanggaran: null }); }}>
+          <button type="button" className="button-secondary" onClick={() => { setSearch(''); update({ q: null, pemilihan: null, status: null, pelanggaran: null, tenggat: null, wilayah: null }); }}>
             {t.clearFilters}
           </button>
         )}

@@ -65,13 +65,21 @@ function FieldInput({ field, value, error, suggested, onChange }: { field: Trans
   );
 }
 
-export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(result: TransitionResult): void }) {
+/** The steps that take a report into review. */
+const TO_REVIEW = new Set(['accept_for_review', 'information_received']);
+
+/** A public or paper report failing the formal requirements (anonymous, or past the window); Bawaslu's own findings never are. */
+export const isWeakReport = (r: { source: string; anonymous: boolean; lateByDays: number }) => (r.source === 'public' || r.source === 'paper') && (r.anonymous || r.lateByDays > 0);
+
+export function TransitionForm({ detail, onDone, needsPerson = null }: { detail: CaseDetail; onDone(result: TransitionResult): void; /** Steps that wait for a linked civil servant (issue 15), and why. */ needsPerson?: { codes: string[]; message: string } | null }) {
   const t = useMessages(messages);
   const { language } = useI18n();
   const session = useSession();
-  const [code, setCode] = useState<string | null>(detail.transitions.length === 1 ? detail.transitions[0].code : null);
+  // One step open is chosen for the officer, except reopening a finished case: that is a decision to make, never a default.
+  const [code, setCode] = useState<string | null>(detail.transitions.length === 1 && detail.transitions[0].code !== 'reopen' ? detail.transitions[0].code : null);
   const [note, setNote] = useState('');
   const [publicMessage, setPublicMessage] = useState('');
+  const [formalOverride, setFormalOverride] = useState('');
   const [values, setValues] = useState<Values>({ actCodes: detail.actCodes });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<{ message: string; stale: boolean } | null>(null);
@@ -80,6 +88,9 @@ export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(
   const suggested = new Set(
     detail.sanctionSuggestion ? [...detail.sanctionSuggestion.discipline.sanctionTypes, ...detail.sanctionSuggestion.ethics.sanctionTypes].map((s) => s.code) : [],
   );
+
+  // Every report of the case fails the formal requirements: review needs the officer's reason (or a finding).
+  const weakToReview = Boolean(chosen && TO_REVIEW.has(chosen.code) && detail.reports.length > 0 && detail.reports.every(isWeakReport));
 
   if (detail.transitions.length === 0) return <p className="muted">{t.noActions}</p>;
 
@@ -94,7 +105,14 @@ export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(
       const result = await ok(
         api.POST('/cases/{id}/transitions', {
           params: { path: { id: detail.id } },
-          body: { transition: chosen.code, note, ...fields, ...(chosen.public && publicMessage.trim() ? { publicMessage } : {}), expectedVersion: detail.version },
+          body: {
+            transition: chosen.code,
+            note,
+            ...fields,
+            ...(chosen.public && publicMessage.trim() ? { publicMessage } : {}),
+            ...(weakToReview && formalOverride.trim() ? { formalOverride } : {}),
+            expectedVersion: detail.version,
+          },
           ...withSession(language, session.csrfToken),
         }),
       );
@@ -120,14 +138,16 @@ export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(
         <div className="choices">
           {detail.transitions.map((tr) => (
             <label key={tr.code}>
-              <input type="radio" name="transition" value={tr.code} checked={code === tr.code} onChange={() => setCode(tr.code)} />
+              <input type="radio" name="transition" value={tr.code} checked={code === tr.code} disabled={needsPerson?.codes.includes(tr.code)} onChange={() => setCode(tr.code)} />
               <span>
                 {tr.label} <span className="muted">→ {tr.toLabel}</span>
+                {needsPerson?.codes.includes(tr.code) && <span className="field-error" data-testid="needs-person"> {needsPerson.message}</span>}
               </span>
             </label>
           ))}
         </div>
         {errors.transition && <p className="field-error">{errors.transition}</p>}
+        {errors['case.people'] && <p className="field-error" role="alert">{errors['case.people']}</p>}
       </fieldset>
       {chosen && (
         <>
@@ -139,6 +159,14 @@ export function TransitionForm({ detail, onDone }: { detail: CaseDetail; onDone(
             <textarea id="transition-note" value={note} aria-invalid={errors.note ? true : undefined} onChange={(e) => setNote(e.target.value)} />
             {errors.note && <p className="field-error">{errors.note}</p>}
           </div>
+          {weakToReview && (
+            <div className="warning">
+              <p>{t.weakReportWarning}</p>
+              <label htmlFor="transition-override">{t.formalOverride}</label>
+              <textarea id="transition-override" value={formalOverride} aria-invalid={errors.formalOverride ? true : undefined} onChange={(e) => setFormalOverride(e.target.value)} />
+              {errors.formalOverride && <p className="field-error">{errors.formalOverride}</p>}
+            </div>
+          )}
           {chosen.public && (
             <div>
               <label htmlFor="transition-public">{t.publicMessage}</label>

@@ -17,9 +17,10 @@ import { formatCount, formatInstant, formatShare } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DEFAULT_ELECTION, ElectionHeader } from './ElectionHeader.tsx';
-import { ExportButtons } from './ExportButtons.tsx';
+import { ExportButtons } from '../../components/kit.ts';
 import { messages } from './messages.ts';
 import { TimeSeries } from './TimeSeries.tsx';
+import { SiasnBlocksSummary } from '../cases/SiasnBlocksSummary.tsx';
 import type { AgencyPage, AgencyRow, Dashboard } from './types.ts';
 import './dashboards.css';
 
@@ -299,6 +300,8 @@ function DashboardBody({ d, t, hrefFor, onRefresh, refreshNote }: { d: Dashboard
       </div>
 
       <AgencyTable electionId={d.election.id} region={d.territory.code} t={t} />
+
+      <SiasnBlocksSummary region={d.territory.code} />
 
       <Section id="dash-prevention" title={t.prevention} actions={<Link href="/konsol/pencegahan">{t.preventionLink}</Link>}>
         <Cards

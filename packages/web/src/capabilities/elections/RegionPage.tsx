@@ -5,7 +5,8 @@
 import { Link, useLocation, useSearch } from 'wouter';
 import { ElectionTimeline } from './ElectionTimeline.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { useApi } from '../../lib/api.ts';
+import { ApiRequestError, useApi } from '../../lib/api.ts';
+import { RegionSearch } from '../regions/RegionSearch.tsx';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { messages } from './messages.ts';
 import type { Calendar, RegionDetail } from './types.ts';
@@ -31,7 +32,25 @@ export function RegionPage({ code }: { code: string }) {
   const [state, reload] = useApi<RegionDetail>(`/regions/${code}`, language);
 
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
-  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  if (state.status === 'error') {
+    // An unknown or malformed code will not come right by trying again: offer the way back.
+    const unknown = state.error instanceof ApiRequestError && (state.error.status === 404 || state.error.status === 400);
+    if (!unknown) return <LoadError error={state.error} onRetry={reload} />;
+    return (
+      <article className="region">
+        <h1>{t.notFoundTitle}</h1>
+        <p className="alert" role="alert">
+          {t.unknownRegion(code)}
+        </p>
+        <RegionSearch onSelect={(found) => navigate(`/wilayah/${found.code}`)} />
+        <p>
+          <Link href="/" className="back">
+            {t.home}
+          </Link>
+        </p>
+      </article>
+    );
+  }
   const region = state.data;
   const setDate = (value: string) => navigate(value ? `${location}?tanggal=${value}` : location, { replace: true });
   // Elections the region holds first, newest first; the others follow, marked as such.
@@ -49,6 +68,13 @@ export function RegionPage({ code }: { code: string }) {
             {region.level === 'province' ? t.province : region.parentName} · {region.code} · {TIME_ZONE_LABELS[region.timeZone] ?? region.timeZone}
           </p>
         </div>
+        <p className="region-actions">
+          {/* A plain link: the report form is a light page of its own. */}
+          <a className="button" href={`/lapor?wilayah=${encodeURIComponent(region.code)}&nama=${encodeURIComponent(region.name)}`}>
+            {t.reportHere}
+          </a>{' '}
+          {region.level !== 'district' && elections[0] && <Link href={`/transparansi/${elections[0].id}/${region.code}`}>{t.transparencyHere}</Link>}
+        </p>
         <div className="date-picker">
           <label htmlFor="as-of">{t.dateLabel}</label>
           <input id="as-of" type="date" value={date ?? ''} onChange={(e) => setDate(e.target.value)} />

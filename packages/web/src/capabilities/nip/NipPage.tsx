@@ -8,6 +8,17 @@ type Decoded = ApiResponse<'/nip/{nip}'>;
 
 type Result = { valid: true; value: Decoded } | { valid: false; reasons: string[] } | null;
 
+/**
+ * The "month" of a PNS reading (digits 13–14) when it is over 12: what an NI PPPK's two-digit code
+ * looks like, so the checker suggests reading the number as one.
+ */
+function pppkMonth(input: string): string | null {
+  const digits = input.replace(/[\s.\-]/g, '');
+  if (!/^\d{18}$/.test(digits)) return null;
+  const month = digits.slice(12, 14);
+  return Number(month) > 12 ? month : null;
+}
+
 export function NipPage() {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
@@ -17,8 +28,8 @@ export function NipPage() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function check(event: FormEvent) {
-    event.preventDefault();
+  async function check(event: FormEvent | null, asKind: 'pns' | 'pppk' = kind) {
+    event?.preventDefault();
     if (!nip.trim()) {
       setFieldError(t.nipRequired);
       setResult(null);
@@ -27,7 +38,7 @@ export function NipPage() {
     setFieldError(null);
     setBusy(true);
     try {
-      const value = await ok(api.GET('/nip/{nip}', { params: { path: { nip: nip.trim() }, query: { kind } }, ...withSession(language) }));
+      const value = await ok(api.GET('/nip/{nip}', { params: { path: { nip: nip.trim() }, query: { kind: asKind } }, ...withSession(language) }));
       setResult({ valid: true, value });
     } catch (error) {
       if (error instanceof ApiRequestError && error.body?.error.fields) {
@@ -114,6 +125,21 @@ export function NipPage() {
               <li key={reason}>{reason}</li>
             ))}
           </ul>
+          {kind === 'pns' && pppkMonth(nip) && (
+            <p>
+              {t.tryPppk(pppkMonth(nip)!)}{' '}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setKind('pppk');
+                  void check(null, 'pppk');
+                }}
+              >
+                {t.tryPppkButton}
+              </button>
+            </p>
+          )}
         </div>
       )}
     </section>

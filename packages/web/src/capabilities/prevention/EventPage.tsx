@@ -1,12 +1,11 @@
 /** One socialisation event: what, when, where, and who attended (added by agency or from a CSV). */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { Field, LoadError, Options, Pager, PageSection, StatCards } from '../../components/kit.ts';
+import { ExportButtons, Field, LoadError, Options, Pager, PageSection, StatCards } from '../../components/kit.ts';
 import { apiSend, ApiRequestError, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatCount, formatDate, LONG_DATE } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { ExportButtons } from '../dashboards/ExportButtons.tsx';
 import { messages } from './messages.ts';
 import { NipImport } from './NipImport.tsx';
 import { agencyChoices, useAgencyOptions } from './PreventionPage.tsx';

@@ -5,13 +5,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { DataTable, EmptyState, Field, FilterBar, Loaded, LoadError, Notice, Options, Pager, PageSection, StatCards, textFields, useQueryParams } from '../../components/kit.ts';
+import { DataTable, EmptyState, ExportButtons, Field, FilterBar, Loaded, LoadError, Notice, Options, Pager, PageSection, StatCards, textFields, useQueryParams } from '../../components/kit.ts';
 import { apiSend, ApiRequestError, fieldErrors, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatCount, formatDate, formatInstant, formatShare } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DEFAULT_ELECTION, ElectionHeader } from '../dashboards/ElectionHeader.tsx';
-import { ExportButtons } from '../dashboards/ExportButtons.tsx';
 import { messages } from './messages.ts';
 import { NipImport } from './NipImport.tsx';
 import { can } from '@netra/core/access/permissions';

@@ -13,8 +13,14 @@ export function HomePage() {
       <RegionSearch onSelect={(region) => navigate(`/wilayah/${region.code}`)} />
       <aside className="card report-cta">
         <p>{t.reportCta}</p>
-        <Link href="/lapor" className="button">
+        <a href="/lapor" className="button">
           {t.reportButton}
+        </a>
+      </aside>
+      <aside className="card report-cta">
+        <p>{t.transparencyCta}</p>
+        <Link href="/transparansi" className="button">
+          {t.transparencyButton}
         </Link>
       </aside>
     </section>

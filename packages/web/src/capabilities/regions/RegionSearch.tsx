@@ -9,7 +9,22 @@ import { messages } from './messages.ts';
 
 export type Region = ApiResponse<'/regions'>['items'][number];
 
-export function RegionSearch({ onSelect }: { onSelect(region: Region): void }) {
+/** Every province and regency/city, for searching without a connection (the service worker keeps the answer). */
+const ALL_REGIONS = { level: 'province,regency', limit: 1000 } as const;
+let allRegions: Promise<Region[]> | null = null;
+function regionsForOffline(language: 'id' | 'en'): Promise<Region[]> {
+  allRegions ??= ok(api.GET('/regions', { params: { query: ALL_REGIONS }, ...withSession(language) })).then((b) => b.items);
+  allRegions.catch(() => (allRegions = null));
+  return allRegions;
+}
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/**
+ * `offline`: also search the full list of provinces and regencies/cities when the network fails
+ * (the public report form, which must work without a connection); the list is fetched once,
+ * after the page has loaded, and kept by the service worker.
+ */
+export function RegionSearch({ onSelect, offline = false }: { onSelect(region: Region): void; offline?: boolean }) {
   const { language } = useI18n();
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const [query, setQuery] = useState('');
@@ -19,6 +34,13 @@ export function RegionSearch({ onSelect }: { onSelect(region: Region): void }) {
   const [active, setActive] = useState(0);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!offline) return;
+    const warm = () => void regionsForOffline(language).catch(() => undefined);
+    if (document.readyState === 'complete') setTimeout(warm, 1000);
+    else addEventListener('load', () => setTimeout(warm, 1000), { once: true });
+  }, [offline, language]);
 
   useEffect(() => {
     const q = query.trim();
@@ -35,8 +57,18 @@ export function RegionSearch({ onSelect }: { onSelect(region: Region): void }) {
           setResults(body.items);
           setActive(0);
         })
-        .catch(() => {
-          if (!controller.signal.aborted) setFailed(true);
+        .catch(async () => {
+          if (controller.signal.aborted) return;
+          if (offline) {
+            const list = await regionsForOffline(language).catch(() => null);
+            if (list && !controller.signal.aborted) {
+              const folded = fold(q);
+              setResults(list.filter((r) => fold(r.name).includes(folded) || r.code.startsWith(q)).slice(0, 12));
+              setActive(0);
+              return;
+            }
+          }
+          setFailed(true);
         })
         .finally(() => {
           if (!controller.signal.aborted) setLoading(false);
@@ -46,7 +78,7 @@ export function RegionSearch({ onSelect }: { onSelect(region: Region): void }) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query, language]);
+  }, [query, language, offline]);
 
   const open = results !== null && query.trim().length >= 2;
   const choose = (region: Region | undefined) => {

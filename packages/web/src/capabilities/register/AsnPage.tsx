@@ -7,6 +7,7 @@ import type { AsnDetail } from './api.ts';
 import { AgencyCell, PositionCell } from './cells.tsx';
 import { messages } from './messages.ts';
 import './register.css';
+import { HoldBadge } from '../retention/HoldBadge.tsx';
 
 /** A civil servant: current position, position history, and the reports and cases about them. */
 export function AsnPage({ id }: { id: string }) {
@@ -24,6 +25,7 @@ export function AsnPage({ id }: { id: string }) {
         <Link href="/konsol/register">{t.back}</Link>
       </p>
       <h1>{a.name}</h1>
+      <HoldBadge on={{ asnId: a.id }} />
       <p className="lead mono">{a.nipFormatted}</p>
       <PageSection className="card" title={t.currentPosition}>
         <dl className="reg-dl">
@@ -95,14 +97,38 @@ export function AsnPage({ id }: { id: string }) {
           <ul>
             {a.cases.map((c) => (
               <li key={c.id}>
-                <Link href={`/konsol/perkara/${c.id}`}>{c.number}</Link> · {c.state} · {t.receivedOn} {formatDate(c.receivedOn, language)}
+                <Link href={`/konsol/perkara/${c.id}`}>{c.number}</Link> · {c.stateLabel} · {t.receivedOn} {formatDate(c.receivedOn, language)}
+                {c.sanctioned && ` · ${t.sanctioned}`}
               </li>
             ))}
           </ul>
         )}
       </PageSection>
       <PageSection className="card" title={t.pledges}>
-        <p className="muted">{t.pledgesSoon}</p>
+        {a.pledges.length === 0 ? (
+          <p className="muted">{t.noPledges}</p>
+        ) : (
+          <ul data-testid="asn-pledges">
+            {a.pledges.map((p) => (
+              <li key={p.electionId}>{t.pledgeLine(p.electionName, formatDate(p.signedOn, language))}</li>
+            ))}
+          </ul>
+        )}
+      </PageSection>
+      <PageSection className="card" title={t.siasnBlocks}>
+        {a.siasnBlocks.length === 0 ? (
+          <p className="muted">{t.noSiasnBlocks}</p>
+        ) : (
+          <ul data-testid="asn-siasn-blocks">
+            {a.siasnBlocks.map((b) => (
+              <li key={b.id} data-status={b.status}>
+                <Link href={`/konsol/perkara/${b.caseId}`}>{t.blockLine(b.statusLabel, b.caseNumber)}</Link>
+                {b.status === 'imposed' && b.imposedReference && ` · ${t.blockImposed(b.imposedReference, formatDate(b.imposedOn ?? '', language))}`}
+                {b.status === 'lifted' && b.liftReason && ` · ${b.liftReason}`}
+              </li>
+            ))}
+          </ul>
+        )}
       </PageSection>
     </>
   );

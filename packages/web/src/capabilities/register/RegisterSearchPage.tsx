@@ -1,7 +1,7 @@
 import { POSITION_TYPES } from '@netra/core/register/vocabulary';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { DataTable, EmptyState, Field, FilterBar, Loaded, Options, Pager } from '../../components/kit.ts';
+import { DataTable, EmptyState, ExportButtons, Field, FilterBar, Loaded, Options, Pager } from '../../components/kit.ts';
 import { useApi } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -48,6 +48,7 @@ export function RegisterSearchPage() {
     <>
       <h1>{t.searchTitle}</h1>
       <p className="lead">{t.searchLead}</p>
+      <ExportButtons source="register" filter={{ ...filters }} what={t.searchTitle} />
       <FilterBar
         className="reg-filters"
         actionsClassName="reg-actions"

@@ -4,7 +4,6 @@
  * not in storage, and the server keeps only its hash.
  */
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { formatDate, LONG_DATE } from '../../lib/format.ts';
 import { useI18n, useMessages } from '../../lib/i18n.tsx';
 import { downloadSlip, downloadText, type Receipt } from './api.ts';
@@ -63,6 +62,16 @@ export function ReceiptCard({ receipt, extra }: { receipt: Receipt; extra?: Reac
           <dd>{formatDate(receipt.receivedOn, language, LONG_DATE)}</dd>
         </div>
       </dl>
+      {receipt.outsideStages && (
+        <p className="alert" role="note" data-testid="outside-stages">
+          {receipt.outsideStages}
+        </p>
+      )}
+      {receipt.receivedNote && (
+        <p className="muted" data-testid="received-note">
+          {receipt.receivedNote}
+        </p>
+      )}
       {receipt.secret && (
         <div className="actions">
           <button
@@ -81,7 +90,8 @@ export function ReceiptCard({ receipt, extra }: { receipt: Receipt; extra?: Reac
           >
             {t.downloadText}
           </button>
-          <Link href={`/lacak?tanda=${encodeURIComponent(receipt.receiptNumber)}`}>{t.trackLink}</Link>
+          {/* A plain link: the light report page (/lapor) has no router; the tracking page is the app's. */}
+          <a href={`/lacak?tanda=${encodeURIComponent(receipt.receiptNumber)}`}>{t.trackLink}</a>
         </div>
       )}
       {slipError && <p className="field-error">{slipError}</p>}

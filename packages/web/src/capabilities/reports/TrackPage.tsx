@@ -1,72 +1,21 @@
 /**
  * /lacak: follow a report with its receipt number and secret. Shows the status, the public
  * timeline, what Bawaslu asks for and by when, the reporter's own evidence (copies without
- * metadata), and a form to send more information while it is asked for. The secret is kept in
+ * metadata), and the conversation with Bawaslu (messages/ReporterThread.tsx). The secret is kept in
  * memory only and sent in POST bodies.
  */
 import { useState, type FormEvent } from 'react';
-import { api, apiUpload, ApiRequestError, fieldErrors, ok, useApi, withSession } from '../../lib/api.ts';
+import { api, ApiRequestError, fieldErrors, ok, withSession } from '../../lib/api.ts';
 import { formatDate, formatDateTime, LONG_DATE } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
-import { formatBytes, type FormInfo, type TrackView } from './api.ts';
+import { ReporterThread } from '../messages/ReporterThread.tsx';
+import { formatBytes, type TrackView } from './api.ts';
 import { messages } from './messages.ts';
-import { EvidencePicker, InputField } from './ReportFields.tsx';
+import { InputField } from './ReportFields.tsx';
 import './reports.css';
 
 /** When something happened to the report, in Jakarta time as the officials record it. */
 const formatInstant = (at: string, language: 'id' | 'en') => formatDateTime(at, language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
-
-function AddInformation({ credentials, onSent }: { credentials: { receiptNumber: string; secret: string }; onSent(): void }) {
-  const { language } = useI18n();
-  const t = { ...useMessages(commonMessages), ...useMessages(messages) };
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  // The evidence limits, from the same place the report form takes them.
-  const [info] = useApi<FormInfo>('/reports/form', language);
-
-  async function send(event: FormEvent) {
-    event.preventDefault();
-    const form = new FormData();
-    form.append('receiptNumber', credentials.receiptNumber);
-    form.append('secret', credentials.secret);
-    form.append('text', text);
-    for (const file of files) form.append('evidence', file, file.name);
-    setProgress(0);
-    setProblem(null);
-    try {
-      await apiUpload('/reports/track/information', form, language, { onProgress: setProgress });
-      setText('');
-      setFiles([]);
-      setErrors({});
-      onSent();
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setProblem(error instanceof ApiRequestError && error.status !== 0 ? (error.body?.error.message ?? t.loadError) : t.networkError);
-    } finally {
-      setProgress(null);
-    }
-  }
-
-  return (
-    <form className="card form" onSubmit={send} noValidate>
-      <h3>{t.addInfo}</h3>
-      {problem && (
-        <p className="alert" role="alert">
-          {problem}
-        </p>
-      )}
-      <InputField name="text" label={t.addInfoText} value={text} onChange={setText} multiline error={errors.text} />
-      {info.status === 'ready' && <EvidencePicker files={files} setFiles={setFiles} limits={info.data.evidence} error={errors.evidence} />}
-      {progress !== null && <progress max={1} value={progress} aria-label={t.uploadProgress(Math.round(progress * 100))} />}
-      <button type="submit" disabled={progress !== null}>
-        {progress !== null ? t.sending : t.addInfo}
-      </button>
-    </form>
-  );
-}
 
 export function TrackPage() {
   const { language } = useI18n();
@@ -77,7 +26,6 @@ export function TrackPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [view, setView] = useState<TrackView | null>(null);
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState(false);
 
   async function load(event?: FormEvent) {
     event?.preventDefault();
@@ -148,16 +96,8 @@ export function TrackPage() {
               {view.informationRequest.overdue && <p className="muted">{t.infoOverdue}</p>}
             </section>
           )}
-          {sent && <p role="status">{t.addInfoSent}</p>}
-          {view.canAddInformation && (
-            <AddInformation
-              credentials={{ receiptNumber: view.receiptNumber, secret }}
-              onSent={() => {
-                setSent(true);
-                void load();
-              }}
-            />
-          )}
+          {/* The conversation with Bawaslu: answers, more information and files at any stage before the case is finished. */}
+          <ReporterThread key={view.receiptNumber} credentials={{ receiptNumber: view.receiptNumber, secret: secret.trim() }} onSent={() => void load()} />
 
           <section className="card">
             <h3>{t.timeline}</h3>

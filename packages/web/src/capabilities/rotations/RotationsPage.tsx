@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { can } from '@netra/core/access/permissions';
-import { DataTable, EmptyState, Field, ImportPanel, Loaded, Notice, Options, Pager, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
+import { DataTable, EmptyState, ExportButtons, Field, ImportPanel, Loaded, Notice, Options, Pager, RowImportResult, textFields, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, useApi, type ApiResponse } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -137,6 +137,7 @@ export function RotationsPage() {
     <>
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
+      <ExportButtons source="rotations" filter={{ flagged: flaggedOnly ? 'true' : '' }} what={t.title} />
       {state.status === 'ready' && (
         <details className="reg-note">
           <summary>

@@ -1,9 +1,9 @@
 /** /konsol/penapisan: the triage queue, highest score first, with confirm and dismiss. */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { EmptyState, Field, FilterBar, Loaded, Notice, Options, Pager, useFormSubmit } from '../../components/kit.ts';
+import { EmptyState, ExportButtons, Field, FilterBar, Loaded, Notice, Options, Pager, useFormSubmit } from '../../components/kit.ts';
 import { apiSend, useApi, type ApiResponse } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatZoned } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { can } from '@netra/core/access/permissions';
@@ -66,7 +66,7 @@ function PostCard({ post, threshold, canDecide, onDecided }: { post: Post; thres
         <strong>{t.categories[post.category] ?? post.category}</strong>
         <span className="scr-meta">
           {post.platform} · @{post.account.handle}
-          {post.account.displayName && ` (${post.account.displayName})`} · {t.kinds[post.kind] ?? post.kind} · {formatDateTime(post.postedAt, language)} · {post.regionName}
+          {post.account.displayName && ` (${post.account.displayName})`} · {t.kinds[post.kind] ?? post.kind} · {formatZoned(post.postedAt, post.regionCode, language)} · {post.regionName}
         </span>
         {post.status !== 'queued' && <span className={`scr-pill scr-pill-${post.status}`}>{t.statuses[post.status]}</span>}
       </div>
@@ -190,6 +190,7 @@ export function QueuePage() {
     <>
       <h1>{t.queueTitle}</h1>
       <p className="lead">{t.queueLead}</p>
+      <ExportButtons source="screening" filter={{ ...filters }} what={t.queueTitle} />
       <FilterBar className="scr-filters" submitLabel={t.filter} onSubmit={apply}>
         <Field id="f-status" label={t.status}>
           <select {...field('status')}>

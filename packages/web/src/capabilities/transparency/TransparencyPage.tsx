@@ -3,7 +3,7 @@
  * a shareable address (/transparansi/pilkada-2024/35.10). No sign-in, light enough for a phone:
  * the counts come already suppressed from the server, the map is a small SVG.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { LoadError } from '../../components/LoadError.tsx';
 import { SEQUENTIAL, TileGridMap, tileShortLabel, type LegendEntry, type MapTile } from '../../components/TileGridMap.tsx';
@@ -76,11 +76,48 @@ function ShareLink({ t }: { t: Messages }) {
   );
 }
 
+/** Whether the screen is a phone's (the national map then becomes a grid every province fits in). */
+function useNarrow(query = '(max-width: 640px)') {
+  const [narrow, setNarrow] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const change = () => setNarrow(list.matches);
+    list.addEventListener('change', change);
+    return () => list.removeEventListener('change', change);
+  }, [query]);
+  return narrow;
+}
+
+/**
+ * The phone's map: every region a readable tile in a grid that wraps, in map order (north-west
+ * first), coloured by the same classes; nothing scrolls off the screen.
+ */
+function TileList({ tiles, legend, title }: { tiles: MapTile[]; legend: LegendEntry[]; title: string }) {
+  const ordered = [...tiles].sort((a, b) => a.row - b.row || a.col - b.col);
+  return (
+    <ul className="tp-tiles" aria-label={title}>
+      {ordered.map((tile) => {
+        const entry = tile.bin === null ? null : legend[tile.bin];
+        return (
+          <li key={tile.code} className={entry?.dark ? 'dark' : undefined} style={{ background: entry?.colour }} data-code={tile.code}>
+            {/* Named by what the tile shows (WCAG 2.5.3); the full region name is its description. */}
+            <Link href={tile.href ?? '#'} title={tile.name}>
+              <span className="tp-tile-name">{tile.short}</span>
+              <strong>{tile.valueText}</strong>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function TransparencyPage({ electionId, regionCode }: { electionId: string; regionCode: string | null }) {
   const t = { ...useMessages(commonMessages), ...useMessages(messages) };
   const { language } = useI18n();
   const [state, reload] = useApi<Transparency>(`/transparency/${electionId}${regionCode ? `/${regionCode}` : ''}`, language);
   const [elections] = useApi<ElectionList>('/elections', language);
+  const narrow = useNarrow();
   if (state.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   const d = state.data;
@@ -121,6 +158,15 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
           </p>
         )}
         {!d.participates && <p className="tp-note">{t.notParticipating}</p>}
+        {d.participates && !d.nihil && d.counts.provenViolations.value === 0 && d.dataAsOf && <p className="tp-note">{t.stillOpen}</p>}
+        {d.region && d.participates && (
+          <p>
+            {/* A plain link: the report form is a light page of its own. */}
+            <a className="button" href={`/lapor?wilayah=${encodeURIComponent(d.region.code)}&nama=${encodeURIComponent(d.region.name)}`}>
+              {t.reportHere}
+            </a>
+          </p>
+        )}
       </header>
 
       <dl className="tp-counts">
@@ -136,7 +182,11 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
       {tiles.length > 0 && (
         <section className="tp-section" aria-label={t.mapTitle}>
           <h2>{t.mapTitle}</h2>
-          <TileGridMap tiles={tiles} legend={publicLegend(t)} title={`${t.mapTitle}: ${d.name}`} emptyLabel={t.legendHidden} />
+          {narrow ? (
+            <TileList tiles={tiles} legend={publicLegend(t)} title={`${t.mapTitle}: ${d.name}`} />
+          ) : (
+            <TileGridMap tiles={tiles} legend={publicLegend(t)} title={`${t.mapTitle}: ${d.name}`} emptyLabel={t.legendHidden} />
+          )}
           <p className="hint">{t.mapNote}</p>
         </section>
       )}
@@ -148,16 +198,20 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
             <table className="tp-table">
               <thead>
                 <tr>
-                  <th>{t.region}</th>
-                  <th className="num">{t.reports}</th>
-                  <th className="num">{t.proven}</th>
-                  <th>{t.status}</th>
+                  <th scope="col">{t.region}</th>
+                  <th scope="col" className="num">
+                    {t.reports}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.proven}
+                  </th>
+                  <th scope="col">{t.status}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((c) => (
                   <tr key={c.code}>
-                    <td>{c.tile || d.region === null ? <Link href={transparencyHref(d.election.id, c.code)}>{c.name}</Link> : c.name}</td>
+                    <th scope="row">{c.tile || d.region === null ? <Link href={transparencyHref(d.election.id, c.code)}>{c.name}</Link> : c.name}</th>
                     <td className="num">{c.reports.display}</td>
                     <td className="num">{c.provenViolations.display}</td>
                     <td>{!c.participates ? <span className="muted">{t.notTaking}</span> : c.nihil ? <span className="tp-nihil-small">{t.nihil}</span> : null}</td>
@@ -172,15 +226,36 @@ export function TransparencyPage({ electionId, regionCode }: { electionId: strin
       {d.counts.reports.value !== 0 && (
         <section className="tp-section" aria-label={t.stagesTitle}>
           <h2>{t.stagesTitle}</h2>
-          <ol className="tp-stages">
-            {d.byStage.map((s) => (
-              <li key={s.code} className={s.critical ? 'critical' : undefined}>
-                <span className="tp-stage-name">{s.name}</span>
-                <span className="tp-stage-dates">{s.start && s.end ? formatDateRange(s.start, s.end, language) : ''}</span>
-                <strong>{s.reports.display}</strong>
-              </li>
-            ))}
-          </ol>
+          <p className="hint">{d.receiptViewDiffers ? t.stagesLead : t.byAct}</p>
+          <table className="tp-table tp-stage-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.stage}</th>
+                <th scope="col" className="num">
+                  {t.byAct}
+                </th>
+                {d.receiptViewDiffers && (
+                  <th scope="col" className="num">
+                    {t.byReceipt}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {d.byStage.map((s) => (
+                <tr key={s.code} className={s.critical ? 'critical' : undefined}>
+                  <th scope="row">
+                    <span className="tp-stage-name">{s.name}</span>
+                    {s.start && s.end && <span className="tp-stage-dates">{formatDateRange(s.start, s.end, language)}</span>}
+                  </th>
+                  <td className="num">
+                    <strong>{s.reports.display}</strong>
+                  </td>
+                  {d.receiptViewDiffers && <td className="num">{s.reportsByReceipt.display}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
 

@@ -1,6 +1,7 @@
 /**
  * /konsol/laporan/baru: a Bawaslu officer records a finding (temuan) or a report received on
- * paper, with the public form's fields; a paper reporter gets a receipt and secret to follow it.
+ * paper, with the public form's fields (the official form's: witnesses, and the reporter's
+ * particulars as the paper gives them); a paper reporter gets a receipt and secret to follow it.
  */
 import { Link } from 'wouter';
 import { commonMessages, useMessages } from '../../../lib/i18n.tsx';
@@ -20,9 +21,8 @@ export function IntakePage() {
     endpoint: '/intake/reports',
     storageKey: 'netra.intake.draft',
     csrfToken: session.csrfToken,
-    identityAsked: (draft) => draft.source === 'paper',
   });
-  const { draft, update, errors, receipt, setReceipt } = form;
+  const { draft, update, errors, touch, receipt, setReceipt } = form;
 
   if (receipt) {
     return (
@@ -63,7 +63,7 @@ export function IntakePage() {
               <input type="radio" name="source" checked={draft.source === 'paper'} onChange={() => update({ source: 'paper' })} /> {t.sourcePaper}
             </label>
             {draft.source === 'paper' && (
-              <InputField name="receivedOn" label={t.intakeReceivedOn} type="date" max={info.today} value={draft.receivedOn} onChange={(receivedOn) => update({ receivedOn })} error={errors.receivedOn} />
+              <InputField name="receivedOn" label={t.intakeReceivedOn} type="date" max={info.today} value={draft.receivedOn} onChange={(receivedOn) => update({ receivedOn })} onBlur={() => touch('receivedOn')} error={errors.receivedOn} />
             )}
           </fieldset>
         )}

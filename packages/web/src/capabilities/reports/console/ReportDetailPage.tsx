@@ -3,7 +3,8 @@
  * formal/material checklist and, for Bawaslu, opening the reporter's identity with a reason.
  */
 import { can } from '@netra/core/access/permissions';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { REPORTER_GENDER_LABELS } from '@netra/core/reports/fields';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { Link } from 'wouter';
 import { LoadError } from '../../../components/LoadError.tsx';
@@ -15,6 +16,7 @@ import { formatBytes, type Identity, type ReportDetail } from '../api.ts';
 import { messages } from '../messages.ts';
 import { InputField } from '../ReportFields.tsx';
 import '../reports.css';
+import { HoldBadge } from '../../retention/HoldBadge.tsx';
 
 /** Types a browser shows in an <img>; others are offered for download. */
 const VIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -32,13 +34,33 @@ function IdentityShown({ identity, onClose }: { identity: Identity; onClose(): v
       <h2 id="identity-title">{t.identityDialogTitle}</h2>
       <dl className="detail-grid">
         <dt>{t.identityName}</dt>
-        <dd>{identity.name}</dd>
-        <dt>{t.identityAddress}</dt>
-        <dd>{identity.address ?? '—'}</dd>
-        <dt>{t.identityPhone}</dt>
-        <dd>{identity.phone ?? '—'}</dd>
-        <dt>{t.identityEmail}</dt>
-        <dd>{identity.email ?? '—'}</dd>
+        <dd>{identity.name ?? t.anonymousReporter}</dd>
+        {identity.name !== null && (
+          <>
+            <dt>{t.reporterBirthPlace} / {t.reporterBirthDate}</dt>
+            <dd>
+              {identity.birthPlace ?? '—'}, {identity.birthDate ?? '—'}
+            </dd>
+            <dt>{t.reporterGender}</dt>
+            <dd>{identity.gender ? REPORTER_GENDER_LABELS[identity.gender][language] : '—'}</dd>
+            <dt>{t.reporterOccupation}</dt>
+            <dd>{identity.occupation ?? '—'}</dd>
+            <dt>{t.reporterNationality}</dt>
+            <dd>{identity.nationality ?? '—'}</dd>
+            <dt>{t.identityAddress}</dt>
+            <dd>{identity.address ?? '—'}</dd>
+            <dt>{t.identityPhone}</dt>
+            <dd>{identity.phone ?? '—'}</dd>
+            <dt>{t.identityEmail}</dt>
+            <dd>{identity.email ?? '—'}</dd>
+          </>
+        )}
+        {identity.witnesses.map((w, i) => (
+          <Fragment key={i}>
+            <dt>{t.witness(i + 1)}</dt>
+            <dd>{[w.name, w.address, w.phone].filter(Boolean).join(' · ')}</dd>
+          </Fragment>
+        ))}
       </dl>
       <p className="hint">{t.identityOpened(formatTimestamp(identity.openedAt, language))}</p>
       <button type="button" className="link-button" onClick={() => dialog.current?.close()}>
@@ -117,6 +139,7 @@ export function ReportDetailPage({ id }: { id: string }) {
         <Link href="/konsol/laporan">← {t.listTitle}</Link>
       </p>
       <h1 className="mono">{t.detailTitle(r.receiptNumber)}</h1>
+      <HoldBadge on={{ reportId: r.id }} />
       <section className="card">
         <dl className="detail-grid">
           <dt>{t.case}</dt>
@@ -157,11 +180,12 @@ export function ReportDetailPage({ id }: { id: string }) {
         <h3>{t.reporter}</h3>
         {r.source === 'finding' ? (
           <p>{t.findingReporter}</p>
-        ) : r.anonymous || !r.hasReporterIdentity ? (
+        ) : (r.anonymous || !r.hasReporterIdentity) && r.witnessCount === 0 ? (
           <p>{t.anonymousReporter}</p>
         ) : (
           <>
-            <p className="hint">{t.identityHidden}</p>
+            <p className="hint">{r.anonymous ? t.anonymousReporter : t.identityHidden}</p>
+            {r.witnessCount > 0 && <p className="hint">{t.witnessesSealed(r.witnessCount)}</p>}
             {mayOpenIdentity && <IdentityDialog reportId={r.id} />}
           </>
         )}

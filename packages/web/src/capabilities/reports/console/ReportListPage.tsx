@@ -1,5 +1,6 @@
 /** /konsol/laporan: reports in the officer's scope (the server filters), newest first, searchable. */
 import { can } from '@netra/core/access/permissions';
+import { ExportButtons } from '../../../components/kit.ts';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../../../components/DataTable.tsx';
@@ -33,6 +34,7 @@ export function ReportListPage() {
   return (
     <div className="report-console">
       <h1>{t.listTitle}</h1>
+      <ExportButtons source="reports" filter={{ q: q.length >= 2 ? q : '' }} what={t.listTitle} />
       {can(session.user!.role, 'reports.triage') && (
         <p>
           <Link href="/konsol/laporan/baru">{t.navIntake}</Link>

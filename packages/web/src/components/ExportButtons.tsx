@@ -1,14 +1,17 @@
 /**
- * Export a list or table as XLSX or CSV with the filter on screen. Small exports come back at
+ * "Ekspor": a list or table as XLSX or CSV with the filter on screen (the server adds the
+ * viewer's scope to the query and audits the export). Small exports come back at
  * once and download; large ones run as a job on the server, whose progress (rows written out of
  * the total) is shown until the file is ready.
  */
 import { useEffect, useState } from 'react';
-import { api, ApiRequestError, ok, withSession } from '../../lib/api.ts';
-import { useI18n, useMessages } from '../../lib/i18n.tsx';
-import { useSession } from '../../lib/session.tsx';
-import { messages } from './messages.ts';
-import type { ExportJob } from './types.ts';
+import { api, ApiRequestError, ok, withSession, type ApiResponse } from '../lib/api.ts';
+import { useI18n, useMessages } from '../lib/i18n.tsx';
+import { useSession } from '../lib/session.tsx';
+import { kitMessages as messages } from './messages.ts';
+import './kit.css';
+
+type ExportJob = ApiResponse<'/exports/{id}'>;
 
 const POLL_MS = 1000;
 
@@ -21,7 +24,16 @@ function download(url: string) {
   link.remove();
 }
 
-export function ExportButtons({ source, filter, what }: { source: string; filter: Record<string, unknown>; what: string }) {
+export interface ExportButtonsProps {
+  /** An export source of the server (capabilities/exports/sources.ts). */
+  source: string;
+  /** The list's filter, as its screen sends it to the list's API. */
+  filter: Record<string, unknown>;
+  /** What is exported, for the buttons' accessible names ("Ekspor <what> (XLSX)"). */
+  what: string;
+}
+
+export function ExportButtons({ source, filter, what }: ExportButtonsProps) {
   const t = useMessages(messages);
   const { language } = useI18n();
   const session = useSession();
@@ -47,7 +59,9 @@ export function ExportButtons({ source, filter, what }: { source: string; filter
     setBusy(true);
     setError(null);
     try {
-      const started = await ok(api.POST('/exports', { body: { source, format, filter }, ...withSession(language, session.csrfToken) }));
+      // Empty fields of a filter form are no filter.
+      const chosen = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+      const started = await ok(api.POST('/exports', { body: { source, format, filter: chosen }, ...withSession(language, session.csrfToken) }));
       setJob(started);
       if (started.status === 'done' && started.downloadUrl) download(started.downloadUrl);
     } catch (e) {
@@ -60,10 +74,10 @@ export function ExportButtons({ source, filter, what }: { source: string; filter
   const running = job && (job.status === 'queued' || job.status === 'running');
   return (
     <div className="export-buttons" role="group" aria-label={t.exportLabel(what)}>
-      <button type="button" className="dash-secondary" disabled={busy || Boolean(running)} onClick={() => start('xlsx')} aria-label={`${t.exportLabel(what)} (XLSX)`}>
+      <button type="button" className="kit-secondary kit-export-button" disabled={busy || Boolean(running)} onClick={() => start('xlsx')} aria-label={`${t.exportLabel(what)} (XLSX)`}>
         ⬇ {t.exportXlsx}
       </button>
-      <button type="button" className="dash-secondary" disabled={busy || Boolean(running)} onClick={() => start('csv')} aria-label={`${t.exportLabel(what)} (CSV)`}>
+      <button type="button" className="kit-secondary kit-export-button" disabled={busy || Boolean(running)} onClick={() => start('csv')} aria-label={`${t.exportLabel(what)} (CSV)`}>
         ⬇ {t.exportCsv}
       </button>
       {busy && <span className="muted">{t.exporting}</span>}
