@@ -6,27 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateSync } from 'otplib';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserForSuite } from './browser.ts';
-import { signInAs } from './staff.ts';
+import { passTotp, signInAs } from './staff.ts';
 
 const PASSWORD = 'perahu-kertas-berlayar-di-kali';
 
-/** Pass the TOTP step; a code already used (at enrolment) is refused once, then the next step's code works. */
-async function passTotp(page: Page, secret: string) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    await page.getByLabel('Kode').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Verifikasi' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL(/\/konsol/, { timeout: 10_000 }).then(() => 'in' as const),
-      page.locator('.field-error').waitFor({ timeout: 10_000 }).then(() => 'refused' as const),
-    ]);
-    if (outcome === 'in') return;
-    await page.waitForTimeout(31_000 - (Date.now() % 30_000));
-  }
-  throw new Error('TOTP refused twice');
-}
 
 describe('accounts console', () => {
   const browser = browserForSuite();

@@ -68,7 +68,7 @@ describe('a report carried from a citizen\'s phone to a recorded sanction, role 
     await phone.goto(`${baseUrl}/lapor`);
     const today = (await phone.getByLabel('Tanggal kejadian', { exact: true }).getAttribute('max'))!;
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    await phone.getByLabel('Pemilihan').selectOption('pilkada-2024');
+    await phone.getByRole('radio', { name: /Kepala Daerah Serentak 2024/ }).check();
     await phone.getByLabel('Ceritakan kejadiannya').fill('Seorang kepala seksi (fiktif) mengunggah foto bersama pasangan calon sambil mengacungkan jari di grup WhatsApp dinas.');
     await phone.getByLabel(/Mengunggah foto bersama bakal calon/).check();
     await phone.getByLabel('Tanggal kejadian', { exact: true }).fill(yesterday);
@@ -115,12 +115,26 @@ describe('a report carried from a citizen\'s phone to a recorded sanction, role 
     await form.getByText('Catatan wajib diisi, minimal 10 karakter.').waitFor();
 
     await takeTransition(page, 'Mulai pemeriksaan syarat', 'Pemeriksaan syarat formal dan materiel');
-    await takeTransition(page, 'Terima untuk dikaji', 'Dalam kajian');
+    // An anonymous report fails the formal requirements: the form offers the finding or asks the officer's reason.
+    await takeTransition(page, 'Terima untuk dikaji', 'Dalam kajian', async (form) => {
+      await form.getByLabel(/^Alasan keputusan mengkaji laporan ini/).fill('Saksi dapat dihubungi langsung; diputuskan tetap dikaji (uji e2e).');
+    });
     await takeTransition(page, 'Tetapkan: pelanggaran netralitas ASN', 'Pelanggaran peraturan perundang-undangan lainnya (netralitas ASN)', async (f) => {
       await f.getByRole('checkbox', { name: /^A02 ·/ }).check();
     });
     // Acts found: the matrix suggests a heavy penalty and an ethics sanction.
     await page.getByRole('heading', { name: 'Disiplin: Hukuman disiplin berat' }).waitFor();
+    // The report named nobody the register knows: forwarding waits for a linked civil servant (issue 15).
+    await expect(form.getByRole('radio', { name: /^Teruskan rekomendasi ke BKN/ }).isDisabled()).resolves.toBe(true);
+    await page.getByTestId('needs-person').first().waitFor();
+    const people = page.getByTestId('case-people');
+    await people.getByRole('button', { name: 'Cari' }).click();
+    const candidate = people.locator('.search-results li').first();
+    await candidate.waitFor();
+    const nip = ((await candidate.locator('.mono').textContent()) ?? '').trim();
+    await candidate.getByRole('button', { name: /^Tautkan/ }).click();
+    await people.locator(`[data-asn="${nip}"]`).waitFor();
+    await expect(form.getByRole('radio', { name: /^Teruskan rekomendasi ke BKN/ }).isDisabled()).resolves.toBe(false);
     await takeTransition(page, 'Teruskan rekomendasi ke BKN', 'Diteruskan ke BKN', async (f) => {
       await f.getByLabel('Nomor surat').fill('001/PM.00.02/K.JI-10/2024');
     });
@@ -136,6 +150,10 @@ describe('a report carried from a citizen\'s phone to a recorded sanction, role 
     const inbox = page.getByRole('region', { name: /Notifikasi belum dibaca/ });
     await expect(inbox.getByRole('link', { name: new RegExp(`Perkara ${caseNumber} kini "Diteruskan ke BKN"`) }).count()).resolves.toBe(1);
     await page.goto(caseUrl);
+    // BKN sees who the case is about: NIP, rank, position.
+    const person = page.getByTestId('case-people').locator('[data-asn]');
+    await person.waitFor();
+    await expect(person.textContent()).resolves.toMatch(/NIP.*\d{8} \d{6} \d \d{3}.*Pangkat\/golongan.*Jabatan/);
     await takeTransition(page, 'Verifikasi BKN selesai', 'Diverifikasi BKN');
     await takeTransition(page, 'Rekomendasikan kepada PPK', 'Direkomendasikan kepada PPK', async (f) => {
       await f.getByLabel('Nomor surat').fill('R-77/BKN/2024');
@@ -149,6 +167,14 @@ describe('a report carried from a citizen\'s phone to a recorded sanction, role 
     await page.goto(`${baseUrl}/konsol/perkara?antrian=needs_action`);
     await page.getByRole('link', { name: caseNumber, exact: true }).click();
     await page.waitForURL(caseUrl);
+    // The PPK sees the person, BKN's letter at this step, and uploads the signed decree.
+    await page.getByTestId('case-people').locator('[data-asn]').waitFor();
+    const letters = page.getByTestId('case-letters');
+    await letters.getByRole('link', { name: 'Rekomendasi BKN kepada PPK' }).waitFor();
+    await letters.getByLabel('Berkas PDF keputusan').setInputFiles({ name: 'sk-bupati.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') });
+    await letters.getByRole('button', { name: 'Unggah keputusan' }).click();
+    await letters.getByText(/Keputusan tersimpan\. SHA-256: [0-9a-f]{64}/).waitFor();
+    await letters.locator('[data-kind="sanction_decree"]').waitFor();
     const today = new Date().toISOString().slice(0, 10);
     await takeTransition(page, 'Catat keputusan sanksi', 'Sanksi dijatuhkan', async (f) => {
       await expect(f.locator('label.suggested').count()).resolves.toBeGreaterThan(0);
@@ -163,7 +189,13 @@ describe('a report carried from a citizen\'s phone to a recorded sanction, role 
     await expect(sanction.textContent()).resolves.toContain('Penurunan jabatan');
     // Every step is on the case's history, each by its role.
     const steps = await page.locator('[data-event]').evaluateAll((items) => items.map((li) => li.getAttribute('data-event')));
-    expect(steps).toEqual(['received', 'start_check', 'accept_for_review', 'classify_violation', 'forward_to_bkn', 'bkn_verify', 'recommend_to_ppk', 'record_sanction']);
+    expect(steps).toEqual(['received', 'start_check', 'accept_for_review', 'classify_violation', 'person_linked', 'forward_to_bkn', 'bkn_verify', 'recommend_to_ppk', 'record_sanction']);
+    // Every time on the history names Banyuwangi's zone; only status steps carry the reporter tag.
+    const times = await page.locator('[data-event] time').allTextContents();
+    expect(times.length).toBe(steps.length);
+    for (const time of times) expect(time).toMatch(/ WIB$/);
+    await expect(page.locator('[data-event="person_linked"] [data-testid="public-status"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-event="record_sanction"] [data-testid="public-status"]').count()).resolves.toBe(1);
     await page.screenshot({ path: 'test-results/cases-sanction.png', fullPage: true });
   });
 

@@ -59,10 +59,11 @@ describe('dashboards and transparency', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('shows a region with nothing proven as "nihil pelanggaran" on a phone, without signing in', async () => {
+  it('shows a region with nothing proven and nothing under review as "nihil pelanggaran" on a phone, without signing in', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto(`${baseUrl}/transparansi/pilkada-2024/35.76`);
-    await phone.getByRole('heading', { name: 'Kota Mojokerto', level: 1 }).waitFor();
+    // Kalimantan Timur: no report at all (other tests file reports in Kota Mojokerto, still under review there).
+    await phone.goto(`${baseUrl}/transparansi/pilkada-2024/64`);
+    await phone.getByRole('heading', { name: 'Kalimantan Timur', level: 1 }).waitFor();
     await reloadUntil(phone, () => phone.getByText('✓ Nihil pelanggaran').isVisible());
     await expect(phone.locator('.tp-count').nth(1).textContent()).resolves.toBe('Pelanggaran terbukti0');
     await phone.getByRole('heading', { name: 'Jadwal tahapan' }).waitFor();
@@ -148,7 +149,8 @@ describe('dashboards and transparency', () => {
     await phone.screenshot({ path: 'test-results/transparency-banyuwangi-phone.png', fullPage: true });
     await phone.goto(`${baseUrl}/transparansi/pilkada-2024`);
     await phone.getByRole('heading', { name: 'Indonesia', level: 1 }).waitFor();
-    await expect(phone.locator('.tile-map .tile').count()).resolves.toBe(38);
+    // On a phone the national map is a wrapping grid of every province (public-pages.e2e.ts checks it fits).
+    await expect(phone.locator('.tp-tiles li').count()).resolves.toBe(38);
     await phone.screenshot({ path: 'test-results/transparency-national-phone.png', fullPage: true });
     await phone.close();
   });

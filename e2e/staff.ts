@@ -12,8 +12,13 @@ export async function signInAs(page: Page, baseUrl: string, email: string): Prom
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  await passTotp(page, demoTotpSecret(email), email);
+}
+
+/** Pass the TOTP step; a code already used (at enrolment, or by another test) is refused once, then the next step's code works. */
+export async function passTotp(page: Page, secret: string, who = 'the account'): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    await page.getByLabel('Kode').fill(generateSync({ secret: demoTotpSecret(email) }));
+    await page.getByLabel('Kode').fill(generateSync({ secret }));
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     const outcome = await Promise.race([
       page.waitForURL(/\/konsol/, { timeout: 10_000 }).then(() => 'in' as const),
@@ -22,5 +27,17 @@ export async function signInAs(page: Page, baseUrl: string, email: string): Prom
     if (outcome === 'in') return;
     await page.waitForTimeout(31_000 - (Date.now() % 30_000));
   }
-  throw new Error(`${email} could not pass TOTP`);
+  throw new Error(`${who} could not pass TOTP`);
+}
+
+/** A call to the API from inside the signed-in page (its cookie and CSRF token). */
+export async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, json: await res.json() };
+    },
+    { method, path, body },
+  ) as Promise<{ status: number; json: T }>;
 }
