@@ -7,11 +7,13 @@
  *
  *   npx tsx bench/intake/intake.bench.ts [--concurrency 16] [--requests 300] [--rounds 3]
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../packages/server/src/app.ts';
+import { startAuditSequencer } from '../../packages/server/src/capabilities/audit/service.ts';
 import { bootDatabase } from '../../packages/server/src/boot.ts';
 import { REPO_ROOT } from '../../packages/server/src/config.ts';
 import { startJobs } from '../../packages/server/src/jobs/boss.ts';
@@ -19,7 +21,7 @@ import sharp from 'sharp';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
 const { values } = parseArgs({
-  options: { concurrency: { type: 'string', default: '16' }, requests: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' } },
+  options: { concurrency: { type: 'string', default: '16' }, requests: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' }, photo: { type: 'string', default: 'small' } },
 });
 const concurrency = Number(values.concurrency);
 const requestsPerPhase = Number(values.requests);
@@ -32,6 +34,8 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 const booted = await bootDatabase(
   { port: 0, host: '127.0.0.1', databaseUrl: null, readDatabaseUrl: null, dataDir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false },
   log,
+  // As `npm start` serves: the least-privilege runtime role (issue 11).
+  { runtimeRole: true },
 );
 // The limits protect the public from abuse; one loopback address sending hundreds is the bench.
 const app = await buildApp(booted.ctx, { rateLimitPerMinute: 1_000_000, reports: { submissionsPerHour: 1_000_000, trackingPerHour: 1_000_000 } });
@@ -42,15 +46,24 @@ app.post('/bench/baseline', { config: { rateLimit: false } }, async (request, re
   return reply.status(201).send({ id: Number(rows[0].id) });
 });
 const jobs = await startJobs(booted.ctx, booted.database.pool);
+// As `npm start` runs it (main.ts): the audit sequencer chaining committed entries every 500 ms.
+const sequencer = startAuditSequencer(booted.ctx, { onError: (error) => log(`audit sequencer: ${error.message}`) });
 const port = await freePort();
 await app.listen({ port, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${port}`;
 
-// A small photo with EXIF (which intake strips from the public copy), and a fictional report.
-const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2e86c1' } })
-  .jpeg()
-  .withMetadata({ exif: { IFD0: { Artist: 'Pelapor fiktif' } } })
-  .toBuffer();
+// A photo with EXIF (which a job strips for the public copy): `small` a 1.4 KB picture, `large`
+// a phone-sized 3 MB JPEG (2160 × 1620 of noise, which does not compress).
+const photo =
+  values.photo === 'large'
+    ? await sharp(crypto.randomBytes(2160 * 1620 * 3), { raw: { width: 2160, height: 1620, channels: 3 } })
+        .jpeg({ quality: 92 })
+        .withMetadata({ exif: { IFD0: { Artist: 'Pelapor fiktif' } } })
+        .toBuffer()
+    : await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2e86c1' } })
+        .jpeg()
+        .withMetadata({ exif: { IFD0: { Artist: 'Pelapor fiktif' } } })
+        .toBuffer();
 const today = new Date().toISOString().slice(0, 10);
 const fields: Record<string, string | string[]> = {
   electionId: 'pilkada-2024',
@@ -64,15 +77,24 @@ const fields: Record<string, string | string[]> = {
   reportedAgency: 'Dinas Pendidikan',
   anonymous: 'true',
 };
-const multipart = async () => {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(name, item);
-  form.append('evidence', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'foto.jpg');
-  const encoded = new Response(form);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type')! } };
+// Every report carries a different photo (a JPEG comment segment with a counter after SOI), so
+// the content-addressed store really writes and fsyncs each one; the body around it is built once.
+const boundary = `netra-bench-${crypto.randomBytes(8).toString('hex')}`;
+const head = Buffer.from(
+  Object.entries(fields)
+    .flatMap(([name, value]) => [value].flat().map((item) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${item}\r\n`))
+    .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+);
+const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+let sent = 0;
+const uniquePhoto = () => {
+  const comment = Buffer.from(`netra-bench-${process.pid}-${sent++}`);
+  const segment = Buffer.alloc(4);
+  segment.writeUInt16BE(0xfffe, 0);
+  segment.writeUInt16BE(comment.length + 2, 2);
+  return Buffer.concat([photo.subarray(0, 2), segment, comment, photo.subarray(2)]);
 };
-// One encoded body, sent every time: the client's own work stays out of the timings.
-const report = await multipart();
+const report = { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: () => Buffer.concat([head, uniquePhoto(), tail]) };
 const baselineBody = JSON.stringify(fields);
 
 interface Phase {
@@ -110,7 +132,7 @@ async function phase(send: () => Promise<Response>, total: number, onAccepted: (
   return result;
 }
 
-const sendReport = () => fetch(`${base}/api/v1/reports`, { method: 'POST', body: report.payload, headers: report.headers });
+const sendReport = () => fetch(`${base}/api/v1/reports`, { method: 'POST', body: report.body(), headers: report.headers });
 const sendBaseline = () => fetch(`${base}/bench/baseline`, { method: 'POST', body: baselineBody, headers: { 'content-type': 'application/json' } });
 const keepReceipt = (body: Record<string, unknown>, into: Phase) => into.receipts.push(String(body.receiptNumber));
 
@@ -163,6 +185,7 @@ try {
   }
 } finally {
   await app.close();
+  await sequencer.stop();
   await jobs.stop();
   await booted.shutdown();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -6,9 +6,10 @@
  *
  * Splits: "tuning" (trained on) and "dev" (looked at while tuning, never trained on) of
  * bench/screening/data/posts.jsonl; "dev-freeform", 80 posts written freely by hand, outside the
- * templates, also never trained on; the 249 older posts of packages/core/src/screening/fixtures
+ * templates, also never trained on; data/freeform-2.jsonl and data/freeform-3.jsonl, more posts
+ * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
- * bench/screening/holdout/holdout.jsonl, written by a separate writer who never saw the engine.
+ * bench/screening/holdout/holdout.jsonl and holdout-2/holdout-2.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
  * --mistakes refuses it; it is read only with --blind, so that tuning runs never see even its
  * figures. --no-model scores with the explainable cues alone.
@@ -32,6 +33,8 @@ const existing = parseLabelledPosts(readFileSync(new URL('labelled-posts.jsonl',
 const data = parseLabelledPosts(readFileSync(new URL('./data/posts.jsonl', import.meta.url), 'utf8'));
 const freeform = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform.jsonl', import.meta.url), 'utf8'));
 const freeform2 = parseLabelledPosts(readFileSync(new URL('./data/freeform-2.jsonl', import.meta.url), 'utf8'));
+const freeform3 = parseLabelledPosts(readFileSync(new URL('./data/freeform-3.jsonl', import.meta.url), 'utf8'));
+const freeform4 = parseLabelledPosts(readFileSync(new URL('./data/freeform-4.jsonl', import.meta.url), 'utf8'));
 const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
 const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
@@ -52,6 +55,10 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['dev-freeform', freeform, false],
   ['tuning-freeform', freeform2.filter((p) => p.split === 'tuning-freeform'), false],
   ['dev-freeform-2', freeform2.filter((p) => p.split === 'dev-freeform-2'), false],
+  ['tuning-freeform-3', freeform3.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-3', freeform3.filter((p) => p.split === 'dev-freeform-3'), false],
+  ['tuning-freeform-4', freeform4.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-4', freeform4.filter((p) => p.split === 'dev-freeform-4'), false],
   ['existing-tuning', existing.filter((p) => p.split !== 'holdout'), false],
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
   ['blind-holdout', blind, true],
@@ -127,6 +134,11 @@ out();
 out('Splits: tuning (trained on) and dev (never trained on; one template in five appears only there) of bench/screening/data/posts.jsonl;');
 out('dev-freeform, 80 posts written freely by hand (never trained on, but read while adding cues); tuning-freeform (trained on) and');
 out('dev-freeform-2 (never trained on, one post in five of each kind) of data/freeform-2.jsonl, 417 more posts written freely by hand;');
+out('tuning-freeform-3 (trained on) and dev-freeform-3 (never trained on, one in five of each kind) of data/freeform-3.jsonl, 188 more');
+out('hand-written posts (issue 18 styles: attacks, hand signs, misspellings, regional languages, coded references, hard negatives);');
+out('tuning-freeform-4 (trained on) and dev-freeform-4 (never trained on, one in four of each kind) of data/freeform-4.jsonl, 140 more hand-written');
+out('posts of the second blind set\'s weak kinds, named from its aggregates only (coded references, finger poses in photo captions, slogans alone,');
+out('religious cover, attacks on performance, aliases, jingles, mockery) and their hard negatives;');
 out('the 249 older labelled posts');
 out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
 out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');

@@ -61,6 +61,9 @@ function nearFiller(name: string): boolean {
   return (FILLER_BY_LETTER.get(name[0]) ?? []).some((word) => word.length >= 5 && editDistance(word, name, limit) <= limit);
 }
 
+/** A generated person's first name as the lexicon joins it into a pair name, lower case. */
+const firstName = (person: { name: string }) => person.name.split(' ')[0].toLowerCase();
+
 function generatedWord(random: Random, syllables: number): string {
   let word = '';
   for (let i = 0; i < syllables; i++) word += pick(random, SYLLABLES);
@@ -102,7 +105,11 @@ export function generatePairs(random: Random, count: number, electionId = 'bench
         return { name: `${given} ${pick(random, surnames)}`, ...(random() < 2 / 3 ? { nickname: `${pick(random, HONORIFICS)} ${given}` } : {}) };
       };
       const head = person();
-      const deputy = person();
+      // The pair is also named by its running mates' first names run together ("kulishah" for
+      // Kulis and Hah): redraw a deputy whose joined name an everyday word would read as
+      // ("kuliah"), as a real pair is not named by accident in one post in nine.
+      let deputy = person();
+      while (nearFiller(`${firstName(head)}${firstName(deputy)}`) || FILLER_WORDS.has(`${firstName(head)}${firstName(deputy)}`)) deputy = person();
       const independent = random() < 0.1;
       const short = (p: { name: string }) => p.name.split(' ')[0];
       pairs.push({

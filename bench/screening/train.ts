@@ -55,7 +55,9 @@ const directory = createCandidateDirectory(lexicon.candidates);
 const data = parseLabelledPosts(readFileSync(new URL('./data/posts.jsonl', import.meta.url), 'utf8'));
 const existing = parseLabelledPosts(readFileSync(new URL('labelled-posts.jsonl', fixtures), 'utf8'));
 const freeform2 = parseLabelledPosts(readFileSync(new URL('./data/freeform-2.jsonl', import.meta.url), 'utf8'));
-const training = [...data.filter((p) => p.split === 'tuning'), ...freeform2.filter((p) => p.split === 'tuning-freeform'), ...existing.filter((p) => p.split !== 'holdout')];
+const freeform3 = parseLabelledPosts(readFileSync(new URL('./data/freeform-3.jsonl', import.meta.url), 'utf8'));
+const freeform4 = parseLabelledPosts(readFileSync(new URL('./data/freeform-4.jsonl', import.meta.url), 'utf8'));
+const training = [...data.filter((p) => p.split === 'tuning'), ...freeform2.filter((p) => p.split === 'tuning-freeform'), ...freeform3.filter((p) => p.split === 'tuning-freeform'), ...freeform4.filter((p) => p.split === 'tuning-freeform'), ...existing.filter((p) => p.split !== 'holdout')];
 const dev = data.filter((p) => p.split === 'dev');
 
 interface Example {
@@ -145,7 +147,7 @@ const json: ScreeningModelJson = {
     posts: training.length,
     violationExamples: violationSet.length,
     stanceExamples: stanceSet.length,
-    sources: ['bench/screening/data/posts.jsonl (split tuning)', 'packages/core/src/screening/fixtures/labelled-posts.jsonl (split tuning)'],
+    sources: ['bench/screening/data/posts.jsonl (split tuning)', 'bench/screening/data/freeform-2.jsonl, freeform-3.jsonl and freeform-4.jsonl (split tuning-freeform)', 'packages/core/src/screening/fixtures/labelled-posts.jsonl (split tuning)'],
   },
 };
 writeFileSync(new URL('../../packages/core/src/screening/model/screening-model.json', import.meta.url), `${JSON.stringify(json)}\n`);

@@ -29,6 +29,10 @@ describe('house rule checker', () => {
     ]);
   });
 
+  it('names two server folders that import each other, though no two files do', () => {
+    expect(report).toMatch(/no-folder-circle: packages\/server\/src\/capabilities\/beta\/ ⇄ packages\/server\/src\/capabilities\/gamma\//);
+  });
+
   it('lets a capability use its own repository', () => {
     expect(report).not.toMatch(/beta\/service\.ts → .*beta\/repository\.ts/);
   });

@@ -1,8 +1,10 @@
 /**
  * The house rules as one command (`npm run check:house`, run by CI): dependency-cruiser judges the
  * import graph (.dependency-cruiser.cjs: circles, SQL libraries outside repositories, another
- * capability's repository, pure core, web ⇸ server, floors), and a text scan catches what an import
- * graph cannot see — a query built on `ctx.db` in a service or route. Exit 1 on any violation.
+ * capability's repository, pure core, web ⇸ server, floors), a text scan catches what an import
+ * graph cannot see — a query built on `ctx.db` in a service or route — and the server's folders
+ * must not import each other in a circle (floors.ts; two files need not import each other for
+ * two folders to). Exit 1 on any violation.
  *
  *   npx tsx tools/house/check-house.ts [ROOT] [PATH…]   (defaults: the repository, packages e2e bench)
  */
@@ -10,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { floorsOf, serverGraph } from './floors.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,14 +76,31 @@ export function cruise(root: string, paths: string[]): { ok: boolean; output: st
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
+/** Server folders (capabilities, http/, db/ …) that import each other, tests left out. */
+export function folderCircles(root: string): Violation[] {
+  const src = 'packages/server/src';
+  if (!fs.existsSync(path.join(root, src))) return [];
+  return floorsOf(serverGraph(src, root)).circles.map((circle) => ({
+    rule: 'no-folder-circle',
+    file: circle.map((unit) => `${src}/${unit}`).join(' ⇄ '),
+    detail: 'move the shared piece to its true owner or a floor below both',
+  }));
+}
+
 export function checkHouse(root: string, paths: string[]): { ok: boolean; report: string } {
   const graph = cruise(root, paths);
   const queries = scanQueriesOutsideRepositories(root);
+  const circles = folderCircles(root);
   const lines: string[] = [];
   if (!graph.ok) lines.push(graph.output);
   for (const v of queries) lines.push(`  error ${v.rule}: ${v.file}:${v.line} ${v.detail}`);
-  const ok = graph.ok && queries.length === 0;
-  lines.push(ok ? 'house rules: no violations' : `house rules: ${queries.length} query line(s) outside repositories${graph.ok ? '' : ' and import-graph violations above'}`);
+  for (const v of circles) lines.push(`  error ${v.rule}: ${v.file} (${v.detail})`);
+  const ok = graph.ok && queries.length === 0 && circles.length === 0;
+  lines.push(
+    ok
+      ? 'house rules: no violations'
+      : `house rules: ${queries.length} query line(s) outside repositories, ${circles.length} circle(s) between server folders${graph.ok ? '' : ', and import-graph violations above'}`,
+  );
   return { ok, report: lines.join('\n') };
 }
 

@@ -1,0 +1,3 @@
+import { gamma } from '../gamma/service.ts';
+
+export const routes = () => gamma();
