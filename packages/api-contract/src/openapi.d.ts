@@ -5752,8 +5752,10 @@ export interface paths {
                                 kind: string;
                                 sizeBytes: number;
                                 addedAt: string;
-                                /** @description A short-lived link to the metadata-free copy; null when there is none (PDF, HEIC) */
+                                /** @description A short-lived link to the metadata-free copy; null when there is none (PDF, HEIC) or it is still being made */
                                 thumbnailUrl: string | null;
+                                /** @description True while the metadata-free copy of a photo is still being made (a job after filing): ask again in a few seconds */
+                                previewPending: boolean;
                             }[];
                         };
                     };

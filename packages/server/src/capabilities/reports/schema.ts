@@ -143,7 +143,8 @@ export const publicEvidenceSchema = z.object({
   kind: z.string().describe('JPEG, PNG, PDF …'),
   sizeBytes: z.number(),
   addedAt: z.string(),
-  thumbnailUrl: z.string().nullable().describe('A short-lived link to the metadata-free copy; null when there is none (PDF, HEIC)'),
+  thumbnailUrl: z.string().nullable().describe('A short-lived link to the metadata-free copy; null when there is none (PDF, HEIC) or it is still being made'),
+  previewPending: z.boolean().describe('True while the metadata-free copy of a photo is still being made (a job after filing): ask again in a few seconds'),
 });
 
 export const trackResponse = z.object({

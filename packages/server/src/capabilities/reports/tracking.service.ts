@@ -117,6 +117,7 @@ export async function trackingView(ctx: AppContext, report: TrackedReport, langu
       sizeBytes: e.sizeBytes,
       addedAt: new Date(e.createdAt).toISOString(),
       thumbnailUrl: e.publicCopyKey ? `${apiPrefix}/reports/track/evidence/${e.id}?token=${signEvidenceLink(ctx, e.id)}` : null,
+      previewPending: !e.publicCopyKey && Boolean(ACCEPTED_TYPES[e.mimeType]?.publicCopy),
     })),
   };
 }

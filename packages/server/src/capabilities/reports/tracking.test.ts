@@ -60,8 +60,8 @@ describe('POST /api/v1/reports/track', () => {
     });
     expect(view.evidence).toHaveLength(2);
     const [photo, pdf] = view.evidence;
-    expect(photo).toMatchObject({ kind: 'JPEG', thumbnailUrl: expect.stringMatching(/^\/api\/v1\/reports\/track\/evidence\/[0-9a-f-]+\?token=/) });
-    expect(pdf).toMatchObject({ kind: 'PDF', thumbnailUrl: null });
+    expect(photo).toMatchObject({ kind: 'JPEG', thumbnailUrl: expect.stringMatching(/^\/api\/v1\/reports\/track\/evidence\/[0-9a-f-]+\?token=/), previewPending: false });
+    expect(pdf).toMatchObject({ kind: 'PDF', thumbnailUrl: null, previewPending: false });
     expect(JSON.stringify(view)).not.toMatch(/foto\.jpg|bukti\.pdf|Bambang/);
 
     const image = await t.app.inject(photo.thumbnailUrl);
@@ -82,6 +82,18 @@ describe('POST /api/v1/reports/track', () => {
     const malformed = await track('12345', 'abc', '?lang=en');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['body.receiptNumber', 'body.secret']);
+  });
+
+  it('says a photo’s preview is still being made (its copy comes from a job), and never for a PDF', async () => {
+    const receipt = await fileOne();
+    const { evidence } = (await track(receipt.receiptNumber, receipt.secret)).json();
+    // As just after filing, before the job has made the copy.
+    await t.ctx.db.updateTable('evidence').set({ public_copy_key: null }).where('id', '=', evidence[0].id).execute();
+    const pending = (await track(receipt.receiptNumber, receipt.secret)).json();
+    expect(pending.evidence.map((e: { kind: string; thumbnailUrl: string | null; previewPending: boolean }) => [e.kind, e.thumbnailUrl, e.previewPending])).toEqual([
+      ['JPEG', null, true],
+      ['PDF', null, false],
+    ]);
   });
 
   it('refuses a forged, expired or borrowed evidence link', async () => {

@@ -97,6 +97,8 @@ export interface DraftState {
   files: File[];
   /** False until the stored draft has been read (IndexedDB answers asynchronously). */
   loaded: boolean;
+  /** True once the draft as it now stands (files included) is written where it is kept. */
+  persisted: boolean;
   update(patch: Partial<ReportDraft>): void;
   setFiles(files: File[]): void;
   reset(): void;
@@ -119,16 +121,27 @@ export function useDraft(storageKey: string, persistence: DraftPersistence): Dra
       cancelled = true;
     };
   }, [storageKey, persistence]);
+  // Which draft was last written: the page says "kept on this device" only once it is (writing a
+  // photo to IndexedDB takes a moment, and a phone may be closed right after pressing send).
+  const [written, setWritten] = useState<{ draft: ReportDraft; files: File[] } | null>(null);
   useEffect(() => {
-    if (loaded) void saveDraft(storageKey, persistence, draft, files);
+    if (!loaded) return;
+    let current = true;
+    void saveDraft(storageKey, persistence, draft, files).then(() => {
+      if (current) setWritten({ draft, files });
+    });
+    return () => {
+      current = false;
+    };
   }, [draft, files, loaded, storageKey, persistence]);
+  const persisted = written?.draft === draft && written.files === files;
   const update = useCallback((patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
   const reset = useCallback(() => {
     void clearDraft(storageKey, persistence);
     setDraft(emptyDraft());
     setFiles([]);
   }, [storageKey, persistence]);
-  return { draft, files, loaded, update, setFiles, reset };
+  return { draft, files, loaded, persisted, update, setFiles, reset };
 }
 
 const TEXT_FIELDS = ['electionId', 'regionCode', 'place', 'occurredOn', 'occurredUntil', 'knownOn', 'description', 'reportedName', 'reportedAgency', 'reportedPosition', 'reportedNip'] as const;

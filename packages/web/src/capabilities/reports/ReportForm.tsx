@@ -233,6 +233,8 @@ export function useReportSubmission<Receipt>(options: {
     const down = () => setOnline(false);
     addEventListener('online', up);
     addEventListener('offline', down);
+    // The connection may have gone between the first render and these listeners.
+    setOnline(navigator.onLine);
     return () => {
       removeEventListener('online', up);
       removeEventListener('offline', down);
@@ -327,7 +329,7 @@ export function ReportForm({
           {form.queued && (
             <div className="alert queued" role="status">
               {/* "Sending" only while a send is under way: the browser's online flag can claim a connection there is not. */}
-              <strong>{progress !== null ? t.queuedSending : t.queuedTitle}</strong>
+              <strong>{progress !== null ? t.queuedSending : form.state.persisted ? t.queuedTitle : t.queuedSaving}</strong>
               <p>{t.queuedText}</p>
             </div>
           )}

@@ -4,7 +4,7 @@
  * metadata), and the conversation with Bawaslu (messages/ReporterThread.tsx). The secret is kept in
  * memory only and sent in POST bodies.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiRequestError, fieldErrors, ok, withSession } from '../../lib/api.ts';
 import { formatDate, formatDateTime, LONG_DATE } from '../../lib/format.ts';
 import { commonMessages, useI18n, useMessages } from '../../lib/i18n.tsx';
@@ -27,8 +27,25 @@ export function TrackPage() {
   const [view, setView] = useState<TrackView | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A photo's metadata-free copy is made by a job just after filing: while one is pending, ask
+  // again quietly every few seconds (at most 20 times) so its thumbnail appears without a reload.
+  const [refreshes, setRefreshes] = useState(0);
+  const previewPending = view?.evidence.some((e) => e.previewPending) ?? false;
+  useEffect(() => {
+    if (!previewPending || refreshes >= 20) return;
+    const timer = setTimeout(() => {
+      void ok(api.POST('/reports/track', { body: { receiptNumber: receiptNumber.trim(), secret: secret.trim() }, ...withSession(language) }))
+        .then(setView, () => undefined)
+        .finally(() => setRefreshes((n) => n + 1));
+    }, 3000);
+    return () => clearTimeout(timer);
+    // Only a new answer (or a new round) schedules the next ask.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view, refreshes]);
+
   async function load(event?: FormEvent) {
     event?.preventDefault();
+    setRefreshes(0);
     const missing: Record<string, string> = {};
     if (!receiptNumber.trim()) missing.receiptNumber = t.required;
     if (!secret.trim()) missing.secret = t.required;
@@ -119,7 +136,7 @@ export function TrackPage() {
                     {e.thumbnailUrl ? <img src={e.thumbnailUrl} alt={`${e.kind} ${formatBytes(e.sizeBytes)}`} loading="lazy" /> : <span className="no-preview">{e.kind}</span>}
                     <span className="muted">
                       {e.kind} · {formatBytes(e.sizeBytes)}
-                      {!e.thumbnailUrl && ` · ${t.noPreview}`}
+                      {!e.thumbnailUrl && ` · ${e.previewPending ? t.previewPending : t.noPreview}`}
                     </span>
                   </li>
                 ))}
