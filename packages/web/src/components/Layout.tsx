@@ -1,24 +1,17 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { commonMessages, useI18n, useMessages } from '../lib/i18n.tsx';
+import { commonMessages, useMessages } from '../lib/i18n.tsx';
+import { BrandMark, LanguageSwitch } from './BrandMark.tsx';
 import { useSession } from '../lib/session.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { language, setLanguage } = useI18n();
   const t = useMessages(commonMessages);
   const session = useSession();
   return (
     <div className="page">
       <header className="masthead">
         <Link href="/" className="brand">
-          <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
-            <circle cx="16" cy="16" r="14" fill="currentColor" />
-            <circle cx="16" cy="16" r="6" fill="white" />
-          </svg>
-          <span>
-            <strong>Netra</strong>
-            <small>{t.tagline}</small>
-          </span>
+          <BrandMark />
         </Link>
         <nav className="nav">
           <Link href="/">{t.navHome}</Link>
@@ -27,9 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link href="/nip">{t.navNip}</Link>
           <a href="/api/v1/docs">{t.navApi}</a>
           <Link href={session.ready ? '/konsol' : '/masuk'}>{session.ready ? t.navConsole : t.navSignIn}</Link>
-          <button type="button" className="link-button" onClick={() => setLanguage(language === 'id' ? 'en' : 'id')} lang={language === 'id' ? 'en' : 'id'}>
-            {t.switchLanguage}
-          </button>
+          <LanguageSwitch />
         </nav>
       </header>
       <main className="content">{children}</main>
