@@ -21,6 +21,13 @@ async function firstImageShows(images: Locator): Promise<boolean> {
   });
 }
 
+/** The public form: Pilkada 2024, Kabupaten Banyuwangi. */
+async function choosePilkadaBanyuwangi(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: /Kepala Daerah Serentak 2024/ }).check();
+  await page.getByLabel('Cari provinsi atau kabupaten/kota').fill('Banyuwangi');
+  await page.getByRole('option', { name: /Kabupaten Banyuwangi/ }).click();
+}
+
 /** `days` before an ISO date. */
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -132,9 +139,7 @@ describe('public reporting on a phone', () => {
     const phone = await context.newPage();
     await phone.goto(`${baseUrl}/lapor`);
     const today = (await phone.getByLabel('Tanggal kejadian', { exact: true }).getAttribute('max'))!;
-    await phone.getByRole('radio', { name: /Kepala Daerah Serentak 2024/ }).check();
-    await phone.getByLabel('Cari provinsi atau kabupaten/kota').fill('Banyuwangi');
-    await phone.getByRole('option', { name: /Kabupaten Banyuwangi/ }).click();
+    await choosePilkadaBanyuwangi(phone);
     await phone.getByLabel(/Mengunggah foto bersama bakal calon/).check();
     // Wrong everywhere: too short, the act in the future and ending before it began, known before it
     // happened, an impossible NIP (month 13), a broken e-mail and phone, a witness without a name.
@@ -210,9 +215,7 @@ describe('public reporting on a phone', () => {
         await route.abort();
       },
     );
-    await phone.getByRole('radio', { name: /Kepala Daerah Serentak 2024/ }).check();
-    await phone.getByLabel('Cari provinsi atau kabupaten/kota').fill('Banyuwangi');
-    await phone.getByRole('option', { name: /Kabupaten Banyuwangi/ }).click();
+    await choosePilkadaBanyuwangi(phone);
     await phone.getByLabel(/Mengunggah foto bersama bakal calon/).check();
     await phone.getByLabel('Tempat kejadian').fill('Lapangan Desa Sukamaju (fiktif)');
     await phone.getByLabel('Tanggal kejadian', { exact: true }).fill(daysBefore(today, 1));
@@ -244,9 +247,7 @@ describe('public reporting on a phone', () => {
 
   it('warns before submitting when the reporting window has passed', async () => {
     await page.goto(`${baseUrl}/lapor`);
-    await page.getByRole('radio', { name: /Kepala Daerah Serentak 2024/ }).check();
-    await page.getByLabel('Cari provinsi atau kabupaten/kota').fill('Banyuwangi');
-    await page.getByRole('option', { name: /Kabupaten Banyuwangi/ }).click();
+    await choosePilkadaBanyuwangi(page);
     await page.getByLabel('Tanggal Anda mengetahui kejadian').fill('2024-10-01');
     const warning = page.locator('.window-warning');
     await warning.waitFor();

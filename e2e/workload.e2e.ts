@@ -39,6 +39,21 @@ async function queueRows(page: Page, code: string): Promise<number> {
   return page.locator('.case-table tbody tr[data-case]').count();
 }
 
+/**
+ * The home moved by exactly the seeded cases (one due today, one overdue, one assigned to me, three
+ * waiting), and each figure opens a queue listing as many cases as it says.
+ */
+async function expectSeededMoves(page: Page, baseUrl: string, shown: Record<string, number>, before: Record<string, number>): Promise<void> {
+  expect(shown.due_today).toBe(before.due_today + 1);
+  expect(shown.overdue).toBe(before.overdue + 1);
+  expect(shown.mine).toBe(before.mine + 1);
+  expect(shown.waiting).toBe(before.waiting + 3);
+  for (const code of ['due_today', 'overdue', 'mine', 'waiting'] as const) {
+    await page.goto(`${baseUrl}/konsol`);
+    expect(await queueRows(page, code), code).toBe(shown[code]);
+  }
+}
+
 /** A date of receipt whose first clock (received → check) falls on `target`, by the core's rule. */
 function receivedOnFor(target: string, today: string): string | null {
   for (let back = 0; back <= 20; back++) {
@@ -88,16 +103,9 @@ describe("the day's work on the console home", () => {
     const shown = await homeCounts(page, baseUrl);
     expect(shown).toEqual(countsOf((await call<Workload>(page, 'GET', '/workload')).json));
     expect(shown.new).toBe(before.new + 3);
-    expect(shown.due_today).toBe(before.due_today + 1);
-    expect(shown.overdue).toBe(before.overdue + 1);
-    expect(shown.mine).toBe(before.mine + 1);
-    expect(shown.waiting).toBe(before.waiting + 3);
     await expect(page.getByText(/^Per .* WITA\./).count()).resolves.toBe(1);
     await page.screenshot({ path: 'test-results/workload-officer.png', fullPage: true });
-    for (const code of ['due_today', 'overdue', 'mine', 'waiting'] as const) {
-      await page.goto(`${baseUrl}/konsol`);
-      expect(await queueRows(page, code), code).toBe(shown[code]);
-    }
+    await expectSeededMoves(page, baseUrl, shown, before);
     // The overdue queue exports as CSV with the same filter: the seeded overdue case is in it.
     await page.goto(`${baseUrl}/konsol`);
     await queueRows(page, 'overdue');
@@ -184,14 +192,7 @@ describe("the day's work on the console home", () => {
         const shown = await homeCounts(page, baseUrl);
         expect(shown).toEqual(countsOf((await call<Workload>(page, 'GET', '/workload')).json));
         expect(shown.new).toBeUndefined();
-        expect(shown.due_today).toBe(before.due_today + 1);
-        expect(shown.overdue).toBe(before.overdue + 1);
-        expect(shown.mine).toBe(before.mine + 1);
-        expect(shown.waiting).toBe(before.waiting + 3);
-        for (const code of ['due_today', 'overdue', 'mine', 'waiting'] as const) {
-          await page.goto(`${baseUrl}/konsol`);
-          expect(await queueRows(page, code), code).toBe(shown[code]);
-        }
+        await expectSeededMoves(page, baseUrl, shown, before);
       };
       const assignToSelf = async (page: Page, caseId: string) => {
         const me = (await call<{ user: { id: string } }>(page, 'GET', '/auth/session')).json.user.id;

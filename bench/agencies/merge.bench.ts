@@ -13,9 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { bootDatabase } from '../../packages/server/src/boot.ts';
+import { embeddedConfig } from '../lib/database.ts';
 import { mergeAgencyRows } from '../../packages/server/src/capabilities/register/agencies.repository.ts';
-import { REPO_ROOT } from '../../packages/server/src/config.ts';
-import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
 const { values } = parseArgs({ options: { asn: { type: 'string', default: '50000' }, rounds: { type: 'string', default: '5' } } });
 const [count, rounds] = [Number(values.asn), Number(values.rounds)];
@@ -23,7 +22,7 @@ const say = (line: string) => console.error(`[merge-bench] ${line}`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-bench-merge-'));
 fs.chmodSync(dir, 0o755);
-const booted = await bootDatabase({ port: 0, host: '127.0.0.1', databaseUrl: null, readDatabaseUrl: null, dataDir: dir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false }, say);
+const booted = await bootDatabase(await embeddedConfig(dir), say);
 const db = booted.ctx.db;
 
 /** Two agencies of Banyuwangi: `from` with `count` civil servants in 10 units (5 with a twin in `into`), a position each. */

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { bootDatabase } from '../../packages/server/src/boot.ts';
-import { REPO_ROOT } from '../../packages/server/src/config.ts';
+import { embeddedConfig } from '../lib/database.ts';
 import { useInbox } from '../../packages/server/src/capabilities/inbox/providers.ts';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
@@ -26,7 +26,7 @@ const say = (line: string) => console.error(`[inbox-bench] ${line}`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-bench-inbox-'));
 fs.chmodSync(dir, 0o755);
-const db = await bootDatabase({ port: 0, host: '127.0.0.1', databaseUrl: null, readDatabaseUrl: null, dataDir: dir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false }, say);
+const db = await bootDatabase(await embeddedConfig(dir), say);
 // Only the provider side is stood in for: nothing is fetched or sent for text messages that name their region.
 useInbox({
   config: { sms: null, whatsapp: { appSecret: SECRET, verifyToken: 'v', accessToken: 'x', phoneNumberId: '1', graphUrl: 'http://127.0.0.1:9' }, numbers: {} },

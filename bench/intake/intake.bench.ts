@@ -10,12 +10,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { startAuditSequencer } from '../../packages/server/src/capabilities/audit/service.ts';
 import { bootDatabase } from '../../packages/server/src/boot.ts';
-import { REPO_ROOT } from '../../packages/server/src/config.ts';
+import { benchDataDir, embeddedConfig } from '../lib/database.ts';
 import { startJobs } from '../../packages/server/src/jobs/boss.ts';
 import sharp from 'sharp';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
@@ -27,12 +26,11 @@ const concurrency = Number(values.concurrency);
 const requestsPerPhase = Number(values.requests);
 const rounds = Number(values.rounds);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-bench-intake-'));
-fs.chmodSync(dataDir, 0o755);
+const dataDir = benchDataDir('intake');
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 const booted = await bootDatabase(
-  { port: 0, host: '127.0.0.1', databaseUrl: null, readDatabaseUrl: null, dataDir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false },
+  await embeddedConfig(dataDir),
   log,
   // As `npm start` serves: the least-privilege runtime role (issue 11).
   { runtimeRole: true },

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
+import { waitUntil } from '../lib/wait.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '64' }, duration: { type: 'string', default: '10' } } });
@@ -36,15 +37,7 @@ const child = spawn(process.execPath, ['packages/server/dist/main.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('Netra exited');
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
-}
+const until = (what: string, check: () => Promise<boolean>, timeoutMs?: number) => waitUntil(child, what, check, timeoutMs);
 
 let address = 0;
 /** A different client address on every request. */

@@ -32,6 +32,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
+import { waitUntil } from '../lib/wait.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webDist = path.join(root, 'packages/web/dist');
@@ -73,15 +74,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/m
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('Netra exited');
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
-}
+const until = (what: string, check: () => Promise<boolean>, timeoutMs?: number) => waitUntil(child, what, check, timeoutMs);
 
 interface Load {
   requests: number;

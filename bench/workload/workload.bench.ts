@@ -8,22 +8,19 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootDatabase } from '../../packages/server/src/boot.ts';
-import { REPO_ROOT } from '../../packages/server/src/config.ts';
+import { benchDataDir, embeddedConfig } from '../lib/database.ts';
 import { workload } from '../../packages/server/src/capabilities/cases/workload.service.ts';
-import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '200000' }, runs: { type: 'string', default: '20' } } });
 const cases = Number(values.cases);
 const runs = Number(values.runs);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-bench-workload-'));
-fs.chmodSync(dataDir, 0o755);
+const dataDir = benchDataDir('workload');
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 const booted = await bootDatabase(
-  { port: 0, host: '127.0.0.1', databaseUrl: null, readDatabaseUrl: null, dataDir, embeddedPostgresPort: await freePort(), demoData: false, webDist: path.join(REPO_ROOT, 'packages/web/dist'), trustProxy: false },
+  await embeddedConfig(dataDir),
   log,
 );
 const pool = booted.database.pool;

@@ -3,26 +3,28 @@
  * No session check (a public visitor has none, and asking would log a 401), no router.
  */
 import type { ReactNode } from 'react';
-import { BrandMark, LanguageSwitch } from '../components/BrandMark.tsx';
+import { BrandMark, SiteFrame } from '../components/SiteFrame.tsx';
 import { commonMessages, useMessages } from '../lib/i18n.tsx';
 
 export function PublicShell({ children }: { children: ReactNode }) {
   const t = useMessages(commonMessages);
   return (
-    <div className="page">
-      <header className="masthead">
+    <SiteFrame
+      navLabel="Netra"
+      brand={
         <a href="/" className="brand">
           <BrandMark />
         </a>
-        <nav className="nav" aria-label="Netra">
+      }
+      links={
+        <>
           <a href="/">{t.navHome}</a>
           <a href="/lacak">{t.navTrack}</a>
           <a href="/transparansi">{t.navTransparency}</a>
-          <LanguageSwitch />
-        </nav>
-      </header>
-      <main className="content">{children}</main>
-      <footer className="footer">{t.footer}</footer>
-    </div>
+        </>
+      }
+    >
+      {children}
+    </SiteFrame>
   );
 }
