@@ -16,6 +16,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './capabilities/auth/routes.ts';
+import { resolveSession } from './capabilities/auth/service.ts';
 import { candidateRoutes } from './capabilities/candidates/routes.ts';
 import { registerRoutes } from './capabilities/register/routes.ts';
 import { personCaseRecord } from './capabilities/cases/person-record.service.ts';
@@ -103,6 +104,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   app.decorateRequest('staff', null);
+  // The staff guard (http/guard.ts) asks the app for the signed-in staff member behind a session;
+  // the sessions are the auth capability's, read with this app's context.
+  app.decorate('staffSession', (token: string) => resolveSession(ctx, token));
   // Route limits (sign-in, public reports, tracking) are counted in PostgreSQL, shared by every
   // server; the coarse limit on every request stays in this process (http/rate-limit-store.ts).
   await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute', store: sharedRateLimitStore(ctx.db), skipOnError: true, keyGenerator: addressKeyGenerator(ctx) });

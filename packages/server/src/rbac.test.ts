@@ -15,7 +15,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptio
 import { encrypt } from './security/encryption.ts';
 import { storeBuffer } from './storage/evidence-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffGuardOf } from './capabilities/auth/guard.ts';
+import { staffGuardOf } from './http/guard.ts';
 import { insertNotification } from './capabilities/notifications/repository.ts';
 import { fictionalReport, jpegWithExif, multipartBody, submitReport } from './testing/reports.ts';
 import { createCase } from './testing/cases.ts';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponseSchema } from '../http/errors.ts';
 import { staffContext } from '../http/request-context.ts';
-import { requireStaff } from '../capabilities/auth/guard.ts';
+import { requireStaff } from '../http/guard.ts';
 import { idParams, languageQuery, mergeBody, mergeResponse, publicReportBody } from '../capabilities/reports/schema.ts';
 import * as screening from '../capabilities/screening/schema.ts';
 import { inboxConversationToReport } from './inbox-report.ts';
@@ -26,7 +26,7 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/merge-proposals/:id/merge',
     {
-      preHandler: requireStaff(ctx, { action: 'reports.triage' }),
+      preHandler: requireStaff({ action: 'reports.triage' }),
       schema: {
         tags: ['reports'],
         summary: "Merge: the new report's case joins the earlier one; every report, file and reporter is kept",
@@ -42,7 +42,7 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/reports/:id/finding',
     {
-      preHandler: requireStaff(ctx, { action: 'reports.finding' }),
+      preHandler: requireStaff({ action: 'reports.finding' }),
       schema: {
         tags: ['reports'],
         summary: 'Jadikan temuan: a report failing the formal requirements (anonymous, late) becomes the initial information of a Bawaslu finding (report + case); the report stays as its source',
@@ -70,7 +70,7 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/rotations/:id/finding',
     {
-      preHandler: requireStaff(ctx, { action: 'rotations.finding' }),
+      preHandler: requireStaff({ action: 'rotations.finding' }),
       schema: {
         tags: ['rotations'],
         summary: 'Jadikan temuan: turn a flagged rotation into a Bawaslu finding (report + case) in one step',
@@ -85,7 +85,7 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/screening/posts/:id/confirm',
     {
-      preHandler: requireStaff(ctx, { action: 'screening.triage' }),
+      preHandler: requireStaff({ action: 'screening.triage' }),
       schema: {
         tags: ['screening'],
         summary: 'Confirm a post: a report (source screening) with the post as evidence, linked to the ASN when the account is',
@@ -101,7 +101,7 @@ export const commandRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/inbox/conversations/:id/report',
     {
-      preHandler: requireStaff(ctx, { action: 'inbox.triage' }),
+      preHandler: requireStaff({ action: 'inbox.triage' }),
       schema: {
         tags: ['inbox'],
         summary: "Make an SMS/WhatsApp conversation a report: its media become evidence, the sender's number the reporter's sealed contact; the receipt goes back by the same channel",

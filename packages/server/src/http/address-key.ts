@@ -8,7 +8,6 @@
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../context.ts';
 
 /** How long one hashing key lives: the longest rate-limit window is an hour. */
 export const ADDRESS_KEY_PERIOD_MS = 3 * 60 * 60 * 1000;
@@ -20,6 +19,6 @@ export function addressKey(hmacRoot: Buffer, address: string, at: number): strin
 }
 
 /** @fastify/rate-limit's keyGenerator: the request's address (after trusted proxies), hashed. */
-export function addressKeyGenerator(ctx: Pick<AppContext, 'hmacKey'>) {
+export function addressKeyGenerator(ctx: { hmacKey: Buffer }) {
   return (request: FastifyRequest) => addressKey(ctx.hmacKey, request.ip ?? 'unknown', Date.now());
 }

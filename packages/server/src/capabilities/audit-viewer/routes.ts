@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { auditListQuery, auditListSchema, verificationSchema, vocabularySchema } from './schema.ts';
 import { auditLog, auditVocabulary, chainStatus } from '../audit/service.ts';
 
@@ -11,7 +11,7 @@ import { auditLog, auditVocabulary, chainStatus } from '../audit/service.ts';
  * capability, the staff guard included, since signing in and out are audited too.
  */
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const reader = requireStaff(ctx, { action: 'audit.read' });
+  const reader = requireStaff({ action: 'audit.read' });
   const tags = ['audit'];
 
   app.get(

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestMeta, staffContext } from '../../http/request-context.ts';
-import { requireStaff } from './guard.ts';
 import { loginBody, logoutBody, sessionSchema, totpBody } from './schema.ts';
-import { beginTotpSetup, login, logout, SESSION_COOKIE, verifyTotp } from './service.ts';
+import { requireStaff, SESSION_COOKIE } from '../../http/guard.ts';
+import { beginTotpSetup, login, logout, verifyTotp } from './service.ts';
 
 /**
  * Secure whenever the public address (NETRA_PUBLIC_URL) is https, whatever the proxy says; without
@@ -19,7 +19,7 @@ const cookieOptions = () => ({
 });
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const pending = requireStaff(ctx, { action: 'session.manage', allowPendingMfa: true });
+  const pending = requireStaff({ action: 'session.manage', allowPendingMfa: true });
 
   app.post(
     '/auth/login',

@@ -15,7 +15,6 @@ import { decrypt, encrypt } from '../../security/encryption.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as repo from './repository.ts';
 
-export const SESSION_COOKIE = 'netra_session';
 const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MS = 15 * 60 * 1000;

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { csvImportRows, importSummarySchema, uploadedCsv } from '../../imports/csv-upload.ts';
@@ -87,9 +87,9 @@ const listQuery = z.object({ ...langQuery, electionId: z.string().trim().max(40)
 const idParams = z.object({ id: z.uuid() });
 
 export const candidateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { action: 'candidates.read' });
-  const editors = requireStaff(ctx, { action: 'candidates.edit' });
-  const recorders = requireStaff(ctx, { action: 'candidates.obligation.record' });
+  const readers = requireStaff({ action: 'candidates.read' });
+  const editors = requireStaff({ action: 'candidates.edit' });
+  const recorders = requireStaff({ action: 'candidates.obligation.record' });
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 2 } });
 
   app.get(

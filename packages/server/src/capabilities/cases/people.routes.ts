@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { caseIdParams, langOnlyQuery } from './schema.ts';
 import {
   blockSummaryQuery,
@@ -27,9 +27,9 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 const changeErrors = { ...errors, 409: errorResponseSchema, 422: errorResponseSchema, 423: errorResponseSchema };
 
 export const casePeopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { action: 'cases.read' });
-  const identifiers = requireStaff(ctx, { action: 'cases.people' });
-  const blockers = requireStaff(ctx, { action: 'cases.siasn-block' });
+  const readers = requireStaff({ action: 'cases.read' });
+  const identifiers = requireStaff({ action: 'cases.people' });
+  const blockers = requireStaff({ action: 'cases.siasn-block' });
   const tags = ['cases'];
 
   app.get(
@@ -101,7 +101,7 @@ export const casePeopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     '/siasn-blocks/summary',
     {
-      preHandler: requireStaff(ctx, { action: 'dashboards.read' }),
+      preHandler: requireStaff({ action: 'dashboards.read' }),
       schema: { tags: ['dashboards'], summary: 'Open SIASN blocks (requested, imposed) in my territory per regency/city and per agency', querystring: blockSummaryQuery, response: { 200: blockSummarySchema, ...errors } },
     },
     async (request) => openBlockSummary(ctx, staffContext(request), request.query.region),

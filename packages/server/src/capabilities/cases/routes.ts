@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { caseDetail, caseQueue } from './detail.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import {
   assignableStaffSchema,
   assignBody,
@@ -31,8 +31,8 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 const changeErrors = { ...errors, 409: errorResponseSchema, 422: errorResponseSchema, 423: errorResponseSchema };
 
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const caseReaders = requireStaff(ctx, { action: 'cases.read' });
-  const caseStaff = requireStaff(ctx, { action: 'cases.transition' });
+  const caseReaders = requireStaff({ action: 'cases.read' });
+  const caseStaff = requireStaff({ action: 'cases.transition' });
   // The person of a case and the SIASN block (issue 15).
   await app.register(casePeopleRoutes, { ctx });
 
@@ -53,7 +53,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     '/workload',
     {
-      preHandler: requireStaff(ctx, { action: 'workload.read' }),
+      preHandler: requireStaff({ action: 'workload.read' }),
       schema: {
         tags: ['cases'],
         summary: "The day's work: new cases, clocks due today and in the next 3 days (each region's own today), overdue, assigned to me, waiting for my role, unread notifications; each with the queue it opens",

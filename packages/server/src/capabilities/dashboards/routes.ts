@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { askForRefresh } from './refresh.ts';
@@ -12,7 +12,7 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 
 /** Dashboards are aggregate figures without personal data: every staff role sees its territory's. */
 export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const staff = requireStaff(ctx, { action: 'dashboards.read' });
+  const staff = requireStaff({ action: 'dashboards.read' });
 
   app.get(
     '/dashboards/:electionId',

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { territoryCode } from '../dashboards/schema.ts';
@@ -42,7 +42,7 @@ const sendPdf = (reply: FastifyReply, body: Buffer, fileName: string) =>
 
 export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(multipart, { limits: { fileSize: DECREE_MAX_BYTES, files: 1, fields: 2 }, throwFileSizeLimit: true });
-  const letterReaders = requireStaff(ctx, { action: 'documents.letters' });
+  const letterReaders = requireStaff({ action: 'documents.letters' });
 
   app.get(
     '/documents/cases/:id',
@@ -92,7 +92,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/documents/cases/:id/decree',
     {
-      preHandler: requireStaff(ctx, { action: 'documents.decree.upload' }),
+      preHandler: requireStaff({ action: 'documents.decree.upload' }),
       schema: {
         tags: ['documents'],
         summary: 'The PPK uploads the signed sanction decree (multipart/form-data, the PDF under "file"); kept as evidence with its SHA-256',
@@ -111,7 +111,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     '/documents/cases/:id/recommendation',
     {
       // The letter names the civil servant: only the roles that open case files.
-      preHandler: requireStaff(ctx, { action: 'documents.recommendation' }),
+      preHandler: requireStaff({ action: 'documents.recommendation' }),
       schema: {
         tags: ['documents'],
         summary: "Bawaslu's recommendation letter for a proven case, to the head of BKN (KASN before Aug 2024) or to the PPK (PDF)",
@@ -129,7 +129,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/documents/recap/:electionId',
     {
-      preHandler: requireStaff(ctx, { action: 'documents.recap' }),
+      preHandler: requireStaff({ action: 'documents.recap' }),
       schema: {
         tags: ['documents'],
         summary: 'Recap of an election in my territory per stage, region and case state; optionally one stage per region (PDF)',

@@ -6,7 +6,7 @@ import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { uploadedCsv } from '../../imports/csv-upload.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import {
   calendarQuery,
   calendarSchema,
@@ -83,7 +83,7 @@ export const electionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   );
 
   // ---- Administration (issue 14): elections, stages, regions and rulebook versions
-  const managers = requireStaff(ctx, { action: 'elections.manage' });
+  const managers = requireStaff({ action: 'elections.manage' });
   await app.register(multipart, { limits: { fileSize: MAX_REGION_CSV_BYTES, files: 1, fields: 2 }, throwFileSizeLimit: true });
 
   app.post(

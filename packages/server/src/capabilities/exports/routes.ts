@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { exportBody, exportJobSchema, exportListSchema, exportParams, langQuery } from './schema.ts';
@@ -12,7 +12,7 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.o
 
 /** Each source checks its own roles (sources.ts); every staff role can reach the routes. */
 export const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const staff = requireStaff(ctx, { action: 'exports.run' });
+  const staff = requireStaff({ action: 'exports.run' });
 
   app.post(
     '/exports',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { binary, fileHeaders } from '../reports/route-helpers.ts';
 import { inboxSetup } from './providers.ts';
 import { detailResponse, dismissBody, idParams, languageQuery, listQuery, listResponse, mediaQuery, regionBody, replyBody, smsWebhookBody, verifyQuery, whatsappWebhookBody, type WhatsappWebhookBody } from './schema.ts';
@@ -71,8 +71,8 @@ export const inboxRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; apiPrefix?: s
     done(null, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
   });
 
-  const readers = requireStaff(ctx, { action: 'inbox.read' });
-  const triage = requireStaff(ctx, { action: 'inbox.triage' });
+  const readers = requireStaff({ action: 'inbox.read' });
+  const triage = requireStaff({ action: 'inbox.triage' });
 
   app.post(
     '/inbox/webhooks/sms',

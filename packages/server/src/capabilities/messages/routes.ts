@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { registerEvidenceUploads, uploadsOf } from '../reports/evidence.service.ts';
 import { tooMany } from '../reports/route-helpers.ts';
 import { askBody, askResponse, caseParams, languageQuery, noticeBody, reporterSendBody, reporterSendResponse, reporterThreadResponse, staffThreadResponse, trackBody } from './schema.ts';
@@ -23,8 +23,8 @@ export interface MessageRoutesOptions {
 export const messageRoutes: FastifyPluginAsyncZod<MessageRoutesOptions> = async (app, { ctx, apiPrefix = '/api/v1', perHour = Number(process.env.NETRA_TRACKING_PER_HOUR ?? 60) }) => {
   await registerEvidenceUploads(app, ctx);
   const limit = { max: perHour, timeWindow: '1 hour', errorResponseBuilder: tooMany('track') };
-  const readers = requireStaff(ctx, { action: 'messages.read' });
-  const askers = requireStaff(ctx, { action: 'messages.ask' });
+  const readers = requireStaff({ action: 'messages.read' });
+  const askers = requireStaff({ action: 'messages.ask' });
   const publicErrors = { 400: errorResponseSchema, 404: errorResponseSchema, 429: errorResponseSchema };
 
   app.post(

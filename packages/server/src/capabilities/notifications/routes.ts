@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { inbox, markAllNotificationsRead, markNotificationRead } from './service.ts';
@@ -20,7 +20,7 @@ const notificationSchema = z.object({
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Every staff member has an inbox; what lands in it depends on role and scope.
-  const staff = requireStaff(ctx, { action: 'notifications.read' });
+  const staff = requireStaff({ action: 'notifications.read' });
 
   app.get(
     '/notifications',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { mailSettings, updateMailSettings } from './mail.service.ts';
 
 const settingsResponse = z.object({
@@ -16,7 +16,7 @@ const settingsResponse = z.object({
 });
 
 export const notificationSettingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const own = requireStaff(ctx, { action: 'notifications.read' });
+  const own = requireStaff({ action: 'notifications.read' });
   app.get(
     '/notifications/settings',
     { preHandler: own, schema: { tags: ['notifications'], summary: 'My e-mail settings for notifications', response: { 200: settingsResponse, 401: errorResponseSchema } } },

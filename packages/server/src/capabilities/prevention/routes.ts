@@ -3,7 +3,7 @@ import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { z } from 'zod';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import {
@@ -83,10 +83,10 @@ const write = <S extends PreventionSchema>(preHandler: preHandlerHookHandler, sc
 
 export const preventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(multipart, { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 2 }, throwFileSizeLimit: true });
-  const anyStaff = requireStaff(ctx, { action: 'prevention.coverage.read' });
-  const readers = requireStaff(ctx, { action: 'prevention.read' });
-  const pledgeRecorders = requireStaff(ctx, { action: 'prevention.pledge.record' });
-  const eventRecorders = requireStaff(ctx, { action: 'prevention.event.record' });
+  const anyStaff = requireStaff({ action: 'prevention.coverage.read' });
+  const readers = requireStaff({ action: 'prevention.read' });
+  const pledgeRecorders = requireStaff({ action: 'prevention.pledge.record' });
+  const eventRecorders = requireStaff({ action: 'prevention.event.record' });
 
   app.get(
     '/prevention/:electionId/coverage',

@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { csvImportRows, importSummarySchema, uploadedCsv } from '../../imports/csv-upload.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { agencyDetail, createUnit, importAgencies, mergeAgency, mergeUnit, renameUnit, updateAgency } from './agencies.service.ts';
 import { createAgencyBody } from './schema.ts';
 
@@ -22,7 +22,7 @@ const unitName = z.object({ name: z.string().trim().min(2).max(200) });
 
 export async function agencyAdminRoutes(root: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const managers = requireStaff(ctx, { action: 'register.agencies.manage' });
+  const managers = requireStaff({ action: 'register.agencies.manage' });
 
   app.get(
     '/register/agencies/:id',

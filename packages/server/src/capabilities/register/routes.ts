@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import type { ImportFormat } from './importer.ts';
@@ -62,8 +62,8 @@ export interface RegisterRoutesOptions {
 }
 
 export const registerRoutes: FastifyPluginAsyncZod<RegisterRoutesOptions> = async (app, { ctx, personCaseRecord }) => {
-  const readers = requireStaff(ctx, { action: 'register.read' });
-  const importers = requireStaff(ctx, { action: 'register.import' });
+  const readers = requireStaff({ action: 'register.read' });
+  const importers = requireStaff({ action: 'register.import' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await agencyAdminRoutes(app, ctx);
 

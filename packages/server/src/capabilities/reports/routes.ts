@@ -7,7 +7,7 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { sweepIncoming } from '../../storage/evidence-store.ts';
 import { officerIntakeRoutes, publicIntakeRoutes } from './intake.routes.ts';
 import { tooMany, type ReportRouteDeps } from './route-helpers.ts';
@@ -31,8 +31,8 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
   const apiPrefix = options.apiPrefix ?? '/api/v1';
   const submissionsPerHour = options.submissionsPerHour ?? Number(process.env.NETRA_REPORTS_PER_HOUR ?? 10);
   const trackingPerHour = options.trackingPerHour ?? Number(process.env.NETRA_TRACKING_PER_HOUR ?? 60);
-  const readers = requireStaff(ctx, { action: 'reports.read' });
-  const officers = requireStaff(ctx, { action: 'reports.triage' });
+  const readers = requireStaff({ action: 'reports.read' });
+  const officers = requireStaff({ action: 'reports.triage' });
   // Checked before the body is read: nobody uploads 25 MB to be told they are not signed in.
   const officersFirst = officers as unknown as onRequestAsyncHookHandler;
   await registerEvidenceUploads(app, ctx);

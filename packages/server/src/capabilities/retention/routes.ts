@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import {
   forecastQuery,
   forecastSchema,
@@ -29,11 +29,11 @@ const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorR
 /** Retention rules, legal holds, what expires, and the purge (issue 13). */
 export const retentionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['retention'];
-  const reader = requireStaff(ctx, { action: 'retention.read' });
-  const holdReader = requireStaff(ctx, { action: 'retention.holds.read' });
-  const holdManager = requireStaff(ctx, { action: 'retention.holds.manage' });
-  const ruleEditor = requireStaff(ctx, { action: 'retention.rules' });
-  const purger = requireStaff(ctx, { action: 'retention.purge' });
+  const reader = requireStaff({ action: 'retention.read' });
+  const holdReader = requireStaff({ action: 'retention.holds.read' });
+  const holdManager = requireStaff({ action: 'retention.holds.manage' });
+  const ruleEditor = requireStaff({ action: 'retention.rules' });
+  const purger = requireStaff({ action: 'retention.purge' });
 
   app.get('/retention/rules', { preHandler: reader, schema: { tags, summary: 'The kinds of data, and how long each is kept per election with its legal basis', response: { 200: rulesSchema } } }, async (request) =>
     rulesView(ctx, staffContext(request)),

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { csvImportRows, importSummarySchema, rejectedRowError, uploadedCsv } from '../../imports/csv-upload.ts';
@@ -88,8 +88,8 @@ const SIGNER_CSV: Record<z.infer<typeof rotationBody>['signerRole'], string> = {
 };
 
 export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { action: 'rotations.read' });
-  const recorders = requireStaff(ctx, { action: 'rotations.record' });
+  const readers = requireStaff({ action: 'rotations.read' });
+  const recorders = requireStaff({ action: 'rotations.record' });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2 } });
 
   app.get('/rotations/columns', { schema: { tags: ['rotations'], summary: 'The rotation file format, column by column', querystring: z.object(langQuery) } }, async (request) => {
@@ -122,7 +122,7 @@ export const rotationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     async (request) => listRotations(ctx, staffContext(request), request.query),
   );
 
-  const termKeepers = requireStaff(ctx, { action: 'rotations.terms' });
+  const termKeepers = requireStaff({ action: 'rotations.terms' });
   const termSchema = z.object({ regionCode: z.string(), regionName: z.string(), headName: z.string().nullable(), termEnd: z.string(), basis: z.string(), updatedAt: z.string() });
   app.get(
     '/rotations/terms',

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { editLexicon, lexiconView } from './lexicon.service.ts';
 import { confirmProposal, linkAccount, listAccounts, proposeLinksInScope, rejectProposal, unlinkAccount } from './links.ts';
@@ -23,8 +23,8 @@ const tags = ['screening'];
 const errors = { 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 
 export const screeningRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readers = requireStaff(ctx, { action: 'screening.read' });
-  const officers = requireStaff(ctx, { action: 'screening.triage' });
+  const readers = requireStaff({ action: 'screening.read' });
+  const officers = requireStaff({ action: 'screening.triage' });
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
 
   app.post(

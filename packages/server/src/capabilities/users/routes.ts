@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../auth/guard.ts';
+import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestMeta, staffContext } from '../../http/request-context.ts';
 import { acceptInvitation, invitationInfo, invitationTotp, inviteOfficer, reinvite } from './invitations.service.ts';
@@ -31,7 +31,7 @@ const opener = (request: FastifyRequest) => {
 };
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const admin = requireStaff(ctx, { action: 'users.manage' });
+  const admin = requireStaff({ action: 'users.manage' });
   const tags = ['users'];
 
   app.get(

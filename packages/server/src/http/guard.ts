@@ -4,14 +4,27 @@
  * (for requests that change something). Territorial scope is not checked here but in each
  * repository's queries, so no route can forget it.
  *
- * It lives in the auth capability because it resolves sessions; http/ stays below every
- * capability.
+ * It lives in http/, below every capability, so that no capability stands on the auth capability
+ * for its routes' guard. The sessions themselves stay the auth capability's: app.ts hands the app
+ * the session lookup (`staffSession`, bound to the app's context) and the guard asks the app.
  */
 import { can, type PermissionAction } from '@netra/core';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { AppContext } from '../../context.ts';
-import { ApiError } from '../../http/errors.ts';
-import { resolveSession, SESSION_COOKIE } from './service.ts';
+import { ApiError } from './errors.ts';
+import type { StaffUser } from './request-context.ts';
+
+/** The cookie that carries the session token (set and cleared by the auth capability's routes). */
+export const SESSION_COOKIE = 'netra_session';
+
+/** The signed-in staff member behind a session token, or null when it is unknown or expired. */
+export type StaffSessionLookup = (token: string) => Promise<StaffUser | null>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The auth capability's session lookup, bound to the app's context by app.ts. */
+    staffSession: StaffSessionLookup;
+  }
+}
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,10 +46,10 @@ export function staffGuardOf(hook: unknown): Readonly<GuardOptions> | undefined 
   return typeof hook === 'function' ? (hook as Partial<StaffGuard>)[STAFF_GUARD] : undefined;
 }
 
-export function requireStaff(ctx: AppContext, options: GuardOptions): StaffGuard {
+export function requireStaff(options: GuardOptions): StaffGuard {
   const guard = async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies?.[SESSION_COOKIE];
-    const staff = token ? await resolveSession(ctx, token) : null;
+    const staff = token ? await request.server.staffSession(token) : null;
     if (!staff) {
       throw new ApiError(401, 'unauthenticated', {
         id: 'Sesi Anda berakhir atau Anda belum masuk. Silakan masuk kembali.',
