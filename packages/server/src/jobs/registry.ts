@@ -10,7 +10,7 @@ import { jobs as exports } from '../capabilities/exports/jobs.ts';
 import { jobs as reports } from '../capabilities/reports/jobs.ts';
 import { jobs as retention } from '../capabilities/retention/jobs.ts';
 import { jobs as screening } from '../capabilities/screening/jobs.ts';
-import { jobs as mail } from '../mail/jobs.ts';
+import { jobs as mail } from './mail.ts';
 import { jobs as inbox } from '../capabilities/inbox/jobs.ts';
 import { jobs as messages } from '../capabilities/messages/jobs.ts';
 import { jobs as notifications } from '../capabilities/notifications/jobs.ts';

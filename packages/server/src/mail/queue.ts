@@ -5,7 +5,7 @@
  * job runner is connected (the command line), the message is delivered at once.
  */
 import type { AppContext } from '../context.ts';
-import type { JobSender } from '../job.ts';
+import type { Trx } from '../db/database.ts';
 import { decrypt, encrypt } from '../security/encryption.ts';
 import { currentMailer, type MailMessage } from './mailer.ts';
 
@@ -16,9 +16,15 @@ export interface MailJobData {
   sealed: string;
 }
 
-let enqueue: JobSender<MailJobData> | null = null;
+/**
+ * What the job runner hands over to queue a message (job.ts's `JobSender` for MailJobData, written
+ * out so that mail/ needs nothing of the job runner): `within` a transaction, it commits with it.
+ */
+export type MailSender = (data: MailJobData, options?: { within?: Trx }) => Promise<string | null>;
 
-export function useMailQueue(sender: JobSender<MailJobData> | null): void {
+let enqueue: MailSender | null = null;
+
+export function useMailQueue(sender: MailSender | null): void {
   enqueue = sender;
 }
 

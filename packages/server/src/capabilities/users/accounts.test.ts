@@ -9,7 +9,7 @@ import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run.ts';
 import { startJobs, type Jobs } from '../../jobs/boss.ts';
-import { jobs as mailJobs } from '../../mail/jobs.ts';
+import { jobs as mailJobs } from '../../jobs/mail.ts';
 import { deliverQueuedMail } from '../../mail/queue.ts';
 import { encrypt } from '../../security/encryption.ts';
 import { useMailer } from '../../mail/mailer.ts';

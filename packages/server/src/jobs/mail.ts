@@ -1,6 +1,9 @@
-/** The mail queue (listed in jobs/registry.ts): retried five times with back-off, as an SMTP server may be away for a while. */
+/**
+ * The mail queue (listed in jobs/registry.ts): retried five times with back-off, as an SMTP server may be away for a while.
+ * It lives here, beside the list, so that mail/ (a floor under the capabilities that send mail) needs nothing of job.ts.
+ */
 import { queuedJob, type Job } from '../job.ts';
-import { deliverQueuedMail, MAIL_QUEUE, useMailQueue, type MailJobData } from './queue.ts';
+import { deliverQueuedMail, MAIL_QUEUE, useMailQueue, type MailJobData } from '../mail/queue.ts';
 
 export const jobs: readonly Job[] = [
   queuedJob<MailJobData>({
