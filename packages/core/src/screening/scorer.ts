@@ -277,7 +277,9 @@ function mentionsOf(mentionHits: readonly LexiconHit[], config: ScoringConfig): 
 }
 
 function newGroup(members: readonly Mention[], pairIds: readonly string[], excluded: PairGroup['excluded'], size: number): PairGroup {
-  const best = members.reduce((x, y) => (y.weight > x.weight ? y : x));
+  // The first of the strongest mentions.
+  let best = members[0];
+  for (let k = 1; k < members.length; k++) if (members[k].weight > best.weight) best = members[k];
   return { mentions: members, best, pairIds, excluded, size, support: [], opposition: [] };
 }
 
@@ -311,6 +313,82 @@ function pairSetOf(list: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
+/**
+ * How the pairs of a post's distinct pair lists fall into groups: which lists name each shared
+ * part (a bit mask), the pairs of each part, and how many of each list's pairs are shared. It
+ * depends on the lists alone, in their order, so it is worked out once per sequence of lists
+ * and kept (a post naming a candidate and ✌ meets the same lists as many others).
+ */
+interface Grouping {
+  /** Each shared pair with the mask of the lists naming it; null when the lists share none. */
+  readonly shared: ReadonlyMap<string, number> | null;
+  readonly masks: readonly number[];
+  readonly ids: ReadonlyArray<readonly string[]>;
+  readonly sharedCount: Int32Array;
+}
+
+/** Groupings by their sequence of lists: a trie keyed by the lists' identities. */
+interface GroupingNode {
+  grouping: Grouping | null;
+  next: Map<readonly string[], GroupingNode> | null;
+}
+let groupings = new WeakMap<readonly string[], GroupingNode>();
+let groupingCount = 0;
+const GROUPING_LIMIT = 8192;
+
+function groupingOf(lists: ReadonlyArray<readonly string[]>): Grouping {
+  let node = groupings.get(lists[0]);
+  if (!node) {
+    if (groupingCount >= GROUPING_LIMIT) {
+      groupings = new WeakMap();
+      groupingCount = 0;
+    }
+    groupings.set(lists[0], (node = { grouping: null, next: null }));
+  }
+  for (let k = 1; k < lists.length; k++) {
+    node.next ??= new Map();
+    let child = node.next.get(lists[k]);
+    if (!child) node.next.set(lists[k], (child = { grouping: null, next: null }));
+    node = child;
+  }
+  if (!node.grouping) {
+    node.grouping = computeGrouping(lists);
+    groupingCount++;
+  }
+  return node.grouping;
+}
+
+function computeGrouping(lists: ReadonlyArray<readonly string[]>): Grouping {
+  // More than 30 distinct namers in one post is no post a person writes: the rest stand alone.
+  const n = Math.min(lists.length, 30);
+  let shared: Map<string, number> | null = null;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const ids = sharedPairs(lists[a], lists[b]);
+      if (ids.length === 0) continue;
+      shared ??= new Map();
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) | (1 << a) | (1 << b));
+    }
+  }
+  const sharedCount = new Int32Array(lists.length);
+  const masks: number[] = [];
+  const idsOf: string[][] = [];
+  if (shared) {
+    const byMask = new Map<number, string[]>();
+    for (const [id, mask] of shared) {
+      const ids = byMask.get(mask);
+      if (ids) ids.push(id);
+      else byMask.set(mask, [id]);
+      for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
+    }
+    for (const [mask, ids] of byMask) {
+      masks.push(mask);
+      idsOf.push(ids);
+    }
+  }
+  return { shared, masks, ids: idsOf, sharedCount };
+}
+
 function groupPairs(mentions: readonly Mention[]): PairGroup[] {
   // Mentions naming the very same pairs ("✌" and "nomor 2": the matcher gives them one pair
   // list) are one namer; the pairs several namers name (a name and its ballot number) are found
@@ -330,33 +408,23 @@ function groupPairs(mentions: readonly Mention[]): PairGroup[] {
     const pairIds = lists[0];
     return pairIds.length > 0 ? [newGroup(mentions, pairIds, null, pairIds.length)] : [];
   }
-  // More than 30 distinct namers in one post is no post a person writes: the rest stand alone.
+  const { shared, masks, ids, sharedCount } = groupingOf(lists);
   const n = Math.min(namers.length, 30);
-  let shared: Map<string, number> | null = null;
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      const ids = sharedPairs(lists[a], lists[b]);
-      if (ids.length === 0) continue;
-      shared ??= new Map();
-      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) | (1 << a) | (1 << b));
-    }
-  }
   const groups: PairGroup[] = [];
-  const sharedCount = new Int32Array(namers.length);
-  if (shared) {
-    const byMask = new Map<number, string[]>();
-    for (const [id, mask] of shared) {
-      const ids = byMask.get(mask);
-      if (ids) ids.push(id);
-      else byMask.set(mask, [id]);
-      for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
+  for (let g = 0; g < masks.length; g++) {
+    const mask = masks[g];
+    // The namers' mentions in the post's order (each namer's are in order already): an insertion sort.
+    const members: Mention[] = [];
+    for (let k = 0; k < n; k++) {
+      if (!(mask & (1 << k))) continue;
+      for (const mention of namers[k]) {
+        let at = members.length;
+        while (at > 0 && members[at - 1].index > mention.index) at--;
+        if (at === members.length) members.push(mention);
+        else members.splice(at, 0, mention);
+      }
     }
-    for (const [mask, ids] of byMask) {
-      const members: Mention[] = [];
-      for (let k = 0; k < n; k++) if (mask & (1 << k)) members.push(...namers[k]);
-      members.sort((x, y) => x.index - y.index);
-      groups.push(newGroup(members, ids, null, ids.length));
-    }
+    groups.push(newGroup(members, ids[g], null, ids[g].length));
   }
   for (let k = 0; k < namers.length; k++) {
     const pairIds = lists[k];
@@ -413,18 +481,28 @@ function rankGroups(groups: readonly PairGroup[], post: ScreenablePost, director
     const group = groups[0];
     return [{ group, local: localPairs.length === 0 ? EMPTY_IDS : localPairs.filter((id) => hasPair(group, id)), total: group.best.weight + cueTotal(group.support, config) + cueTotal(group.opposition, config) }];
   }
-  return groups
-    .map((group) => ({
+  // A post names a few groups: a stable insertion sort (as Array#sort is) without a comparator call.
+  const ranked: RankedGroup[] = [];
+  for (const group of groups) {
+    const next: RankedGroup = {
       group,
-      local: localPairs.filter((id) => hasPair(group, id)),
+      local: localPairs.length === 0 ? EMPTY_IDS : localPairs.filter((id) => hasPair(group, id)),
       total: group.best.weight + cueTotal(group.support, config) + cueTotal(group.opposition, config),
-    }))
-    .sort(
-      (a, b) =>
-        b.total - a.total ||
-        Number(b.local.length > 0) - Number(a.local.length > 0) ||
-        a.group.best.hits[0].tokenStart - b.group.best.hits[0].tokenStart,
-    );
+    };
+    let at = ranked.length;
+    while (at > 0 && rankedBefore(next, ranked[at - 1])) at--;
+    if (at === ranked.length) ranked.push(next);
+    else ranked.splice(at, 0, next);
+  }
+  return ranked;
+}
+
+/** Whether `a` ranks strictly before `b`: more evidence, then pairs of the account's region, then the earlier mention. */
+function rankedBefore(a: RankedGroup, b: RankedGroup): boolean {
+  if (a.total !== b.total) return a.total > b.total;
+  const aLocal = a.local.length > 0;
+  if (aLocal !== b.local.length > 0) return aLocal;
+  return a.group.best.hits[0].tokenStart < b.group.best.hits[0].tokenStart;
 }
 
 /** The most likely pairs, at most `max`: each group's local pairs first. */
