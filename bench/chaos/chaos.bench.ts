@@ -12,16 +12,16 @@
  * At the end, every acknowledged (201) report must be in the database with its evidence row and
  * file, and every named one with its sealed identity: `lost` must be 0 (exit 1 otherwise).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import sharp from 'sharp';
-import { REPO_ROOT } from '../../packages/server/src/config.ts';
 import { runningPostmaster } from '../../packages/server/src/db/embedded-postgres.ts';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
+import { spawnSourceServer } from '../../packages/server/src/testing/server-process.ts';
 
 const { values } = parseArgs({
   options: { 'server-kills': { type: 'string', default: '10' }, 'postgres-kills': { type: 'string', default: '3' }, clients: { type: 'string', default: '6' }, settle: { type: 'string', default: '4' } },
@@ -42,29 +42,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let server: ChildProcess | null = null;
 const tailOutput: string[] = [];
 function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NETRA_DATA_DIR: dataDir,
-      NETRA_PG_PORT: String(pgPort),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NETRA_DEMO: '0',
-      NETRA_LOG_LEVEL: 'warn',
-      // Reporters here come from varied TEST-NET addresses through a pretend proxy on loopback.
-      NETRA_TRUST_PROXY: '127.0.0.1',
-      NETRA_REPORTS_PER_HOUR: '1000000',
+  return spawnSourceServer({
+    dataDir,
+    pgPort,
+    port,
+    // Reporters here come from varied TEST-NET addresses through a pretend proxy on loopback.
+    env: { NETRA_TRUST_PROXY: '127.0.0.1', NETRA_REPORTS_PER_HOUR: '1000000' },
+    onOutput: (text) => {
+      tailOutput.push(text);
+      if (tailOutput.length > 200) tailOutput.shift();
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const keep = (chunk: Buffer) => {
-    tailOutput.push(chunk.toString());
-    if (tailOutput.length > 200) tailOutput.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return child;
 }
 
 async function healthy(): Promise<boolean> {

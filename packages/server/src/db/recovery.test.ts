@@ -5,13 +5,13 @@
  * answers 503 with Retry-After, its supervisor restarts PostgreSQL, and it answers again within 30 s.
  * Another data directory's PostgreSQL (a live one started here) is never touched.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../config.ts';
 import { freePort } from '../testing/free-port.ts';
+import { spawnSourceServer } from '../testing/server-process.ts';
 import { runningPostmaster, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-recovery-'));
@@ -25,13 +25,7 @@ let other: EmbeddedDatabase | null = null;
 const output: string[] = [];
 
 function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NETRA_DATA_DIR: dataDir, NETRA_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', NETRA_DEMO: '0', NETRA_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const child = spawnSourceServer({ dataDir, pgPort, port, onOutput: (text) => output.push(text) });
   servers.push(child);
   return child;
 }

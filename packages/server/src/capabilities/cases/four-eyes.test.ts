@@ -1,7 +1,8 @@
 /**
  * Four eyes on Bawaslu findings (issue 14): the officer who recorded a finding cannot alone
  * classify it as a violation and forward it; a second officer of the same Bawaslu confirms. The
- * rule is the rulebook's (`fourEyes.findings`), so an election can turn it off.
+ * rule is the rulebook's (`fourEyes.findings`), so an election can turn it off. The case page
+ * does not offer the recorder those steps and says why; a colleague is offered them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -20,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const NOTE = 'Catatan kajian yang cukup panjang.';
+const setFourEyes2020 = (on: boolean) =>
+  sql`UPDATE election_rulebooks SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', ${on ? 'true' : 'false'}::jsonb) WHERE election_id = 'pilkada-2020'`.execute(t.ctx.db);
 const move = (client: StaffClient, id: string, payload: Record<string, unknown>) => client.post(`/api/v1/cases/${id}/transitions`, { note: NOTE, ...payload });
 
 describe('four eyes on a finding', () => {
@@ -45,12 +48,42 @@ describe('four eyes on a finding', () => {
 
   it('a rulebook with four eyes off lets the recorder classify alone', async () => {
     // Rulebooks are versioned (issue 14): a case runs under its version's rules.
-    await sql`UPDATE election_rulebooks SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', 'false') WHERE election_id = 'pilkada-2020'`.execute(t.ctx.db);
+    await setFourEyes2020(false);
     try {
       const c = await createCase(t, { state: 'under_review', electionId: 'pilkada-2020', recordedBy: recorder.userId });
       expect((await move(recorder, c.id, { transition: 'classify_violation', actCodes: ['A02'] })).statusCode).toBe(200);
     } finally {
-      await sql`UPDATE election_rulebooks SET rulebook = jsonb_set(rulebook, '{fourEyes,findings}', 'true') WHERE election_id = 'pilkada-2020'`.execute(t.ctx.db);
+      await setFourEyes2020(true);
+    }
+  });
+});
+
+const offered = async (client: StaffClient, id: string) => {
+  const detail = (await client.get(`/api/v1/cases/${id}?lang=en`)).json() as { transitions: Array<{ code: string }>; fourEyes: { required: boolean; withheld: Array<{ code: string; label: string }> } };
+  return { codes: detail.transitions.map((tr) => tr.code), fourEyes: detail.fourEyes };
+};
+
+describe('transitions offered under four eyes', () => {
+  it('withholds classify_violation from the recorder, and says so; offers it to a colleague', async () => {
+    const c = await createCase(t, { state: 'under_review', recordedBy: recorder.userId });
+    const mine = await offered(recorder, c.id);
+    expect(mine.codes).not.toContain('classify_violation');
+    expect(mine.codes).toContain('classify_not_violation');
+    expect(mine.fourEyes).toMatchObject({ required: true, withheld: [{ code: 'classify_violation' }] });
+    const theirs = await offered(colleague, c.id);
+    expect(theirs.codes).toContain('classify_violation');
+    expect(theirs.fourEyes.withheld).toEqual([]);
+  });
+
+  it('offers it to the recorder when the case runs under a rulebook version with four eyes off', async () => {
+    await setFourEyes2020(false);
+    try {
+      const c = await createCase(t, { state: 'under_review', electionId: 'pilkada-2020', recordedBy: recorder.userId });
+      const mine = await offered(recorder, c.id);
+      expect(mine.codes).toContain('classify_violation');
+      expect(mine.fourEyes).toEqual({ required: false, withheld: [] });
+    } finally {
+      await setFourEyes2020(true);
     }
   });
 });
