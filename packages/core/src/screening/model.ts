@@ -347,6 +347,11 @@ class WordTable {
   epoch: object = {};
   /** violation and stance weight of bucket b at [2b] and [2b + 1]. */
   readonly both: Float32Array;
+  /**
+   * Bit b set when bucket b has a weight in either regression: most word pairs fall in empty
+   * buckets, and this bitmap (buckets / 8 bytes) stays in the processor's cache where `both` does not.
+   */
+  readonly weighted: Int32Array;
   /** Cue findings by name: [violation, stance] weights. */
   readonly cues = new Map<string, readonly [number, number]>();
 
@@ -357,6 +362,9 @@ class WordTable {
       both[2 * b + 1] = model.stance.weights[b];
     }
     this.both = both;
+    const weighted = new Int32Array(Math.ceil(model.buckets / 32));
+    for (let b = 0; b < model.buckets; b++) if (both[2 * b] !== 0 || both[2 * b + 1] !== 0) weighted[b >>> 5] |= 1 << (b & 31);
+    this.weighted = weighted;
   }
 
   idOf(word: string, masked: boolean): number {
@@ -491,6 +499,7 @@ export function modelLogitsInto(
   out: Float64Array,
 ): void {
   const table = wordTable(model);
+  const { both, weighted } = table;
   const { starts, ends, kinds } = mask;
   const mentions = mask.count;
   let violation = model.violation.bias;
@@ -519,9 +528,13 @@ export function modelLogitsInto(
     violation += table.violation[id];
     stance += table.stance[id];
     if (previous >= 0 && !(table.functionWord[previous] === 1 && table.functionWord[id] === 1)) {
-      const at = pairBucket(table.pairHash[previous], table.pairHash[id], model.mask) << 1;
-      violation += table.both[at];
-      stance += table.both[at + 1];
+      // An empty bucket adds nothing (the sums start at the biases, so they are never -0 and
+      // adding a zero leaves them as they are): only a weighted bucket is read.
+      const bucket = pairBucket(table.pairHash[previous], table.pairHash[id], model.mask);
+      if ((weighted[bucket >>> 5] & (1 << (bucket & 31))) !== 0) {
+        violation += both[bucket << 1];
+        stance += both[(bucket << 1) + 1];
+      }
     }
     previous = id;
     i = next;
