@@ -39,15 +39,6 @@ export async function anySealedValue(db: Db | Trx): Promise<string | null> {
   return user?.totp_secret_encrypted ?? null;
 }
 
-export async function sealedIdentities(trx: Trx) {
-  // Only identities still sealed with the master key; the others are re-wrapped through their data keys.
-  return trx.selectFrom('reporter_identities').select(['report_id as id', 'sealed']).where('sealed', 'like', 'v1:%').orderBy('report_id').execute();
-}
-
-export async function setSealedIdentity(trx: Trx, reportId: string, sealed: string): Promise<void> {
-  await trx.updateTable('reporter_identities').set({ sealed }).where('report_id', '=', reportId).execute();
-}
-
 export async function sealedTotpSecrets(trx: Trx) {
   return trx
     .selectFrom('users')

@@ -18,7 +18,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { decrypt, encrypt } from './encryption.ts';
 import * as repo from './keys.repository.ts';
-import { rewrapIdentityKeys } from './vault.ts';
+import { resealLegacyIdentities, rewrapIdentityKeys } from './vault.ts';
 
 export function keyFingerprint(key: Buffer): string {
   return `hmac-sha256:${createHmac('sha256', key).update('netra:key-fingerprint:v1').digest('hex').slice(0, 32)}`;
@@ -104,15 +104,15 @@ export async function rotateEncryptionKey(db: Db, oldKey: Buffer, newKey: Buffer
     const expected = await repo.readMeta(trx, repo.ENCRYPTION_FINGERPRINT);
     if (expected !== keyFingerprint(oldKey)) throw new KeyMismatchError(expected ?? '(none)', keyFingerprint(oldKey));
     const reseal = (sealed: string) => encrypt(newKey, decrypt(oldKey, sealed));
-    const identities = await repo.sealedIdentities(trx);
-    for (const row of identities) await repo.setSealedIdentity(trx, row.id, reseal(row.sealed));
+    // Only identities still sealed with the master key; the others are re-wrapped through their data keys.
+    const identities = await resealLegacyIdentities(trx, reseal);
     const dataKeys = await rewrapIdentityKeys(trx, oldKey, newKey);
     const secrets = await repo.sealedTotpSecrets(trx);
     for (const row of secrets) await repo.setSealedTotpSecret(trx, row.id, reseal(row.sealed));
     const root = await repo.readMeta(trx, repo.HMAC_ROOT);
     if (root !== null) await repo.writeMeta(trx, repo.HMAC_ROOT, reseal(root));
     await repo.writeMeta(trx, repo.ENCRYPTION_FINGERPRINT, keyFingerprint(newKey));
-    return { identities: identities.length + dataKeys, totpSecrets: secrets.length, oldFingerprint: expected, newFingerprint: keyFingerprint(newKey) };
+    return { identities: identities + dataKeys, totpSecrets: secrets.length, oldFingerprint: expected, newFingerprint: keyFingerprint(newKey) };
   });
 }
 

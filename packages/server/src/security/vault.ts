@@ -50,10 +50,15 @@ export function destroyIdentityKeys(trx: Db | Trx, keyIds: readonly string[], at
 export async function upgradeLegacyIdentities(db: Db, masterKey: Buffer): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await repo.lockVault(trx);
-    const legacy = await repo.legacyIdentities(trx);
-    for (const row of legacy) await repo.setSealedIdentity(trx, row.reportId, await sealIdentity(trx, masterKey, decrypt(masterKey, row.sealed)));
-    return legacy.length;
+    return resealLegacyIdentities(trx, (sealed) => sealIdentity(trx, masterKey, decrypt(masterKey, sealed)));
   });
+}
+
+/** Seal again, with `reseal`, every identity still sealed directly with the master key; answers how many. */
+export async function resealLegacyIdentities(trx: Trx, reseal: (sealed: string) => string | Promise<string>): Promise<number> {
+  const legacy = await repo.legacyIdentities(trx);
+  for (const row of legacy) await repo.setSealedIdentity(trx, row.reportId, await reseal(row.sealed));
+  return legacy.length;
 }
 
 /** Re-wrap every live data key from one master key to another (key rotation); answers how many. */
