@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Election, ElectionRulebook, ElectionStage, ParticipationRule, Rulebook } from '@netra/core';
 import type { Db, Trx } from '../../db/database.ts';
+import { electionStageRows } from '../../db/seed/reference.ts';
 
 export async function listElections(db: Db) {
   return db
@@ -151,22 +152,7 @@ export async function updateElectionRow(trx: Trx, id: string, e: { nameId: strin
 
 export async function replaceStages(trx: Trx, electionId: string, stages: ElectionStage[]): Promise<void> {
   await trx.deleteFrom('election_stages').where('election_id', '=', electionId).execute();
-  await trx
-    .insertInto('election_stages')
-    .values(
-      stages.map((s) => ({
-        election_id: electionId,
-        code: s.code,
-        name_id: s.name.id,
-        name_en: s.name.en,
-        start_date: s.start,
-        end_date: s.end,
-        critical: s.critical,
-        levels: s.levels ?? null,
-        basis: s.basis,
-      })),
-    )
-    .execute();
+  await trx.insertInto('election_stages').values(electionStageRows(electionId, stages)).execute();
 }
 
 export async function removeParticipatingRegion(trx: Trx, electionId: string, regionCode: string): Promise<boolean> {

@@ -15,8 +15,9 @@ import {
   shippedRulebook,
   timeZoneOfRegion,
   type Election,
+  type ElectionStage,
 } from '@netra/core';
-import type { Db } from '../database.ts';
+import type { Db, Trx } from '../database.ts';
 import type { RegionTable } from '../schema.ts';
 
 const CHUNK = 2000;
@@ -78,33 +79,8 @@ export async function insertElection(db: Db, election: Election): Promise<boolea
       .insertInto('election_rulebooks')
       .values({ election_id: election.id, version: 1, rulebook: JSON.stringify(shippedRulebook(election)), reason: 'Buku aturan bawaan Netra', regulation: election.basis })
       .execute();
-    await trx
-      .insertInto('election_stages')
-      .values(
-        election.stages.map((s) => ({
-          election_id: election.id,
-          code: s.code,
-          name_id: s.name.id,
-          name_en: s.name.en,
-          start_date: s.start,
-          end_date: s.end,
-          critical: s.critical,
-          levels: s.levels ?? null,
-          basis: s.basis,
-        })),
-      )
-      .execute();
-    // Participation is stored per region (provinces and regencies/cities) so queries join on
-    // it and an imported list can extend it.
-    const regions = await trx.selectFrom('regions').select('code').where('level', 'in', ['province', 'regency']).execute();
-    const participating = regions.filter((r) => participates(election, r.code));
-    for (let i = 0; i < participating.length; i += CHUNK) {
-      await trx
-        .insertInto('election_regions')
-        .values(participating.slice(i, i + CHUNK).map((r) => ({ election_id: election.id, region_code: r.code, source: 'rule' as const })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await trx.insertInto('election_stages').values(electionStageRows(election.id, election.stages)).execute();
+    await addParticipatingRegions(trx, election);
     return true;
   });
 }
@@ -140,19 +116,42 @@ export async function refreshShippedElection(db: Db, election: Election): Promis
       .set({ participation: JSON.stringify(election.participation), rulebook: JSON.stringify(rulebook), rulebook_version: version, basis: election.basis })
       .where('id', '=', election.id)
       .execute();
-    const regions = await trx.selectFrom('regions').select('code').where('level', 'in', ['province', 'regency']).execute();
-    const participating = regions.filter((r) => participates(election, r.code));
-    let added = 0;
-    for (let i = 0; i < participating.length; i += CHUNK) {
-      const result = await trx
-        .insertInto('election_regions')
-        .values(participating.slice(i, i + CHUNK).map((r) => ({ election_id: election.id, region_code: r.code, source: 'rule' as const })))
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    return added;
+    return addParticipatingRegions(trx, election);
   });
+}
+
+/** The rows of an election's stages (the seed's and the elections console's). */
+export function electionStageRows(electionId: string, stages: readonly ElectionStage[]) {
+  return stages.map((s) => ({
+    election_id: electionId,
+    code: s.code,
+    name_id: s.name.id,
+    name_en: s.name.en,
+    start_date: s.start,
+    end_date: s.end,
+    critical: s.critical,
+    levels: s.levels ?? null,
+    basis: s.basis,
+  }));
+}
+
+/**
+ * Participation is stored per region (provinces and regencies/cities) so queries join on it and an
+ * imported list can extend it: adds the regions the election's rule names; answers how many were new.
+ */
+async function addParticipatingRegions(trx: Trx, election: Election): Promise<number> {
+  const regions = await trx.selectFrom('regions').select('code').where('level', 'in', ['province', 'regency']).execute();
+  const participating = regions.filter((r) => participates(election, r.code));
+  let added = 0;
+  for (let i = 0; i < participating.length; i += CHUNK) {
+    const result = await trx
+      .insertInto('election_regions')
+      .values(participating.slice(i, i + CHUNK).map((r) => ({ election_id: election.id, region_code: r.code, source: 'rule' as const })))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
 }
 
 /**
