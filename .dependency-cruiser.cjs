@@ -77,6 +77,38 @@ module.exports = {
       to: { path: CAPABILITY },
     },
     {
+      name: 'http-needs-no-app-context',
+      severity: 'error',
+      comment:
+        'http/ stands on the database alone, one floor under everything that takes the AppContext: what a hook needs from the running system comes as an argument (the HMAC key) or from the app (the staff guard asks the app for the session, app.ts hands it the auth capability’s lookup).',
+      from: { path: '(^|/)packages/server/src/http/', pathNot: TEST_FILE },
+      to: { path: '(^|/)packages/server/src/context\\.ts$' },
+    },
+    {
+      name: 'routes-guard-from-http',
+      severity: 'error',
+      comment:
+        'A capability’s routes take the staff guard from http/guard.ts, never from the auth capability, so auth is no floor under every capability (only auth’s own routes use its service).',
+      from: { path: `${CAPABILITY}(routes|[^/]+\\.routes)\\.ts$`, pathNot: TEST_FILE },
+      to: { path: '(^|/)packages/server/src/capabilities/auth/', pathNot: '(^|/)packages/server/src/capabilities/$2/' },
+    },
+    {
+      name: 'foundation-below-capabilities',
+      severity: 'error',
+      comment:
+        'The floors under the capabilities (config, context, job.ts, security/, storage/, mail/, imports/, pdf/) never reach up into one; what they need of a capability is handed in from above.',
+      from: { path: '(^|/)packages/server/src/(config\\.ts|context\\.ts|job\\.ts|security/|storage/|mail/|imports/|pdf/)', pathNot: TEST_FILE },
+      to: { path: CAPABILITY },
+    },
+    {
+      name: 'mail-needs-no-job-runner',
+      severity: 'error',
+      comment:
+        'mail/ (the mailer and its queue) sits beside the audit log, under every capability that sends mail: the queue’s job is defined beside the job list (jobs/mail.ts), and mail/ imports nothing of job.ts or jobs/.',
+      from: { path: '(^|/)packages/server/src/mail/', pathNot: TEST_FILE },
+      to: { path: '(^|/)packages/server/src/(job\\.ts$|jobs/)' },
+    },
+    {
       name: 'db-below-capabilities',
       severity: 'error',
       comment: 'db/ (connection, migrations, schema types, scope predicates, reference data) sits under the capabilities; demo data that calls services lives in server/src/demo/.',

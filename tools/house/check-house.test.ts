@@ -18,6 +18,10 @@ describe('house rule checker', () => {
     ['core-is-pure', 'packages/core/src/io.ts'],
     ['web-does-not-import-server', 'packages/web/src/page.ts'],
     ['http-below-capabilities', 'packages/server/src/http/guard.ts'],
+    ['http-needs-no-app-context', 'packages/server/src/http/address-key.ts'],
+    ['routes-guard-from-http', 'packages/server/src/capabilities/alpha/routes.ts'],
+    ['foundation-below-capabilities', 'packages/server/src/mail/queue.ts'],
+    ['mail-needs-no-job-runner', 'packages/server/src/mail/queue.ts'],
   ])('names the rule %s at %s', (rule, file) => {
     expect(report).toMatch(new RegExp(`${rule}: ${file.replace(/\.ts$/, '\\.ts')}`));
   });
@@ -31,6 +35,11 @@ describe('house rule checker', () => {
 
   it('names two server folders that import each other, though no two files do', () => {
     expect(report).toMatch(/no-folder-circle: packages\/server\/src\/capabilities\/beta\/ ⇄ packages\/server\/src\/capabilities\/gamma\//);
+  });
+
+  it('fails when the server stands on more floors than allowed, and only then', () => {
+    expect(report).not.toMatch(/server-floors/);
+    expect(checkHouse(planted, ['packages'], 1).report).toMatch(/server-floors: packages\/server\/src \(\d+ floors, at most 1/);
   });
 
   it('lets a capability use its own repository', () => {

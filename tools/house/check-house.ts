@@ -4,7 +4,7 @@
  * capability's repository, pure core, web ⇸ server, floors), a text scan catches what an import
  * graph cannot see — a query built on `ctx.db` in a service or route — and the server's folders
  * must not import each other in a circle (floors.ts; two files need not import each other for
- * two folders to). Exit 1 on any violation.
+ * two folders to) nor stand on more floors than MAX_SERVER_FLOORS. Exit 1 on any violation.
  *
  *   npx tsx tools/house/check-house.ts [ROOT] [PATH…]   (defaults: the repository, packages e2e bench)
  */
@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { floorsOf, serverGraph } from './floors.ts';
+import { floorsOf, serverGraph, type Floors } from './floors.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -76,30 +76,52 @@ export function cruise(root: string, paths: string[]): { ok: boolean; output: st
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
-/** Server folders (capabilities, http/, db/ …) that import each other, tests left out. */
-export function folderCircles(root: string): Violation[] {
+/**
+ * The most floors the server's import graph may stand on (floors.ts). Lower it when the floors come
+ * down; a change that adds a floor has to take one away elsewhere (or say in review why not).
+ */
+export const MAX_SERVER_FLOORS = 11;
+
+/** The server's floors and folder circles, tests left out (null for a tree without a server). */
+function serverFloors(root: string): Floors | null {
   const src = 'packages/server/src';
-  if (!fs.existsSync(path.join(root, src))) return [];
-  return floorsOf(serverGraph(src, root)).circles.map((circle) => ({
+  return fs.existsSync(path.join(root, src)) ? floorsOf(serverGraph(src, root)) : null;
+}
+
+/** Server folders (capabilities, http/, db/ …) that import each other. */
+function folderCircles(floors: Floors | null): Violation[] {
+  return (floors?.circles ?? []).map((circle) => ({
     rule: 'no-folder-circle',
-    file: circle.map((unit) => `${src}/${unit}`).join(' ⇄ '),
+    file: circle.map((unit) => `packages/server/src/${unit}`).join(' ⇄ '),
     detail: 'move the shared piece to its true owner or a floor below both',
   }));
 }
 
-export function checkHouse(root: string, paths: string[]): { ok: boolean; report: string } {
+/** More floors than allowed: names the top floor and the count. */
+function floorCeiling(floors: Floors | null, max: number): Violation[] {
+  if (!floors || floors.floors.length <= max) return [];
+  return [{
+    rule: 'server-floors',
+    file: 'packages/server/src',
+    detail: `${floors.floors.length} floors, at most ${max} (top: ${floors.floors[0]!.units.join(', ')}; see npx tsx tools/house/floors.ts)`,
+  }];
+}
+
+export function checkHouse(root: string, paths: string[], maxFloors: number = MAX_SERVER_FLOORS): { ok: boolean; report: string } {
   const graph = cruise(root, paths);
   const queries = scanQueriesOutsideRepositories(root);
-  const circles = folderCircles(root);
+  const floors = serverFloors(root);
+  const circles = folderCircles(floors);
+  const ceiling = floorCeiling(floors, maxFloors);
   const lines: string[] = [];
   if (!graph.ok) lines.push(graph.output);
   for (const v of queries) lines.push(`  error ${v.rule}: ${v.file}:${v.line} ${v.detail}`);
-  for (const v of circles) lines.push(`  error ${v.rule}: ${v.file} (${v.detail})`);
-  const ok = graph.ok && queries.length === 0 && circles.length === 0;
+  for (const v of [...circles, ...ceiling]) lines.push(`  error ${v.rule}: ${v.file} (${v.detail})`);
+  const ok = graph.ok && queries.length === 0 && circles.length === 0 && ceiling.length === 0;
   lines.push(
     ok
       ? 'house rules: no violations'
-      : `house rules: ${queries.length} query line(s) outside repositories, ${circles.length} circle(s) between server folders${graph.ok ? '' : ', and import-graph violations above'}`,
+      : `house rules: ${queries.length} query line(s) outside repositories, ${circles.length} circle(s) between server folders${ceiling.length ? ', too many server floors' : ''}${graph.ok ? '' : ', and import-graph violations above'}`,
   );
   return { ok, report: lines.join('\n') };
 }

@@ -1,0 +1,3 @@
+export interface AppContext {
+  hmacKey: Buffer;
+}

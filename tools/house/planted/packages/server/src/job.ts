@@ -1,0 +1,1 @@
+export type JobSender = (data: object) => Promise<string | null>;
