@@ -315,9 +315,7 @@ function pairSetOf(list: readonly string[]): ReadonlySet<string> {
 
 /**
  * How the pairs of a post's distinct pair lists fall into groups: which lists name each shared
- * part (a bit mask), the pairs of each part, and how many of each list's pairs are shared. It
- * depends on the lists alone, in their order, so it is worked out once per sequence of lists
- * and kept (a post naming a candidate and ✌ meets the same lists as many others).
+ * part (a bit mask), the pairs of each part, and how many of each list's pairs are shared.
  */
 interface Grouping {
   /** Each shared pair with the mask of the lists naming it; null when the lists share none. */
@@ -325,37 +323,6 @@ interface Grouping {
   readonly masks: readonly number[];
   readonly ids: ReadonlyArray<readonly string[]>;
   readonly sharedCount: Int32Array;
-}
-
-/** Groupings by their sequence of lists: a trie keyed by the lists' identities. */
-interface GroupingNode {
-  grouping: Grouping | null;
-  next: Map<readonly string[], GroupingNode> | null;
-}
-let groupings = new WeakMap<readonly string[], GroupingNode>();
-let groupingCount = 0;
-const GROUPING_LIMIT = 8192;
-
-function groupingOf(lists: ReadonlyArray<readonly string[]>): Grouping {
-  let node = groupings.get(lists[0]);
-  if (!node) {
-    if (groupingCount >= GROUPING_LIMIT) {
-      groupings = new WeakMap();
-      groupingCount = 0;
-    }
-    groupings.set(lists[0], (node = { grouping: null, next: null }));
-  }
-  for (let k = 1; k < lists.length; k++) {
-    node.next ??= new Map();
-    let child = node.next.get(lists[k]);
-    if (!child) node.next.set(lists[k], (child = { grouping: null, next: null }));
-    node = child;
-  }
-  if (!node.grouping) {
-    node.grouping = computeGrouping(lists);
-    groupingCount++;
-  }
-  return node.grouping;
 }
 
 function computeGrouping(lists: ReadonlyArray<readonly string[]>): Grouping {
@@ -408,7 +375,7 @@ function groupPairs(mentions: readonly Mention[]): PairGroup[] {
     const pairIds = lists[0];
     return pairIds.length > 0 ? [newGroup(mentions, pairIds, null, pairIds.length)] : [];
   }
-  const { shared, masks, ids, sharedCount } = groupingOf(lists);
+  const { shared, masks, ids, sharedCount } = computeGrouping(lists);
   const n = Math.min(namers.length, 30);
   const groups: PairGroup[] = [];
   for (let g = 0; g < masks.length; g++) {
