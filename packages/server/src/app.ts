@@ -21,6 +21,7 @@ import { candidateRoutes } from './capabilities/candidates/routes.ts';
 import { registerRoutes } from './capabilities/register/routes.ts';
 import { personCaseRecord } from './capabilities/cases/person-record.service.ts';
 import { rotationRoutes } from './capabilities/rotations/routes.ts';
+import { caseLedger } from './capabilities/cases/ledger.ts';
 import { caseRoutes } from './capabilities/cases/routes.ts';
 import { notificationRoutes } from './capabilities/notifications/routes.ts';
 import { electionRoutes } from './capabilities/elections/routes.ts';
@@ -70,7 +71,7 @@ export interface AppOptions {
    */
   trustProxy?: TrustProxy;
   /** Per-address limits of the public report routes (tests and the intake benchmark set them). */
-  reports?: Omit<ReportRoutesOptions, 'ctx'>;
+  reports?: Omit<ReportRoutesOptions, 'ctx' | 'cases'>;
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -137,7 +138,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(userRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
       await api.register(retentionRoutes, { ctx });
-      await api.register(reportRoutes, { ctx, apiPrefix: API_PREFIX, ...options.reports });
+      await api.register(reportRoutes, { ctx, cases: caseLedger, apiPrefix: API_PREFIX, ...options.reports });
       await api.register(caseRoutes, { ctx });
       await api.register(notificationRoutes, { ctx });
       await api.register(registerRoutes, { ctx, personCaseRecord });

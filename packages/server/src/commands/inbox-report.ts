@@ -12,6 +12,7 @@ import type { RequestContext } from '../http/request-context.ts';
 import { publicBaseUrl } from '../mail/public-url.ts';
 import { discardIncoming } from '../storage/evidence-store.ts';
 import { materialForReport, markConverted, oneConversionAtATime } from '../capabilities/inbox/service.ts';
+import { caseLedger } from '../capabilities/cases/ledger.ts';
 import { fileReport, type Receipt, type ReportInput } from '../capabilities/reports/intake.service.ts';
 
 /** What the officer completes; the filing checks every field (missing ones come back as field errors). */
@@ -38,6 +39,7 @@ async function convert(ctx: AppContext, rc: RequestContext, id: string, body: In
   try {
     receipt = await fileReport(
       ctx,
+      caseLedger,
       rc,
       {
         ...body,

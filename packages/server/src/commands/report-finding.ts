@@ -9,13 +9,14 @@
  */
 import type { AppContext } from '../context.ts';
 import type { RequestContext } from '../http/request-context.ts';
+import { caseLedger } from '../capabilities/cases/ledger.ts';
 import { fileReport } from '../capabilities/reports/intake.service.ts';
 import { recordReportFinding, reportFindingDraft } from '../capabilities/reports/staff.service.ts';
 
 export async function reportToFinding(ctx: AppContext, rc: RequestContext, reportId: string, note: string) {
   const draft = await reportFindingDraft(ctx, rc, reportId, note);
-  const receipt = await fileReport(ctx, rc, draft.input, [], { source: 'finding', idempotencyKey: `report-finding:${reportId}` });
+  const receipt = await fileReport(ctx, caseLedger, rc, draft.input, [], { source: 'finding', idempotencyKey: `report-finding:${reportId}` });
   const finding = { reportId: receipt.reportId, caseId: receipt.caseId, caseNumber: receipt.caseNumber, receiptNumber: receipt.receiptNumber };
-  if (!receipt.replayed) await recordReportFinding(ctx, rc, draft.report, finding, note.trim(), draft.weaknesses);
+  if (!receipt.replayed) await recordReportFinding(ctx, caseLedger, rc, draft.report, finding, note.trim(), draft.weaknesses);
   return { ...finding, source: draft.report, weaknesses: draft.weaknesses };
 }

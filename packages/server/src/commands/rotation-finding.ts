@@ -6,12 +6,13 @@
  */
 import type { AppContext } from '../context.ts';
 import type { RequestContext } from '../http/request-context.ts';
+import { caseLedger } from '../capabilities/cases/ledger.ts';
 import { fileReport } from '../capabilities/reports/intake.service.ts';
 import { recordRotationFinding, rotationFindingDraft } from '../capabilities/rotations/service.ts';
 
 export async function rotationToFinding(ctx: AppContext, rc: RequestContext, id: string) {
   const { rotationId, input } = await rotationFindingDraft(ctx, rc, id);
-  const receipt = await fileReport(ctx, rc, input, [], { source: 'finding', idempotencyKey: `rotation-finding:${rotationId}` });
+  const receipt = await fileReport(ctx, caseLedger, rc, input, [], { source: 'finding', idempotencyKey: `rotation-finding:${rotationId}` });
   await recordRotationFinding(ctx, rc, rotationId, receipt);
   return { reportId: receipt.reportId, caseId: receipt.caseId, caseNumber: receipt.caseNumber, receiptNumber: receipt.receiptNumber };
 }

@@ -7,6 +7,7 @@
 import type { AppContext } from '../context.ts';
 import type { RequestContext } from '../http/request-context.ts';
 import { discardIncoming } from '../storage/evidence-store.ts';
+import { caseLedger } from '../capabilities/cases/ledger.ts';
 import { fileReport, type Receipt } from '../capabilities/reports/intake.service.ts';
 import { postDetail, postFindingDraft, recordPostConfirmed } from '../capabilities/screening/service.ts';
 
@@ -14,7 +15,7 @@ export async function screenedPostToFinding(ctx: AppContext, rc: RequestContext,
   const draft = await postFindingDraft(ctx, rc, id, body);
   let receipt: Receipt;
   try {
-    receipt = await fileReport(ctx, rc, draft.input, [draft.upload], { source: 'screening', idempotencyKey: `screening-post:${id}` });
+    receipt = await fileReport(ctx, caseLedger, rc, draft.input, [draft.upload], { source: 'screening', idempotencyKey: `screening-post:${id}` });
   } finally {
     // Moved into the store when the report was filed; otherwise left behind by a refusal.
     await discardIncoming(draft.upload);

@@ -1,5 +1,6 @@
 import { sanctionTypesOf } from '@netra/core';
 import type { TransitionBody } from '../capabilities/cases/schema.ts';
+import { caseLedger } from '../capabilities/cases/ledger.ts';
 import { transitionCase } from '../capabilities/cases/service.ts';
 import { fileReport } from '../capabilities/reports/intake.service.ts';
 import type { AppContext } from '../context.ts';
@@ -40,6 +41,7 @@ export async function seedDemoCases(ctx: AppContext, progress: (message: string)
   const file = (day: string, region: string, person: (typeof banyuasin)[number], description: string, actCodes: string[]) =>
     fileReport(
       on(day),
+      caseLedger,
       { actor: null, meta: META },
       {
         electionId: 'pilkada-2024',

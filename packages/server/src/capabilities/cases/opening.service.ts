@@ -1,7 +1,7 @@
 /**
  * Opening a case: every case begins with a report (filed by the public, recorded by Bawaslu, or
  * made from a screened post or a flagged rotation), so the reports capability calls this inside
- * the transaction that files the report.
+ * the transaction that files the report, through the ledger it is handed (ledger.ts).
  */
 import type { Trx } from '../../db/database.ts';
 import { nextCaseDeadline, type ElectionRulebook, type IsoDate } from '@netra/core';

@@ -1,7 +1,8 @@
 /**
  * A case's timeline as other capabilities use it: the reports capability records what happens to
  * a report (the reporter adds information, an officer opens an identity) on the case's timeline,
- * and shows the reporter the public part of it.
+ * and shows the reporter the public part of it (through the ledger it is handed, ledger.ts); the
+ * messages capability records the reporter's messages.
  */
 import type { Db, Trx } from '../../db/database.ts';
 import { insertCaseEvent, lockCaseState, publicCaseEvents, type CaseEventInput } from './repository.ts';

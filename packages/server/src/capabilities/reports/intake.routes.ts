@@ -24,7 +24,7 @@ function receiptBody(receipt: Receipt, language: Language) {
 }
 
 /** The public form's routes: what it offers, whether a report would be late, filing. */
-export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: ReportRouteDeps): void {
+export function publicIntakeRoutes(app: ReportsApp, { ctx, cases, submitLimit }: ReportRouteDeps): void {
   app.get(
     '/reports/form',
     { schema: { tags: ['reports'], summary: 'What the public report form offers: elections, SKB 2022 acts, evidence limits', querystring: languageQuery, response: { 200: formInfoResponse } } },
@@ -79,7 +79,7 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: Report
       },
     },
     async (request, reply) => {
-      const receipt = await fileReport(ctx, { actor: null, meta: PUBLIC_META }, request.body, uploadsOf(request), {
+      const receipt = await fileReport(ctx, cases, { actor: null, meta: PUBLIC_META }, request.body, uploadsOf(request), {
         source: 'public',
         idempotencyKey: request.headers['idempotency-key'],
         evidenceProblems: evidenceProblemsOf(request),
@@ -91,7 +91,7 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, submitLimit }: Report
 }
 
 /** Bawaslu recording a finding or a paper report (registered after tracking: the API document keeps its order). */
-export function officerIntakeRoutes(app: ReportsApp, { ctx, officersFirst }: ReportRouteDeps): void {
+export function officerIntakeRoutes(app: ReportsApp, { ctx, cases, officersFirst }: ReportRouteDeps): void {
   app.post(
     '/intake/reports',
     {
@@ -109,7 +109,7 @@ export function officerIntakeRoutes(app: ReportsApp, { ctx, officersFirst }: Rep
     },
     async (request, reply) => {
       const { source, receivedOn, ...input } = request.body;
-      const receipt = await fileReport(ctx, staffContext(request), input, uploadsOf(request), {
+      const receipt = await fileReport(ctx, cases, staffContext(request), input, uploadsOf(request), {
         source,
         idempotencyKey: request.headers['idempotency-key'],
         receivedOn,

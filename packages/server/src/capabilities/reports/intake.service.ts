@@ -32,11 +32,11 @@ import type { Language } from '../../http/language.ts';
 import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { sealIdentity } from '../../security/vault.ts';
 import { appendAudits } from '../audit/service.ts';
-import { openCaseForReport } from '../cases/opening.service.ts';
 import { findElection, regionParticipates } from '../elections/service.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
 import { discardAll, storeOriginals } from './evidence-files.ts';
 import * as repo from './intake.repository.ts';
+import type { CaseLedger } from './case-ledger.ts';
 import { afterReceived, queueAfterReceived } from './public-copies.ts';
 import { receptionOf } from './reception.ts';
 import { isBawasluOwn, type ReportSource, type ReporterIdentity } from './rules.ts';
@@ -219,7 +219,7 @@ async function replay(ctx: AppContext, keyHash: string, tag: string, actorId: st
  * everything in one transaction. A retry with the same idempotency key and the identical body returns
  * the first receipt; another body under that key is refused (409) and told nothing.
  */
-export async function fileReport(ctx: AppContext, filer: Filer, submitted: SubmittedReport, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
+export async function fileReport(ctx: AppContext, cases: CaseLedger, filer: Filer, submitted: SubmittedReport, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
   const keyHash = idempotencyHash(filer.actor?.id ?? null, filing.idempotencyKey);
   const tag = keyHash ? submissionTag(ctx, keyHash, { ...submitted, source: filing.source, receivedOn: filing.receivedOn }, uploads.map((u) => u.sha256)) : '';
   if (keyHash) {
@@ -300,7 +300,7 @@ export async function fileReport(ctx: AppContext, filer: Filer, submitted: Submi
     ctx.db.transaction().execute(async (trx) => {
       // Four statements (issue 11): the case with its first event; the report with its evidence
       // rows and sealed identity; both audit entries; the follow-up job.
-      const opened = await openCaseForReport(trx, {
+      const opened = await cases.openForReport(trx, {
         electionId: election.id,
         regionCode: region.code,
         agencyId: asn?.agencyId ?? null,

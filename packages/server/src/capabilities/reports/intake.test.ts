@@ -8,6 +8,7 @@ import { openIdentity } from '../../security/vault.ts';
 import { storedPath } from '../../storage/evidence-store.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { verifyAuditChain } from '../audit/service.ts';
+import { caseLedger } from '../cases/ledger.ts';
 import { fileReport } from './intake.service.ts';
 import { REPORTER_PARTICULARS, fictionalReport, hasExif, jpegWithExif, pngScreenshot, samplePdf, submitReport } from '../../testing/reports.ts';
 
@@ -445,8 +446,8 @@ describe('crash safety', () => {
     // An evidence row PostgreSQL must refuse (size beyond `integer`): the failure comes after the
     // case, the report and the identity were inserted in the same transaction.
     const impossible = { tempPath, sha256: sha256(photo), sizeBytes: 2 ** 40, originalName: 'foto.jpg', mimeType: 'image/jpeg' };
-    const input = { ...fictionalReport(), ...REPORTER_PARTICULARS, anonymous: false, reporterName: 'Pelapor Fiktif', actCodes: ['A07'] } as unknown as Parameters<typeof fileReport>[2];
-    await expect(fileReport(t.ctx, { actor: null, meta: { ip: null, userAgent: null } }, input, [impossible], { source: 'public' })).rejects.toThrow(/out of range/);
+    const input = { ...fictionalReport(), ...REPORTER_PARTICULARS, anonymous: false, reporterName: 'Pelapor Fiktif', actCodes: ['A07'] } as unknown as Parameters<typeof fileReport>[3];
+    await expect(fileReport(t.ctx, caseLedger, { actor: null, meta: { ip: null, userAgent: null } }, input, [impossible], { source: 'public' })).rejects.toThrow(/out of range/);
     const after = await Promise.all((['reports', 'cases', 'evidence', 'audit_log', 'case_events', 'reporter_identities'] as const).map(count));
     expect(after).toEqual(before);
     expect((await verifyAuditChain(t.ctx)).ok).toBe(true);

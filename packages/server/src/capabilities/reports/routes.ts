@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { sweepIncoming } from '../../storage/evidence-store.ts';
+import type { CaseLedger } from './case-ledger.ts';
 import { officerIntakeRoutes, publicIntakeRoutes } from './intake.routes.ts';
 import { tooMany, type ReportRouteDeps } from './route-helpers.ts';
 import { staffRoutes } from './staff.routes.ts';
@@ -17,6 +18,8 @@ import { registerEvidenceUploads } from './uploads.ts';
 
 export interface ReportRoutesOptions {
   ctx: AppContext;
+  /** The cases capability's ledger (cases/ledger.ts): a report opens its case and writes on its timeline. */
+  cases: CaseLedger;
   /** Public submissions per network address per hour (default NETRA_REPORTS_PER_HOUR or 10). */
   submissionsPerHour?: number;
   /** Tracking requests (status, slip, information) per network address per hour (default NETRA_TRACKING_PER_HOUR or 60). */
@@ -27,7 +30,7 @@ export interface ReportRoutesOptions {
 
 
 export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (app, options) => {
-  const { ctx } = options;
+  const { ctx, cases } = options;
   const apiPrefix = options.apiPrefix ?? '/api/v1';
   const submissionsPerHour = options.submissionsPerHour ?? Number(process.env.NETRA_REPORTS_PER_HOUR ?? 10);
   const trackingPerHour = options.trackingPerHour ?? Number(process.env.NETRA_TRACKING_PER_HOUR ?? 60);
@@ -44,7 +47,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
   const submitLimit = { max: submissionsPerHour, timeWindow: '1 hour', errorResponseBuilder: tooMany('submit') };
   const trackLimit = { max: trackingPerHour, timeWindow: '1 hour', errorResponseBuilder: tooMany('track') };
 
-  const deps: ReportRouteDeps = { ctx, apiPrefix, readers, officers, officersFirst, submitLimit, trackLimit };
+  const deps: ReportRouteDeps = { ctx, cases, apiPrefix, readers, officers, officersFirst, submitLimit, trackLimit };
   // In this order, so the API document lists the paths as it always has.
   publicIntakeRoutes(app, deps);
   trackingRoutes(app, deps);

@@ -22,7 +22,7 @@ import {
 } from './schema.ts';
 import { reportDetail, reportList, revealIdentity, staffEvidenceFile } from './staff.service.ts';
 
-export function staffRoutes(app: ReportsApp, { ctx, readers, officers }: ReportRouteDeps): void {
+export function staffRoutes(app: ReportsApp, { ctx, cases, readers, officers }: ReportRouteDeps): void {
   app.get(
     '/reports',
     {
@@ -84,7 +84,7 @@ export function staffRoutes(app: ReportsApp, { ctx, readers, officers }: ReportR
         response: { 200: identityResponse, 400: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 410: errorResponseSchema },
       },
     },
-    async (request) => revealIdentity(ctx, staffContext(request), request.params.id, request.body.reason),
+    async (request) => revealIdentity(ctx, cases, staffContext(request), request.params.id, request.body.reason),
   );
 
   app.get(

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { openIdentity } from '../../security/vault.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
-import { recordCaseEvent } from '../cases/timeline.service.ts';
+import type { CaseLedger } from './case-ledger.ts';
 import { findElection } from '../elections/service.ts';
 import { evidenceOfReport, findEvidenceForStaff } from './evidence.repository.ts';
 import { isBawasluOwn, type ReporterIdentity, type ReportSource } from './rules.ts';
@@ -98,7 +98,7 @@ export async function staffEvidenceFile(ctx: AppContext, rc: RequestContext, id:
  * and a (non-public) case event are committed BEFORE the identity is returned, so no identity
  * is ever read without its trace.
  */
-export async function revealIdentity(ctx: AppContext, rc: RequestContext, reportId: string, reason: string) {
+export async function revealIdentity(ctx: AppContext, cases: CaseLedger, rc: RequestContext, reportId: string, reason: string) {
   const { actor: staff, meta } = rc;
   const row = await repo.findReportForStaff(ctx.db, staff, reportId);
   if (!row) throw reportNotFound(reportId);
@@ -123,7 +123,7 @@ export async function revealIdentity(ctx: AppContext, rc: RequestContext, report
   const identity = JSON.parse(opened) as ReporterIdentity;
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await recordCaseEvent(trx, { caseId: row.caseId, at, actorId: staff.id, kind: 'identity_opened', note: reason, public: false, data: { reportId } });
+    await cases.recordEvent(trx, { caseId: row.caseId, at, actorId: staff.id, kind: 'identity_opened', note: reason, public: false, data: { reportId } });
     await appendAudit(trx, { actorId: staff.id, action: 'reporter_identity.opened', entityType: 'report', entityId: reportId, data: { reason, caseId: row.caseId }, ...meta, at });
   });
   return {
@@ -188,6 +188,7 @@ export async function reportFindingDraft(ctx: AppContext, rc: RequestContext, re
 /** Both cases say where the finding came from and what became of the report; audited. */
 export async function recordReportFinding(
   ctx: AppContext,
+  cases: CaseLedger,
   rc: RequestContext,
   source: { id: string; receiptNumber: string; caseId: string },
   finding: { reportId: string; caseId: string; caseNumber: string; receiptNumber: string },
@@ -196,8 +197,8 @@ export async function recordReportFinding(
 ) {
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await recordCaseEvent(trx, { caseId: source.caseId, at, actorId: rc.actor.id, kind: 'finding_made', note, public: false, data: { reportId: source.id, findingReportId: finding.reportId, findingCaseId: finding.caseId, findingCaseNumber: finding.caseNumber, weaknesses } });
-    await recordCaseEvent(trx, { caseId: finding.caseId, at, actorId: rc.actor.id, kind: 'finding_from_report', note, public: false, data: { reportId: source.id, receiptNumber: source.receiptNumber, sourceCaseId: source.caseId } });
+    await cases.recordEvent(trx, { caseId: source.caseId, at, actorId: rc.actor.id, kind: 'finding_made', note, public: false, data: { reportId: source.id, findingReportId: finding.reportId, findingCaseId: finding.caseId, findingCaseNumber: finding.caseNumber, weaknesses } });
+    await cases.recordEvent(trx, { caseId: finding.caseId, at, actorId: rc.actor.id, kind: 'finding_from_report', note, public: false, data: { reportId: source.id, receiptNumber: source.receiptNumber, sourceCaseId: source.caseId } });
     await appendAudit(trx, { actorId: rc.actor.id, action: 'report.made_finding', entityType: 'report', entityId: source.id, data: { findingReportId: finding.reportId, findingCaseId: finding.caseId, weaknesses, note }, ...rc.meta, at });
   });
 }

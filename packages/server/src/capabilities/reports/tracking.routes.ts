@@ -13,7 +13,7 @@ import { renderSlip } from './slip.ts';
 import { addInformation, publicEvidenceFile, trackingView, verifyReporter } from './tracking.service.ts';
 import { uploadsOf } from './uploads.ts';
 
-export function trackingRoutes(app: ReportsApp, { ctx, apiPrefix, trackLimit }: ReportRouteDeps): void {
+export function trackingRoutes(app: ReportsApp, { ctx, cases, apiPrefix, trackLimit }: ReportRouteDeps): void {
   app.post(
     '/reports/track',
     {
@@ -28,7 +28,7 @@ export function trackingRoutes(app: ReportsApp, { ctx, apiPrefix, trackLimit }: 
     },
     async (request) => {
       const report = await verifyReporter(ctx, request.body.receiptNumber, request.body.secret);
-      return trackingView(ctx, report, requestLanguage(request), apiPrefix);
+      return trackingView(ctx, cases, report, requestLanguage(request), apiPrefix);
     },
   );
 
@@ -81,7 +81,7 @@ export function trackingRoutes(app: ReportsApp, { ctx, apiPrefix, trackLimit }: 
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await addInformation(ctx, request.body, uploadsOf(request), PUBLIC_META)),
+    async (request, reply) => reply.status(201).send(await addInformation(ctx, cases, request.body, uploadsOf(request), PUBLIC_META)),
   );
 
   app.get(

@@ -21,7 +21,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestMeta } from '../../http/request-context.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
-import { caseStateForUpdate, publicTimeline, recordCaseEvent } from '../cases/timeline.service.ts';
+import type { CaseLedger } from './case-ledger.ts';
 import { findElection } from '../elections/service.ts';
 import { evidenceOfReport, findPublicCopy, insertEvidence } from './evidence.repository.ts';
 import { ACCEPTED_TYPES } from './evidence.ts';
@@ -63,8 +63,8 @@ function publicEventLabel(event: { kind: string; toState: string | null; data: u
 }
 
 /** The status page: state, public timeline, any request for information, own evidence (metadata-free). */
-export async function trackingView(ctx: AppContext, report: TrackedReport, language: Language, apiPrefix: string) {
-  const [events, evidence] = await Promise.all([publicTimeline(ctx.db, report.caseId, report.id), evidenceOfReport(ctx.db, report.id)]);
+export async function trackingView(ctx: AppContext, cases: CaseLedger, report: TrackedReport, language: Language, apiPrefix: string) {
+  const [events, evidence] = await Promise.all([cases.publicTimeline(ctx.db, report.caseId, report.id), evidenceOfReport(ctx.db, report.id)]);
   const state = report.state as CaseState;
   let informationRequest = null;
   if (state === 'awaiting_information' && report.informationRequestedOn) {
@@ -139,6 +139,7 @@ const notAwaitingInformation = () =>
 /** The reporter answers a request for more information: text and optional files, while asked. */
 export async function addInformation(
   ctx: AppContext,
+  cases: CaseLedger,
   input: { receiptNumber: string; secret: string; text: string },
   uploads: readonly AcceptedUpload[],
   meta: RequestMeta,
@@ -155,9 +156,9 @@ export async function addInformation(
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     // Locked, so a transition running at the same moment either sees this or comes first.
-    if ((await caseStateForUpdate(trx, report.caseId)) !== 'awaiting_information') throw notAwaitingInformation();
+    if ((await cases.stateForUpdate(trx, report.caseId)) !== 'awaiting_information') throw notAwaitingInformation();
     const evidenceIds = await insertEvidence(trx, report.id, 'reporter', evidence, now);
-    await recordCaseEvent(trx, { caseId: report.caseId, actorId: null, at: now, kind: 'information_added', note: input.text, public: true, data: { reportId: report.id, evidenceIds } });
+    await cases.recordEvent(trx, { caseId: report.caseId, actorId: null, at: now, kind: 'information_added', note: input.text, public: true, data: { reportId: report.id, evidenceIds } });
     await appendAudit(trx, {
       actorId: null,
       action: 'report.information_added',

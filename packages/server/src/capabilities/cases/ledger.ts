@@ -1,0 +1,14 @@
+/**
+ * The case's ledger as the reports capability uses it (reports/case-ledger.ts says what it needs):
+ * app.ts hands it to the report routes, commands/ and demo/ to `fileReport` and the staff's
+ * findings, so the reports capability never imports this one.
+ */
+import { openCaseForReport } from './opening.service.ts';
+import { caseStateForUpdate, publicTimeline, recordCaseEvent } from './timeline.service.ts';
+
+export const caseLedger = {
+  openForReport: openCaseForReport,
+  recordEvent: recordCaseEvent,
+  stateForUpdate: caseStateForUpdate,
+  publicTimeline,
+};
