@@ -93,6 +93,14 @@ module.exports = {
       to: { path: '(^|/)packages/server/src/capabilities/auth/', pathNot: '(^|/)packages/server/src/capabilities/$2/' },
     },
     {
+      name: 'reports-beside-cases',
+      severity: 'error',
+      comment:
+        'A report opens its case and writes on its timeline through the ledger it is handed (reports/case-ledger.ts declares it; app.ts, commands/ and demo/ pass cases/ledger.ts): reports stand beside cases, not a floor above them.',
+      from: { path: '(^|/)packages/server/src/capabilities/reports/', pathNot: TEST_FILE },
+      to: { path: '(^|/)packages/server/src/capabilities/cases/' },
+    },
+    {
       name: 'foundation-below-capabilities',
       severity: 'error',
       comment:

@@ -22,6 +22,7 @@ describe('house rule checker', () => {
     ['routes-guard-from-http', 'packages/server/src/capabilities/alpha/routes.ts'],
     ['foundation-below-capabilities', 'packages/server/src/mail/queue.ts'],
     ['mail-needs-no-job-runner', 'packages/server/src/mail/queue.ts'],
+    ['reports-beside-cases', 'packages/server/src/capabilities/reports/intake.service.ts'],
   ])('names the rule %s at %s', (rule, file) => {
     expect(report).toMatch(new RegExp(`${rule}: ${file.replace(/\.ts$/, '\\.ts')}`));
   });
