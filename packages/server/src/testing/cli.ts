@@ -2,7 +2,7 @@
  * Runs the `netra` command line in a test against a test database: what it printed (stdout) and
  * reported (stderr, progress and errors alike) is collected with the exit code.
  */
-import { runCli, type CliEnvironment } from '../cli/run.ts';
+import { runCli, type CliEnvironment } from '../command-line/run.ts';
 import type { Db } from '../db/database.ts';
 
 export async function runNetra(db: Db, argv: string[]) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chainLink, entryMac } from '@netra/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run.ts';
+import { runCli } from '../../command-line/run.ts';
 import type { AppContext } from '../../context.ts';
 import { connectDatabase } from '../../db/database.ts';
 import { ensureRuntimeRole, runtimeRoleUrl } from '../../db/runtime-role.ts';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run.ts';
+import { runCli } from '../../command-line/run.ts';
 import { startJobs, type Jobs } from '../../jobs/boss.ts';
 import { jobs as mailJobs } from '../../jobs/mail.ts';
 import { deliverQueuedMail } from '../../mail/queue.ts';
