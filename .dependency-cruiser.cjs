@@ -101,6 +101,14 @@ module.exports = {
       to: { path: '(^|/)packages/server/src/capabilities/cases/' },
     },
     {
+      name: 'entries-import-nothing-back',
+      severity: 'error',
+      comment:
+        'main.ts and cli/main.ts are entries (they boot the database, demo data and all): nothing but the launcher (bin/netra.js) imports them. What tests and tools need of the command line is command-line/ (the dispatcher and the commands), which boots nothing.',
+      from: { pathNot: '(^|/)packages/server/bin/' },
+      to: { path: '(^|/)packages/server/src/(main\\.ts|cli/)' },
+    },
+    {
       name: 'foundation-below-capabilities',
       severity: 'error',
       comment:
