@@ -15,16 +15,23 @@ export async function signInAs(page: Page, baseUrl: string, email: string): Prom
   await passTotp(page, demoTotpSecret(email), email);
 }
 
-/** Pass the TOTP step; a code already used (at enrolment, or by another test) is refused once, then the next step's code works. */
+/**
+ * Pass the TOTP step; a code already used (at enrolment, or by another test) is refused, then the
+ * next step's code works. Judged by the server's answer to this very attempt: the refusal of an
+ * earlier attempt may still be on the page.
+ */
 export async function passTotp(page: Page, secret: string, who = 'the account'): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByLabel('Kode').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Verifikasi' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL(/\/konsol/, { timeout: 10_000 }).then(() => 'in' as const),
-      page.locator('.field-error').waitFor({ timeout: 10_000 }).then(() => 'refused' as const),
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/v1/auth/totp/verify')),
+      page.getByRole('button', { name: 'Verifikasi' }).click(),
     ]);
-    if (outcome === 'in') return;
+    if (response.ok()) {
+      await page.waitForURL(/\/konsol/);
+      return;
+    }
+    if (response.status() !== 401) throw new Error(`${who} could not pass TOTP: ${response.status()} ${await response.text()}`);
     await page.waitForTimeout(31_000 - (Date.now() % 30_000));
   }
   throw new Error(`${who} could not pass TOTP`);
