@@ -27,17 +27,18 @@ export function TrackPage() {
   const [view, setView] = useState<TrackView | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // A photo's metadata-free copy is made by a job just after filing: while one is pending, ask
-  // again quietly every few seconds (at most 20 times) so its thumbnail appears without a reload.
+  // A photo's metadata-free copy is made by a job just after filing (usually within seconds): while
+  // one is pending, ask again quietly after 3, 6, 12 … s, six times at most (about three minutes),
+  // so its thumbnail appears without a reload and the address's hourly tracking allowance is spared.
   const [refreshes, setRefreshes] = useState(0);
   const previewPending = view?.evidence.some((e) => e.previewPending) ?? false;
   useEffect(() => {
-    if (!previewPending || refreshes >= 20) return;
+    if (!previewPending || refreshes >= 6) return;
     const timer = setTimeout(() => {
       void ok(api.POST('/reports/track', { body: { receiptNumber: receiptNumber.trim(), secret: secret.trim() }, ...withSession(language) }))
         .then(setView, () => undefined)
         .finally(() => setRefreshes((n) => n + 1));
-    }, 3000);
+    }, 3000 * 2 ** refreshes);
     return () => clearTimeout(timer);
     // Only a new answer (or a new round) schedules the next ask.
     // eslint-disable-next-line react-hooks/exhaustive-deps
