@@ -7,7 +7,8 @@
  * Splits: "tuning" (trained on) and "dev" (looked at while tuning, never trained on) of
  * bench/screening/data/posts.jsonl; "dev-freeform", 80 posts written freely by hand, outside the
  * templates, also never trained on; data/freeform-2.jsonl and data/freeform-3.jsonl, more posts
- * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not); the 249 older posts of packages/core/src/screening/fixtures
+ * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not; data/freeform-4.jsonl and
+ * data/freeform-5.jsonl likewise, data/dev-freeform-5.jsonl never trained on); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
  * bench/screening/holdout/holdout.jsonl and holdout-2/holdout-2.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
@@ -35,6 +36,8 @@ const freeform = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform.js
 const freeform2 = parseLabelledPosts(readFileSync(new URL('./data/freeform-2.jsonl', import.meta.url), 'utf8'));
 const freeform3 = parseLabelledPosts(readFileSync(new URL('./data/freeform-3.jsonl', import.meta.url), 'utf8'));
 const freeform4 = parseLabelledPosts(readFileSync(new URL('./data/freeform-4.jsonl', import.meta.url), 'utf8'));
+const freeform5 = parseLabelledPosts(readFileSync(new URL('./data/freeform-5.jsonl', import.meta.url), 'utf8'));
+const devFreeform5 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-5.jsonl', import.meta.url), 'utf8'));
 const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
 const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
@@ -59,6 +62,8 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['dev-freeform-3', freeform3.filter((p) => p.split === 'dev-freeform-3'), false],
   ['tuning-freeform-4', freeform4.filter((p) => p.split === 'tuning-freeform'), false],
   ['dev-freeform-4', freeform4.filter((p) => p.split === 'dev-freeform-4'), false],
+  ['tuning-freeform-5', freeform5.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-5', devFreeform5, false],
   ['existing-tuning', existing.filter((p) => p.split !== 'holdout'), false],
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
   ['blind-holdout', blind, true],
@@ -139,6 +144,10 @@ out('hand-written posts (issue 18 styles: attacks, hand signs, misspellings, reg
 out('tuning-freeform-4 (trained on) and dev-freeform-4 (never trained on, one in four of each kind) of data/freeform-4.jsonl, 140 more hand-written');
 out('posts of the second blind set\'s weak kinds, named from its aggregates only (coded references, finger poses in photo captions, slogans alone,');
 out('religious cover, attacks on performance, aliases, jingles, mockery) and their hard negatives;');
+out('tuning-freeform-5 (trained on), data/freeform-5.jsonl, 459 more hand-written posts (coded references: ordinals, party symbols and colours, the');
+out('incumbent\'s office, "pilihan kita"; hand-sign captions with ☝️ 👆 ✌️ 🤞 and "jari siji / driji / telunjuk"; slogans; keycap numbers; Osing, Jawa');
+out('Timuran, Krama, Palembang, Banjar, Bugis, Sundanese, Betawi and Minang phrasing; attacks; hard negatives); dev-freeform-5, data/dev-freeform-5.jsonl,');
+out('81 posts of the same kinds in other wording, written before any change and never trained on;');
 out('the 249 older labelled posts');
 out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
 out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');
