@@ -61,6 +61,8 @@ const SUPPORT_CUES: CueList = {
     'tusuk', 'datang', 'hadir', 'undangan', 'jelas', 'pasti', 'tetap', 'fix', 'masuk akal', 'paling',
     'nyata', 'titik', 'yakin', 'percaya', 'ikut', 'waras', 'satu satunya', 'dibela', 'amanah lagi',
     'di hati', 'ning ati', 'diridhoi', 'berkah', 'doakan', 'aamiin',
+    // Bugis–Makassar cheer ("fight on!"), said of a candidate as "gas" is
+    'ewako',
   ],
 };
 
@@ -90,6 +92,9 @@ const OPPOSITION_CUES: CueList = {
     'ngimpi', 'mimpi', 'kroni', 'mangkrak', 'mangkir', 'gelagapan', 'kalah', 'tidak mengerti', 'tidak ngerti',
     'doyan', 'utang', 'bangkrut', 'modal baliho', 'proyek', 'cuma', 'kosong', 'gagal menangani', 'tidak jelas',
     'bosan', 'bosen', 'kocak', 'molor', 'rugi', 'jarang datang', 'kemiskinan naik', 'kinerjanya',
+    // "not yet", "enough already", mockery (free-form tuning set 5)
+    'belum waktunya', 'jangan coba coba', 'sudah cukup', 'ngakak', 'muter muter', 'hadeh', 'buktinya mana',
+    'hasilnya mana', 'prestasinya mana', 'ogah memilih',
   ],
 };
 
@@ -124,6 +129,8 @@ const NEUTRAL_CUES: CueList = {
     'pose', 'peace', 'gaya', 'wisuda', 'lomba', 'liburan', 'selfie', 'ranking', 'antrian', 'loket',
     'lantai', 'kelas', 'kamar', 'jalur', 'menu', 'paket', 'reuni', 'anakku', 'murid', 'rt', 'rw',
     'spanduk', 'poster', 'sisanya',
+    // shop talk and namesakes (free-form tuning set 5): "paket nomor 1", "pilih dua gratis satu"
+    'promo', 'diskon', 'dijual', 'disewakan', 'hubungi', 'legenda', 'pensiun', 'ujian',
   ],
 };
 
@@ -150,6 +157,27 @@ export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
   'pokoknya {n}', 'tetap {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
 ];
 
+/**
+ * Hand signs written the other way round ("jari siji", "driji loro" — the slang folds "driji" into
+ * "jari"): a hand sign like "{n} jari", but ambiguous, as "jari 2 cm" is a measure.
+ */
+export const HAND_SIGN_TEMPLATES: readonly string[] = ['jari {n}'];
+
+/**
+ * A ballot number by its ordinal ("paslon urut pertama", "nomor urut kedua"), only after words
+ * that make it a ballot position: "coblos pertama kali" is a first-time voter, not pair 1.
+ */
+export const ORDINAL_NUMBER_TEMPLATES: readonly string[] = ['nomor urut {n}', 'urut {n}', 'paslon {n}', 'paslon urut {n}', 'pasangan urut {n}'];
+
+/** Ordinal words for ballot numbers (Indonesian). */
+export const ORDINAL_WORDS: Readonly<Record<number, readonly string[]>> = {
+  1: ['pertama', 'kesatu'],
+  2: ['kedua'],
+  3: ['ketiga'],
+  4: ['keempat'],
+  5: ['kelima'],
+};
+
 /** Number words (Indonesian, then Javanese) for ballot numbers. */
 export const NUMBER_WORDS: Readonly<Record<number, readonly string[]>> = {
   1: ['satu', 'siji'],
@@ -165,10 +193,11 @@ export const NUMBER_WORDS: Readonly<Record<number, readonly string[]>> = {
 };
 
 /**
- * Hand gestures that stand for a ballot number: ☝ one finger, ✌ two fingers ("salam dua
- * jari"). Ambiguous, because ✌ is also just "peace".
+ * Hand gestures that stand for a ballot number: ☝ / "jari telunjuk" one finger, ✌ / 🤞 two
+ * fingers ("salam dua jari"). Ambiguous, because ✌ is also just "peace" and 🤞 "fingers crossed".
+ * Not 👆: under a share it points at the post above ("Setuju 100% 👆").
  */
 export const NUMBER_GESTURES: Readonly<Record<number, readonly string[]>> = {
-  1: ['☝'],
-  2: ['✌'],
+  1: ['☝', 'jari telunjuk'],
+  2: ['✌', '🤞'],
 };

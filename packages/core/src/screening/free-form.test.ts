@@ -86,3 +86,41 @@ describe('attacks and their hard negatives', () => {
     expect(result.score).toBeLessThan(threshold);
   });
 });
+
+describe('coded references and hand signs (free-form tuning set 5)', () => {
+  const RETNO = 'pilkada2024-3576-2';
+  const DIMAS = 'pilkada2024-3576-1';
+  const ANDI = 'pilkada2024-64-2';
+  const mentionOf = (text: string, region: string) => cuesOnly.screen(post(text, region));
+
+  it('reads Krama and Minang number words and ordinals after "urut" / "paslon" as ballot numbers', () => {
+    expect(screener.normalise('nomer kalih').map((t) => t.text)).toEqual(['nomor', 'dua']);
+    expect(mentionOf('Sampun, nomer kalih mawon.', '35.10').candidatePairIds[0]).toBe(SEKAR);
+    expect(mentionOf('Paslon sing urut pertama iku sing tak coblos.', '35.10').candidatePairIds[0]).toBe(ARYA);
+    // "coblos pertama kali" is a first-time voter, not pair 1
+    expect(mentionOf('Pemilih pemula, pengalaman coblos pertama kali, jangan golput.', '35.10').candidatePairIds).toEqual([]);
+  });
+
+  it('names the incumbent by her office ("Bu Wali"), only as an ambiguous mention', () => {
+    const entry = lexicon.entries.find((e) => e.kind === 'candidate_name' && e.term === 'bu wali' && e.candidatePairIds.includes(RETNO));
+    expect(entry?.ambiguous).toBe(true);
+    expect(lexicon.entries.some((e) => e.term === 'bu wali' && e.candidatePairIds.includes(DIMAS))).toBe(false);
+  });
+
+  it('names a pair through a backing party by its symbol, never by the bare symbol', () => {
+    const result = mentionOf('Kandang banteng Kaltim siap menangkan, ayo ke TPS!', '64');
+    expect(result.candidatePairIds[0]).toBe(ANDI);
+    expect(result.reasons.some((r) => r.code === 'candidate_mention' && r.en.includes('backing party'))).toBe(true);
+    expect(mentionOf('Pohon beringin di alun-alun ditebang, sayang sekali.', '64').candidatePairIds).toEqual([]);
+  });
+
+  it('reads "driji siji" as a hand sign tied to the pair named beside it', () => {
+    const result = mentionOf('Ngopi bareng Mas Arya, kabeh ngacungno driji siji', '35.10');
+    expect(result.candidatePairIds[0]).toBe(ARYA);
+    expect(result.reasons.some((r) => r.code === 'hand_sign')).toBe(true);
+  });
+
+  it('does not read 👆 (the post above) as one finger', () => {
+    expect(mentionOf('Setuju 100% 👆', '35.10').candidatePairIds).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, SALIENT_NUMBER_TEMPLATES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
+import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, HAND_SIGN_TEMPLATES, ORDINAL_NUMBER_TEMPLATES, ORDINAL_WORDS, SALIENT_NUMBER_TEMPLATES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
 import { COMMON_NAMES, HONORIFICS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
 import { BASE_VOCABULARY, createNormaliser, type Normaliser } from './normalise.ts';
 
@@ -220,9 +220,20 @@ function cueDrafts(list: CueList, kind: LexiconEntryKind): DraftEntry[] {
 /** Words that name a pair by what it is rather than who: the incumbent, the independent pair. */
 export const CODED_REFERENCES = {
   incumbent: ['petahana', 'calon petahana', 'paslon petahana', 'sang petahana', 'incumbent'],
-  independent: ['calon independen', 'paslon independen', 'jalur independen', 'calon perseorangan', 'paslon perseorangan', 'jalur perseorangan', 'paslon tanpa partai', 'calon tanpa partai'],
-  /** The office held now ("bupati saiki"): the incumbent too, but news says it of anyone in office, so ambiguous. */
-  incumbentOffice: ['bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat'],
+  independent: [
+    'calon independen', 'paslon independen', 'jalur independen', 'calon perseorangan', 'paslon perseorangan', 'jalur perseorangan',
+    'paslon tanpa partai', 'calon tanpa partai', 'maju tanpa partai', 'tanpa kendaraan partai', 'calon non partai', 'paslon non partai',
+    'jalur non partai',
+  ],
+  /**
+   * The office held now ("bupati saiki", "Bu Wali"): the incumbent too, but news says it of anyone
+   * in office, and "Pak Bupati" may be the officer's own superior, so ambiguous.
+   */
+  incumbentOffice: [
+    'bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat',
+    'bu bupati', 'pak bupati', 'bu wali', 'pak wali', 'bu wali kota', 'pak wali kota', 'bu gubernur', 'pak gubernur',
+    'yang lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',
+  ],
 } as const;
 
 function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
@@ -256,8 +267,11 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
     for (const term of withNumbers(template, [pair.ballotNumber])) add(term, 'ballot_number', false);
   }
   for (const gesture of NUMBER_GESTURES[pair.ballotNumber] ?? []) add(gesture, 'ballot_number', true);
-  for (const template of SALIENT_NUMBER_TEMPLATES) {
+  for (const template of [...SALIENT_NUMBER_TEMPLATES, ...HAND_SIGN_TEMPLATES]) {
     for (const term of withNumbers(template, [pair.ballotNumber])) add(term, 'ballot_number', true);
+  }
+  for (const template of ORDINAL_NUMBER_TEMPLATES) {
+    for (const word of ORDINAL_WORDS[pair.ballotNumber] ?? []) add(template.replace('{n}', word), 'ballot_number', false);
   }
   // "01", "02" on their own: how campaigns write ballot numbers, but also RT 01 / RW 02, so ambiguous.
   if (pair.ballotNumber < 10) add(`0${pair.ballotNumber}`, 'ballot_number', true);

@@ -56,16 +56,18 @@ export const COMMON_NAMES: readonly string[] = [
  * "PDI Perjuangan". Keys and values are written as people write them.
  */
 export const PARTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  PDIP: ['PDI Perjuangan', 'PDI-P'],
-  Golkar: ['Partai Golkar'],
-  Gerindra: ['Partai Gerindra'],
-  PKB: ['Partai Kebangkitan Bangsa'],
-  PKS: ['Partai Keadilan Sejahtera'],
-  Nasdem: ['Partai Nasdem', 'NasDem'],
-  Demokrat: ['Partai Demokrat'],
-  PAN: ['Partai Amanat Nasional'],
-  PPP: ['Partai Persatuan Pembangunan'],
-  PSI: ['Partai Solidaritas Indonesia'],
+  // and by symbol or colour, as supporters call them ("kandang banteng", "partai beringin"); never
+  // the bare symbol ("beringin" is a tree, "garuda" the national team, "Partai Garuda" another party)
+  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah'],
+  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin'],
+  Gerindra: ['Partai Gerindra', 'kepala garuda', 'partai kepala garuda'],
+  PKB: ['Partai Kebangkitan Bangsa', 'partai bintang sembilan', 'partai bola dunia'],
+  PKS: ['Partai Keadilan Sejahtera', 'partai dakwah'],
+  Nasdem: ['Partai Nasdem', 'NasDem', 'partai restorasi'],
+  Demokrat: ['Partai Demokrat', 'partai mercy', 'partai biru'],
+  PAN: ['Partai Amanat Nasional', 'partai matahari', 'partai biru'],
+  PPP: ['Partai Persatuan Pembangunan', 'partai kakbah', 'partai ka bah'],
+  PSI: ['Partai Solidaritas Indonesia', 'partai mawar'],
   Perindo: ['Partai Perindo'],
   Hanura: ['Partai Hanura'],
 };
