@@ -121,6 +121,9 @@ const NEUTRAL_CUES: CueList = {
     // news of attacks (issue 18)
     'kampanye hitam', 'saling sindir', 'gakkumdu', 'pengamat', 'menelusuri', 'tim hukum', 'kampanye damai',
     'dicopot', 'mengkritik', 'menuding', 'dianggap', 'menyebut', 'laporkan', 'satpol',
+    // get-well wishes, condolences and thanks for prayers: "terima kasih doanya" is no "doakan" of a campaign
+    'lekas sembuh', 'cepat sembuh', 'lekas pulih', 'terima kasih doanya', 'turut berduka', 'husnul khotimah',
+    'innalillahi', 'sakinah mawaddah',
   ],
   ambiguous: [
     'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput', 'ulang tahun',
@@ -131,6 +134,10 @@ const NEUTRAL_CUES: CueList = {
     'spanduk', 'poster', 'sisanya',
     // shop talk and namesakes (free-form tuning set 5): "paket nomor 1", "pilih dua gratis satu"
     'promo', 'diskon', 'dijual', 'disewakan', 'hubungi', 'legenda', 'pensiun', 'ujian',
+    // contests ("juara 1", "nomor satu" of a team; not the sport itself: campaigns play futsal too) and
+    // shop accounts followed ("Dimas Barbershop")
+    'turnamen', 'piala', 'medali', 'kejuaraan', '🏆',
+    'barbershop', 'photography', 'studio', 'catering', 'bakery', 'florist', 'laundry', 'bengkel', 'toko', 'olshop', 'store',
   ],
 };
 

@@ -124,3 +124,17 @@ describe('coded references and hand signs (free-form tuning set 5)', () => {
     expect(mentionOf('Setuju 100% 👆', '35.10').candidatePairIds).toEqual([]);
   });
 });
+
+describe('everyday words that are not names (free-form tuning set 5)', () => {
+  it('does not read "putra" / "putri" as the surname Putro, nor "apik" (bagus, good) as Cak Bagus', () => {
+    expect(cuesOnly.screen(post('Putra Sulawesi berpasangan dengan putri Kutai.', '64')).candidatePairIds).toEqual([]);
+    expect(cuesOnly.screen(post('Alun-alun saiki apik, pasar rapi.', '35.76')).candidatePairIds).toEqual([]);
+    expect(cuesOnly.screen(post('Cak Bagus kerjone cepet, lanjut!', '35.10')).candidatePairIds[0]).toBe(SEKAR);
+  });
+
+  it('reads thanks for prayers and get-well wishes as neutral, not as "doakan"', () => {
+    const result = cuesOnly.screen(post('Pak Rahman tetangga sudah pulang dari RS, terima kasih doanya.', '64'));
+    expect(result.reasons.some((r) => r.code === 'support_cue')).toBe(false);
+    expect(result.reasons.some((r) => r.code === 'neutral_context')).toBe(true);
+  });
+});

@@ -167,7 +167,9 @@ function personEntries(
     }
   }
   if (core.length >= 2) {
-    draft(core[0], [core[0]], isAmbiguousWord(core[0]));
+    // Not a first name that is an everyday word ("Bagus" is "good", and Javanese "apik" folds into it):
+    // alone it names no one; the nickname ("Cak Bagus"), the full name and the pair name still do.
+    if (!BASE_VOCABULARY.has(core[0])) draft(core[0], [core[0]], isAmbiguousWord(core[0]));
     // The surname, and any other distinctive word: people call "Heru Kuncoro Adinegoro" "Kuncoro".
     for (const word of core.slice(1)) if (!isAmbiguousWord(word) && word.length >= 5) draft(word, [word], false);
   } else {
@@ -179,7 +181,8 @@ function personEntries(
     const tokens = texts(normaliser, written);
     const bare = withoutHonorifics(tokens);
     draft(written, tokens, isAmbiguousPhrase(bare));
-    draft(written, bare, isAmbiguousPhrase(bare));
+    // Without its form of address, not when that leaves an everyday word ("Cak Bagus" → "bagus").
+    if (!(bare.length === 1 && BASE_VOCABULARY.has(bare[0]))) draft(written, bare, isAmbiguousPhrase(bare));
     if (index === 0 && bare.length > 0) shortName = bare;
   }
   // "Andi" of "Andi Mappaseng Tahir" is both a Bugis form of address and how people call him.

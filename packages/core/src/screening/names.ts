@@ -49,6 +49,8 @@ export const COMMON_NAMES: readonly string[] = [
   'firman', 'hamid', 'hasyim', 'hendrawan', 'ikhsan', 'jamal', 'junaidi', 'kholil', 'makmur',
   'rusdi', 'saiful', 'syaiful', 'samsul', 'sofyan', 'subagyo', 'sudarmo', 'sugianto', 'sukardi',
   'sulaiman', 'sumadi', 'syamsul',
+  // Javanese forms of common name words ("Dimas Anggoro Putro"): alone they name no one
+  'putro', 'sasongko', 'wibisono',
 ];
 
 /**

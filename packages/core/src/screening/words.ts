@@ -34,6 +34,9 @@ export const COMMON_WORDS: readonly string[] = [
   'periode', 'debat', 'visi', 'misi', 'program', 'tps', 'golput', 'asn', 'pns', 'pppk', 'netral',
   // everyday words one letter from a candidate's name: "fasilitas dinas" is not "Dimas", "rahmat" not "Rahman"
   'dinas', 'rahmat', 'rakhmat',
+  // … and found read as names in the free-form posts: "putra daerah" is not "Putro", "dagang" /
+  // "dayung" not "Dayang", Javanese "lawang" (door) not "Lawing", "rahmah" not "Rahman"
+  'putra', 'putri', 'dagang', 'dayung', 'lawang', 'rahmah',
 ];
 
 /**
