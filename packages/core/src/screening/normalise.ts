@@ -332,26 +332,62 @@ class IndonesianNormaliser implements Normaliser {
   scanPieces(text: string, sink: PieceSink): void {
     const n = text.length;
     let i = 0;
+    while ((i = this.scanCached(text, i, sink)) < n) i = this.readOther(text, i, sink);
+  }
+
+  /**
+   * The hot loop: from `i`, reads ASCII separators and the ASCII word chunks the cache knows,
+   * emitting their pieces, and returns where it meets anything else (a letter beyond ASCII, a
+   * hashtag, an emoji, an apostrophe, a chunk not seen before), or the text's end. Nearly every
+   * chunk of every post is read here; the rest goes through `readOther`, which is kept out of
+   * this loop so that the loop compiles small (every chunk normalised while a lexicon is built
+   * would otherwise be compiled into it).
+   */
+  private scanCached(text: string, i: number, sink: PieceSink): number {
+    const n = text.length;
+    const cache = this.chunkCache;
     while (i < n) {
       const c = text.charCodeAt(i);
-      let cls: CharClass;
-      if (c < 128) {
-        cls = ASCII_CLASS[c] as CharClass;
-        if (cls === CharClass.Separator) {
-          i++;
-          continue;
-        }
-      } else cls = charInfo(text.codePointAt(i)!).cls;
-      if (cls === CharClass.Word) {
-        i = this.readChunk(text, i, false, sink);
-      } else if (cls === CharClass.TagMark && i + 1 < n && classAt(text, i + 1) === CharClass.Word) {
-        i = this.readChunk(text, i + 1, true, sink);
-      } else {
-        const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-        if (cls === CharClass.Emoji) sink.pieces(this.emojiPieces(text, i, width), i);
-        i += width;
+      if (c >= 128) return i;
+      const cls = ASCII_CLASS[c];
+      if (cls === CharClass.Separator) {
+        i++;
+        continue;
       }
+      if (cls !== CharClass.Word) return i;
+      let hash = FNV_SEED;
+      let end = i;
+      let d = c;
+      for (;;) {
+        hash = Math.imul(hash ^ d, FNV_PRIME);
+        if (++end === n) break;
+        d = text.charCodeAt(end);
+        if (d >= 128 || ASCII_CLASS[d] !== CharClass.Word) break;
+      }
+      // A chunk that goes on with another character (an apostrophe, a letter beyond ASCII, an
+      // invisible mark) is read by `readChunk`, as is one not seen before.
+      if (end < n && (d >= 128 || ASCII_CLASS[d] === CharClass.Apostrophe)) return i;
+      const pieces = cache.get(text, i, end, WORD_TAG, hash);
+      if (pieces === undefined) return i;
+      if (pieces.length > 0) sink.pieces(pieces, i);
+      i = end;
     }
+    return n;
+  }
+
+  /**
+   * Reads the chunk or character at `i` that `scanCached` does not (a letter beyond ASCII, a
+   * hashtag or mention, an emoji, a mark, a chunk not seen before), emits its tokens and returns
+   * where it ends.
+   */
+  private readOther(text: string, i: number, sink: PieceSink): number {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? (ASCII_CLASS[c] as CharClass) : charInfo(text.codePointAt(i)!).cls;
+    if (cls === CharClass.Word) return this.readChunk(text, i, false, sink);
+    if (cls === CharClass.TagMark && i + 1 < text.length && classAt(text, i + 1) === CharClass.Word) return this.readChunk(text, i + 1, true, sink);
+    const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    if (cls === CharClass.Emoji) sink.pieces(this.emojiPieces(text, i, width), i);
+    return i + width;
   }
 
   /** The one piece of the emoji at [at, at + width), cached like a chunk. */
@@ -393,15 +429,17 @@ class IndonesianNormaliser implements Normaliser {
       if (!joinsWord) break;
       for (const stop = end + widthAt(text, end); end < stop; end++) hash = Math.imul(hash ^ text.charCodeAt(end), FNV_PRIME);
     }
-    const tag = isTag ? HASHTAG_TAG : WORD_TAG;
-    let pieces = this.chunkCache.get(text, start, end, tag, hash);
-    if (!pieces) {
-      const chunk = text.slice(start, end);
-      pieces = this.normaliseChunk(chunk, isTag);
-      this.chunkCache.set(chunk, tag, hash, pieces);
-    }
+    const pieces = this.chunkCache.get(text, start, end, isTag ? HASHTAG_TAG : WORD_TAG, hash) ?? this.addChunk(text, start, end, isTag, hash);
     if (pieces.length > 0) sink.pieces(pieces, start);
     return end;
+  }
+
+  /** Normalises a chunk not seen before and caches its pieces. */
+  private addChunk(text: string, start: number, end: number, isTag: boolean, hash: number): readonly Piece[] {
+    const chunk = text.slice(start, end);
+    const pieces = this.normaliseChunk(chunk, isTag);
+    this.chunkCache.set(chunk, isTag ? HASHTAG_TAG : WORD_TAG, hash, pieces);
+    return pieces;
   }
 
   private normaliseChunk(chunk: string, isTag: boolean): Piece[] {
