@@ -46,6 +46,7 @@ const SUPPORT_CUES: CueList = {
     'kaos gratis', 'nonton bareng', 'ngopi bareng', 'hadirilah', 'ayo datang', 'ayo hadir', 'wajib datang',
     // wishes and prayers for a win, a second term (issue 18: religious cover, jingles)
     'semoga menang', 'doakan menang', 'insyaallah menang', 'periode kedua', 'lanjut periode',
+    'semoga dimenangkan', 'diberi kemenangan', 'dimenangkan lagi',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -61,8 +62,8 @@ const SUPPORT_CUES: CueList = {
     'tusuk', 'datang', 'hadir', 'undangan', 'jelas', 'pasti', 'tetap', 'fix', 'masuk akal', 'paling',
     'nyata', 'titik', 'yakin', 'percaya', 'ikut', 'waras', 'satu satunya', 'dibela', 'amanah lagi',
     'di hati', 'ning ati', 'diridhoi', 'berkah', 'doakan', 'aamiin',
-    // Bugis–Makassar cheer ("fight on!"), said of a candidate as "gas" is
-    'ewako',
+    // Bugis–Makassar cheer ("fight on!"), said of a candidate as "gas" is; a prayer for a win
+    'ewako', 'dimenangkan',
   ],
 };
 
@@ -137,6 +138,8 @@ const NEUTRAL_CUES: CueList = {
     // contests ("juara 1", "nomor satu" of a team; not the sport itself: campaigns play futsal too) and
     // shop accounts followed ("Dimas Barbershop")
     'turnamen', 'piala', 'medali', 'kejuaraan', '🏆',
+    // the vote kept secret ("cukup nang bilik, rahasia")
+    'rahasia',
     'barbershop', 'photography', 'studio', 'catering', 'bakery', 'florist', 'laundry', 'bengkel', 'toko', 'olshop', 'store',
   ],
 };

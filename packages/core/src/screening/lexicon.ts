@@ -235,7 +235,7 @@ export const CODED_REFERENCES = {
   incumbentOffice: [
     'bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat',
     'bu bupati', 'pak bupati', 'bu wali', 'pak wali', 'bu wali kota', 'pak wali kota', 'bu gubernur', 'pak gubernur',
-    'yang lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',
+    'yang lagi menjabat', 'lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',
   ],
 } as const;
 

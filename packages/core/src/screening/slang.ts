@@ -336,4 +336,9 @@ export const SLANG: Readonly<Record<string, string>> = {
   nglajengaken: 'lanjutkan',
   mbuktekno: 'membuktikan',
   mbuktekne: 'membuktikan',
+  pertamo: 'pertama',
+  keduo: 'kedua',
+  diparingi: 'diberi',
+  pinaringan: 'diberi',
+  paringi: 'beri',
 };
