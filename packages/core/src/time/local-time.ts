@@ -31,12 +31,16 @@ const MONTHS: Record<Lang, readonly string[]> = {
 };
 
 /** The wall-clock parts of `instant` in `timeZone`. */
+/** One formatter per zone: building one costs far more than using it (see dateInTimeZone). */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localParts(instant: Date, timeZone: string): { date: IsoDate; hour: number; minute: number; second: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
 }
 

@@ -20,17 +20,29 @@ export async function listElections(db: Db) {
     .execute();
 }
 
-/** The election as the core domain models it, or undefined. */
-export async function findElection(db: Db, id: string): Promise<(Election & { rulebookVersion: number }) | undefined> {
-  const row = await db.selectFrom('elections').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const stages = await db
-    .selectFrom('election_stages')
-    .selectAll()
-    .where('election_id', '=', id)
-    .orderBy('start_date')
-    .orderBy('end_date')
-    .execute();
+type StageRow = { code: string; name_id: string; name_en: string; start_date: string; end_date: string; critical: boolean; basis: string; levels: string[] | null };
+
+/**
+ * The election with its stages in ONE statement (stages as a JSON array), and, when a region is
+ * named, whether it takes part: filing a report reads all three (issue 11: every statement costs a
+ * socket write on the hot path).
+ */
+async function electionRow(db: Db, id: string, regionCode: string | null) {
+  return db
+    .selectFrom('elections as e')
+    .selectAll('e')
+    .select([
+      sql<StageRow[]>`coalesce((select jsonb_agg(to_jsonb(s) order by s.start_date, s.end_date) from election_stages s where s.election_id = e.id), '[]'::jsonb)`.as('stage_rows'),
+      (regionCode === null
+        ? sql<boolean | null>`null`
+        : sql<boolean | null>`exists (select 1 from election_regions er where er.election_id = e.id and er.region_code = ${contestRegion(regionCode)})`
+      ).as('region_participates'),
+    ])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
+function electionOf(row: NonNullable<Awaited<ReturnType<typeof electionRow>>>): Election & { rulebookVersion: number } {
   return {
     id: row.id,
     kind: row.kind,
@@ -42,7 +54,7 @@ export async function findElection(db: Db, id: string): Promise<(Election & { ru
     rulebookVersion: row.rulebook_version,
     participation: row.participation as ParticipationRule,
     rulebook: row.rulebook as Rulebook,
-    stages: stages.map(
+    stages: row.stage_rows.map(
       (s): ElectionStage => ({
         code: s.code as ElectionStage['code'],
         name: { id: s.name_id, en: s.name_en },
@@ -54,6 +66,18 @@ export async function findElection(db: Db, id: string): Promise<(Election & { ru
       }),
     ),
   };
+}
+
+/** The election as the core domain models it, or undefined. */
+export async function findElection(db: Db, id: string): Promise<(Election & { rulebookVersion: number }) | undefined> {
+  const row = await electionRow(db, id, null);
+  return row ? electionOf(row) : undefined;
+}
+
+/** The election (as findElection) and whether the region (or its contest region) takes part in it. */
+export async function findElectionForRegion(db: Db, id: string, regionCode: string) {
+  const row = await electionRow(db, id, regionCode);
+  return row ? { election: electionOf(row), participates: row.region_participates === true } : undefined;
 }
 
 export async function participatingRegions(db: Db, electionId: string) {

@@ -64,6 +64,11 @@ export async function participatingRegions(ctx: Reader, electionId: string) {
 }
 
 /** Whether a region (or, for a district, its regency) takes part in the election. */
+/** The election and whether the region takes part in it, read together (filing a report). */
+export async function findElectionForRegion(ctx: Reader, id: string, regionCode: string) {
+  return repo.findElectionForRegion(ctx.db, id, regionCode);
+}
+
 export async function regionParticipates(ctx: Reader, electionId: string, regionCode: string): Promise<boolean> {
   return repo.regionParticipates(ctx.db, electionId, regionCode);
 }

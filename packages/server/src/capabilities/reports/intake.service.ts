@@ -32,7 +32,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { sealIdentity } from '../../security/vault.ts';
 import { appendAudits } from '../audit/service.ts';
-import { findElection, regionParticipates } from '../elections/service.ts';
+import { findElection, findElectionForRegion } from '../elections/service.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
 import { discardAll, storeOriginals } from './evidence-files.ts';
 import * as repo from './intake.repository.ts';
@@ -147,11 +147,13 @@ interface Placement {
 
 /** The election exists, the region exists and takes part in it; "today" in the region's time zone. */
 async function placeReport(ctx: AppContext, electionId: string, regionCode: string, errors: FieldErrors): Promise<Placement | null> {
-  const [election, region] = await Promise.all([findElection(ctx, electionId), repo.findRegionForReport(ctx.db, regionCode)]);
-  if (!election) errors.add('electionId', `Pemilihan "${electionId}" tidak dikenal.`, `Unknown election "${electionId}".`);
+  // Two statements side by side: the election with its stages and the region's part in it, and the region.
+  const [found, region] = await Promise.all([findElectionForRegion(ctx, electionId, regionCode), repo.findRegionForReport(ctx.db, regionCode)]);
+  if (!found) errors.add('electionId', `Pemilihan "${electionId}" tidak dikenal.`, `Unknown election "${electionId}".`);
   if (!region) errors.add('regionCode', `Wilayah ${regionCode} tidak ada.`, `Region ${regionCode} does not exist.`);
-  if (!election || !region) return null;
-  if (!(await regionParticipates(ctx, election.id, region.code))) {
+  if (!found || !region) return null;
+  const { election, participates } = found;
+  if (!participates) {
     errors.add('regionCode', `${region.name} tidak ikut ${election.name.id}.`, `${region.name} does not take part in ${election.name.en}.`);
     return null;
   }
