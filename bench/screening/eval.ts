@@ -144,8 +144,8 @@ out('hand-written posts (issue 18 styles: attacks, hand signs, misspellings, reg
 out('tuning-freeform-4 (trained on) and dev-freeform-4 (never trained on, one in four of each kind) of data/freeform-4.jsonl, 140 more hand-written');
 out('posts of the second blind set\'s weak kinds, named from its aggregates only (coded references, finger poses in photo captions, slogans alone,');
 out('religious cover, attacks on performance, aliases, jingles, mockery) and their hard negatives;');
-out('tuning-freeform-5 (trained on), data/freeform-5.jsonl, 459 more hand-written posts (coded references: ordinals, party symbols and colours, the');
-out('incumbent\'s office, "pilihan kita"; hand-sign captions with ☝️ 👆 ✌️ 🤞 and "jari siji / driji / telunjuk"; slogans; keycap numbers; Osing, Jawa');
+out('tuning-freeform-5 (trained on), data/freeform-5.jsonl, 605 more hand-written posts, 312 partisan (coded references: ordinals, party symbols and colours, the');
+out('incumbent\'s office, "pilihan kita"; hand-sign captions with ☝️ ✌️ 🤞 and "jari siji / driji / telunjuk"; slogans; keycap numbers; Osing, Jawa');
 out('Timuran, Krama, Palembang, Banjar, Bugis, Sundanese, Betawi and Minang phrasing; attacks; hard negatives); dev-freeform-5, data/dev-freeform-5.jsonl,');
 out('81 posts of the same kinds in other wording, written before any change and never trained on;');
 out('the 249 older labelled posts');
