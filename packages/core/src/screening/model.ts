@@ -499,46 +499,33 @@ export function modelLogitsInto(
   out: Float64Array,
 ): void {
   const table = wordTable(model);
-  const { both, weighted } = table;
   const { starts, ends, kinds } = mask;
   const mentions = mask.count;
-  let violation = model.violation.bias;
-  let stance = model.stance.bias;
-  let previous = -1;
+  const sums = SUMS;
+  sums[0] = model.violation.bias;
+  sums[1] = model.stance.bias;
+  sums[2] = -1;
   let m = 0;
   for (let i = 0; i < count; ) {
+    // The words whose ids the pieces keep, up to a mention or a word to look up: nearly all.
+    if (cacheOnWords && (i = addCachedWords(table, words, i, count, mask, m, model.mask, sums)) === count) break;
     while (m < mentions && ends[m] <= i) m++;
-    let id: number;
-    let next: number;
     if (m < mentions && starts[m] === i) {
-      id = table.idOf(maskWord(kinds[m]), true);
-      next = ends[m];
-    } else {
-      const word = words[i];
-      if (cacheOnWords && word.wordOwner === table.epoch) id = word.word!;
-      else {
-        id = table.idOf(word.text, false);
-        if (cacheOnWords) {
-          word.word = id;
-          word.wordOwner = table.epoch;
-        }
-      }
-      next = i + 1;
+      addUnit(table, table.idOf(maskWord(kinds[m]), true), model.mask, sums);
+      i = ends[m];
+      continue;
     }
-    violation += table.violation[id];
-    stance += table.stance[id];
-    if (previous >= 0 && !(table.functionWord[previous] === 1 && table.functionWord[id] === 1)) {
-      // An empty bucket adds nothing (the sums start at the biases, so they are never -0 and
-      // adding a zero leaves them as they are): only a weighted bucket is read.
-      const bucket = pairBucket(table.pairHash[previous], table.pairHash[id], model.mask);
-      if ((weighted[bucket >>> 5] & (1 << (bucket & 31))) !== 0) {
-        violation += both[bucket << 1];
-        stance += both[(bucket << 1) + 1];
-      }
+    const word = words[i];
+    const id = table.idOf(word.text, false);
+    if (cacheOnWords) {
+      word.word = id;
+      word.wordOwner = table.epoch;
     }
-    previous = id;
-    i = next;
+    addUnit(table, id, model.mask, sums);
+    i++;
   }
+  let violation = sums[0];
+  let stance = sums[1];
   for (let k = 0; k < cueNames.length; k++) {
     const name = cueNames[k];
     let cue = table.cues.get(name);
@@ -551,6 +538,65 @@ export function modelLogitsInto(
   }
   out[0] = violation;
   out[1] = stance;
+}
+
+/** The running sums of `modelLogitsInto`: violation, stance, and the id of the unit before (-1: none). */
+const SUMS = new Float64Array(3);
+
+/**
+ * Adds the unit `id` to the sums: its share of both regressions, then its pair with the unit
+ * before. An empty bucket adds nothing (the sums start at the biases, so they are never -0 and
+ * adding a zero leaves them as they are): only a weighted bucket is read.
+ */
+function addUnit(table: WordTable, id: number, mask: number, sums: Float64Array): void {
+  const previous = sums[2];
+  sums[0] += table.violation[id];
+  sums[1] += table.stance[id];
+  if (previous >= 0 && !(table.functionWord[previous] === 1 && table.functionWord[id] === 1)) {
+    const bucket = pairBucket(table.pairHash[previous], table.pairHash[id], mask);
+    if ((table.weighted[bucket >>> 5] & (1 << (bucket & 31))) !== 0) {
+      sums[0] += table.both[bucket << 1];
+      sums[1] += table.both[(bucket << 1) + 1];
+    }
+  }
+  sums[2] = id;
+}
+
+/**
+ * `addUnit` for the words from `from` on while each keeps its id in the table (stamped with its
+ * epoch) and no mention starts there (`m`: the mention to look at, as `modelLogitsInto` finds
+ * it), in the same order: returns where it stopped (the end, a mention, or a word to look up).
+ * The hot loop of the model, kept apart from the look-ups so that it compiles small.
+ */
+function addCachedWords(table: WordTable, words: ReadonlyArray<ModelWord>, from: number, count: number, mentionMask: MentionMask, m: number, mask: number, sums: Float64Array): number {
+  const { violation, stance, functionWord, pairHash, weighted, both, epoch } = table;
+  const { starts, ends } = mentionMask;
+  const mentions = mentionMask.count;
+  let v = sums[0];
+  let s = sums[1];
+  let previous = sums[2];
+  let i = from;
+  for (; i < count; i++) {
+    while (m < mentions && ends[m] <= i) m++;
+    if (m < mentions && starts[m] === i) break;
+    const word = words[i];
+    if (word.wordOwner !== epoch) break;
+    const id = word.word!;
+    v += violation[id];
+    s += stance[id];
+    if (previous >= 0 && !(functionWord[previous] === 1 && functionWord[id] === 1)) {
+      const bucket = pairBucket(pairHash[previous], pairHash[id], mask);
+      if ((weighted[bucket >>> 5] & (1 << (bucket & 31))) !== 0) {
+        v += both[bucket << 1];
+        s += both[(bucket << 1) + 1];
+      }
+    }
+    previous = id;
+  }
+  sums[0] = v;
+  sums[1] = s;
+  sums[2] = previous;
+  return i;
 }
 
 /** The same log-odds from tokens and mention spans: for tests and tools. */
