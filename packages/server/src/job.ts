@@ -32,6 +32,12 @@ export interface QueuedJob<Data extends object = object> {
   queue: Omit<PgBoss.Queue, 'name'>;
   run(ctx: AppContext, data: Data): Promise<unknown>;
   /**
+   * How a worker takes this queue's jobs: up to `batchSize` per fetch, run one after another, and
+   * a fetch every `pollingIntervalSeconds` (sooner when a batch took longer). pg-boss's default is
+   * ONE job every two seconds per server, which a queue fed by every report cannot keep up with.
+   */
+  work?: { batchSize: number; pollingIntervalSeconds?: number };
+  /**
    * Hands the capability its sender once the queue exists, whether or not this process works the
    * queue; the returned function takes it back when the runner stops.
    */

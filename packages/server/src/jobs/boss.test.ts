@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-database.ts';
+import { queuedJob } from '../job.ts';
 import { JOB_SCHEMA, SCHEDULES, startJobs } from './boss.ts';
 
 let t: TestApp;
@@ -32,5 +33,35 @@ describe('pg-boss', () => {
     }
     // The application's pool is still usable after pg-boss stopped.
     expect((await t.database.pool.query('SELECT 1 AS ok')).rows[0].ok).toBe(1);
+  });
+
+  it('works every job of a fetched batch, one after another, and fails only the one that threw', async () => {
+    const ran: number[] = [];
+    const queue = queuedJob<{ n: number }>({
+      name: 'test-batch',
+      queue: { policy: 'standard', retryLimit: 0 },
+      work: { batchSize: 10, pollingIntervalSeconds: 0.5 },
+      run: async (_ctx, { n }) => {
+        if (n === 3) throw new Error('job 3 fails on purpose');
+        ran.push(n);
+      },
+    });
+    // Queued before the worker starts, so its first fetch takes all six.
+    const sender = await startJobs(t.ctx, t.database.pool, { jobs: [queue], work: false });
+    const ids = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => sender.boss.send('test-batch', { n })));
+    await sender.stop();
+    const jobs = await startJobs(t.ctx, t.database.pool, { jobs: [queue] });
+    try {
+      const states = async () => Promise.all(ids.map(async (id) => (await jobs.boss.getJobById('test-batch', id!))?.state));
+      let seen = await states();
+      for (let i = 0; i < 100 && seen.some((s) => s === 'created' || s === 'active'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        seen = await states();
+      }
+      expect(seen).toEqual(['completed', 'completed', 'failed', 'completed', 'completed', 'completed']);
+      expect(ran.sort()).toEqual([1, 2, 4, 5, 6]);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

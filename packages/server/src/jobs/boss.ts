@@ -70,8 +70,16 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
     } else {
       await boss.createQueue(job.name, { name: job.name, ...job.queue });
       if (work) {
-        await boss.work<object>(job.name, async ([sent]) => {
-          await job.run(ctx, sent.data);
+        await boss.work<object>(job.name, job.work ?? {}, async (batch) => {
+          // One after another; a job that fails is failed alone (retried by its queue's policy),
+          // and pg-boss completes the others of the batch when this returns.
+          for (const sent of batch) {
+            try {
+              await job.run(ctx, sent.data);
+            } catch (error) {
+              await boss.fail(job.name, sent.id, { message: (error as Error).message });
+            }
+          }
         });
       }
     }

@@ -13,6 +13,9 @@ export const jobs: readonly Job[] = [
     name: RECEIVED_QUEUE,
     // Idempotent: only copies and proposals still missing are made.
     queue: { policy: 'standard', retryLimit: 3, retryDelay: 10, expireInSeconds: 10 * 60 },
+    // Every report sends one: up to 20 a second per server, one at a time (a surge's intake keeps
+    // most of the processor; the queue catches up after it), not pg-boss's one every two seconds.
+    work: { batchSize: 20, pollingIntervalSeconds: 1 },
     run: (ctx, data) => afterReceived(ctx, data.reportId),
     connect: (send) => {
       usePublicCopyQueue(send);
