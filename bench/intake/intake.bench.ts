@@ -15,7 +15,8 @@ import { buildApp } from '../../packages/server/src/app.ts';
 import { startAuditSequencer } from '../../packages/server/src/capabilities/audit/service.ts';
 import { bootDatabase } from '../../packages/server/src/boot.ts';
 import { benchDataDir, embeddedConfig } from '../lib/database.ts';
-import { startJobs } from '../../packages/server/src/jobs/boss.ts';
+import { JOB_SCHEMA, startJobs } from '../../packages/server/src/jobs/boss.ts';
+import { RECEIVED_QUEUE } from '../../packages/server/src/capabilities/reports/jobs.ts';
 import sharp from 'sharp';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
@@ -159,6 +160,20 @@ try {
        FROM reports WHERE receipt_number = ANY($1)`,
     [acknowledged],
   );
+  // The follow-up work (public copies, duplicate proposals) is off the hot path, not free: how long
+  // the job queue took to catch up after the last phase, and whether every photo got its copy.
+  const drainStarted = Date.now();
+  const pending = async () =>
+    (await booted.database.pool.query(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state < 'completed'`, [RECEIVED_QUEUE])).rows[0].n as number;
+  const backlog = await pending();
+  while ((await pending()) > 0 && Date.now() - drainStarted < 30 * 60 * 1000) await new Promise((r) => setTimeout(r, 250));
+  const drainSeconds = (Date.now() - drainStarted) / 1000;
+  const copies = (
+    await booted.database.pool.query(
+      'SELECT count(*)::int AS n FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.receipt_number = ANY($1) AND e.public_copy_key IS NOT NULL',
+      [acknowledged],
+    )
+  ).rows[0].n as number;
   const baselineAcked = [warmBaseline, ...baselinePhases].reduce((n, p) => n + p.accepted, 0);
   const baselineRows = (await booted.database.pool.query('SELECT count(*)::int AS n FROM bench_intake_baseline')).rows[0].n as number;
 
@@ -174,6 +189,7 @@ try {
     '',
     `Throughput ratio reports / baseline: ${(reportRate / baselineRate).toFixed(3)} (baseline is ${(baselineRate / reportRate).toFixed(1)}× faster); p50 latency ratio ${(lat(reportPhases, 50) / lat(baselinePhases, 50)).toFixed(1)}×.`,
     `Acknowledged reports: ${acknowledged.length}; found in the database: ${rows[0].reports} reports, ${rows[0].evidence} evidence rows. Baseline rows: ${baselineRows} of ${baselineAcked} acknowledged.`,
+    `Follow-up jobs: ${backlog} waiting when the last phase ended, all done ${drainSeconds.toFixed(1)} s later; public copies made for ${copies} of ${acknowledged.length} photos.`,
     `Settings: ${concurrency} concurrent clients, ${requestsPerPhase} requests per phase, ${rounds} rounds, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL embedded with fsync and synchronous_commit on.`,
   ];
   console.log(table.join('\n'));
