@@ -893,6 +893,7 @@ interface Analysis {
 
 /** The explainable cues' reading of a post; null when it names no candidate. */
 function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig): Analysis | null {
+  if (hits.length === 0) return null;
   const mentionHits: LexiconHit[] = [];
   const cueHits: LexiconHit[] = [];
   for (const hit of hits) (MENTION_KINDS.has(hit.entry.kind) ? mentionHits : cueHits).push(hit);

@@ -5,6 +5,8 @@ import { DEFAULT_SCREENING_MODEL } from './model/default.ts';
 import type { NormalisedToken } from './normalise.ts';
 import { DEFAULT_SCORING_CONFIG, scorePost, type ScoringConfig, type ScreenablePost, type ScreeningResult } from './scorer.ts';
 
+const NO_HITS: readonly LexiconHit[] = Object.freeze([]);
+
 /** Normaliser, matcher and scorer compiled for one lexicon: build once, screen many posts. */
 export interface Screener {
   readonly lexicon: Lexicon;
@@ -35,7 +37,7 @@ export function createScreener(lexicon: Lexicon, config: Partial<ScoringConfig> 
       // Most posts name no candidate: they score nothing whatever cues they hold (scorePost's
       // own rule), so their hits are never built.
       const hits = matcher.matchTextNamingCandidate(post.text, normaliser);
-      if (hits === null) return scorePost(post, [], directory, scoring);
+      if (hits === null) return scorePost(post, NO_HITS, directory, scoring);
       // The model reads the words too, but only of the few posts that name a candidate.
       const tokens = scoring.model ? matcher.lastTokenList() : undefined;
       return scorePost(post, hits, directory, scoring, tokens);
