@@ -499,6 +499,71 @@ export function modelLogitsInto(
   out: Float64Array,
 ): void {
   const table = wordTable(model);
+  sumWords(model, table, words, count, cacheOnWords, mask);
+  let violation = SUMS[0];
+  let stance = SUMS[1];
+  for (let k = 0; k < cueNames.length; k++) {
+    const name = cueNames[k];
+    let cue = table.cues.get(name);
+    if (!cue) {
+      const at = cueBucket(model, name);
+      table.cues.set(name, (cue = [model.violation.weights[at], model.stance.weights[at]]));
+    }
+    violation += cue[0];
+    stance += cue[1];
+  }
+  out[0] = violation;
+  out[1] = stance;
+}
+
+/** The bucket of a cue finding's feature ("f:" + its name). */
+function cueBucket(model: ScreeningModel, name: string): number {
+  return (fnv(fnv(model.hashSeed, 'f:'), name) >>> 0) & model.mask;
+}
+
+/**
+ * The weights of the cue findings `names` in both regressions, by position: violation at
+ * [2k], stance at [2k + 1], as `modelLogitsInto` reads them by name.
+ */
+export function cueFeatureWeights(model: ScreeningModel, names: readonly string[]): Float64Array {
+  const weights = new Float64Array(names.length * 2);
+  names.forEach((name, k) => {
+    const at = cueBucket(model, name);
+    weights[2 * k] = model.violation.weights[at];
+    weights[2 * k + 1] = model.stance.weights[at];
+  });
+  return weights;
+}
+
+/**
+ * `modelLogitsInto` with the cue findings as ids into `cueWeights` (from `cueFeatureWeights`)
+ * rather than by name: the same sums in the same order, without a look-up per finding.
+ */
+export function modelLogitsByCueIdsInto(
+  model: ScreeningModel,
+  words: ReadonlyArray<ModelWord>,
+  count: number,
+  cacheOnWords: boolean,
+  mask: MentionMask,
+  cueIds: Int32Array,
+  cueCount: number,
+  cueWeights: Float64Array,
+  out: Float64Array,
+): void {
+  sumWords(model, wordTable(model), words, count, cacheOnWords, mask);
+  let violation = SUMS[0];
+  let stance = SUMS[1];
+  for (let k = 0; k < cueCount; k++) {
+    const at = cueIds[k] << 1;
+    violation += cueWeights[at];
+    stance += cueWeights[at + 1];
+  }
+  out[0] = violation;
+  out[1] = stance;
+}
+
+/** Both regressions' sums (biases included) over the first `count` words, masked by `mask`, into SUMS. */
+function sumWords(model: ScreeningModel, table: WordTable, words: ReadonlyArray<ModelWord>, count: number, cacheOnWords: boolean, mask: MentionMask): void {
   const { starts, ends, kinds } = mask;
   const mentions = mask.count;
   const sums = SUMS;
@@ -524,20 +589,6 @@ export function modelLogitsInto(
     addUnit(table, id, model.mask, sums);
     i++;
   }
-  let violation = sums[0];
-  let stance = sums[1];
-  for (let k = 0; k < cueNames.length; k++) {
-    const name = cueNames[k];
-    let cue = table.cues.get(name);
-    if (!cue) {
-      const at = (fnv(fnv(model.hashSeed, 'f:'), name) >>> 0) & model.mask;
-      table.cues.set(name, (cue = [model.violation.weights[at], model.stance.weights[at]]));
-    }
-    violation += cue[0];
-    stance += cue[1];
-  }
-  out[0] = violation;
-  out[1] = stance;
 }
 
 /** The running sums of `modelLogitsInto`: violation, stance, and the id of the unit before (-1: none). */

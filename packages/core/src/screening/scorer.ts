@@ -1,7 +1,7 @@
 import type { CandidateDirectory } from './directory.ts';
 import { MENTION_KINDS, type LexiconEntry } from './lexicon.ts';
 import type { LexiconHit, TokenList } from './matcher.ts';
-import { contributions, describeSource, MentionMask, modelLogitsInto, postFeatures, type Contribution, type CueFeature, type FeatureGroup, type FeatureHashing, type MaskedSpan, type PostFeatures, type ScreeningModel } from './model.ts';
+import { contributions, cueFeatureWeights, describeSource, MentionMask, modelLogitsByCueIdsInto, postFeatures, type Contribution, type CueFeature, type FeatureGroup, type FeatureHashing, type MaskedSpan, type PostFeatures, type ScreeningModel } from './model.ts';
 import type { NormalisedToken, Normaliser } from './normalise.ts';
 
 /** What the account did: wrote a post or comment, re-shared content, liked it, followed an account. */
@@ -630,56 +630,94 @@ interface CueContext {
 
 const POST_KINDS: readonly PostKind[] = ['post', 'comment', 'share', 'like', 'follow'];
 const MENTION_KIND_LIST = Object.keys(KIND_LABEL) as MentionKind[];
-/** The findings' names, written once: scoring a post allocates none of them. */
-const NAMES = {
-  mention: Object.fromEntries(MENTION_KIND_LIST.map((k) => [k, `mention:${k}`])) as Record<string, string>,
-  also: Object.fromEntries(MENTION_KIND_LIST.map((k) => [k, `also:${k}`])) as Record<string, string>,
-  kind: Object.fromEntries(POST_KINDS.map((k) => [k, `kind:${k}`])) as Record<string, string>,
-  kindAsn: Object.fromEntries(POST_KINDS.map((k) => [k, [`kind_asn:${k}:false`, `kind_asn:${k}:true`]])) as Record<string, [string, string]>,
-  neutral: ['neutral:0', 'neutral:1', 'neutral:2', 'neutral:3'],
-  pairs: ['pairs:0', 'pairs:1', 'pairs:2', 'pairs:3'],
-  cueScore: ['cue_score:0', 'cue_score:1', 'cue_score:2', 'cue_score:3', 'cue_score:4'],
-  length: ['length:0', 'length:1', 'length:2', 'length:3', 'length:4'],
+/** Every cue finding's name, by id: a scored post lists its findings as ids, the labels and the training read the names. */
+const CUE_FEATURES: string[] = [];
+function cueId(name: string): number {
+  CUE_FEATURES.push(name);
+  return CUE_FEATURES.length - 1;
+}
+const idsBy = (keys: readonly string[], name: (key: string) => string) => Object.fromEntries(keys.map((k) => [k, cueId(name(k))])) as Record<string, number>;
+/** The findings' ids, given once: scoring a post allocates none of them. */
+const IDS = {
+  mention: idsBy(MENTION_KIND_LIST, (k) => `mention:${k}`),
+  mentionAmbiguous: cueId('mention:ambiguous'),
+  also: idsBy(MENTION_KIND_LIST, (k) => `also:${k}`),
+  support: { near: cueId('support:near'), far: cueId('support:far'), clear: cueId('support:clear'), vague: cueId('support:ambiguous') },
+  opposition: { near: cueId('opposition:near'), far: cueId('opposition:far'), clear: cueId('opposition:clear'), vague: cueId('opposition:ambiguous') },
+  neutral: [0, 1, 2, 3].map((n) => cueId(`neutral:${n}`)),
+  kind: idsBy(POST_KINDS, (k) => `kind:${k}`),
+  asn: [cueId('asn:false'), cueId('asn:true')],
+  kindAsn: Object.fromEntries(POST_KINDS.map((k) => [k, [cueId(`kind_asn:${k}:false`), cueId(`kind_asn:${k}:true`)]])) as Record<string, [number, number]>,
+  pairs: [0, 1, 2, 3].map((n) => cueId(`pairs:${n}`)),
+  region: [cueId('region:false'), cueId('region:true')],
+  cueScore: [0, 1, 2, 3, 4].map((n) => cueId(`cue_score:${n}`)),
+  length: [0, 1, 2, 3, 4].map((n) => cueId(`length:${n}`)),
 };
+const CUE_SCORE_EDGES = [20, 40, 60, 80];
+const LENGTH_EDGES = [4, 9, 21, 41];
+
+/** A post's cue findings as ids, in a scratch array the caller refills for each post. */
+class CueIds {
+  ids = new Int32Array(32);
+  count = 0;
+
+  push(id: number): void {
+    if (this.count === this.ids.length) {
+      const ids = new Int32Array(this.count * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+    }
+    this.ids[this.count++] = id;
+  }
+
+  has(id: number, from: number): boolean {
+    for (let k = from; k < this.count; k++) if (this.ids[k] === id) return true;
+    return false;
+  }
+
+  names(): string[] {
+    return Array.from(this.ids.subarray(0, this.count), (id) => CUE_FEATURES[id]);
+  }
+}
 
 /**
- * What the explainable cues found, as the model's categorical features (by name): the kind of
+ * What the explainable cues found, as the model's categorical features (as ids into CUE_FEATURES, the names): the kind of
  * the leading mention, support and opposition cues near or far, neutral context, the kind of
  * post, the ASN link, how many pairs are named, whether the pair runs in the account's region,
  * the cue score. `cueFeatureLabels` writes their labels when a reason names them.
  */
-function cueFeatureNames(post: ScreenablePost, ranked: readonly RankedGroup[], neutral: readonly LexiconHit[], cueScore: number, tokenCount: number, f: string[] = []): string[] {
+function cueFeatureIds(post: ScreenablePost, ranked: readonly RankedGroup[], neutral: readonly LexiconHit[], cueScore: number, tokenCount: number, f: CueIds): void {
   const best = ranked[0].group;
   const kind = best.best.entry.kind;
-  f.push(NAMES.mention[kind]);
-  if (best.best.entry.ambiguous) f.push('mention:ambiguous');
-  let also = '';
+  f.push(IDS.mention[kind]);
+  if (best.best.entry.ambiguous) f.push(IDS.mentionAmbiguous);
+  // Each other kind of mention once, in the order they come.
+  const others = f.count;
   for (const m of best.mentions) {
     const k = m.entry.kind;
-    if (k !== kind && !also.includes(`|${k}`)) {
-      also += `|${k}`;
-      f.push(NAMES.also[k]);
-    }
+    if (k !== kind && !f.has(IDS.also[k], others)) f.push(IDS.also[k]);
   }
-  if (best.support.length > 0) cueState(f, best.support, 'support:near', 'support:far', 'support:clear', 'support:ambiguous');
-  if (best.opposition.length > 0) cueState(f, best.opposition, 'opposition:near', 'opposition:far', 'opposition:clear', 'opposition:ambiguous');
-  if (neutral.length > 0) f.push(NAMES.neutral[Math.min(neutral.length, 3)]);
-  f.push(NAMES.kind[post.kind], post.asnLinked ? 'asn:true' : 'asn:false', NAMES.kindAsn[post.kind][Number(post.asnLinked)]);
-  f.push(NAMES.pairs[Math.min(ranked.length, 3)]);
-  if (post.regionCode !== undefined) f.push(ranked[0].local.length > 0 ? 'region:true' : 'region:false');
-  f.push(NAMES.cueScore[band(cueScore, [20, 40, 60, 80])]);
-  f.push(NAMES.length[band(tokenCount, [4, 9, 21, 41])]);
-  return f;
+  if (best.support.length > 0) cueState(f, best.support, IDS.support);
+  if (best.opposition.length > 0) cueState(f, best.opposition, IDS.opposition);
+  if (neutral.length > 0) f.push(IDS.neutral[Math.min(neutral.length, 3)]);
+  f.push(IDS.kind[post.kind]);
+  f.push(IDS.asn[Number(post.asnLinked)]);
+  f.push(IDS.kindAsn[post.kind][Number(post.asnLinked)]);
+  f.push(IDS.pairs[Math.min(ranked.length, 3)]);
+  if (post.regionCode !== undefined) f.push(IDS.region[Number(ranked[0].local.length > 0)]);
+  f.push(IDS.cueScore[band(cueScore, CUE_SCORE_EDGES)]);
+  f.push(IDS.length[band(tokenCount, LENGTH_EDGES)]);
 }
 
-function cueState(f: string[], cues: readonly CueEvidence[], near: string, far: string, clear: string, vague: string): void {
+function cueState(f: CueIds, cues: readonly CueEvidence[], ids: { near: number; far: number; clear: number; vague: number }): void {
   let isNear = false;
   let isClear = false;
   for (const c of cues) {
     if (c.near) isNear = true;
     if (!c.hit.entry.ambiguous) isClear = true;
   }
-  f.push(isNear ? near : far, isClear ? clear : vague);
+  f.push(isNear ? ids.near : ids.far);
+  f.push(isClear ? ids.clear : ids.vague);
 }
 
 /** The Indonesian and English labels of a cue finding. */
@@ -792,9 +830,9 @@ export function scorePost(
     const count = array ? tokens.length : tokens.count;
     MASK.clear();
     for (const h of analysis.mentionHits) MASK.add(h.tokenStart, h.tokenEnd, h.entry.kind);
-    CUE_NAMES.length = 0;
-    cueFeatureNames(post, analysis.ranked, analysis.neutral, cueScore, count, CUE_NAMES);
-    modelLogitsInto(model, array ? tokens : tokens.words, count, !array, MASK, CUE_NAMES, LOGITS);
+    CUES.count = 0;
+    cueFeatureIds(post, analysis.ranked, analysis.neutral, cueScore, count, CUES);
+    modelLogitsByCueIdsInto(model, array ? tokens : tokens.words, count, !array, MASK, CUES.ids, CUES.count, cueWeightsOf(model), LOGITS);
     points = Math.max(-model.maxPoints, Math.min(model.maxPoints, Math.round(LOGITS[0] * model.pointsPerLogit)));
     score = Math.max(0, Math.min(100, cueScore + points));
     // Support or attack matters for flagged posts only.
@@ -813,9 +851,16 @@ export function scorePost(
   );
 }
 
-/** Scratch of `scorePost` (scoring is synchronous): the mentions the model masks, the cue findings' names, the log-odds. */
+/** Scratch of `scorePost` (scoring is synchronous): the mentions the model masks, the cue findings' ids, the log-odds. */
 const MASK = new MentionMask();
-const CUE_NAMES: string[] = [];
+const CUES = new CueIds();
+/** Each model's weights of the cue findings, by id (violation at [2 id], stance at [2 id + 1]). */
+const cueWeights = new WeakMap<ScreeningModel, Float64Array>();
+function cueWeightsOf(model: ScreeningModel): Float64Array {
+  let weights = cueWeights.get(model);
+  if (!weights) cueWeights.set(model, (weights = cueFeatureWeights(model, CUE_FEATURES)));
+  return weights;
+}
 const LOGITS = new Float64Array(2);
 
 /** What the reasons of a scored post are written from, when they are read. */
@@ -918,7 +963,9 @@ function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: C
 
 function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[], hashing: FeatureHashing): PostFeatures {
   const context = { cueScore: analysis.cueScore, tokenCount: tokens.length, pairGroups: analysis.ranked.length, neutral: analysis.neutral.length };
-  const cues = cueFeatureNames(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length).map((name) => cueFeatureLabels(name, context));
+  const ids = new CueIds();
+  cueFeatureIds(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length, ids);
+  const cues = ids.names().map((name) => cueFeatureLabels(name, context));
   return postFeatures(post.text, tokens, maskedSpans(analysis), cues, hashing);
 }
 
