@@ -284,14 +284,14 @@ function newGroup(members: readonly Mention[], pairIds: readonly string[], exclu
 }
 
 /**
- * The pairs two pair lists share, cached by the lists' identities: the matcher gives every
- * entry naming the same pairs one list, so "✌" and "nomor 2" meet the same lists post after post.
+ * The pairs of `x` (the shorter list) that `y` (a long one, such as the pairs of "✌") names too,
+ * cached by the lists' identities: the matcher gives every entry naming the same pairs one list,
+ * so "✌" and "nomor 2" meet the same lists post after post.
  */
 const intersections = new WeakMap<readonly string[], Map<readonly string[], readonly string[]>>();
 const EMPTY_IDS: readonly string[] = Object.freeze([]);
 
-function sharedPairs(a: readonly string[], b: readonly string[]): readonly string[] {
-  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+function sharedPairs(x: readonly string[], y: readonly string[]): readonly string[] {
   let byOther = intersections.get(x);
   if (!byOther) intersections.set(x, (byOther = new Map()));
   let ids = byOther.get(y);
@@ -325,32 +325,48 @@ interface Grouping {
   readonly sharedCount: Int32Array;
 }
 
+/** How many of each list's pairs are shared: scratch of `computeGrouping`, read at once by `groupPairs` (scoring is synchronous). */
+let sharedCountScratch = new Int32Array(32);
+
 function computeGrouping(lists: ReadonlyArray<readonly string[]>): Grouping {
   // More than 30 distinct namers in one post is no post a person writes: the rest stand alone.
   const n = Math.min(lists.length, 30);
   let shared: Map<string, number> | null = null;
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
-      const ids = sharedPairs(lists[a], lists[b]);
+      const both = (1 << a) | (1 << b);
+      const x = lists[a].length <= lists[b].length ? lists[a] : lists[b];
+      const y = x === lists[a] ? lists[b] : lists[a];
+      if (y.length <= 8) {
+        // Two short lists (the parts of one name): compared at once, cheaper than the cache.
+        for (const id of x) {
+          if (!y.includes(id)) continue;
+          shared ??= new Map();
+          shared.set(id, (shared.get(id) ?? 0) | both);
+        }
+        continue;
+      }
+      const ids = sharedPairs(x, y);
       if (ids.length === 0) continue;
       shared ??= new Map();
-      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) | (1 << a) | (1 << b));
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) | both);
     }
   }
-  const sharedCount = new Int32Array(lists.length);
+  if (sharedCountScratch.length < lists.length) sharedCountScratch = new Int32Array(lists.length * 2);
+  const sharedCount = sharedCountScratch;
+  sharedCount.fill(0, 0, lists.length);
   const masks: number[] = [];
   const idsOf: string[][] = [];
   if (shared) {
-    const byMask = new Map<number, string[]>();
+    // The parts in the order their first pair comes: a post has a few, so a scan finds a part.
     for (const [id, mask] of shared) {
-      const ids = byMask.get(mask);
-      if (ids) ids.push(id);
-      else byMask.set(mask, [id]);
+      const part = masks.indexOf(mask);
+      if (part >= 0) idsOf[part].push(id);
+      else {
+        masks.push(mask);
+        idsOf.push([id]);
+      }
       for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
-    }
-    for (const [mask, ids] of byMask) {
-      masks.push(mask);
-      idsOf.push(ids);
     }
   }
   return { shared, masks, ids: idsOf, sharedCount };
