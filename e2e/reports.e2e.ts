@@ -92,7 +92,8 @@ describe('public reporting on a phone', () => {
     await page.locator('#report-witnesses-0-phone-error').waitFor();
     await page.getByLabel('Telepon saksi (opsional)').fill('0812 3456 7890');
 
-    // A reload keeps the draft, the photo included (IndexedDB).
+    // A reload keeps the draft, the photo included (IndexedDB), once the page says it is kept.
+    await page.locator('.draft-status[data-draft="kept"]').waitFor();
     await page.reload();
     await expect(page.getByLabel('Tempat kejadian').inputValue()).resolves.toBe('Balai Desa Sukamaju (fiktif)');
     await expect(page.getByLabel('Nama saksi').inputValue()).resolves.toBe('Budi Saksi (fiktif)');

@@ -343,9 +343,15 @@ export function ReportForm({
             {progress !== null ? t.sending : form.queued ? t.queuedButton : submitLabel}
           </button>
           {form.mode === 'public' && (
-            <button type="button" className="link-button discard" onClick={form.discard}>
-              {t.discardDraft}
-            </button>
+            <>
+              {/* Writing a photo to IndexedDB takes a moment: the page says the draft is kept only once it is. */}
+              <p className="draft-status" data-draft={form.state.persisted ? 'kept' : 'keeping'}>
+                {form.state.persisted ? t.draftKept : t.draftKeeping}
+              </p>
+              <button type="button" className="link-button discard" onClick={form.discard}>
+                {t.discardDraft}
+              </button>
+            </>
           )}
         </form>
       )}
