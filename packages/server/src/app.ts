@@ -31,7 +31,7 @@ import { regionRoutes } from './capabilities/regions/routes.ts';
 import { commandRoutes } from './commands/routes.ts';
 import { inboxRoutes } from './capabilities/inbox/routes.ts';
 import { messageRoutes } from './capabilities/messages/routes.ts';
-import { notificationSettingsRoutes } from './capabilities/notifications/settings.routes.ts';
+import { notificationSettingsRoutes } from './capabilities/notice-mail/routes.ts';
 import { electionsOfRegion } from './capabilities/elections/service.ts';
 import { reportRoutes, type ReportRoutesOptions } from './capabilities/reports/routes.ts';
 import { userRoutes } from './capabilities/users/routes.ts';

@@ -13,9 +13,9 @@ import { jobs as screening } from '../capabilities/screening/jobs.ts';
 import { jobs as mail } from './mail.ts';
 import { jobs as inbox } from '../capabilities/inbox/jobs.ts';
 import { jobs as messages } from '../capabilities/messages/jobs.ts';
-import { jobs as notifications } from '../capabilities/notifications/jobs.ts';
+import { jobs as noticeMail } from '../capabilities/notice-mail/jobs.ts';
 import type { Job } from '../job.ts';
 
-export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, exports, inbox, mail, messages, notifications, reports, retention, screening };
+export const JOBS_BY_CAPABILITY: Readonly<Record<string, readonly Job[]>> = { candidates, cases, dashboards, exports, inbox, mail, messages, 'notice-mail': noticeMail, reports, retention, screening };
 
 export const JOBS: readonly Job[] = Object.values(JOBS_BY_CAPABILITY).flat();

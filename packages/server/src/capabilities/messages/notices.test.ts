@@ -4,7 +4,7 @@ import { fictionalReport, submitReport } from '../../testing/reports.ts';
 import { mailText, startTestSmtp, type TestSmtp } from '../../testing/smtp.ts';
 import type { StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { runOfficerMail } from '../notifications/mail.service.ts';
+import { runOfficerMail } from '../notice-mail/service.ts';
 import { runReporterNotices } from './notices.ts';
 
 let t: TestApp;

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { bilingualMessage, jakartaTime, mailConfigured, queueMail } from '../../mail/index.ts';
 import { publicBaseUrl } from '../../mail/public-url.ts';
 import { appendAudit } from '../audit/service.ts';
-import * as repo from './mail.repository.ts';
+import * as repo from './repository.ts';
 
 /** How far back a pass looks: a notification older than this is not worth an e-mail any more. */
 const LOOK_BACK_MS = 2 * 24 * 3600_000;

@@ -2,6 +2,10 @@
  * Officers' e-mail settings, and which in-app notifications still wait to be mailed to whom: the
  * notification's own addressee, or every active member of the office it was sent to, who asked
  * for that kind by e-mail.
+ *
+ * This capability owns `notification_settings` and `notification_mails`; it reads the in-app
+ * `notifications` (the notifications capability's) with their addressees and cases in one
+ * statement, never writes them.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';

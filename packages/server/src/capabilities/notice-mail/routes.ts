@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../../http/guard.ts';
-import { mailSettings, updateMailSettings } from './mail.service.ts';
+import { mailSettings, updateMailSettings } from './service.ts';
 
 const settingsResponse = z.object({
   emailAssigned: z.boolean(),
