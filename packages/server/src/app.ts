@@ -32,7 +32,7 @@ import { commandRoutes } from './commands/routes.ts';
 import { inboxRoutes } from './capabilities/inbox/routes.ts';
 import { messageRoutes } from './capabilities/messages/routes.ts';
 import { notificationSettingsRoutes } from './capabilities/notice-mail/routes.ts';
-import { electionsOfRegion } from './capabilities/elections/service.ts';
+import { electionsOfRegion } from './capabilities/election-catalog/service.ts';
 import { reportRoutes, type ReportRoutesOptions } from './capabilities/reports/routes.ts';
 import { userRoutes } from './capabilities/users/routes.ts';
 import { auditRoutes } from './capabilities/audit-viewer/routes.ts';

@@ -29,7 +29,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { rejectedRowError } from '../../imports/csv-upload.ts';
 import { appendAudit } from '../audit/service.ts';
-import { electionList, findElection } from '../elections/service.ts';
+import { electionList, findElection } from '../election-catalog/service.ts';
 import { notify } from '../notifications/service.ts';
 import * as repo from './repository.ts';
 

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { auditTrail } from '../audit/service.ts';
-import { findElection, rulebookVersionOf } from '../elections/service.ts';
+import { findElection, rulebookVersionOf } from '../election-catalog/service.ts';
 import {
   presentDeadline,
   presentSanction,

@@ -7,7 +7,7 @@ import { regionLevel, regionWithinScope, type Election, type RoleCode, type Scop
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
-import { requireElection } from '../elections/service.ts';
+import { requireElection } from '../election-catalog/service.ts';
 import { regionNames } from '../regions/service.ts';
 import type { FigureFilter, Territory } from './repository.ts';
 

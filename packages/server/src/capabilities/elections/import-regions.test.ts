@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../http/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { importParticipatingRegions, type RegionImportReport } from './import-regions.ts';
-import { participatingRegions } from './repository.ts';
+import { participatingRegions } from '../election-catalog/service.ts';
 
 let database: TestDatabase;
 let dir: string;
@@ -31,7 +31,7 @@ async function importCsv(electionId: string, content: string, dryRun = false): P
 }
 
 async function participating(electionId: string): Promise<Map<string, string>> {
-  return new Map((await participatingRegions(database.db, electionId)).map((r) => [r.code, r.source]));
+  return new Map((await participatingRegions({ db: database.db }, electionId)).map((r) => [r.code, r.source]));
 }
 
 /** How a report reads row by row: line, value, status and the problem code for rejections. */

@@ -7,7 +7,7 @@ import { isRegionCode, regionLevel, type Localised } from '@netra/core';
 import type { Db } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { listRegions } from '../regions/service.ts';
-import { addParticipatingRegions, findElection, participatingRegions } from './repository.ts';
+import { addParticipatingRegions, findElection, participatingRegions } from '../election-catalog/service.ts';
 
 /** Headers accepted for the region-code column, after normalising (see `normaliseHeader`). */
 export const REGION_CODE_HEADERS = ['kode_wilayah', 'code'] as const;
@@ -221,7 +221,7 @@ export async function importParticipatingRegions(
   csvText: string,
   options: RegionImportOptions = {},
 ): Promise<RegionImportReport> {
-  const election = await findElection(db, electionId);
+  const election = await findElection({ db }, electionId);
   if (!election) throw notFound({ id: `Pemilihan ${electionId}`, en: `Election ${electionId}` });
 
   const records = parseCsv(csvText);
@@ -232,7 +232,7 @@ export async function importParticipatingRegions(
 
   const [known, participating] = await Promise.all([
     listRegions({ db }, { level: ['province', 'regency'], limit: 10_000, offset: 0 }),
-    participatingRegions(db, electionId),
+    participatingRegions({ db }, electionId),
   ]);
   const classify = rowClassifier(
     new Map(known.items.map((r) => [r.code, r])),

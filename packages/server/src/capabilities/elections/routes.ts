@@ -27,13 +27,13 @@ import {
   changeRulebook,
   createElection,
   electionDetail,
-  electionList,
   importElectionRegions,
   removeElectionRegion,
   replaceElectionStages,
   rulebookHistory,
   updateElection,
 } from './service.ts';
+import { electionList } from '../election-catalog/service.ts';
 
 /** A list of participating regions: a few hundred lines. */
 const MAX_REGION_CSV_BYTES = 1024 * 1024;

@@ -19,75 +19,12 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
 import { findRegion } from '../regions/service.ts';
 import { importParticipatingRegions } from './import-regions.ts';
-import * as repo from './repository.ts';
-
-/** An election as stored: the core model and the version of its current rulebook. */
-export type StoredElection = Election & { rulebookVersion: number };
-
-/** Only the database is needed: callers without a request (imports, the CLI) pass `{ db }`. */
-type Reader = Pick<AppContext, 'db'>;
-
-export function stageDto(stage: ElectionStage, language: Language) {
-  return { code: stage.code, name: stage.name[language], start: stage.start, end: stage.end, critical: stage.critical, basis: stage.basis };
-}
-
-/** The election as the core domain models it, or undefined. */
-export async function findElection(ctx: Reader, id: string): Promise<Election | undefined> {
-  return repo.findElection(ctx.db, id);
-}
-
-export async function requireElection(ctx: Reader, id: string): Promise<StoredElection> {
-  const election = await repo.findElection(ctx.db, id);
-  if (!election) throw notFound({ id: `Pemilihan ${id}`, en: `Election ${id}` });
-  return election;
-}
-
-/** Every election, newest first, with how many regions take part. */
-export async function electionList(ctx: Reader, language: Language) {
-  const rows = await repo.listElections(ctx.db);
-  return {
-    items: rows.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      name: language === 'id' ? e.name_id : e.name_en,
-      year: e.year,
-      votingDay: e.voting_day,
-      scope: e.scope,
-      regionCount: Number(e.region_count ?? 0),
-    })),
-  };
-}
-
-/** The regions taking part in an election (provinces, regencies/cities), by code. */
-export async function participatingRegions(ctx: Reader, electionId: string) {
-  return repo.participatingRegions(ctx.db, electionId);
-}
-
-/** Whether a region (or, for a district, its regency) takes part in the election. */
-/** The election and whether the region takes part in it, read together (filing a report). */
-export async function findElectionForRegion(ctx: Reader, id: string, regionCode: string) {
-  return repo.findElectionForRegion(ctx.db, id, regionCode);
-}
-
-export async function regionParticipates(ctx: Reader, electionId: string, regionCode: string): Promise<boolean> {
-  return repo.regionParticipates(ctx.db, electionId, regionCode);
-}
-
-/** Every election and whether the region takes part in it (the region page). */
-export async function electionsOfRegion(ctx: Reader, regionCode: string, language: Language) {
-  const elections = await repo.listElectionsForRegion(ctx.db, regionCode);
-  return elections.map((e) => ({
-    id: e.id,
-    name: language === 'id' ? e.name_id : e.name_en,
-    year: e.year,
-    kind: e.kind,
-    participates: e.participates,
-  }));
-}
+import * as catalog from '../election-catalog/service.ts';
+import { requireElection, stageDto } from '../election-catalog/service.ts';
 
 export async function electionDetail(ctx: AppContext, id: string, language: Language) {
   const election = await requireElection(ctx, id);
-  const regions = await repo.participatingRegions(ctx.db, id);
+  const regions = await catalog.participatingRegions(ctx, id);
   return {
     id: election.id,
     kind: election.kind,
@@ -130,7 +67,7 @@ export async function calendarFor(
   if (query.region && !region) throw notFound({ id: `Wilayah ${query.region}`, en: `Region ${query.region}` });
   const timeZone = region?.timeZone ?? 'Asia/Jakarta';
   const date = query.date ?? dateInTimeZone(ctx.now(), timeZone);
-  const participates = region ? await repo.regionParticipates(ctx.db, electionId, region.code) : true;
+  const participates = region ? await catalog.regionParticipates(ctx, electionId, region.code) : true;
   const onDate = stageOn(election, region?.code ?? null, date);
   const stages = stagesForRegion(election, region?.code ?? null).map((s) => ({
     ...stageDto(s, language),
@@ -168,15 +105,15 @@ function problemsError(problems: RuleProblem[], prefix: string): ApiError {
 }
 
 export async function createElection(ctx: AppContext, rc: RequestContext, body: CreateElection) {
-  if (await repo.electionExists(ctx.db, body.id)) {
+  if (await catalog.electionExists(ctx.db, body.id)) {
     const message = { id: `Pengenal ${body.id} sudah dipakai.`, en: `The identifier ${body.id} is taken.` };
     throw new ApiError(409, 'election_exists', message, [{ field: 'body.id', message }]);
   }
   const rulebook = rulebookTemplate(body.kind, body.votingDay);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertElectionRow(trx, { ...body, rulebook, createdBy: rc.actor.id });
+    await catalog.insertElection(trx, { ...body, rulebook, createdBy: rc.actor.id });
     // The voting day is a stage from the start, so the calendar answers at once; the rest come from the console.
-    await repo.replaceStages(trx, body.id, [
+    await catalog.replaceStages(trx, body.id, [
       { code: 'voting', name: { id: 'Pemungutan suara', en: 'Voting' }, start: body.votingDay, end: body.votingDay, critical: true, basis: body.basis },
     ]);
     await appendAudit(trx, { actorId: rc.actor.id, action: 'election.created', entityType: 'election', entityId: body.id, data: { ...body, rulebookVersion: 1 }, ...rc.meta });
@@ -195,7 +132,7 @@ export async function updateElection(ctx: AppContext, rc: RequestContext, id: st
     throw new ApiError(400, 'validation_failed', message, [{ field: 'body.votingDay', message }]);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateElectionRow(trx, id, body);
+    await catalog.updateElectionRow(trx, id, body);
     const before = { nameId: election.name.id, nameEn: election.name.en, votingDay: election.votingDay, basis: election.basis };
     await appendAudit(trx, { actorId: rc.actor.id, action: 'election.updated', entityType: 'election', entityId: id, data: { before, after: body }, ...rc.meta });
   });
@@ -216,7 +153,7 @@ export async function replaceElectionStages(ctx: AppContext, rc: RequestContext,
     ...(s.code === 'recap_province' ? { levels: ['province' as const] } : {}),
   }));
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.replaceStages(trx, id, next);
+    await catalog.replaceStages(trx, id, next);
     const brief = (list: ElectionStage[]) => list.map((s) => `${s.code} ${s.start}–${s.end}`);
     await appendAudit(trx, { actorId: rc.actor.id, action: 'election.stages_replaced', entityType: 'election', entityId: id, data: { before: brief(election.stages), after: brief(next) }, ...rc.meta });
   });
@@ -252,7 +189,7 @@ export async function importElectionRegions(ctx: AppContext, rc: RequestContext,
 export async function removeElectionRegion(ctx: AppContext, rc: RequestContext, id: string, regionCode: string) {
   await requireElection(ctx, id);
   const removed = await ctx.db.transaction().execute(async (trx) => {
-    const done = await repo.removeParticipatingRegion(trx, id, regionCode);
+    const done = await catalog.removeParticipatingRegion(trx, id, regionCode);
     if (done) await appendAudit(trx, { actorId: rc.actor.id, action: 'election.region_removed', entityType: 'election', entityId: id, data: { regionCode }, ...rc.meta });
     return done;
   });
@@ -260,7 +197,7 @@ export async function removeElectionRegion(ctx: AppContext, rc: RequestContext, 
   return { removed: regionCode };
 }
 
-function presentVersion(row: Awaited<ReturnType<typeof repo.rulebookVersions>>['rows'][number], currentVersion: number) {
+function presentVersion(row: Awaited<ReturnType<typeof catalog.rulebookVersions>>['rows'][number], currentVersion: number) {
   const rulebook = row.rulebook as ElectionRulebook;
   return {
     version: row.version,
@@ -277,7 +214,7 @@ function presentVersion(row: Awaited<ReturnType<typeof repo.rulebookVersions>>['
 
 export async function rulebookHistory(ctx: AppContext, id: string, page: { limit: number; offset: number }) {
   const election = await requireElection(ctx, id);
-  const { total, rows } = await repo.rulebookVersions(ctx.db, id, page);
+  const { total, rows } = await catalog.rulebookVersions(ctx.db, id, page);
   return { total, limit: page.limit, offset: page.offset, currentVersion: election.rulebookVersion, items: rows.map((r) => presentVersion(r, election.rulebookVersion)) };
 }
 
@@ -291,7 +228,7 @@ export async function changeRulebook(ctx: AppContext, rc: RequestContext, id: st
   const problems = validateRulebook(body.rulebook);
   if (problems.length > 0) throw problemsError(problems, 'rulebook.');
   const version = await ctx.db.transaction().execute(async (trx) => {
-    const current = await repo.lockCurrentRulebook(trx, id);
+    const current = await catalog.lockCurrentRulebook(trx, id);
     if (!current) throw notFound({ id: `Pemilihan ${id}`, en: `Election ${id}` });
     const changed = changedParts(current.rulebook as ElectionRulebook, body.rulebook);
     if (changed.length === 0) {
@@ -299,7 +236,7 @@ export async function changeRulebook(ctx: AppContext, rc: RequestContext, id: st
       throw new ApiError(400, 'validation_failed', message, [{ field: 'body.rulebook', message }]);
     }
     const next = current.rulebook_version + 1;
-    await repo.insertRulebookVersion(trx, { electionId: id, version: next, rulebook: body.rulebook, reason: body.reason, regulation: body.regulation, changedBy: rc.actor.id });
+    await catalog.insertRulebookVersion(trx, { electionId: id, version: next, rulebook: body.rulebook, reason: body.reason, regulation: body.regulation, changedBy: rc.actor.id });
     await appendAudit(trx, {
       actorId: rc.actor.id,
       action: 'election.rulebook_changed',
@@ -314,13 +251,3 @@ export async function changeRulebook(ctx: AppContext, rc: RequestContext, id: st
   return history.items.find((v) => v.version === version)!;
 }
 
-/** Which rulebook version a case's clocks use, and the election's current one (the case page). */
-export async function rulebookVersionOf(ctx: Reader, electionId: string, version: number) {
-  const row = await repo.rulebookVersionMeta(ctx.db, electionId, version);
-  return {
-    version,
-    currentVersion: row?.currentVersion ?? version,
-    changedAt: row ? new Date(row.changedAt).toISOString() : null,
-    regulation: row?.regulation ?? null,
-  };
-}

@@ -15,7 +15,7 @@ import { appendAudit } from '../audit/service.ts';
 import { requestDashboardRefresh } from '../dashboards/refresh.ts';
 import { preventionFigures, rate } from '../dashboards/service.ts';
 import { resolveView, type ViewerContext } from '../dashboards/view.ts';
-import { requireElection } from '../elections/service.ts';
+import { requireElection } from '../election-catalog/service.ts';
 import { LINE_PROBLEMS, nipLineBatches, normaliseNip, type LineProblem, type NipLine, type RejectedLine } from './nip-file.ts';
 import * as repo from './repository.ts';
 

@@ -32,7 +32,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { sealIdentity } from '../../security/vault.ts';
 import { appendAudits } from '../audit/service.ts';
-import { findElection, findElectionForRegion } from '../elections/service.ts';
+import { findElection, findElectionForRegion } from '../election-catalog/service.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
 import { discardAll, storeOriginals } from './evidence-files.ts';
 import * as repo from './intake.repository.ts';

@@ -22,7 +22,7 @@ import type { RequestMeta } from '../../http/request-context.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
 import type { CaseLedger } from './case-ledger.ts';
-import { findElection } from '../elections/service.ts';
+import { findElection } from '../election-catalog/service.ts';
 import { evidenceOfReport, findPublicCopy, insertEvidence } from './evidence.repository.ts';
 import { ACCEPTED_TYPES } from './evidence.ts';
 import { discardAll, storeEvidence } from './evidence-files.ts';

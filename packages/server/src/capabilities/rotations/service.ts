@@ -24,7 +24,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
 import { pairsOfContest } from '../candidates/service.ts';
-import { electionList, findElection } from '../elections/service.ts';
+import { electionList, findElection } from '../election-catalog/service.ts';
 import { asnIdByNip } from '../register/service.ts';
 import type { ReportInput } from '../reports/intake.service.ts';
 import * as repo from './repository.ts';

@@ -13,7 +13,7 @@ import { readOnlyContext, type AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { Territory } from '../../db/territory.ts';
-import { participatingRegions, requireElection } from '../elections/service.ts';
+import { participatingRegions, requireElection } from '../election-catalog/service.ts';
 import { findRegion } from '../regions/service.ts';
 import { dashboardsRefreshedAt, refreshIfStale } from '../dashboards/refresh.ts';
 import { childRegions, headline, loadCube } from '../dashboards/service.ts';

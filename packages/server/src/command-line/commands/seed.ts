@@ -1,4 +1,4 @@
-import { electionList } from '../../capabilities/elections/service.ts';
+import { electionList } from '../../capabilities/election-catalog/service.ts';
 import { listRegions } from '../../capabilities/regions/service.ts';
 import { EXIT, type Command } from '../command.ts';
 

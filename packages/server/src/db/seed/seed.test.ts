@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addParticipatingRegions } from '../../capabilities/elections/repository.ts';
+import { addParticipatingRegions } from '../../capabilities/election-catalog/service.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { seedReference } from './reference.ts';
 

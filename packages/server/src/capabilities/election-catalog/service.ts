@@ -1,0 +1,113 @@
+/**
+ * The elections as stored: the core's model of each election (stages, participation, rulebook and
+ * its versions), read by every capability that needs an election's calendar or rules. This folder
+ * owns the election tables and stands low (on the database and `http/` only), so a capability
+ * that only reads elections does not stand on their administration (`elections/`: the API, the
+ * console's changes and their audit), which writes through the functions at the end.
+ */
+import type { Election, ElectionRulebook, ElectionStage } from '@netra/core';
+import type { AppContext } from '../../context.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
+import type { Language } from '../../http/language.ts';
+import * as repo from './repository.ts';
+
+/** An election as stored: the core model and the version of its current rulebook. */
+export type StoredElection = Election & { rulebookVersion: number };
+
+/** Only the database is needed: callers without a request (imports, the CLI) pass `{ db }`. */
+type Reader = Pick<AppContext, 'db'>;
+
+export function stageDto(stage: ElectionStage, language: Language) {
+  return { code: stage.code, name: stage.name[language], start: stage.start, end: stage.end, critical: stage.critical, basis: stage.basis };
+}
+
+/** The election as the core domain models it, or undefined. */
+export async function findElection(ctx: Reader, id: string): Promise<Election | undefined> {
+  return repo.findElection(ctx.db, id);
+}
+
+export async function requireElection(ctx: Reader, id: string): Promise<StoredElection> {
+  const election = await repo.findElection(ctx.db, id);
+  if (!election) throw notFound({ id: `Pemilihan ${id}`, en: `Election ${id}` });
+  return election;
+}
+
+/** Every election, newest first, with how many regions take part. */
+export async function electionList(ctx: Reader, language: Language) {
+  const rows = await repo.listElections(ctx.db);
+  return {
+    items: rows.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: language === 'id' ? e.name_id : e.name_en,
+      year: e.year,
+      votingDay: e.voting_day,
+      scope: e.scope,
+      regionCount: Number(e.region_count ?? 0),
+    })),
+  };
+}
+
+/** The regions taking part in an election (provinces, regencies/cities), by code. */
+export async function participatingRegions(ctx: Reader, electionId: string) {
+  return repo.participatingRegions(ctx.db, electionId);
+}
+
+/** Whether a region (or, for a district, its regency) takes part in the election. */
+/** The election and whether the region takes part in it, read together (filing a report). */
+export async function findElectionForRegion(ctx: Reader, id: string, regionCode: string) {
+  return repo.findElectionForRegion(ctx.db, id, regionCode);
+}
+
+export async function regionParticipates(ctx: Reader, electionId: string, regionCode: string): Promise<boolean> {
+  return repo.regionParticipates(ctx.db, electionId, regionCode);
+}
+
+/** Every election and whether the region takes part in it (the region page). */
+export async function electionsOfRegion(ctx: Reader, regionCode: string, language: Language) {
+  const elections = await repo.listElectionsForRegion(ctx.db, regionCode);
+  return elections.map((e) => ({
+    id: e.id,
+    name: language === 'id' ? e.name_id : e.name_en,
+    year: e.year,
+    kind: e.kind,
+    participates: e.participates,
+  }));
+}
+
+/** Which rulebook version a case's clocks use, and the election's current one (the case page). */
+export async function rulebookVersionOf(ctx: Reader, electionId: string, version: number) {
+  const row = await repo.rulebookVersionMeta(ctx.db, electionId, version);
+  return {
+    version,
+    currentVersion: row?.currentVersion ?? version,
+    changedAt: row ? new Date(row.changedAt).toISOString() : null,
+    regulation: row?.regulation ?? null,
+  };
+}
+
+// ---- Writes, for the administration (`elections/`), inside its transaction with the audit entry.
+
+export const electionExists = (db: Db, id: string): Promise<boolean> => repo.electionExists(db, id);
+
+/** A new election with its first rulebook version. */
+export const insertElection = (trx: Trx, e: Parameters<typeof repo.insertElectionRow>[1]): Promise<void> => repo.insertElectionRow(trx, e);
+
+export const updateElectionRow = (trx: Trx, id: string, e: { nameId: string; nameEn: string; votingDay: string; basis: string }) => repo.updateElectionRow(trx, id, e);
+
+export const replaceStages = (trx: Trx, electionId: string, stages: ElectionStage[]): Promise<void> => repo.replaceStages(trx, electionId, stages);
+
+/** Regions added from an imported list; those already taking part are left as they are. */
+export const addParticipatingRegions = (db: Db, electionId: string, regionCodes: string[]): Promise<number> => repo.addParticipatingRegions(db, electionId, regionCodes);
+
+export const removeParticipatingRegion = (trx: Trx, electionId: string, regionCode: string): Promise<boolean> => repo.removeParticipatingRegion(trx, electionId, regionCode);
+
+/** The election row locked for a rulebook change, with its current version. */
+export const lockCurrentRulebook = (trx: Trx, electionId: string) => repo.lockCurrentRulebook(trx, electionId);
+
+export const insertRulebookVersion = (trx: Trx, v: { electionId: string; version: number; rulebook: ElectionRulebook; reason: string; regulation: string; changedBy: string }) =>
+  repo.insertRulebookVersion(trx, v);
+
+/** One page of an election's rulebook versions, newest first, each with the one before it and its number of cases. */
+export const rulebookVersions = (db: Db, electionId: string, page: { limit: number; offset: number }) => repo.rulebookVersions(db, electionId, page);
