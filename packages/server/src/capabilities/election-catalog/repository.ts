@@ -3,15 +3,14 @@ import type { Election, ElectionRulebook, ElectionStage, ParticipationRule, Rule
 import type { Db, Trx } from '../../db/database.ts';
 import { electionStageRows } from '../../db/seed/reference.ts';
 
+/** The columns of an election in a list. */
+const LISTED = ['e.id', 'e.kind', 'e.name_id', 'e.name_en', 'e.year'] as const;
+
 export async function listElections(db: Db) {
   return db
     .selectFrom('elections as e')
     .select([
-      'e.id',
-      'e.kind',
-      'e.name_id',
-      'e.name_en',
-      'e.year',
+      ...LISTED,
       'e.voting_day',
       'e.scope',
       (eb) => eb.selectFrom('election_regions as er').whereRef('er.election_id', '=', 'e.id').select(eb.fn.countAll<number>().as('n')).as('region_count'),
@@ -109,11 +108,7 @@ export async function listElectionsForRegion(db: Db, regionCode: string) {
   return db
     .selectFrom('elections as e')
     .select([
-      'e.id',
-      'e.kind',
-      'e.name_id',
-      'e.name_en',
-      'e.year',
+      ...LISTED,
       sql<boolean>`EXISTS (SELECT 1 FROM election_regions er WHERE er.election_id = e.id AND er.region_code = ${contestRegion(regionCode)})`.as('participates'),
     ])
     .orderBy('e.voting_day', 'desc')
