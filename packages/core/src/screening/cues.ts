@@ -47,6 +47,9 @@ const SUPPORT_CUES: CueList = {
     // wishes and prayers for a win, a second term (issue 18: religious cover, jingles)
     'semoga menang', 'doakan menang', 'insyaallah menang', 'periode kedua', 'lanjut periode',
     'semoga dimenangkan', 'diberi kemenangan', 'dimenangkan lagi',
+    // a wink beside a hand sign or a description (issue 18, set 6: "kode keras", "yang paham paham saja")
+    'kode keras', 'yang paham paham saja', 'sing paham paham saja', 'yang tahu tahu saja', 'yang mengerti mengerti saja',
+    'sesuai pilihan hati', 'tanda setia', 'tahu lah maksudnya', 'tahu kan maksudnya', 'paham kan maksudnya',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -64,6 +67,9 @@ const SUPPORT_CUES: CueList = {
     'di hati', 'ning ati', 'diridhoi', 'berkah', 'doakan', 'aamiin',
     // Bugis–Makassar cheer ("fight on!"), said of a candidate as "gas" is; a prayer for a win
     'ewako', 'dimenangkan',
+    // winks and loyalty (set 6): said of a pose or a description, "you know who"
+    'paham', 'paham kan', 'ngerti', 'ngerti kan', 'maksudnya', 'maksude', 'kode', 'tim mana', 'setia', 'kompak',
+    'satu komando', '😉', '🤭', 'kudu', 'harus lanjut', 'wayahe', 'saatnya', 'butuh',
   ],
 };
 
@@ -165,6 +171,8 @@ export const BALLOT_NUMBER_TEMPLATES: readonly string[] = [
  */
 export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
   'pokoknya {n}', 'tetap {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
+  // Javanese "the one" ("sing loro wae"): "loro" is also "ill", so ambiguous like the rest (set 6)
+  'sing {n}', 'sing nomor {n}', 'yang nomor {n}',
 ];
 
 /**

@@ -73,3 +73,17 @@ export const PARTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Perindo: ['Partai Perindo'],
   Hanura: ['Partai Hanura'],
 };
+
+/**
+ * Forms of address and title words that mark a woman ("Bu Sekar", "Ning Retno", "Hj.", "Dra.";
+ * Kutai and Banjar "Dayang"), and those that mark a man ("Cak Bagus", "H.", "Drs."): the registry
+ * records no gender, but "the only woman on the ballot" is how people point at a candidate.
+ * Normalised words ("bu" is read as "ibu"), titles as letters only.
+ */
+export const FEMALE_MARKERS: readonly string[] = [
+  'ibu', 'mbak', 'mba', 'ning', 'ayuk', 'hajjah', 'umi', 'bunda', 'tante', 'uni', 'nyai', 'dayang', 'hj', 'dra', 'siti',
+];
+export const MALE_MARKERS: readonly string[] = [
+  'bapak', 'mas', 'cak', 'gus', 'kang', 'bang', 'abang', 'haji', 'uda', 'om', 'kiai', 'kyai', 'daeng', 'raden', 'koh',
+  'h', 'drs', 'muhammad', 'abdul', 'andi',
+];
