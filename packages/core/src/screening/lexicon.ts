@@ -237,6 +237,7 @@ export const CODED_REFERENCES = {
    */
   incumbentOffice: [
     'sudah lima tahun', 'lima tahun menjabat', 'sudah menjabat', 'bupati lama', 'wali kota lama', 'gubernur lama',
+    'bupati sing saiki', 'wali kota sing saiki', 'bupati yang sekarang', 'wali kota yang sekarang',
     'bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat',
     'bu bupati', 'pak bupati', 'bu wali', 'pak wali', 'bu wali kota', 'pak wali kota', 'bu gubernur', 'pak gubernur',
     'yang lagi menjabat', 'lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',

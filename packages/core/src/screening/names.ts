@@ -60,13 +60,13 @@ export const COMMON_NAMES: readonly string[] = [
 export const PARTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // and by symbol or colour, as supporters call them ("kandang banteng", "partai beringin"); never
   // the bare symbol ("beringin" is a tree, "garuda" the national team, "Partai Garuda" another party)
-  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah'],
-  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin'],
-  Gerindra: ['Partai Gerindra', 'kepala garuda', 'partai kepala garuda'],
+  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah', 'kubu banteng', 'jagoan banteng', 'pasukan banteng', 'jagoane banteng'],
+  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin', 'kubu beringin', 'kubu kuning', 'jagoan beringin'],
+  Gerindra: ['Partai Gerindra', 'kepala garuda', 'partai kepala garuda', 'kubu garuda'],
   PKB: ['Partai Kebangkitan Bangsa', 'partai bintang sembilan', 'partai bola dunia'],
   PKS: ['Partai Keadilan Sejahtera', 'partai dakwah'],
   Nasdem: ['Partai Nasdem', 'NasDem', 'partai restorasi'],
-  Demokrat: ['Partai Demokrat', 'partai mercy', 'partai biru'],
+  Demokrat: ['Partai Demokrat', 'partai mercy', 'partai biru', 'kubu mercy'],
   PAN: ['Partai Amanat Nasional', 'partai matahari', 'partai biru'],
   PPP: ['Partai Persatuan Pembangunan', 'partai kakbah', 'partai ka bah'],
   PSI: ['Partai Solidaritas Indonesia', 'partai mawar'],
