@@ -50,6 +50,7 @@ const SUPPORT_CUES: CueList = {
     // a wink beside a hand sign or a description (issue 18, set 6: "kode keras", "yang paham paham saja")
     'kode keras', 'yang paham paham saja', 'sing paham paham saja', 'yang tahu tahu saja', 'yang mengerti mengerti saja',
     'sesuai pilihan hati', 'tanda setia', 'tahu lah maksudnya', 'tahu kan maksudnya', 'paham kan maksudnya',
+    'semua tahu artinya', 'tahu artinya', 'paham artinya', 'mengerti artinya', 'ngerti artine',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -102,6 +103,10 @@ const OPPOSITION_CUES: CueList = {
     // "not yet", "enough already", mockery (free-form tuning set 5)
     'belum waktunya', 'jangan coba coba', 'sudah cukup', 'ngakak', 'muter muter', 'hadeh', 'buktinya mana',
     'hasilnya mana', 'prestasinya mana', 'ogah memilih',
+    // performance, said of the incumbent or a former official (set 6: "limang taun mek gunting pita")
+    'apa prestasinya', 'prestasinya apa', 'mana buktinya', 'kerjanya apa', 'tidak ada perubahan', 'begitu begitu saja',
+    'jalan di tempat', 'stagnan', 'omong kosong', 'pajangan', 'gunting pita', 'potong pita', 'cuma seremonial',
+    'jalan rusak', 'jalan berlubang', 'pengangguran naik', 'tidak beres', 'tidak pernah datang',
   ],
 };
 

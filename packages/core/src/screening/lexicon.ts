@@ -184,6 +184,14 @@ function personEntries(
     // Without its form of address, not when that leaves an everyday word ("Cak Bagus" → "bagus").
     if (!(bare.length === 1 && BASE_VOCABULARY.has(bare[0]))) draft(written, bare, isAmbiguousPhrase(bare));
     if (index === 0 && bare.length > 0) shortName = bare;
+    // Shortened after the form of address ("Mas Dim", "Bang Fir", "Ning Ret"; set 6): the first three or
+    // four letters of a name of five or more, unless they are a word or a common name. Ambiguous.
+    if (tokens.length === 2 && bare.length === 1 && HONORIFIC.has(tokens[0]) && bare[0].length >= 5) {
+      for (const k of [3, 4]) {
+        const prefix = bare[0].slice(0, k);
+        if (!BASE_VOCABULARY.has(prefix) && !COMMON_NAME.has(prefix) && !HONORIFIC.has(prefix)) draft(written, [tokens[0], prefix], true);
+      }
+    }
   }
   // "Andi" of "Andi Mappaseng Tahir" is both a Bugis form of address and how people call him.
   return { shortName, firstNames: [...new Set([core[0], full[0]])].filter((w) => w !== undefined) };

@@ -363,4 +363,6 @@ export const SLANG: Readonly<Record<string, string>> = {
   ngacung: 'acung',
   ngacungin: 'acungkan',
   ngacungke: 'acungkan',
+  sek: 'sebentar',
+  sik: 'sebentar',
 };
