@@ -237,7 +237,7 @@ export const CODED_REFERENCES = {
     'jalur non partai',
     // issue 18, set 6: the route of the KTP (an independent pair collects identity cards), "no party behind it"
     'jalur ktp', 'calon ktp', 'paslon ktp', 'tanpa dukungan partai', 'tidak diusung partai', 'tanpa partai', 'non partai',
-    'bukan dari partai', 'tidak ada partai', 'tanpa partai politik', 'tidak punya partai',
+    'bukan dari partai', 'tidak ada partai', 'tanpa partai politik', 'tidak punya partai', 'lewat ktp', 'bukan lewat partai',
   ],
   /**
    * The office held now ("bupati saiki", "Bu Wali"): the incumbent too, but news says it of anyone
@@ -250,6 +250,12 @@ export const CODED_REFERENCES = {
     'bu bupati', 'pak bupati', 'bu wali', 'pak wali', 'bu wali kota', 'pak wali kota', 'bu gubernur', 'pak gubernur',
     'yang lagi menjabat', 'lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',
   ],
+  /**
+   * A second term asked for points at the incumbent only ("dua periode!", "jilid 2"; set 6): ambiguous, as a
+   * second term is also national talk and news of term limits. Not the change of office demanded ("ganti
+   * bupati", "cukup satu periode"): said beside a challenger's name, it would outrank the pair the post is about.
+   */
+  incumbentTerm: ['dua periode', '2 periode', 'periode kedua', 'jilid dua', 'jilid 2', 'lanjut periode', 'lanjut dua periode'],
 } as const;
 
 /**
@@ -276,8 +282,8 @@ export const DESCRIPTIONS = {
   mostParties: ['koalisi gemuk', 'koalisi besar', 'diusung banyak partai', 'partai paling banyak'],
   odd: ['angka ganjil', 'nomor ganjil', 'yang ganjil', 'sing ganjil'],
   even: ['angka genap', 'nomor genap', 'yang genap', 'sing genap'],
-  first: ['paling kiri', 'sebelah kiri', 'kiri sendiri', 'kolom kiri', 'kotak kiri', 'gambar kiri'],
-  last: ['paling kanan', 'sebelah kanan', 'kanan sendiri', 'kolom kanan', 'kotak kanan', 'gambar kanan'],
+  first: ['paling kiri', 'sebelah kiri', 'kiri sendiri', 'kolom kiri', 'kotak kiri', 'gambar kiri', 'urutan pertama', 'nomor paling awal'],
+  last: ['paling kanan', 'sebelah kanan', 'kanan sendiri', 'kolom kanan', 'kotak kanan', 'gambar kanan', 'nomor buncit', 'nomor terakhir', 'urutan terakhir'],
 } as const;
 
 const FEMALE = new Set(FEMALE_MARKERS);
@@ -391,6 +397,7 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
   // region, "calon independen" the pair running without parties (ranked by the account's region).
   if (pair.incumbent) for (const term of CODED_REFERENCES.incumbent) add(term, 'candidate_name');
   if (pair.incumbent) for (const term of CODED_REFERENCES.incumbentOffice) add(term, 'candidate_name', true);
+  if (pair.incumbent) for (const term of CODED_REFERENCES.incumbentTerm) add(term, 'candidate_name', true);
   if (pair.independent) for (const term of CODED_REFERENCES.independent) add(term, 'candidate_name');
   for (const hashtag of pair.hashtags) {
     // Both as written (split at case changes) and as typed in lower case (cut by vocabulary).
