@@ -153,7 +153,7 @@ out('tuning-freeform-5 (trained on), data/freeform-5.jsonl, 605 more hand-writte
 out('incumbent\'s office, "pilihan kita"; hand-sign captions with ☝️ ✌️ 🤞 and "jari siji / driji / telunjuk"; slogans; keycap numbers; Osing, Jawa');
 out('Timuran, Krama, Palembang, Banjar, Bugis, Sundanese, Betawi and Minang phrasing; attacks; hard negatives); dev-freeform-5, data/dev-freeform-5.jsonl,');
 out('81 posts of the same kinds in other wording, written before any change and never trained on;');
-out('tuning-freeform-6 (trained on), data/freeform-6.jsonl, more hand-written posts of the second blind set\'s weak kinds named from its aggregates (sixth round:');
+out('tuning-freeform-6 (trained on), data/freeform-6.jsonl, 277 more hand-written posts, 181 partisan, of the second blind set\'s weak kinds named from its aggregates (sixth round:');
 out('coded references by description, finger-pose captions with a wink, attacks, regional phrasing, misspellings, and hard negatives); dev-freeform-6,');
 out('data/dev-freeform-6.jsonl, 62 posts of those kinds in other wording, written before any change of the sixth round and never trained on;');
 out('the 249 older labelled posts');
