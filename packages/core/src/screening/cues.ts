@@ -47,6 +47,10 @@ const SUPPORT_CUES: CueList = {
     // wishes and prayers for a win, a second term (issue 18: religious cover, jingles)
     'semoga menang', 'doakan menang', 'insyaallah menang', 'periode kedua', 'lanjut periode',
     'semoga dimenangkan', 'diberi kemenangan', 'dimenangkan lagi',
+    // a wink beside a hand sign or a description (issue 18, set 6: "kode keras", "yang paham paham saja")
+    'kode keras', 'yang paham paham saja', 'sing paham paham saja', 'yang tahu tahu saja', 'yang mengerti mengerti saja',
+    'sesuai pilihan hati', 'tanda setia', 'tahu lah maksudnya', 'tahu kan maksudnya', 'paham kan maksudnya',
+    'semua tahu artinya', 'tahu artinya', 'paham artinya', 'mengerti artinya', 'ngerti artine',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -64,6 +68,9 @@ const SUPPORT_CUES: CueList = {
     'di hati', 'ning ati', 'diridhoi', 'berkah', 'doakan', 'aamiin',
     // Bugis–Makassar cheer ("fight on!"), said of a candidate as "gas" is; a prayer for a win
     'ewako', 'dimenangkan',
+    // winks and loyalty (set 6): said of a pose or a description, "you know who"
+    'paham', 'paham kan', 'ngerti', 'ngerti kan', 'maksudnya', 'maksude', 'kode', 'tim mana', 'setia', 'kompak',
+    'satu komando', '😉', '🤭', 'kudu', 'harus lanjut', 'wayahe', 'saatnya', 'butuh',
   ],
 };
 
@@ -96,6 +103,10 @@ const OPPOSITION_CUES: CueList = {
     // "not yet", "enough already", mockery (free-form tuning set 5)
     'belum waktunya', 'jangan coba coba', 'sudah cukup', 'ngakak', 'muter muter', 'hadeh', 'buktinya mana',
     'hasilnya mana', 'prestasinya mana', 'ogah memilih',
+    // performance, said of the incumbent or a former official (set 6: "limang taun mek gunting pita")
+    'apa prestasinya', 'prestasinya apa', 'mana buktinya', 'kerjanya apa', 'tidak ada perubahan', 'begitu begitu saja',
+    'jalan di tempat', 'stagnan', 'omong kosong', 'pajangan', 'gunting pita', 'potong pita', 'cuma seremonial',
+    'jalan rusak', 'jalan berlubang', 'pengangguran naik', 'tidak beres', 'tidak pernah datang',
   ],
 };
 
@@ -165,6 +176,8 @@ export const BALLOT_NUMBER_TEMPLATES: readonly string[] = [
  */
 export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
   'pokoknya {n}', 'tetap {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
+  // Javanese "the one" ("sing loro wae"): "loro" is also "ill", so ambiguous like the rest (set 6)
+  'sing {n}', 'sing nomor {n}', 'yang nomor {n}',
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createNameFuzzer, editDistance, maxNameEdits, maxPairNameEdits } from './fuzzy.ts';
+import { createNameFuzzer, editDistance, maxNameEdits, maxPairNameEdits, modernSpelling } from './fuzzy.ts';
 import { buildLexicon, type CandidatePair } from './lexicon.ts';
 import { createScreener } from './screener.ts';
 
@@ -121,3 +121,16 @@ describe('coded references and slogan ends', () => {
   });
 });
 
+
+describe('old spellings (issue 18, set 6)', () => {
+  it('folds oe, tj, dj, sj and ch before the edit search', () => {
+    expect(modernSpelling('kuntjoro')).toBe('kuncoro');
+    expect(modernSpelling('soeharto')).toBe('suharto');
+    expect(modernSpelling('sjahrani')).toBe('syahrani');
+    expect(modernSpelling('rachman')).toBe('rahman');
+    const fuzzer = createNameFuzzer(['kuncoro', 'heru', 'syahrani']);
+    expect(fuzzer.nearest('kuntjoro')).toBe('kuncoro');
+    expect(fuzzer.nearest('heroe')).toBe('heru');
+    expect(fuzzer.nearest('sjahranie')).toBe('syahrani');
+  });
+});

@@ -49,6 +49,19 @@ function deletions(word: string, depth: number, into: Set<string>): void {
   }
 }
 
+/**
+ * The old (pre-1972 and Van Ophuijsen) spelling many names keep or are written in on purpose:
+ * "Soeharto", "Djoko", "Kuntjoro", "Heroe", "Rachman", "Sjahrani" (issue 18, set 6). Folded to the
+ * spelling the registry uses (oe → u, tj → c, dj → j, sj → sy, ch → h) before the edit search, so
+ * the old spelling costs no edits. Returns the word itself when it has none of them (no allocation).
+ */
+const OLD_SPELLINGS: ReadonlyArray<readonly [string, string]> = [['oe', 'u'], ['tj', 'c'], ['dj', 'j'], ['sj', 'sy'], ['ch', 'h']];
+export function modernSpelling(word: string): string {
+  let out = word;
+  for (const [old, now] of OLD_SPELLINGS) if (out.includes(old)) out = out.split(old).join(now);
+  return out;
+}
+
 export interface NameFuzzer {
   /** The name word `word` is a spelling of, or undefined. Exact name words are not looked up here. */
   nearest(word: string): string | undefined;
@@ -96,8 +109,11 @@ export function createNameFuzzer(nameWords: Iterable<string>, isEverydayWord: (w
     }
   }
   return {
-    nearest(word) {
-      if (word.length < 5 || names.has(word) || !/^\p{L}+$/u.test(word) || isEverydayWord(word)) return undefined;
+    nearest(written) {
+      if (written.length < 5 || names.has(written) || !/^\p{L}+$/u.test(written) || isEverydayWord(written)) return undefined;
+      const word = modernSpelling(written);
+      if (word !== written && (names.has(word) || short.has(word))) return word;
+      if (word.length < 5) return undefined;
       if (word.length === 5) {
         // One letter added inside a four-letter name, first and last letters kept.
         for (let i = 1; i < 4; i++) {

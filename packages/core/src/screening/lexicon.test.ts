@@ -141,3 +141,32 @@ describe('applyLexiconEdits', () => {
     expect(() => applyLexiconEdits(lexicon, [{ ...scope, action: 'add', term: 'x', kind: 'slogan', candidatePairIds: ['p9'] }])).toThrow(/Unknown candidate pair/);
   });
 });
+
+describe('descriptions of a pair (issue 18, set 6)', () => {
+  it('derives them from the registry, ambiguous, only where one pair of the region fits', () => {
+    expect(entry(lexicon, 'candidate_name', 'bapak insinyur')).toMatchObject({ candidatePairIds: ['p2'], ambiguous: true });
+    expect(entry(lexicon, 'candidate_name', 'penantang')).toMatchObject({ candidatePairIds: ['p1'], ambiguous: true });
+    expect(entry(lexicon, 'candidate_name', 'koalisi gemuk')).toMatchObject({ candidatePairIds: ['p2'] });
+    expect(entry(lexicon, 'candidate_name', 'angka ganjil')).toMatchObject({ candidatePairIds: ['p1'] });
+    expect(entry(lexicon, 'candidate_name', 'paling kanan')).toMatchObject({ candidatePairIds: ['p2'] });
+    // Both heads are men: no "calon perempuan"; one deputy's gender is unknown: no "wakil perempuan".
+    expect(entry(lexicon, 'candidate_name', 'calon perempuan')).toBeUndefined();
+    expect(entry(lexicon, 'candidate_name', 'wakil perempuan')).toBeUndefined();
+  });
+
+  it('names the only woman heading a pair, in plain Indonesian and Javanese', () => {
+    const withSiti = buildLexicon('pilkada-2024', [{ ...budiSiti, head: { name: 'Hj. Siti Rahayu', nickname: 'Bu Siti' }, deputy: { name: 'Budi', nickname: 'Mas Budi' } }, ardiNur]);
+    expect(entry(withSiti, 'candidate_name', 'calon perempuan')).toMatchObject({ candidatePairIds: ['p2'], ambiguous: true });
+    expect(entry(withSiti, 'candidate_name', 'sing perempuan')).toMatchObject({ candidatePairIds: ['p2'] });
+  });
+
+  it('reads a nickname shortened after its form of address, not when the short form is a word', () => {
+    const shortened = buildLexicon('pilkada-2024', [budiSiti, { ...ardiNur, head: { name: 'Ardiansyah Putra', nickname: 'Bang Ardiansyah' } }]);
+    expect(entry(shortened, 'candidate_name', 'bang ard')).toMatchObject({ candidatePairIds: ['p1'], ambiguous: true });
+    expect(entry(shortened, 'candidate_name', 'bang ardi')).toMatchObject({ candidatePairIds: ['p1'], ambiguous: true });
+    // "Bu, sek" (Javanese: wait a moment) is no "Bu Sekar".
+    const sekar = buildLexicon('pilkada-2024', [{ ...budiSiti, head: { name: 'Sekar Ayu', nickname: 'Bu Sekar' } }, ardiNur]);
+    expect(entry(sekar, 'candidate_name', 'ibu sek')).toBeUndefined();
+    expect(entry(sekar, 'candidate_name', 'ibu seka')).toMatchObject({ ambiguous: true });
+  });
+});

@@ -1,5 +1,5 @@
 import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, HAND_SIGN_TEMPLATES, ORDINAL_NUMBER_TEMPLATES, ORDINAL_WORDS, SALIENT_NUMBER_TEMPLATES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
-import { COMMON_NAMES, HONORIFICS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
+import { COMMON_NAMES, FEMALE_MARKERS, HONORIFICS, MALE_MARKERS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
 import { BASE_VOCABULARY, createNormaliser, type Normaliser } from './normalise.ts';
 
 export interface CandidateName {
@@ -184,6 +184,14 @@ function personEntries(
     // Without its form of address, not when that leaves an everyday word ("Cak Bagus" → "bagus").
     if (!(bare.length === 1 && BASE_VOCABULARY.has(bare[0]))) draft(written, bare, isAmbiguousPhrase(bare));
     if (index === 0 && bare.length > 0) shortName = bare;
+    // Shortened after the form of address ("Mas Dim", "Bang Fir", "Ning Ret"; set 6): the first three or
+    // four letters of a name of five or more, unless they are a word or a common name. Ambiguous.
+    if (tokens.length === 2 && bare.length === 1 && HONORIFIC.has(tokens[0]) && bare[0].length >= 5) {
+      for (const k of [3, 4]) {
+        const prefix = bare[0].slice(0, k);
+        if (!BASE_VOCABULARY.has(prefix) && !COMMON_NAME.has(prefix) && !HONORIFIC.has(prefix)) draft(written, [tokens[0], prefix], true);
+      }
+    }
   }
   // "Andi" of "Andi Mappaseng Tahir" is both a Bugis form of address and how people call him.
   return { shortName, firstNames: [...new Set([core[0], full[0]])].filter((w) => w !== undefined) };
@@ -227,17 +235,113 @@ export const CODED_REFERENCES = {
     'calon independen', 'paslon independen', 'jalur independen', 'calon perseorangan', 'paslon perseorangan', 'jalur perseorangan',
     'paslon tanpa partai', 'calon tanpa partai', 'maju tanpa partai', 'tanpa kendaraan partai', 'calon non partai', 'paslon non partai',
     'jalur non partai',
+    // issue 18, set 6: the route of the KTP (an independent pair collects identity cards), "no party behind it"
+    'jalur ktp', 'calon ktp', 'paslon ktp', 'tanpa dukungan partai', 'tidak diusung partai', 'tanpa partai', 'non partai',
+    'bukan dari partai', 'tidak ada partai', 'tanpa partai politik', 'tidak punya partai', 'lewat ktp', 'bukan lewat partai',
   ],
   /**
    * The office held now ("bupati saiki", "Bu Wali"): the incumbent too, but news says it of anyone
    * in office, and "Pak Bupati" may be the officer's own superior, so ambiguous.
    */
   incumbentOffice: [
+    'sudah lima tahun', 'lima tahun menjabat', 'sudah menjabat', 'bupati lama', 'wali kota lama', 'gubernur lama',
+    'bupati sing saiki', 'wali kota sing saiki', 'bupati yang sekarang', 'wali kota yang sekarang',
     'bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat',
     'bu bupati', 'pak bupati', 'bu wali', 'pak wali', 'bu wali kota', 'pak wali kota', 'bu gubernur', 'pak gubernur',
     'yang lagi menjabat', 'lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',
   ],
+  /**
+   * A second term asked for points at the incumbent only ("dua periode!", "jilid 2"; set 6): ambiguous, as a
+   * second term is also national talk and news of term limits. Not the change of office demanded ("ganti
+   * bupati", "cukup satu periode"): said beside a challenger's name, it would outrank the pair the post is about.
+   */
+  incumbentTerm: ['dua periode', '2 periode', 'periode kedua', 'jilid dua', 'jilid 2', 'lanjut periode', 'lanjut dua periode'],
 } as const;
+
+/**
+ * Descriptions that point at one pair by what sets it apart in its region (issue 18, set 6), each
+ * derived from the registry, never written per pair, and each only when one pair of the region fits:
+ * the only woman heading a pair ("calon perempuan", Javanese "sing wedok" folds into it), the only
+ * woman deputy, a doctor or engineer by title, the challengers of an incumbent, the pair with most
+ * parties, the odd or even ballot number and the first or last column of the ballot paper. All
+ * ambiguous (news and history say "wali kota perempuan" too): they count only with a cue beside them.
+ */
+export const DESCRIPTIONS = {
+  femaleHead: [
+    'calon perempuan', 'cabup perempuan', 'cagub perempuan', 'cawali perempuan', 'calon bupati perempuan', 'calon wali kota perempuan',
+    'calon gubernur perempuan', 'bupati perempuan', 'wali kota perempuan', 'gubernur perempuan', 'yang perempuan', 'sing perempuan',
+    'wong perempuan', 'satu satunya perempuan', 'perempuan satu satunya', 'kandidat perempuan', 'paslon perempuan', 'srikandi', 'ibu kita',
+  ],
+  femaleDeputy: [
+    'wakil perempuan', 'wakilnya perempuan', 'cawabup perempuan', 'cawagub perempuan', 'cawawali perempuan', 'calon wakil perempuan',
+  ],
+  doctor: { female: ['bu dokter', 'bu doktor', 'ibu doktor', 'ibu dokter'], male: ['pak dokter', 'pak doktor'], either: ['sang doktor', 'sang dokter'] },
+  engineer: { female: ['bu insinyur'], male: ['pak insinyur'], either: ['sang insinyur'] },
+  haji: { female: ['bu hajjah', 'bu haji', 'ibu hajjah'], male: ['pak haji'], either: [] as string[] },
+  challenger: ['penantang', 'sang penantang', 'calon penantang', 'wajah baru', 'calon baru', 'pemimpin baru', 'yang baru', 'sing baru'],
+  mostParties: ['koalisi gemuk', 'koalisi besar', 'diusung banyak partai', 'partai paling banyak'],
+  odd: ['angka ganjil', 'nomor ganjil', 'yang ganjil', 'sing ganjil'],
+  even: ['angka genap', 'nomor genap', 'yang genap', 'sing genap'],
+  first: ['paling kiri', 'sebelah kiri', 'kiri sendiri', 'kolom kiri', 'kotak kiri', 'gambar kiri', 'urutan pertama', 'nomor paling awal'],
+  last: ['paling kanan', 'sebelah kanan', 'kanan sendiri', 'kolom kanan', 'kotak kanan', 'gambar kanan', 'nomor buncit', 'nomor terakhir', 'urutan terakhir'],
+} as const;
+
+const FEMALE = new Set(FEMALE_MARKERS);
+const MALE = new Set(MALE_MARKERS);
+const lettersOf = (word: string) => word.toLowerCase().replace(/[^a-z]/g, '');
+
+/** 'f', 'm' or null, from the forms of address and titles the registry writes ("Hj.", "Bu Sekar"). */
+function genderOf(person: CandidateName, normaliser: Normaliser): 'f' | 'm' | null {
+  const marks = [
+    ...person.name.split(/[\s,]+/).map(lettersOf),
+    ...[person.nickname, ...(person.variants ?? [])].flatMap((written) => (written ? texts(normaliser, written).slice(0, 1) : [])),
+  ];
+  const female = marks.some((w) => FEMALE.has(w));
+  const male = marks.some((w) => MALE.has(w));
+  return female === male ? null : female ? 'f' : 'm';
+}
+
+const hasTitle = (person: CandidateName, titles: readonly string[]) =>
+  person.name.split(/[\s,]+/).some((w) => titles.includes(lettersOf(w)) && /\./.test(w));
+
+function descriptionDrafts(pairs: readonly CandidatePair[], normaliser: Normaliser): DraftEntry[] {
+  const drafts: DraftEntry[] = [];
+  const byRegion = new Map<string, CandidatePair[]>();
+  for (const pair of pairs) byRegion.set(pair.regionCode, [...(byRegion.get(pair.regionCode) ?? []), pair]);
+  for (const [regionCode, region] of byRegion) {
+    if (region.length < 2) continue;
+    const add = (chosen: readonly CandidatePair[], terms: readonly string[]) => {
+      if (chosen.length === 0 || chosen.length === region.length) return;
+      for (const term of terms) {
+        drafts.push({ term, kind: 'candidate_name', ambiguous: true, candidatePairIds: chosen.map((p) => p.id), regionCode, source: 'registry' });
+      }
+    };
+    const only = (test: (pair: CandidatePair) => boolean) => {
+      const chosen = region.filter(test);
+      return chosen.length === 1 ? chosen : [];
+    };
+    const heads = new Map(region.map((p) => [p.id, genderOf(p.head, normaliser)]));
+    const deputies = new Map(region.map((p) => [p.id, genderOf(p.deputy, normaliser)]));
+    // Only when every head's (deputy's) gender is known: otherwise "the only woman" may be wrong.
+    if ([...heads.values()].every((g) => g !== null)) add(only((p) => heads.get(p.id) === 'f'), DESCRIPTIONS.femaleHead);
+    if ([...deputies.values()].every((g) => g !== null)) add(only((p) => deputies.get(p.id) === 'f'), DESCRIPTIONS.femaleDeputy);
+    for (const [titles, words] of [[['dr'], DESCRIPTIONS.doctor], [['ir'], DESCRIPTIONS.engineer], [['h', 'hj'], DESCRIPTIONS.haji]] as const) {
+      const chosen = only((p) => hasTitle(p.head, titles));
+      if (chosen.length === 0) continue;
+      const gender = heads.get(chosen[0].id);
+      add(chosen, [...words.either, ...(gender === 'f' ? words.female : gender === 'm' ? words.male : [])]);
+    }
+    if (region.some((p) => p.incumbent)) add(region.filter((p) => !p.incumbent), DESCRIPTIONS.challenger);
+    const most = Math.max(...region.map((p) => p.parties.length));
+    if (most >= 2) add(only((p) => p.parties.length === most), DESCRIPTIONS.mostParties);
+    add(only((p) => p.ballotNumber % 2 === 1), DESCRIPTIONS.odd);
+    add(only((p) => p.ballotNumber % 2 === 0), DESCRIPTIONS.even);
+    const numbers = region.map((p) => p.ballotNumber);
+    add(region.filter((p) => p.ballotNumber === Math.min(...numbers)), DESCRIPTIONS.first);
+    add(region.filter((p) => p.ballotNumber === Math.max(...numbers)), DESCRIPTIONS.last);
+  }
+  return drafts;
+}
 
 function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
   const drafts: DraftEntry[] = [];
@@ -293,6 +397,7 @@ function pairDrafts(pair: CandidatePair, normaliser: Normaliser): DraftEntry[] {
   // region, "calon independen" the pair running without parties (ranked by the account's region).
   if (pair.incumbent) for (const term of CODED_REFERENCES.incumbent) add(term, 'candidate_name');
   if (pair.incumbent) for (const term of CODED_REFERENCES.incumbentOffice) add(term, 'candidate_name', true);
+  if (pair.incumbent) for (const term of CODED_REFERENCES.incumbentTerm) add(term, 'candidate_name', true);
   if (pair.independent) for (const term of CODED_REFERENCES.independent) add(term, 'candidate_name');
   for (const hashtag of pair.hashtags) {
     // Both as written (split at case changes) and as typed in lower case (cut by vocabulary).
@@ -365,7 +470,7 @@ function validatePairs(electionId: string, pairs: readonly CandidatePair[]): voi
 export function buildLexicon(electionId: string, pairs: readonly CandidatePair[], cues: CueLists = DEFAULT_CUES): Lexicon {
   validatePairs(electionId, pairs);
   const plain = createNormaliser();
-  const registryDrafts = (normaliser: Normaliser) => pairs.flatMap((pair) => pairDrafts(pair, normaliser));
+  const registryDrafts = (normaliser: Normaliser) => [...pairs.flatMap((pair) => pairDrafts(pair, normaliser)), ...descriptionDrafts(pairs, normaliser)];
   // Two passes: the first learns the registry's words, so that the second can cut lower-case
   // hashtags such as "#budisitilanjutkan" with them.
   const normaliser = lexiconNormaliser({ entries: finishEntries(registryDrafts(plain), plain) });

@@ -60,16 +60,30 @@ export const COMMON_NAMES: readonly string[] = [
 export const PARTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // and by symbol or colour, as supporters call them ("kandang banteng", "partai beringin"); never
   // the bare symbol ("beringin" is a tree, "garuda" the national team, "Partai Garuda" another party)
-  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah'],
-  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin'],
-  Gerindra: ['Partai Gerindra', 'kepala garuda', 'partai kepala garuda'],
+  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah', 'kubu banteng', 'jagoan banteng', 'pasukan banteng', 'jagoane banteng'],
+  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin', 'kubu beringin', 'kubu kuning', 'jagoan beringin'],
+  Gerindra: ['Partai Gerindra', 'kepala garuda', 'partai kepala garuda', 'kubu garuda'],
   PKB: ['Partai Kebangkitan Bangsa', 'partai bintang sembilan', 'partai bola dunia'],
   PKS: ['Partai Keadilan Sejahtera', 'partai dakwah'],
   Nasdem: ['Partai Nasdem', 'NasDem', 'partai restorasi'],
-  Demokrat: ['Partai Demokrat', 'partai mercy', 'partai biru'],
+  Demokrat: ['Partai Demokrat', 'partai mercy', 'partai biru', 'kubu mercy'],
   PAN: ['Partai Amanat Nasional', 'partai matahari', 'partai biru'],
   PPP: ['Partai Persatuan Pembangunan', 'partai kakbah', 'partai ka bah'],
   PSI: ['Partai Solidaritas Indonesia', 'partai mawar'],
   Perindo: ['Partai Perindo'],
   Hanura: ['Partai Hanura'],
 };
+
+/**
+ * Forms of address and title words that mark a woman ("Bu Sekar", "Ning Retno", "Hj.", "Dra.";
+ * Kutai and Banjar "Dayang"), and those that mark a man ("Cak Bagus", "H.", "Drs."): the registry
+ * records no gender, but "the only woman on the ballot" is how people point at a candidate.
+ * Normalised words ("bu" is read as "ibu"), titles as letters only.
+ */
+export const FEMALE_MARKERS: readonly string[] = [
+  'ibu', 'mbak', 'mba', 'ning', 'ayuk', 'hajjah', 'umi', 'bunda', 'tante', 'uni', 'nyai', 'dayang', 'hj', 'dra', 'siti',
+];
+export const MALE_MARKERS: readonly string[] = [
+  'bapak', 'mas', 'cak', 'gus', 'kang', 'bang', 'abang', 'haji', 'uda', 'om', 'kiai', 'kyai', 'daeng', 'raden', 'koh',
+  'h', 'drs', 'muhammad', 'abdul', 'andi',
+];
