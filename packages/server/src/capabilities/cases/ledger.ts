@@ -3,10 +3,11 @@
  * app.ts hands it to the report routes, commands/ and demo/ to `fileReport` and the staff's
  * findings, so the reports capability never imports this one.
  */
+import type { CaseLedger } from '../reports/case-ledger.ts';
 import { openCaseForReport } from './opening.service.ts';
 import { caseStateForUpdate, publicTimeline, recordCaseEvent } from './timeline.service.ts';
 
-export const caseLedger = {
+export const caseLedger: CaseLedger = {
   openForReport: openCaseForReport,
   recordEvent: recordCaseEvent,
   stateForUpdate: caseStateForUpdate,

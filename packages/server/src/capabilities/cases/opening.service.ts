@@ -4,22 +4,12 @@
  * the transaction that files the report, through the ledger it is handed (ledger.ts).
  */
 import type { Trx } from '../../db/database.ts';
-import { nextCaseDeadline, type ElectionRulebook, type IsoDate } from '@netra/core';
+import { nextCaseDeadline } from '@netra/core';
+import type { CaseForReport } from '../reports/case-ledger.ts';
 import { insertCaseWithEvent, rulebookOf } from './repository.ts';
 
-export interface OpenCaseInput {
-  electionId: string;
-  regionCode: string;
-  agencyId: number | null;
-  asnId: number | null;
-  actCodes: string[];
-  summary: string;
-  receivedOn: IsoDate;
-  /** The instant of receipt, for the case's timeline (default: the database clock). */
-  receivedAt?: Date;
-  /** The election's rulebook and its version as the caller just read them (saves reading them again). */
-  rulebook?: { rulebook: ElectionRulebook; version: number };
-}
+/** What a report's case is opened with: the reports capability's own words for it (case-ledger.ts). */
+export type OpenCaseInput = CaseForReport;
 
 /**
  * Open the case for a newly arrived report: state `received`, its first deadline from the
