@@ -10,7 +10,7 @@
  * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not; data/freeform-4.jsonl and
  * data/freeform-5.jsonl and data/freeform-6.jsonl likewise, data/dev-freeform-5.jsonl and dev-freeform-6.jsonl never trained on); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
- * bench/screening/holdout/holdout.jsonl and holdout-2/holdout-2.jsonl, written by separate writers who never saw the engine.
+ * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl and holdout-3/holdout-3.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
  * --mistakes refuses it; it is read only with --blind, so that tuning runs never see even its
  * figures. --no-model scores with the explainable cues alone.
@@ -43,6 +43,7 @@ const freeform6 = existsSync(freeform6Url) ? parseLabelledPosts(readFileSync(fre
 const devFreeform6 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-6.jsonl', import.meta.url), 'utf8'));
 const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
 const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
+const blindFile3 = new URL('./holdout-3/holdout-3.jsonl', import.meta.url);
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
 const asComments = (jsonl: string) =>
   jsonl
@@ -54,6 +55,7 @@ const withBlind = process.argv.includes('--blind');
 const readBlind = (file: URL) => (withBlind && existsSync(file) ? parseLabelledPosts(asComments(readFileSync(file, 'utf8'))) : []);
 const blind = readBlind(blindFile);
 const blind2 = readBlind(blindFile2);
+const blind3 = readBlind(blindFile3);
 
 const splits: Array<[string, LabelledPost[], boolean]> = [
   ['tuning', data.filter((p) => p.split === 'tuning'), false],
@@ -73,6 +75,7 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
   ['blind-holdout', blind, true],
   ['blind-holdout-2', blind2, true],
+  ['blind-holdout-3', blind3, true],
 ];
 
 interface Tally {
@@ -159,7 +162,9 @@ out('data/dev-freeform-6.jsonl, 62 posts of those kinds in other wording, writte
 out('the 249 older labelled posts');
 out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
 out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');
-out('blind-holdout-2, bench/screening/holdout-2/holdout-2.jsonl, a second blind set by another blind writer, likewise.');
+out('blind-holdout-2, bench/screening/holdout-2/holdout-2.jsonl, a second blind set by another blind writer, likewise;');
+out('blind-holdout-3, bench/screening/holdout-3/holdout-3.jsonl, a third blind set (500 posts, 6 December) by a third blind writer who read only the');
+out('candidate file and holdout-2\'s README (for the schema), written while the sixth round\'s engine stood and measured on it first.');
 out('Right pair: of the flagged violations, the share whose first pair is the labelled one (the attacked pair for attacks).');
 out('Right stance: of the flagged violations labelled support or attack, the share read the same way.');
 out();
