@@ -74,7 +74,7 @@ const SUPPORT_CUES: CueList = {
     // set 7: the choice closed without a verb ("loro wis, gak usah mikir", "siji ae, liyane ora"), a pose
     // captioned with a raised hand or the polling day ("acungkan", "sampai hari H"; not the date alone, a birthday too)
     'tidak usah pikir', 'tidak usah mikir', 'tidak usah bingung', 'tidak usah pusing', 'tidak perlu pikir',
-    'yang lain tidak', 'yang lain skip', 'tidak ada yang lain', 'tidak ada lainnya', 'jangan lain',
+    'yang lain tidak', 'liyane tidak', 'liyane skip', 'tidak ada yang lain', 'tidak ada liyane', 'tidak ada lainnya', 'jangan lain',
     'sampai hari h', 'sampai tps', 'acungkan', 'angkat', 'jasa',
     'wajib', 'sampai kapan pun', 'sampai kapanpun',
   ],
@@ -162,6 +162,8 @@ const NEUTRAL_CUES: CueList = {
     'turnamen', 'piala', 'medali', 'kejuaraan', '🏆',
     // the vote kept secret ("cukup nang bilik, rahasia")
     'rahasia',
+    // an order at a stall, a disaster relief (set 7: "siji wis cukup, aku lagi diet"; "bangkit dari banjir")
+    'diet', 'kenyang', 'porsi', 'bungkus', 'pedas', 'es teh', 'nasi', 'sego', 'meja', 'tiket', 'banjir', 'bencana', 'bpbd',
     // one finger raised for the oneness of God (set 7)
     'tauhid', 'istiqomah',
     'barbershop', 'photography', 'studio', 'catering', 'bakery', 'florist', 'laundry', 'bengkel', 'toko', 'olshop', 'store',
@@ -194,6 +196,9 @@ export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
   // a bare number closed off (set 7: "loro wis", "siji ae", "dua lah, pasti dua", "duo bae"): ambiguous like the
   // rest, as an order at a food stall says the same ("loro ae mas, sego pecel"); a cue must stand beside it
   '{n} saja', '{n} sudah', '{n} lah', 'pasti {n}', '{n} pokoknya', '{n} titik', 'tetap nomor {n}',
+  // the others waved away, and the number chanted ("siji, gak onok liyane", "loro, gak usah mikir", "satu, satu, satu!")
+  '{n} tidak ada yang lain', '{n} tidak ada liyane', '{n} tidak liyane', '{n} yang lain', '{n} tidak usah',
+  '{n} tidak perlu', '{n} {n} {n}',
 ];
 
 /**

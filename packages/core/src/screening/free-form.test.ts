@@ -144,14 +144,19 @@ describe('what the registry does not record, bare numbers and other forms of add
   const TAHIR = 'pilkada2024-64-2';
 
   it('reads age, origin and a former office as an ambiguous mention of every pair of the region', () => {
-    for (const term of ['sing muda', 'putra daerah', 'mantan kadis']) {
+    for (const term of ['pilih sing muda', 'calon yang paling tua', 'putra daerah', 'mantan kadis', 'yang bangun jembatan']) {
       const entry = lexicon.entries.find((e) => e.regionCode === '35.10' && e.tokens.join(' ') === term);
       expect(entry).toMatchObject({ kind: 'candidate_name', ambiguous: true });
       expect([...entry!.candidatePairIds].sort()).toEqual([ARYA, SEKAR]);
     }
     const result = cuesOnly.screen(post('Sing enom iku wis wayahe, pilih sing enom!', '35.10'));
     expect(result.candidatePairIds).toEqual(expect.arrayContaining([ARYA, SEKAR]));
-    expect(result.reasons.some((r) => r.code === 'candidate_mention' && r.en.includes('"Sing enom"'))).toBe(true);
+    expect(result.reasons.some((r) => r.code === 'candidate_mention' && r.en.includes('"pilih sing enom"'))).toBe(true);
+  });
+
+  it('does not read the young of an office, or constructive criticism, as a candidate', () => {
+    expect(cuesOnly.screen(post('Yang muda itu rajin banget, semangat terus ya dek', '35.10')).candidatePairIds).toEqual([]);
+    expect(cuesOnly.screen(post('Terima kasih atas kritik yang membangun, kami perbaiki.', '35.10')).candidatePairIds).toEqual([]);
   });
 
   it('keeps the young and the old of an office outing below the threshold', () => {

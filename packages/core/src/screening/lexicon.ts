@@ -234,11 +234,11 @@ function personInitials(person: CandidateName, normaliser: Normaliser): Set<stri
   return new Set([...out].filter((i) => /^\p{L}{2}$/u.test(i)));
 }
 
-/** The template with `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
+/** The template with every `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
 function withNumbers(template: string, numbers: readonly number[]): string[] {
   if (!template.includes('{n}')) return [template];
   return numbers.flatMap((n) =>
-    [String(n), ...(n < 10 ? [`0${n}`] : []), ...(NUMBER_WORDS[n] ?? [])].map((spelling) => template.replace('{n}', spelling)),
+    [String(n), ...(n < 10 ? [`0${n}`] : []), ...(NUMBER_WORDS[n] ?? [])].map((spelling) => template.replaceAll('{n}', spelling)),
   );
 }
 
@@ -317,24 +317,37 @@ export const DESCRIPTIONS = {
  * as a bare ballot number is; ambiguous, so that only a cue beside them (or the learned model) makes them count.
  * Written as normalised: "enom" is read "muda", "tuwek" "tua", "kene" "sini", "dewek" "sendiri".
  */
+const AGE_WORDS = ['muda', 'tua'] as const;
+const DEED_WORKS = ['jembatan', 'jalan', 'pasar', 'masjid', 'sekolah', 'puskesmas', 'rumah sakit', 'alun alun', 'bendungan', 'pelabuhan'];
+
 export const VAGUE_REFERENCES: readonly string[] = [
-  // age
-  'yang muda', 'sing muda', 'yang paling muda', 'sing paling muda', 'calon muda', 'calon yang muda', 'calon sing muda',
-  'yang masih muda', 'sing isih muda', 'yang lebih muda', 'yang tua', 'sing tua', 'yang sudah tua', 'sing sudah tua',
-  'yang paling tua', 'sing paling tua', 'calon tua', 'calon yang tua', 'calon sing tua', 'calon yang sudah tua',
-  'calon sing paling tua', 'calon yang paling muda', 'calon sing paling muda', 'calon termuda', 'paling muda',
+  // age: said of a candidate only with "calon", "paling" or a vote beside it ("pilih sing enom", "yang tua ngalah");
+  // "yang muda" alone is any office's young staff
+  ...AGE_WORDS.flatMap((age) => [
+    `calon ${age}`, `calon yang ${age}`, `calon sing ${age}`, `calon yang paling ${age}`, `calon sing paling ${age}`,
+    `yang paling ${age}`, `sing paling ${age}`, `calon yang sudah ${age}`, `calon sing sudah ${age}`,
+    ...['pilih', 'memilih', 'dukung', 'coblos', 'ikut', 'ganti', 'kasih', 'pokoknya'].flatMap((verb) => [
+      `${verb} yang ${age}`, `${verb} sing ${age}`, `${verb} yang masih ${age}`, `${verb} sing isih ${age}`,
+    ]),
+    `yang ${age} saja`, `sing ${age} saja`,
+  ]),
+  'calon termuda', 'yang muda memimpin', 'sing muda mimpin', 'saatnya yang muda', 'wayahe sing muda', 'yang tua ngalah',
+  'sing tua ngalah', 'yang tua mundur', 'sing tua leren', 'yang sudah tua itu', 'sing sudah tua iku',
   // origin
   'putra daerah', 'putra asli', 'putri asli', 'anak asli', 'asli sini', 'asli daerah', 'wong asli', 'orang asli',
   'urang asli', 'warga asli', 'wong kita sendiri', 'orang kita sendiri', 'dulur sendiri', 'saudara sendiri',
-  'bukan pendatang', 'pendatang', 'orang kiriman', 'titipan pusat', 'wong luar', 'orang luar daerah', 'lahir di',
+  'bukan pendatang', 'orang kiriman', 'titipan pusat', 'bukan titipan', 'wong luar', 'orang luar daerah',
   'orang bugis', 'urang banjar', 'orang banjar', 'wong osing', 'urang kutai', 'orang kutai', 'orang dayak',
   'wong madura', 'wong jawa', 'orang jawa', 'wong palembang', 'orang palembang', 'orang betawi', 'anak betawi',
-  // a former office, a trade, deeds
+  // a former office, a trade
   'mantan kadis', 'eks kadis', 'mantan kepala dinas', 'pernah jadi kepala dinas', 'mantan camat', 'pernah jadi camat',
   'tahu jadi camat', 'mantan sekda', 'mantan anggota dewan', 'mantan dewan', 'mantan dirut', 'mantan direktur',
   'mantan rektor', 'mantan kapolres', 'mantan dandim', 'mantan pejabat', 'mantan birokrat', 'mantan kades',
-  'yang bangun', 'yang membangun', 'sing membangun', 'yang dulu bangun', 'yang dulu bantu', 'pengusaha sukses',
-  'pengusaha tambang', 'ahli komputer', 'orang teknik', 'yang pengalaman', 'sing pengalaman', 'sing wis pengalaman',
+  'pengusaha sukses', 'pengusaha tambang', 'ahli komputer', 'orang teknik', 'sing wis pengalaman', 'yang sudah pengalaman',
+  // deeds: the work built, not "yang membangun" alone ("kritik yang membangun")
+  ...['yang bangun', 'yang membangun', 'sing membangun', 'yang dulu bangun', 'yang dulu membangun'].flatMap((verb) => DEED_WORKS.map((work) => `${verb} ${work}`)),
+  // a vote given to "beliau" when no name is written at all ("… coblos beliau"): whom else would one vote for
+  'coblos beliau', 'pilih beliau', 'memilih beliau', 'menangkan beliau', 'coblos dia',
 ];
 
 const FEMALE = new Set(FEMALE_MARKERS);

@@ -367,7 +367,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   sik: 'sebentar',
   // issue 18, free-form set 7: regional phrasing none of the earlier sets used. Madurese (pelle "choose",
   // duwa' / settong the numbers, engko' "I"), Palembang (dio, dewek, besak), Banjar (kawa, banar),
-  // Betawi (ame, pade, udeh, aje, die, orangnye), Javanese and Osing (tuwek, njobo, kene, mbangun, liyane,
+  // Betawi (ame, pade, udeh, aje, die, orangnye), Javanese and Osing (tuwek, njobo, kene, mbangun,
   // sepuh, nganti, teros), so that the cue lists, written in standard Indonesian, read them
   pelle: 'pilih',
   pele: 'pilih',
@@ -392,10 +392,11 @@ export const SLANG: Readonly<Record<string, string>> = {
   njobo: 'luar',
   kene: 'sini',
   mbangun: 'membangun',
-  liyane: 'yang lain',
   sepuh: 'tua',
   nganti: 'sampai',
   teros: 'terus',
   mikir: 'pikir',
   dadi: 'jadi',
+  onok: 'ada',
+  ono: 'ada',
 };
