@@ -347,7 +347,7 @@ export const VAGUE_REFERENCES: readonly string[] = [
   // deeds: the work built, not "yang membangun" alone ("kritik yang membangun")
   ...['yang bangun', 'yang membangun', 'sing membangun', 'yang dulu bangun', 'yang dulu membangun'].flatMap((verb) => DEED_WORKS.map((work) => `${verb} ${work}`)),
   // a vote given to "beliau" when no name is written at all ("… coblos beliau"): whom else would one vote for
-  'coblos beliau', 'pilih beliau', 'memilih beliau', 'menangkan beliau', 'coblos dia',
+  'coblos beliau', 'pilih beliau', 'memilih beliau', 'menangkan beliau',
 ];
 
 const FEMALE = new Set(FEMALE_MARKERS);
