@@ -8,7 +8,7 @@
  * bench/screening/data/posts.jsonl; "dev-freeform", 80 posts written freely by hand, outside the
  * templates, also never trained on; data/freeform-2.jsonl and data/freeform-3.jsonl, more posts
  * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not; data/freeform-4.jsonl and
- * data/freeform-5.jsonl and data/freeform-6.jsonl likewise, data/dev-freeform-5.jsonl and dev-freeform-6.jsonl never trained on); the 249 older posts of packages/core/src/screening/fixtures
+ * data/freeform-5.jsonl, data/freeform-6.jsonl and data/freeform-7.jsonl likewise, data/dev-freeform-5.jsonl, dev-freeform-6.jsonl and dev-freeform-7.jsonl never trained on); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
  * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl and holdout-3/holdout-3.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
@@ -41,6 +41,9 @@ const devFreeform5 = parseLabelledPosts(readFileSync(new URL('./data/dev-freefor
 const freeform6Url = new URL('./data/freeform-6.jsonl', import.meta.url);
 const freeform6 = existsSync(freeform6Url) ? parseLabelledPosts(readFileSync(freeform6Url, 'utf8')) : [];
 const devFreeform6 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-6.jsonl', import.meta.url), 'utf8'));
+const freeform7Url = new URL('./data/freeform-7.jsonl', import.meta.url);
+const freeform7 = existsSync(freeform7Url) ? parseLabelledPosts(readFileSync(freeform7Url, 'utf8')) : [];
+const devFreeform7 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-7.jsonl', import.meta.url), 'utf8'));
 const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
 const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
 const blindFile3 = new URL('./holdout-3/holdout-3.jsonl', import.meta.url);
@@ -71,6 +74,8 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['dev-freeform-5', devFreeform5, false],
   ['tuning-freeform-6', freeform6.filter((p) => p.split === 'tuning-freeform'), false],
   ['dev-freeform-6', devFreeform6, false],
+  ['tuning-freeform-7', freeform7.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-7', devFreeform7, false],
   ['existing-tuning', existing.filter((p) => p.split !== 'holdout'), false],
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
   ['blind-holdout', blind, true],
@@ -159,6 +164,9 @@ out('81 posts of the same kinds in other wording, written before any change and 
 out('tuning-freeform-6 (trained on), data/freeform-6.jsonl, 277 more hand-written posts, 181 partisan, of the second blind set\'s weak kinds named from its aggregates (sixth round:');
 out('coded references by description, finger-pose captions with a wink, attacks, regional phrasing, misspellings, and hard negatives); dev-freeform-6,');
 out('data/dev-freeform-6.jsonl, 62 posts of those kinds in other wording, written before any change of the sixth round and never trained on;');
+out('tuning-freeform-7 (trained on), data/freeform-7.jsonl, hand-written posts of the kinds still weak after the sixth round (coded references by age, origin');
+out('and deeds, bare numbers, pose-only captions, hashtags and slogans alone, Osing, Madurese, Palembang, Banjar, Kutai, Bugis and Betawi phrasing) and');
+out('hard negatives; dev-freeform-7, data/dev-freeform-7.jsonl, 62 posts of those kinds, written before any change of the seventh round, never trained on;');
 out('the 249 older labelled posts');
 out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
 out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');

@@ -71,6 +71,12 @@ const SUPPORT_CUES: CueList = {
     // winks and loyalty (set 6): said of a pose or a description, "you know who"
     'paham', 'paham kan', 'ngerti', 'ngerti kan', 'maksudnya', 'maksude', 'kode', 'tim mana', 'setia', 'kompak',
     'satu komando', '😉', '🤭', 'kudu', 'harus lanjut', 'wayahe', 'saatnya', 'butuh',
+    // set 7: the choice closed without a verb ("loro wis, gak usah mikir", "siji ae, liyane ora"), a pose
+    // captioned with a raised hand or the polling day ("acungkan", "sampai hari H"; not the date alone, a birthday too)
+    'tidak usah pikir', 'tidak usah mikir', 'tidak usah bingung', 'tidak usah pusing', 'tidak perlu pikir',
+    'yang lain tidak', 'liyane tidak', 'liyane skip', 'tidak ada yang lain', 'tidak ada liyane', 'tidak ada lainnya', 'jangan lain',
+    'sampai hari h', 'sampai tps', 'acungkan', 'angkat', 'jasa',
+    'wajib', 'sampai kapan pun', 'sampai kapanpun',
   ],
 };
 
@@ -136,6 +142,11 @@ const NEUTRAL_CUES: CueList = {
     // get-well wishes, condolences and thanks for prayers: "terima kasih doanya" is no "doakan" of a campaign
     'lekas sembuh', 'cepat sembuh', 'lekas pulih', 'terima kasih doanya', 'turut berduka', 'husnul khotimah',
     'innalillahi', 'sakinah mawaddah',
+    // a second term said of a president, a village head or a club (set 7), not of the region's incumbent
+    'presiden dua periode', 'dua periode presiden', 'dibatasi dua periode', 'maksimal dua periode', 'batas dua periode',
+    'periode keduanya', 'masa jabatan presiden', 'kepala desa', 'kades', 'ketua rt', 'berturut turut',
+    // the young and the old of an office or a street, not of a ballot (set 7: "sing enom-enom ayo melu senam")
+    'yang muda muda', 'sing muda muda', 'anak anak muda', 'senam', 'kerja bakti', 'gotong royong', 'tarik tambang',
   ],
   ambiguous: [
     'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput', 'ulang tahun',
@@ -151,6 +162,10 @@ const NEUTRAL_CUES: CueList = {
     'turnamen', 'piala', 'medali', 'kejuaraan', '🏆',
     // the vote kept secret ("cukup nang bilik, rahasia")
     'rahasia',
+    // an order at a stall, a disaster relief (set 7: "siji wis cukup, aku lagi diet"; "bangkit dari banjir")
+    'diet', 'kenyang', 'porsi', 'bungkus', 'pedas', 'es teh', 'nasi', 'sego', 'meja', 'tiket', 'banjir', 'bencana', 'bpbd',
+    // one finger raised for the oneness of God (set 7)
+    'tauhid', 'istiqomah',
     'barbershop', 'photography', 'studio', 'catering', 'bakery', 'florist', 'laundry', 'bengkel', 'toko', 'olshop', 'store',
   ],
 };
@@ -178,6 +193,12 @@ export const SALIENT_NUMBER_TEMPLATES: readonly string[] = [
   'pokoknya {n}', 'tetap {n}', 'fix {n}', '{n} harga mati', 'mantap ke {n}', 'mantap di {n}',
   // Javanese "the one" ("sing loro wae"): "loro" is also "ill", so ambiguous like the rest (set 6)
   'sing {n}', 'sing nomor {n}', 'yang nomor {n}',
+  // a bare number closed off (set 7: "loro wis", "siji ae", "dua lah, pasti dua", "duo bae"): ambiguous like the
+  // rest, as an order at a food stall says the same ("loro ae mas, sego pecel"); a cue must stand beside it
+  '{n} saja', '{n} sudah', '{n} lah', 'pasti {n}', '{n} pokoknya', '{n} titik', 'tetap nomor {n}',
+  // the others waved away, and the number chanted ("siji, gak onok liyane", "loro, gak usah mikir", "satu, satu, satu!")
+  '{n} tidak ada yang lain', '{n} tidak ada liyane', '{n} tidak liyane', '{n} yang lain', '{n} tidak usah',
+  '{n} tidak perlu', '{n} {n} {n}',
 ];
 
 /**

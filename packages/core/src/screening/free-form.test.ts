@@ -138,3 +138,54 @@ describe('everyday words that are not names (free-form tuning set 5)', () => {
     expect(result.reasons.some((r) => r.code === 'neutral_context')).toBe(true);
   });
 });
+
+describe('what the registry does not record, bare numbers and other forms of address (free-form tuning set 7)', () => {
+  const FIRDAUS = 'pilkada2024-1607-1';
+  const TAHIR = 'pilkada2024-64-2';
+
+  it('reads age, origin and a former office as an ambiguous mention of every pair of the region', () => {
+    for (const term of ['pilih sing muda', 'calon yang paling tua', 'putra daerah', 'mantan kadis', 'yang bangun jembatan']) {
+      const entry = lexicon.entries.find((e) => e.regionCode === '35.10' && e.tokens.join(' ') === term);
+      expect(entry).toMatchObject({ kind: 'candidate_name', ambiguous: true });
+      expect([...entry!.candidatePairIds].sort()).toEqual([ARYA, SEKAR]);
+    }
+    const result = cuesOnly.screen(post('Sing enom iku wis wayahe, pilih sing enom!', '35.10'));
+    expect(result.candidatePairIds).toEqual(expect.arrayContaining([ARYA, SEKAR]));
+    expect(result.reasons.some((r) => r.code === 'candidate_mention' && r.en.includes('"pilih sing enom"'))).toBe(true);
+  });
+
+  it('does not read the young of an office, or constructive criticism, as a candidate', () => {
+    expect(cuesOnly.screen(post('Yang muda itu rajin banget, semangat terus ya dek', '35.10')).candidatePairIds).toEqual([]);
+    expect(cuesOnly.screen(post('Terima kasih atas kritik yang membangun, kami perbaiki.', '35.10')).candidatePairIds).toEqual([]);
+  });
+
+  it('keeps the young and the old of an office outing below the threshold', () => {
+    expect(screener.screen(post('Sing enom-enom melu senam, sing tuwek nyiapke teh.', '35.76')).score).toBeLessThan(threshold);
+  });
+
+  it('reads a number closed off ("loro wis", "siji ae") as an ambiguous ballot number', () => {
+    const result = cuesOnly.screen(post('loro wis, gak usah mikir', '35.10'));
+    expect(result.candidatePairIds[0]).toBe(SEKAR);
+    expect(result.reasons.some((r) => r.code === 'support_cue')).toBe(true);
+    expect(lexicon.entries.some((e) => e.kind === 'ballot_number' && e.tokens.join(' ') === 'satu saja' && e.ambiguous)).toBe(true);
+  });
+
+  it('names a candidate after another form of address and by the last syllable of a long name', () => {
+    expect(cuesOnly.screen(post('Bang Andi pasti menang', '64')).candidatePairIds[0]).toBe(TAHIR);
+    expect(cuesOnly.screen(post('Puang Tahir ewako', '64')).candidatePairIds[0]).toBe(TAHIR);
+    expect(cuesOnly.screen(post('Kak Daus pasti menang', '16.07')).candidatePairIds[0]).toBe(FIRDAUS);
+    // no feminine form for a man, and never the bare syllable
+    expect(lexicon.entries.some((e) => e.tokens.join(' ') === 'mbak firdaus')).toBe(false);
+    expect(lexicon.entries.some((e) => e.tokens.join(' ') === 'daus')).toBe(false);
+  });
+
+  it('folds Madurese, Betawi and Banjar words ("pelle", "duwa\'", "udeh", "kawa")', () => {
+    expect(screener.normalise("Engko' pelle nomer duwa', udeh kawa").map((t) => t.text)).toEqual(['saya', 'pilih', 'nomor', 'dua', 'sudah', 'bisa']);
+  });
+
+  it('reads a president\'s second term as national talk', () => {
+    const result = cuesOnly.screen(post('Presiden dua periode dulu meresmikan bendungan ini.', '35.10'));
+    expect(result.reasons.some((r) => r.code === 'neutral_context')).toBe(true);
+    expect(result.reasons.some((r) => r.code === 'support_cue')).toBe(false);
+  });
+});

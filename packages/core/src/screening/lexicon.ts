@@ -1,5 +1,5 @@
 import { BALLOT_NUMBER_TEMPLATES, DEFAULT_CUES, HAND_SIGN_TEMPLATES, ORDINAL_NUMBER_TEMPLATES, ORDINAL_WORDS, SALIENT_NUMBER_TEMPLATES, NUMBER_GESTURES, NUMBER_WORDS, type CueList, type CueLists } from './cues.ts';
-import { COMMON_NAMES, FEMALE_MARKERS, HONORIFICS, MALE_MARKERS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
+import { ADDRESS_FORMS, COMMON_NAMES, FEMALE_MARKERS, HONORIFICS, MALE_MARKERS, NAME_TITLES, PARTY_ALIASES } from './names.ts';
 import { BASE_VOCABULARY, createNormaliser, type Normaliser } from './normalise.ts';
 
 export interface CandidateName {
@@ -193,8 +193,32 @@ function personEntries(
       }
     }
   }
+  // Another form of address before the name people call the candidate by (set 7: "Kang Arya", "Bang Andi",
+  // "Puang Tahir", "Kak Firdaus"), and before the last syllables of a long one ("Bang Daus" of Firdaus: four
+  // letters or more, not a word or a common name). By the registry's gender; ambiguous, like the nickname alone.
+  const gender = genderOf(person, normaliser);
+  const forms = [...ADDRESS_FORMS.either, ...(gender === 'm' ? ADDRESS_FORMS.male : gender === 'f' ? ADDRESS_FORMS.female : [])];
+  const called = new Set<string>();
+  const nickname = person.nickname ? withoutHonorifics(texts(normaliser, person.nickname)) : [];
+  for (const word of [...nickname, core[0], ...(COMMON_NAME.has(full[0]) ? [full[0]] : [])]) {
+    if (word === undefined || BASE_VOCABULARY.has(word) || (HONORIFIC.has(word) && !COMMON_NAME.has(word)) || word.length < 3) continue;
+    called.add(word);
+    const tail = lastSyllable(word);
+    if (word.length >= 6 && tail.length >= 4 && !BASE_VOCABULARY.has(tail) && !COMMON_NAME.has(tail) && !HONORIFIC.has(tail)) called.add(tail);
+  }
+  for (const word of called) for (const form of forms) if (form !== word) draft(`${form} ${word}`, [form, word], true);
   // "Andi" of "Andi Mappaseng Tahir" is both a Bugis form of address and how people call him.
   return { shortName, firstNames: [...new Set([core[0], full[0]])].filter((w) => w !== undefined) };
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** The last syllable of a name, from the consonant before its last vowels: "firdaus" → "daus". */
+function lastSyllable(word: string): string {
+  let k = word.length;
+  while (k > 0 && !VOWELS.has(word[k - 1])) k--;
+  while (k > 0 && VOWELS.has(word[k - 1])) k--;
+  return k > 0 ? word.slice(k - 1) : word;
 }
 
 /** Two-letter initials of a person's name, nickname and variants ("Ning Laila" → "nl"). */
@@ -210,11 +234,11 @@ function personInitials(person: CandidateName, normaliser: Normaliser): Set<stri
   return new Set([...out].filter((i) => /^\p{L}{2}$/u.test(i)));
 }
 
-/** The template with `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
+/** The template with every `{n}` replaced by each spelling of each number: "2", "02", "dua", "loro". */
 function withNumbers(template: string, numbers: readonly number[]): string[] {
   if (!template.includes('{n}')) return [template];
   return numbers.flatMap((n) =>
-    [String(n), ...(n < 10 ? [`0${n}`] : []), ...(NUMBER_WORDS[n] ?? [])].map((spelling) => template.replace('{n}', spelling)),
+    [String(n), ...(n < 10 ? [`0${n}`] : []), ...(NUMBER_WORDS[n] ?? [])].map((spelling) => template.replaceAll('{n}', spelling)),
   );
 }
 
@@ -286,6 +310,46 @@ export const DESCRIPTIONS = {
   last: ['paling kanan', 'sebelah kanan', 'kanan sendiri', 'kolom kanan', 'kotak kanan', 'gambar kanan', 'nomor buncit', 'nomor terakhir', 'urutan terakhir'],
 } as const;
 
+/**
+ * References to a candidate by what the registry does not record (set 7): age ("sing enom", "yang sudah tua"),
+ * origin ("putra daerah", "wong asli sini", "bukan pendatang"), a former office ("mantan kadis", "mantan camat")
+ * or deeds ("yang bangun jembatan"). They cannot say which pair, so they name every pair of the region, ranked
+ * as a bare ballot number is; ambiguous, so that only a cue beside them (or the learned model) makes them count.
+ * Written as normalised: "enom" is read "muda", "tuwek" "tua", "kene" "sini", "dewek" "sendiri".
+ */
+const AGE_WORDS = ['muda', 'tua'] as const;
+const DEED_WORKS = ['jembatan', 'jalan', 'pasar', 'masjid', 'sekolah', 'puskesmas', 'rumah sakit', 'alun alun', 'bendungan', 'pelabuhan'];
+
+export const VAGUE_REFERENCES: readonly string[] = [
+  // age: said of a candidate only with "calon", "paling" or a vote beside it ("pilih sing enom", "yang tua ngalah");
+  // "yang muda" alone is any office's young staff
+  ...AGE_WORDS.flatMap((age) => [
+    `calon ${age}`, `calon yang ${age}`, `calon sing ${age}`, `calon yang paling ${age}`, `calon sing paling ${age}`,
+    `yang paling ${age}`, `sing paling ${age}`, `calon yang sudah ${age}`, `calon sing sudah ${age}`,
+    ...['pilih', 'memilih', 'dukung', 'coblos', 'ikut', 'ganti', 'kasih', 'pokoknya'].flatMap((verb) => [
+      `${verb} yang ${age}`, `${verb} sing ${age}`, `${verb} yang masih ${age}`, `${verb} sing isih ${age}`,
+    ]),
+    `yang ${age} saja`, `sing ${age} saja`,
+  ]),
+  'calon termuda', 'yang muda memimpin', 'sing muda mimpin', 'saatnya yang muda', 'wayahe sing muda', 'yang tua ngalah',
+  'sing tua ngalah', 'yang tua mundur', 'sing tua leren', 'yang sudah tua itu', 'sing sudah tua iku',
+  // origin
+  'putra daerah', 'putra asli', 'putri asli', 'anak asli', 'asli sini', 'asli daerah', 'wong asli', 'orang asli',
+  'urang asli', 'warga asli', 'wong kita sendiri', 'orang kita sendiri', 'dulur sendiri', 'saudara sendiri',
+  'bukan pendatang', 'orang kiriman', 'titipan pusat', 'bukan titipan', 'wong luar', 'orang luar daerah',
+  'orang bugis', 'urang banjar', 'orang banjar', 'wong osing', 'urang kutai', 'orang kutai', 'orang dayak',
+  'wong madura', 'wong jawa', 'orang jawa', 'wong palembang', 'orang palembang', 'orang betawi', 'anak betawi',
+  // a former office, a trade
+  'mantan kadis', 'eks kadis', 'mantan kepala dinas', 'pernah jadi kepala dinas', 'mantan camat', 'pernah jadi camat',
+  'tahu jadi camat', 'mantan sekda', 'mantan anggota dewan', 'mantan dewan', 'mantan dirut', 'mantan direktur',
+  'mantan rektor', 'mantan kapolres', 'mantan dandim', 'mantan pejabat', 'mantan birokrat', 'mantan kades',
+  'pengusaha sukses', 'pengusaha tambang', 'ahli komputer', 'orang teknik', 'sing wis pengalaman', 'yang sudah pengalaman',
+  // deeds: the work built, not "yang membangun" alone ("kritik yang membangun")
+  ...['yang bangun', 'yang membangun', 'sing membangun', 'yang dulu bangun', 'yang dulu membangun'].flatMap((verb) => DEED_WORKS.map((work) => `${verb} ${work}`)),
+  // a vote given to "beliau" when no name is written at all ("… coblos beliau"): whom else would one vote for
+  'coblos beliau', 'pilih beliau', 'memilih beliau', 'menangkan beliau',
+];
+
 const FEMALE = new Set(FEMALE_MARKERS);
 const MALE = new Set(MALE_MARKERS);
 const lettersOf = (word: string) => word.toLowerCase().replace(/[^a-z]/g, '');
@@ -339,6 +403,9 @@ function descriptionDrafts(pairs: readonly CandidatePair[], normaliser: Normalis
     const numbers = region.map((p) => p.ballotNumber);
     add(region.filter((p) => p.ballotNumber === Math.min(...numbers)), DESCRIPTIONS.first);
     add(region.filter((p) => p.ballotNumber === Math.max(...numbers)), DESCRIPTIONS.last);
+    for (const term of VAGUE_REFERENCES) {
+      drafts.push({ term, kind: 'candidate_name', ambiguous: true, candidatePairIds: region.map((p) => p.id), regionCode, source: 'registry' });
+    }
   }
   return drafts;
 }

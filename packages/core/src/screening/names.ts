@@ -87,3 +87,14 @@ export const MALE_MARKERS: readonly string[] = [
   'bapak', 'mas', 'cak', 'gus', 'kang', 'bang', 'abang', 'haji', 'uda', 'om', 'kiai', 'kyai', 'daeng', 'raden', 'koh',
   'h', 'drs', 'muhammad', 'abdul', 'andi',
 ];
+
+/**
+ * Forms of address people put before a candidate's name in place of the registry's own (set 7: "Kang Arya",
+ * "Bang Andi", "Puang Tahir", "Kak Firdaus", "Mbak Retno"), by the gender the registry's markers give; a name
+ * of unknown gender takes only the forms said to anyone ("kak", "puang"). Normalised.
+ */
+export const ADDRESS_FORMS = {
+  male: ['bapak', 'mas', 'bang', 'kang', 'cak', 'daeng', 'om', 'gus', 'raden'],
+  female: ['ibu', 'mbak', 'ayuk', 'ning', 'uni', 'dayang'],
+  either: ['kak', 'puang'],
+} as const;
