@@ -23,7 +23,6 @@ import {
   buildLexicon,
   createCandidateDirectory,
   createScreener,
-  DEFAULT_SCORING_CONFIG,
   evaluateScreening,
   loadScreeningModel,
   modelInputs,
@@ -43,6 +42,13 @@ const EPOCHS = arg('--epochs', 300);
 const BUCKETS = 1 << 16;
 const HASH_SEED = 0x5eed2026;
 const POINTS_PER_LOGIT = 10;
+/**
+ * The cue score at which the model is calibrated to even odds (p = 0.5). It stays 60, the cue
+ * score a clear call to vote beside a full name reaches, while the queue flags from the lower
+ * threshold of `DEFAULT_SCORING_CONFIG` (50): an officer reviews every flag, so the operating point
+ * leans to recall. Retraining with the threshold itself would move even odds with it and undo that.
+ */
+const CALIBRATION_SCORE = 60;
 const MAX_POINTS = 45;
 const LEARNING_RATE = 0.05;
 
@@ -84,7 +90,7 @@ function examples(posts: readonly LabelledPost[], task: 'violation' | 'stance'):
     if (!inputs) continue;
     const buckets = Int32Array.from(inputs.features.buckets);
     const offset =
-      task === 'violation' ? (inputs.cueScore - DEFAULT_SCORING_CONFIG.threshold) / POINTS_PER_LOGIT : inputs.cueLean / POINTS_PER_LOGIT;
+      task === 'violation' ? (inputs.cueScore - CALIBRATION_SCORE) / POINTS_PER_LOGIT : inputs.cueLean / POINTS_PER_LOGIT;
     const y = task === 'violation' ? Number(post.label === 'violation') : Number(post.stance === 'attack');
     out.push({ buckets, values: Float64Array.from(inputs.features.values), offset, y });
   }
