@@ -241,6 +241,8 @@ interface PairGroup {
    */
   readonly pairs: Int32Array | readonly number[];
   readonly excluded: boolean;
+  /** Bit k set when mention k of the post is a member (0 when a member's index is past 30: `assignCue` then scans). */
+  readonly memberMask: number;
   readonly size: number;
   readonly support: CueEvidence[];
   readonly opposition: CueEvidence[];
@@ -284,7 +286,9 @@ function newGroup(members: readonly Mention[], pairs: PairGroup['pairs'], exclud
   // The first of the strongest mentions.
   let best = members[0];
   for (let k = 1; k < members.length; k++) if (members[k].weight > best.weight) best = members[k];
-  return { mentions: members, best, pairs, excluded, size, support: [], opposition: [] };
+  let memberMask = 0;
+  for (let k = 0; k < members.length && memberMask !== -1; k++) memberMask = members[k].index < 31 ? memberMask | (1 << members[k].index) : -1;
+  return { mentions: members, best, pairs, excluded, memberMask: memberMask === -1 ? 0 : memberMask, size, support: [], opposition: [] };
 }
 
 const EMPTY_IDS: readonly string[] = Object.freeze([]);
@@ -475,6 +479,17 @@ function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readon
   const support = cue.entry.kind === 'support_cue';
   const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : farFactor);
   let evidence: CueEvidence | undefined;
+  if (mentions.length <= 31) {
+    // The mentions at the closest distance as a bit mask: a group gets the cue when one of its
+    // members is among them, one AND per group instead of a scan of its members.
+    let closestMask = 0;
+    for (let k = 0; k < mentions.length; k++) if (closeness[k] === closest) closestMask |= 1 << k;
+    for (const group of groups) {
+      if ((group.memberMask & closestMask) === 0) continue;
+      (support ? group.support : group.opposition).push((evidence ??= { hit: cue, weight, near }));
+    }
+    return;
+  }
   for (const group of groups) {
     for (const m of group.mentions) {
       if (closeness[m.index] !== closest) continue;
