@@ -69,7 +69,11 @@ function mergeReadAlike(entries: readonly LexiconEntry[]): LexiconEntry[] {
     const candidatePairIds = pairLists.get(key) ?? ids;
     pairLists.set(key, candidatePairIds);
     const regionCode = alike.every((e) => e.regionCode === alike[0].regionCode) ? alike[0].regionCode : null;
-    return { ...alike[0], candidatePairIds, regionCode };
+    // Written field by field, not spread: every entry then has one hidden class, and the
+    // scorer's reads of a hit's entry (kind, ambiguity, pairs) stay monomorphic. Spread copies
+    // the fields in each source entry's own order, which gave the lexicon's entries several.
+    const { term, tokens, kind, ambiguous, source } = alike[0];
+    return { term, tokens, kind, ambiguous, candidatePairIds, regionCode, source };
   });
 }
 

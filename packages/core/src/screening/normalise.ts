@@ -346,27 +346,34 @@ class IndonesianNormaliser implements Normaliser {
   private scanCached(text: string, i: number, sink: PieceSink): number {
     const n = text.length;
     const cache = this.chunkCache;
+    // The table and classes in locals: module-level bindings are read from the module's context
+    // at every use, and this loop runs for every character of every post.
+    const classes = ASCII_CLASS;
+    const separator = CharClass.Separator;
+    const word = CharClass.Word;
+    const prime = FNV_PRIME;
+    const seed = FNV_SEED;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c >= 128) return i;
-      const cls = ASCII_CLASS[c];
-      if (cls === CharClass.Separator) {
+      const cls = classes[c];
+      if (cls === separator) {
         i++;
         continue;
       }
-      if (cls !== CharClass.Word) return i;
-      let hash = FNV_SEED;
+      if (cls !== word) return i;
+      let hash = seed;
       let end = i;
       let d = c;
       for (;;) {
-        hash = Math.imul(hash ^ d, FNV_PRIME);
+        hash = Math.imul(hash ^ d, prime);
         if (++end === n) break;
         d = text.charCodeAt(end);
-        if (d >= 128 || ASCII_CLASS[d] !== CharClass.Word) break;
+        if (d >= 128 || classes[d] !== word) break;
       }
       // A chunk that goes on with another character (an apostrophe, a letter beyond ASCII, an
       // invisible mark) is read by `readChunk`, as is one not seen before.
-      if (end < n && (d >= 128 || ASCII_CLASS[d] === CharClass.Apostrophe)) return i;
+      if (end < n && (d >= 128 || classes[d] === CharClass.Apostrophe)) return i;
       const pieces = cache.get(text, i, end, WORD_TAG, hash);
       if (pieces === undefined) return i;
       if (pieces.length > 0) sink.pieces(pieces, i);

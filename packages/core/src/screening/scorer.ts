@@ -3,6 +3,7 @@ import { MENTION_KINDS, type LexiconEntry } from './lexicon.ts';
 import type { LexiconHit, TokenList } from './matcher.ts';
 import { contributions, cueFeatureWeights, describeSource, MentionMask, modelLogitsByCueIdsInto, postFeatures, type Contribution, type CueFeature, type FeatureGroup, type FeatureHashing, type MaskedSpan, type PostFeatures, type ScreeningModel } from './model.ts';
 import type { NormalisedToken, Normaliser } from './normalise.ts';
+import { knownPairIndex, PairMarks, pairIndicesOf, pairName } from './pair-index.ts';
 
 /** What the account did: wrote a post or comment, re-shared content, liked it, followed an account. */
 export type PostKind = 'post' | 'comment' | 'share' | 'like' | 'follow';
@@ -241,9 +242,14 @@ interface PairGroup {
   readonly mentions: readonly Mention[];
   /** The strongest of the mentions. */
   readonly best: Mention;
-  /** The group's pairs: those of its one mention, except the ones in `excluded` (named by other mentions too). */
-  readonly pairIds: readonly string[];
-  readonly excluded: ReadonlyMap<string, unknown> | null;
+  /**
+   * The group's pairs as indices (pair-index.ts): those of its one mention's list, except, when
+   * `excluded`, the ones other mentions name too (marked in SHARED while the post is analysed).
+   */
+  readonly pairs: Int32Array | readonly number[];
+  readonly excluded: boolean;
+  /** Bit k set when mention k of the post is a member (0 when a member's index is past 30: `assignCue` then scans). */
+  readonly memberMask: number;
   readonly size: number;
   readonly support: CueEvidence[];
   readonly opposition: CueEvidence[];
@@ -283,41 +289,71 @@ function mentionsOf(mentionHits: readonly LexiconHit[], config: ScoringConfig): 
   return mentions;
 }
 
-function newGroup(members: readonly Mention[], pairIds: readonly string[], excluded: PairGroup['excluded'], size: number): PairGroup {
+function newGroup(members: readonly Mention[], pairs: PairGroup['pairs'], excluded: boolean, size: number): PairGroup {
   // The first of the strongest mentions.
   let best = members[0];
   for (let k = 1; k < members.length; k++) if (members[k].weight > best.weight) best = members[k];
-  return { mentions: members, best, pairIds, excluded, size, support: [], opposition: [] };
+  let memberMask = 0;
+  for (let k = 0; k < members.length && memberMask !== -1; k++) memberMask = members[k].index < 31 ? memberMask | (1 << members[k].index) : -1;
+  return { mentions: members, best, pairs, excluded, memberMask: memberMask === -1 ? 0 : memberMask, size, support: [], opposition: [] };
 }
+
+const EMPTY_IDS: readonly string[] = Object.freeze([]);
+const NO_PAIRS = new Int32Array(0);
 
 /**
  * The pairs of `x` (the shorter list) that `y` (a long one, such as the pairs of "✌") names too,
- * cached by the lists' identities: the matcher gives every entry naming the same pairs one list,
- * so "✌" and "nomor 2" meet the same lists post after post.
+ * in x's order, cached by the lists' identities: the matcher gives every entry naming the same
+ * pairs one list, so "✌" and "nomor 2" meet the same lists post after post.
  */
-const intersections = new WeakMap<readonly string[], Map<readonly string[], readonly string[]>>();
-const EMPTY_IDS: readonly string[] = Object.freeze([]);
+const intersections = new WeakMap<Int32Array, Map<Int32Array, Int32Array>>();
 
-function sharedPairs(x: readonly string[], y: readonly string[]): readonly string[] {
+function sharedPairs(x: Int32Array, y: Int32Array): Int32Array {
   let byOther = intersections.get(x);
   if (!byOther) intersections.set(x, (byOther = new Map()));
   let ids = byOther.get(y);
   if (!ids) {
-    const large = y.length > 8 ? pairSetOf(y) : null;
-    const found: string[] = [];
-    for (const id of x) if (large ? large.has(id) : y.includes(id)) found.push(id);
-    ids = found.length === 0 ? EMPTY_IDS : found;
+    const large = indexSetOf(y);
+    const found: number[] = [];
+    for (let k = 0; k < x.length; k++) if (large.has(x[k])) found.push(x[k]);
+    ids = found.length === 0 ? NO_PAIRS : Int32Array.from(found);
     if (byOther.size >= 4096) byOther.clear();
     byOther.set(y, ids);
   }
   return ids;
 }
 
-const listSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function pairSetOf(list: readonly string[]): ReadonlySet<string> {
-  let set = listSets.get(list);
-  if (!set) listSets.set(list, (set = new Set(list)));
+const indexSets = new WeakMap<Int32Array, ReadonlySet<number>>();
+function indexSetOf(list: Int32Array): ReadonlySet<number> {
+  let set = indexSets.get(list);
+  if (!set) indexSets.set(list, (set = new Set(list)));
   return set;
+}
+
+function includesIndex(list: Int32Array | readonly number[], index: number): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k] === index) return true;
+  return false;
+}
+
+/**
+ * The pairs the post's distinct pair lists share, each with the mask of the lists naming it (in
+ * the order first found: the order of the parts), and whether a pair is listed (LISTED, while
+ * the pairs are listed): scratch of one analysis at a time (scoring is synchronous).
+ */
+const SHARED = new PairMarks();
+const LISTED = new PairMarks();
+let sharedOrder = new Int32Array(64);
+let sharedTotal = 0;
+
+function addShared(index: number, both: number): void {
+  if (SHARED.add(index, both)) {
+    if (sharedTotal === sharedOrder.length) {
+      const grown = new Int32Array(sharedTotal * 2);
+      grown.set(sharedOrder);
+      sharedOrder = grown;
+    }
+    sharedOrder[sharedTotal++] = index;
+  } else SHARED.setValue(index, SHARED.value(index) | both);
 }
 
 /**
@@ -325,20 +361,19 @@ function pairSetOf(list: readonly string[]): ReadonlySet<string> {
  * part (a bit mask), the pairs of each part, and how many of each list's pairs are shared.
  */
 interface Grouping {
-  /** Each shared pair with the mask of the lists naming it; null when the lists share none. */
-  readonly shared: ReadonlyMap<string, number> | null;
   readonly masks: readonly number[];
-  readonly ids: ReadonlyArray<readonly string[]>;
+  readonly ids: ReadonlyArray<number[]>;
   readonly sharedCount: Int32Array;
 }
 
 /** How many of each list's pairs are shared: scratch of `computeGrouping`, read at once by `groupPairs` (scoring is synchronous). */
 let sharedCountScratch = new Int32Array(32);
 
-function computeGrouping(lists: ReadonlyArray<readonly string[]>): Grouping {
+function computeGrouping(lists: ReadonlyArray<Int32Array>): Grouping {
   // More than 30 distinct namers in one post is no post a person writes: the rest stand alone.
   const n = Math.min(lists.length, 30);
-  let shared: Map<string, number> | null = null;
+  SHARED.clear();
+  sharedTotal = 0;
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const both = (1 << a) | (1 << b);
@@ -346,40 +381,40 @@ function computeGrouping(lists: ReadonlyArray<readonly string[]>): Grouping {
       const y = x === lists[a] ? lists[b] : lists[a];
       if (y.length <= 8) {
         // Two short lists (the parts of one name): compared at once, cheaper than the cache.
-        for (const id of x) {
-          if (!y.includes(id)) continue;
-          shared ??= new Map();
-          shared.set(id, (shared.get(id) ?? 0) | both);
-        }
+        for (let k = 0; k < x.length; k++) if (includesIndex(y, x[k])) addShared(x[k], both);
         continue;
       }
       const ids = sharedPairs(x, y);
-      if (ids.length === 0) continue;
-      shared ??= new Map();
-      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) | both);
+      for (let k = 0; k < ids.length; k++) addShared(ids[k], both);
     }
   }
   if (sharedCountScratch.length < lists.length) sharedCountScratch = new Int32Array(lists.length * 2);
   const sharedCount = sharedCountScratch;
   sharedCount.fill(0, 0, lists.length);
   const masks: number[] = [];
-  const idsOf: string[][] = [];
-  if (shared) {
-    // The parts in the order their first pair comes: a post has a few, so a scan finds a part.
-    for (const [id, mask] of shared) {
-      const part = masks.indexOf(mask);
-      if (part >= 0) idsOf[part].push(id);
-      else {
-        masks.push(mask);
-        idsOf.push([id]);
-      }
-      for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
+  const idsOf: number[][] = [];
+  // The parts in the order their first pair comes: a post has a few, so a scan finds a part.
+  for (let s = 0; s < sharedTotal; s++) {
+    const id = sharedOrder[s];
+    const mask = SHARED.value(id);
+    const part = masks.indexOf(mask);
+    if (part >= 0) idsOf[part].push(id);
+    else {
+      masks.push(mask);
+      idsOf.push([id]);
     }
+    for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
   }
-  return { shared, masks, ids: idsOf, sharedCount };
+  return { masks, ids: idsOf, sharedCount };
 }
 
 function groupPairs(mentions: readonly Mention[]): PairGroup[] {
+  // Most posts that name a candidate name one pair list (a ✌, or one name said several ways):
+  // one group, found without the namers' arrays.
+  const first = mentions[0].entry.candidatePairIds;
+  let oneList = true;
+  for (let k = 1; k < mentions.length && oneList; k++) oneList = mentions[k].entry.candidatePairIds === first;
+  if (oneList) return first.length > 0 ? [newGroup(mentions, pairIndicesOf(first), false, first.length)] : [];
   // Mentions naming the very same pairs ("✌" and "nomor 2": the matcher gives them one pair
   // list) are one namer; the pairs several namers name (a name and its ballot number) are found
   // by intersecting their lists (cached), and grouped by which namers name them (a bit mask).
@@ -394,11 +429,8 @@ function groupPairs(mentions: readonly Mention[]): PairGroup[] {
       namers.push([mention]);
     }
   }
-  if (namers.length === 1) {
-    const pairIds = lists[0];
-    return pairIds.length > 0 ? [newGroup(mentions, pairIds, null, pairIds.length)] : [];
-  }
-  const { shared, masks, ids, sharedCount } = computeGrouping(lists);
+  const indices = lists.map(pairIndicesOf);
+  const { masks, ids, sharedCount } = computeGrouping(indices);
   const n = Math.min(namers.length, 30);
   const groups: PairGroup[] = [];
   for (let g = 0; g < masks.length; g++) {
@@ -414,17 +446,19 @@ function groupPairs(mentions: readonly Mention[]): PairGroup[] {
         else members.splice(at, 0, mention);
       }
     }
-    groups.push(newGroup(members, ids[g], null, ids[g].length));
+    groups.push(newGroup(members, ids[g], false, ids[g].length));
   }
   for (let k = 0; k < namers.length; k++) {
-    const pairIds = lists[k];
-    if (pairIds.length > sharedCount[k]) groups.push(newGroup(namers[k], pairIds, sharedCount[k] > 0 ? shared : null, pairIds.length - sharedCount[k]));
+    const pairs = indices[k];
+    if (pairs.length > sharedCount[k]) groups.push(newGroup(namers[k], pairs, sharedCount[k] > 0, pairs.length - sharedCount[k]));
   }
   return groups;
 }
 
 function hasPair(group: PairGroup, id: string): boolean {
-  return group.excluded ? pairSet(group.best.entry).has(id) && !group.excluded.has(id) : group.pairIds.includes(id);
+  const index = knownPairIndex(id);
+  if (index < 0) return false;
+  return group.excluded ? pairSet(group.best.entry).has(id) && !SHARED.has(index) : includesIndex(group.pairs, index);
 }
 
 /**
@@ -452,6 +486,17 @@ function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readon
   const support = cue.entry.kind === 'support_cue';
   const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : farFactor);
   let evidence: CueEvidence | undefined;
+  if (mentions.length <= 31) {
+    // The mentions at the closest distance as a bit mask: a group gets the cue when one of its
+    // members is among them, one AND per group instead of a scan of its members.
+    let closestMask = 0;
+    for (let k = 0; k < mentions.length; k++) if (closeness[k] === closest) closestMask |= 1 << k;
+    for (const group of groups) {
+      if ((group.memberMask & closestMask) === 0) continue;
+      (support ? group.support : group.opposition).push((evidence ??= { hit: cue, weight, near }));
+    }
+    return;
+  }
   for (const group of groups) {
     for (const m of group.mentions) {
       if (closeness[m.index] !== closest) continue;
@@ -498,15 +543,19 @@ function rankedBefore(a: RankedGroup, b: RankedGroup): boolean {
 /** The most likely pairs, at most `max`: each group's local pairs first. */
 function listPairs(ranked: readonly RankedGroup[], max: number): string[] {
   const ids: string[] = [];
+  LISTED.clear();
   for (const { group, local } of ranked) {
     for (const id of local) {
       if (ids.length === max) return ids;
-      if (!ids.includes(id)) ids.push(id);
+      // A local pair is one of the group's (hasPair): it has an index.
+      if (LISTED.add(knownPairIndex(id), 0)) ids.push(id);
     }
-    for (const id of group.pairIds) {
-      if (group.excluded?.has(id)) continue;
+    const pairs = group.pairs;
+    for (let k = 0; k < pairs.length; k++) {
+      const index = pairs[k];
+      if (group.excluded && SHARED.has(index)) continue;
       if (ids.length === max) return ids;
-      if (!ids.includes(id)) ids.push(id);
+      if (LISTED.add(index, 0)) ids.push(pairName(index));
     }
   }
   return ids;
