@@ -10,7 +10,7 @@
  * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not; data/freeform-4.jsonl and
  * data/freeform-5.jsonl, data/freeform-6.jsonl and data/freeform-7.jsonl likewise, data/dev-freeform-5.jsonl, dev-freeform-6.jsonl and dev-freeform-7.jsonl never trained on); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
- * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl and holdout-3/holdout-3.jsonl, written by separate writers who never saw the engine.
+ * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl, holdout-3/holdout-3.jsonl and holdout-4/holdout-4.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
  * --mistakes refuses it; it is read only with --blind, so that tuning runs never see even its
  * figures. --no-model scores with the explainable cues alone.
@@ -47,6 +47,7 @@ const devFreeform7 = parseLabelledPosts(readFileSync(new URL('./data/dev-freefor
 const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
 const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
 const blindFile3 = new URL('./holdout-3/holdout-3.jsonl', import.meta.url);
+const blindFile4 = new URL('./holdout-4/holdout-4.jsonl', import.meta.url);
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
 const asComments = (jsonl: string) =>
   jsonl
@@ -59,6 +60,7 @@ const readBlind = (file: URL) => (withBlind && existsSync(file) ? parseLabelledP
 const blind = readBlind(blindFile);
 const blind2 = readBlind(blindFile2);
 const blind3 = readBlind(blindFile3);
+const blind4 = readBlind(blindFile4);
 
 const splits: Array<[string, LabelledPost[], boolean]> = [
   ['tuning', data.filter((p) => p.split === 'tuning'), false],
@@ -81,6 +83,7 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['blind-holdout', blind, true],
   ['blind-holdout-2', blind2, true],
   ['blind-holdout-3', blind3, true],
+  ['blind-holdout-4', blind4, true],
 ];
 
 interface Tally {
@@ -172,7 +175,9 @@ out('(existing-tuning is in the training set, existing-holdout is not); blind-ho
 out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');
 out('blind-holdout-2, bench/screening/holdout-2/holdout-2.jsonl, a second blind set by another blind writer, likewise;');
 out('blind-holdout-3, bench/screening/holdout-3/holdout-3.jsonl, a third blind set (500 posts, 6 December) by a third blind writer who read only the');
-out('candidate file and holdout-2\'s README (for the schema), written while the sixth round\'s engine stood and measured on it first.');
+out('candidate file and holdout-2\'s README (for the schema), written while the sixth round\'s engine stood and measured on it first;');
+out('blind-holdout-4, bench/screening/holdout-4/holdout-4.jsonl, a fourth blind set (400 posts, 6 December) by a fourth blind writer, measured first on the');
+out('engine with threshold 50: no choice was made on it.');
 out('Right pair: of the flagged violations, the share whose first pair is the labelled one (the attacked pair for attacks).');
 out('Right stance: of the flagged violations labelled support or attack, the share read the same way.');
 out();
