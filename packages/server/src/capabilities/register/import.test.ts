@@ -210,6 +210,8 @@ describe('ASN import: files, formats and failures', () => {
     sheet.getColumn(ASN_COLUMN_KEYS.indexOf('tmt_jabatan') + 1).numFmt = 'dd/mm/yyyy';
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const summary = await importThroughConsole(officer, 'register.xlsx', buffer);
+    // A failed import says why: shown whole if it ever fails.
+    expect(summary.error ?? null).toBeNull();
     expect(summary).toMatchObject({ status: 'done', inserted: 4, rejected: 1 });
     const stored = await t.ctx.db.selectFrom('asn').select(['position_start']).where('nip', '=', rows[0].nip).executeTakeFirstOrThrow();
     expect(stored.position_start).toBe('2020-01-06');
