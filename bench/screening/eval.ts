@@ -44,10 +44,6 @@ const devFreeform6 = parseLabelledPosts(readFileSync(new URL('./data/dev-freefor
 const freeform7Url = new URL('./data/freeform-7.jsonl', import.meta.url);
 const freeform7 = existsSync(freeform7Url) ? parseLabelledPosts(readFileSync(freeform7Url, 'utf8')) : [];
 const devFreeform7 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-7.jsonl', import.meta.url), 'utf8'));
-const blindFile = new URL('./holdout/holdout.jsonl', import.meta.url);
-const blindFile2 = new URL('./holdout-2/holdout-2.jsonl', import.meta.url);
-const blindFile3 = new URL('./holdout-3/holdout-3.jsonl', import.meta.url);
-const blindFile4 = new URL('./holdout-4/holdout-4.jsonl', import.meta.url);
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
 const asComments = (jsonl: string) =>
   jsonl
@@ -57,10 +53,13 @@ const asComments = (jsonl: string) =>
 // Read only when asked (--blind): it is measured once, at the end, never while tuning.
 const withBlind = process.argv.includes('--blind');
 const readBlind = (file: URL) => (withBlind && existsSync(file) ? parseLabelledPosts(asComments(readFileSync(file, 'utf8'))) : []);
-const blind = readBlind(blindFile);
-const blind2 = readBlind(blindFile2);
-const blind3 = readBlind(blindFile3);
-const blind4 = readBlind(blindFile4);
+/** The blind sets, each by its own writer who never saw the engine: split name → file. */
+const BLIND_SETS = [
+  ['blind-holdout', './holdout/holdout.jsonl'],
+  ['blind-holdout-2', './holdout-2/holdout-2.jsonl'],
+  ['blind-holdout-3', './holdout-3/holdout-3.jsonl'],
+  ['blind-holdout-4', './holdout-4/holdout-4.jsonl'],
+] as const;
 
 const splits: Array<[string, LabelledPost[], boolean]> = [
   ['tuning', data.filter((p) => p.split === 'tuning'), false],
@@ -80,10 +79,7 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['dev-freeform-7', devFreeform7, false],
   ['existing-tuning', existing.filter((p) => p.split !== 'holdout'), false],
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
-  ['blind-holdout', blind, true],
-  ['blind-holdout-2', blind2, true],
-  ['blind-holdout-3', blind3, true],
-  ['blind-holdout-4', blind4, true],
+  ...BLIND_SETS.map(([name, file]): [string, LabelledPost[], boolean] => [name, readBlind(new URL(file, import.meta.url)), true]),
 ];
 
 interface Tally {

@@ -8,9 +8,6 @@ import { nextCaseDeadline } from '@netra/core';
 import type { CaseForReport } from '../reports/case-ledger.ts';
 import { insertCaseWithEvent, rulebookOf } from './repository.ts';
 
-/** What a report's case is opened with: the reports capability's own words for it (case-ledger.ts). */
-export type OpenCaseInput = CaseForReport;
-
 /**
  * Open the case for a newly arrived report: state `received`, its first deadline from the
  * election's rulebook, and a public `received` event. The case moves on from here only through
@@ -20,7 +17,7 @@ export type OpenCaseInput = CaseForReport;
  * no lock: the audit sequencer chains them after the commit). The case and its first event are
  * one statement (one round trip, issue 11).
  */
-export async function openCaseForReport(trx: Trx, input: OpenCaseInput): Promise<{ id: string; number: string }> {
+export async function openCaseForReport(trx: Trx, input: CaseForReport): Promise<{ id: string; number: string }> {
   const current = input.rulebook ?? (await rulebookOf(trx, input.electionId));
   if (!current) throw new Error(`Unknown election ${input.electionId}`);
   // The case's clocks run under the rulebook version in force now, even if it changes later.

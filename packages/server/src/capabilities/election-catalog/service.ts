@@ -5,9 +5,8 @@
  * that only reads elections does not stand on their administration (`elections/`: the API, the
  * console's changes and their audit), which writes through the functions at the end.
  */
-import type { Election, ElectionRulebook, ElectionStage } from '@netra/core';
+import type { Election, ElectionStage } from '@netra/core';
 import type { AppContext } from '../../context.ts';
-import type { Db, Trx } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import * as repo from './repository.ts';
@@ -87,27 +86,16 @@ export async function rulebookVersionOf(ctx: Reader, electionId: string, version
   };
 }
 
-// ---- Writes, for the administration (`elections/`), inside its transaction with the audit entry.
-
-export const electionExists = (db: Db, id: string): Promise<boolean> => repo.electionExists(db, id);
-
-/** A new election with its first rulebook version. */
-export const insertElection = (trx: Trx, e: Parameters<typeof repo.insertElectionRow>[1]): Promise<void> => repo.insertElectionRow(trx, e);
-
-export const updateElectionRow = (trx: Trx, id: string, e: { nameId: string; nameEn: string; votingDay: string; basis: string }) => repo.updateElectionRow(trx, id, e);
-
-export const replaceStages = (trx: Trx, electionId: string, stages: ElectionStage[]): Promise<void> => repo.replaceStages(trx, electionId, stages);
-
-/** Regions added from an imported list; those already taking part are left as they are. */
-export const addParticipatingRegions = (db: Db, electionId: string, regionCodes: string[]): Promise<number> => repo.addParticipatingRegions(db, electionId, regionCodes);
-
-export const removeParticipatingRegion = (trx: Trx, electionId: string, regionCode: string): Promise<boolean> => repo.removeParticipatingRegion(trx, electionId, regionCode);
-
-/** The election row locked for a rulebook change, with its current version. */
-export const lockCurrentRulebook = (trx: Trx, electionId: string) => repo.lockCurrentRulebook(trx, electionId);
-
-export const insertRulebookVersion = (trx: Trx, v: { electionId: string; version: number; rulebook: ElectionRulebook; reason: string; regulation: string; changedBy: string }) =>
-  repo.insertRulebookVersion(trx, v);
-
-/** One page of an election's rulebook versions, newest first, each with the one before it and its number of cases. */
-export const rulebookVersions = (db: Db, electionId: string, page: { limit: number; offset: number }) => repo.rulebookVersions(db, electionId, page);
+// ---- Writes, for the administration (`elections/`), inside its transaction with its audit entry:
+// the repository's own functions, which no other capability may import from there.
+export {
+  addParticipatingRegions,
+  electionExists,
+  insertElectionRow as insertElection,
+  insertRulebookVersion,
+  lockCurrentRulebook,
+  removeParticipatingRegion,
+  replaceStages,
+  rulebookVersions,
+  updateElectionRow,
+} from './repository.ts';

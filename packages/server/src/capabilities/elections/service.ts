@@ -6,7 +6,6 @@ import {
   stagesForRegion,
   validateRulebook,
   validateStages,
-  type Election,
   type ElectionRulebook,
   type ElectionStage,
   type IsoDate,
@@ -20,10 +19,9 @@ import { appendAudit } from '../audit/service.ts';
 import { findRegion } from '../regions/service.ts';
 import { importParticipatingRegions } from './import-regions.ts';
 import * as catalog from '../election-catalog/service.ts';
-import { requireElection, stageDto } from '../election-catalog/service.ts';
 
 export async function electionDetail(ctx: AppContext, id: string, language: Language) {
-  const election = await requireElection(ctx, id);
+  const election = await catalog.requireElection(ctx, id);
   const regions = await catalog.participatingRegions(ctx, id);
   return {
     id: election.id,
@@ -34,7 +32,7 @@ export async function electionDetail(ctx: AppContext, id: string, language: Lang
     scope: election.scope,
     basis: election.basis,
     regionCount: regions.length,
-    stages: election.stages.map((s) => stageDto(s, language)),
+    stages: election.stages.map((s) => catalog.stageDto(s, language)),
     participation: {
       provinces: regions.filter((r) => r.level === 'province').length,
       regencies: regions.filter((r) => r.level === 'regency' && !r.isCity).length,
@@ -54,7 +52,7 @@ export async function calendarFor(
   query: { region?: string; date?: IsoDate },
   language: Language,
 ) {
-  const election = await requireElection(ctx, electionId);
+  const election = await catalog.requireElection(ctx, electionId);
   if (!query.region && election.scope === 'regional') {
     throw new ApiError(
       400,
@@ -70,7 +68,7 @@ export async function calendarFor(
   const participates = region ? await catalog.regionParticipates(ctx, electionId, region.code) : true;
   const onDate = stageOn(election, region?.code ?? null, date);
   const stages = stagesForRegion(election, region?.code ?? null).map((s) => ({
-    ...stageDto(s, language),
+    ...catalog.stageDto(s, language),
     status: s.end < date ? ('past' as const) : s.start > date ? ('upcoming' as const) : ('current' as const),
   }));
   return {
@@ -79,10 +77,10 @@ export async function calendarFor(
     participates,
     date,
     phase: onDate.phase,
-    stage: onDate.current ? stageDto(onDate.current, language) : null,
-    activeStages: onDate.active.map((s) => stageDto(s, language)),
+    stage: onDate.current ? catalog.stageDto(onDate.current, language) : null,
+    activeStages: onDate.active.map((s) => catalog.stageDto(s, language)),
     critical: onDate.critical,
-    nextStage: onDate.next ? stageDto(onDate.next, language) : null,
+    nextStage: onDate.next ? catalog.stageDto(onDate.next, language) : null,
     daysUntilNextStage: onDate.daysUntilNext,
     stages,
   };
@@ -122,7 +120,7 @@ export async function createElection(ctx: AppContext, rc: RequestContext, body: 
 }
 
 export async function updateElection(ctx: AppContext, rc: RequestContext, id: string, body: Omit<CreateElection, 'id' | 'kind'>) {
-  const election = await requireElection(ctx, id);
+  const election = await catalog.requireElection(ctx, id);
   const problems = validateStages(election.stages, body.votingDay);
   if (problems.length > 0) {
     const message = {
@@ -140,7 +138,7 @@ export async function updateElection(ctx: AppContext, rc: RequestContext, id: st
 }
 
 export async function replaceElectionStages(ctx: AppContext, rc: RequestContext, id: string, stages: StageInput[]) {
-  const election = await requireElection(ctx, id);
+  const election = await catalog.requireElection(ctx, id);
   const problems = validateStages(stages, election.votingDay);
   if (problems.length > 0) throw problemsError(problems, '');
   const next: ElectionStage[] = stages.map((s) => ({
@@ -162,7 +160,7 @@ export async function replaceElectionStages(ctx: AppContext, rc: RequestContext,
 
 /** A CSV list of participating regions: every row comes back accepted, duplicate or rejected with its reason. */
 export async function importElectionRegions(ctx: AppContext, rc: RequestContext, id: string, csvText: string) {
-  await requireElection(ctx, id);
+  await catalog.requireElection(ctx, id);
   const report = await ctx.db.transaction().execute(async (trx) => {
     const result = await importParticipatingRegions(trx, id, csvText);
     const counts = { inserted: result.inserted, rows: result.rows.length, rejected: result.rows.filter((r) => r.status === 'rejected').length };
@@ -187,7 +185,7 @@ export async function importElectionRegions(ctx: AppContext, rc: RequestContext,
 }
 
 export async function removeElectionRegion(ctx: AppContext, rc: RequestContext, id: string, regionCode: string) {
-  await requireElection(ctx, id);
+  await catalog.requireElection(ctx, id);
   const removed = await ctx.db.transaction().execute(async (trx) => {
     const done = await catalog.removeParticipatingRegion(trx, id, regionCode);
     if (done) await appendAudit(trx, { actorId: rc.actor.id, action: 'election.region_removed', entityType: 'election', entityId: id, data: { regionCode }, ...rc.meta });
@@ -213,7 +211,7 @@ function presentVersion(row: Awaited<ReturnType<typeof catalog.rulebookVersions>
 }
 
 export async function rulebookHistory(ctx: AppContext, id: string, page: { limit: number; offset: number }) {
-  const election = await requireElection(ctx, id);
+  const election = await catalog.requireElection(ctx, id);
   const { total, rows } = await catalog.rulebookVersions(ctx.db, id, page);
   return { total, limit: page.limit, offset: page.offset, currentVersion: election.rulebookVersion, items: rows.map((r) => presentVersion(r, election.rulebookVersion)) };
 }
@@ -224,7 +222,7 @@ export async function rulebookHistory(ctx: AppContext, id: string, page: { limit
  * with; reports filed from now on run under the new one.
  */
 export async function changeRulebook(ctx: AppContext, rc: RequestContext, id: string, body: { rulebook: ElectionRulebook; reason: string; regulation: string }) {
-  await requireElection(ctx, id);
+  await catalog.requireElection(ctx, id);
   const problems = validateRulebook(body.rulebook);
   if (problems.length > 0) throw problemsError(problems, 'rulebook.');
   const version = await ctx.db.transaction().execute(async (trx) => {
