@@ -112,8 +112,8 @@ module.exports = {
       name: 'foundation-below-capabilities',
       severity: 'error',
       comment:
-        'The floors under the capabilities (config, context, job.ts, security/, storage/, mail/, imports/, pdf/) never reach up into one; what they need of a capability is handed in from above.',
-      from: { path: '(^|/)packages/server/src/(config\\.ts|context\\.ts|job\\.ts|security/|storage/|mail/|imports/|pdf/)', pathNot: TEST_FILE },
+        'The floors under the capabilities (config, context, job.ts, security/, storage/, mail/, imports/, pdf/, ports/) never reach up into one; what they need of a capability is handed in from above, and what two capabilities agree on (ports/) is declared below both.',
+      from: { path: '(^|/)packages/server/src/(config\\.ts|context\\.ts|job\\.ts|security/|storage/|mail/|imports/|pdf/|ports/)', pathNot: TEST_FILE },
       to: { path: CAPABILITY },
     },
     {

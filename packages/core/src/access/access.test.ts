@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, ROLE_CODES, isOfficial, isRoleCode, type RoleCode } from './roles.ts';
-import { locationWithinScope, regionWithinScope, scopeRegionPrefix, validateRoleScope, type Scope } from './scope.ts';
+import { locationWithinScope, regionWithinScope, scopeOfAccount, scopeRegionPrefix, validateRoleScope, type Scope } from './scope.ts';
 
 const national: Scope = { kind: 'national' };
 const region = (regionCode: string, agencyIds?: string[]): Scope => ({ kind: 'region', regionCode, ...(agencyIds ? { agencyIds } : {}) });
@@ -69,6 +69,18 @@ describe('locationWithinScope', () => {
     expect(locationWithinScope(scope, { regionCode: '35.10', agencyId: null })).toBe(false);
     expect(locationWithinScope(scope, { regionCode: '35.10' })).toBe(false);
     expect(locationWithinScope(scope, { regionCode: '35.16', agencyId: 'dinas-kesehatan' })).toBe(false);
+  });
+});
+
+describe('scopeOfAccount', () => {
+  it('reads no region as national, whatever the agencies say', () => {
+    expect(scopeOfAccount({ scopeRegionCode: null, scopeAgencyIds: null })).toEqual({ kind: 'national' });
+    expect(scopeOfAccount({ scopeRegionCode: null, scopeAgencyIds: [4] })).toEqual({ kind: 'national' });
+  });
+  it('reads a region, with its agencies as strings only when there are some', () => {
+    expect(scopeOfAccount({ scopeRegionCode: '35.10', scopeAgencyIds: null })).toEqual({ kind: 'region', regionCode: '35.10' });
+    expect(scopeOfAccount({ scopeRegionCode: '35.10', scopeAgencyIds: [] })).toEqual({ kind: 'region', regionCode: '35.10' });
+    expect(scopeOfAccount({ scopeRegionCode: '35.10', scopeAgencyIds: [7, 12] })).toEqual({ kind: 'region', regionCode: '35.10', agencyIds: ['7', '12'] });
   });
 });
 

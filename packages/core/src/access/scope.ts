@@ -25,6 +25,17 @@ export interface ScopedLocation {
 
 export const NATIONAL_SCOPE: Scope = { kind: 'national' };
 
+/**
+ * A staff account's scope as stored (a region code, and for personnel roles perhaps agency ids;
+ * no region = national). Sign-in, the case assignment list and the demo accounts read it the same way.
+ */
+export function scopeOfAccount(account: { scopeRegionCode: string | null; scopeAgencyIds: readonly number[] | null }): Scope {
+  if (!account.scopeRegionCode) return { kind: 'national' };
+  return account.scopeAgencyIds?.length
+    ? { kind: 'region', regionCode: account.scopeRegionCode, agencyIds: account.scopeAgencyIds.map(String) }
+    : { kind: 'region', regionCode: account.scopeRegionCode };
+}
+
 export function regionWithinScope(scope: Scope, regionCode: string): boolean {
   return scope.kind === 'national' || isWithinRegion(regionCode, scope.regionCode);
 }

@@ -92,6 +92,37 @@ export interface ReportFieldsInput {
   receivedOn?: string;
 }
 
+/**
+ * A report whose fields have passed: what intake files, whoever composed it (the public form, a
+ * staff member's paper intake, an inbox message, a screened post or a flagged rotation).
+ */
+export interface ReportInput {
+  electionId: string;
+  regionCode: string;
+  place: string;
+  occurredOn: IsoDate;
+  occurredUntil?: IsoDate;
+  knownOn: IsoDate;
+  description: string;
+  actCodes: string[];
+  reportedName: string;
+  reportedAgency?: string;
+  reportedPosition?: string;
+  reportedNip?: string;
+  anonymous: boolean;
+  reporterName?: string;
+  reporterAddress?: string;
+  reporterPhone?: string;
+  reporterEmail?: string;
+  /** The official form's particulars of a named reporter (sealed with the identity). */
+  reporterBirthPlace?: string;
+  reporterBirthDate?: string;
+  reporterGender?: string;
+  reporterOccupation?: string;
+  reporterNationality?: string;
+  witnesses?: Array<{ name?: string; address?: string; phone?: string }>;
+}
+
 export interface ReportFieldOptions {
   /** The region's date (server) or the device's (form). */
   today: IsoDate;

@@ -5,8 +5,8 @@
  * are created by an administrator and enrol their own TOTP.
  */
 import { createHash } from 'node:crypto';
+import { scopeOfAccount } from '@netra/core';
 import { ScureBase32Plugin } from 'otplib';
-import { scopeOf } from '../capabilities/auth/service.ts';
 import { accountByEmail, createUser } from '../capabilities/users/service.ts';
 import type { AppContext } from '../context.ts';
 import type { StaffUser } from '../http/request-context.ts';
@@ -76,7 +76,7 @@ export async function demoStaff(ctx: AppContext, email: string): Promise<StaffUs
     email: user.email,
     name: user.name,
     role: user.role,
-    scope: scopeOf(user),
+    scope: scopeOfAccount(user),
     sessionId: 'seed',
     csrfToken: '',
     mfa: 'not_required',

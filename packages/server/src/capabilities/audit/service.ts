@@ -5,7 +5,6 @@
  */
 import type { JsonValue } from '@netra/core';
 import type { Db, Trx } from '../../db/database.ts';
-import type { AppContext } from '../../context.ts';
 import * as chain from './chain.ts';
 import * as repo from './repository.ts';
 
@@ -35,7 +34,7 @@ export function auditTrail(db: Db, entityType: string, entityId: string) {
  * Link what is committed, then walk the whole keyed chain, compare it with the checkpoints, and
  * say where, if anywhere, it breaks.
  */
-export async function verifyAuditChain(ctx: Pick<AppContext, 'db' | 'hmacKey' | 'files'>, options?: { anchors?: unknown[]; pageSize?: number }) {
+export async function verifyAuditChain(ctx: Pick<chain.ChainContext, 'db' | 'hmacKey' | 'files'>, options?: { anchors?: unknown[]; pageSize?: number }) {
   await chain.sequenceAudit(ctx);
   return chain.verifyAudit(ctx, options);
 }
@@ -43,7 +42,7 @@ export async function verifyAuditChain(ctx: Pick<AppContext, 'db' | 'hmacKey' | 
 export { formatCheckpoint, sequenceAudit, startAuditSequencer, writeCheckpoint, type AuditVerification, type Checkpoint } from './chain.ts';
 
 /** Chain what is committed and sign the head as it stands now (for an auditor to keep). */
-export async function currentCheckpoint(ctx: Pick<AppContext, 'db' | 'hmacKey' | 'files' | 'now'>): Promise<chain.Checkpoint | null> {
+export async function currentCheckpoint(ctx: chain.ChainContext): Promise<chain.Checkpoint | null> {
   await chain.writeCheckpoint(ctx);
   const head = await repo.chainHead(ctx.db);
   return head ? chain.signCheckpoint(chain.auditKeys(ctx.hmacKey), head, ctx.now()) : null;
@@ -70,7 +69,7 @@ export function auditVocabulary(db: Db) {
 }
 
 /** The chain's verification as the viewer shows it, with when it was checked. */
-export async function chainStatus(ctx: AppContext) {
+export async function chainStatus(ctx: chain.ChainContext) {
   const result = await verifyAuditChain(ctx);
   const checkedAt = ctx.now().toISOString();
   return result.ok

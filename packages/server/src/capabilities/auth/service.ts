@@ -5,13 +5,14 @@
  * and sign-out everywhere.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
-import { isRoleCode, type RoleCode, type Scope } from '@netra/core';
+import { verify as argon2Verify } from '@node-rs/argon2';
+import { isRoleCode, scopeOfAccount, type RoleCode } from '@netra/core';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { MfaState, RequestContext, RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { decrypt, encrypt } from '../../security/encryption.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as repo from './repository.ts';
 
@@ -31,19 +32,11 @@ const backoffKey = (ctx: AppContext, userId: string, ip: string | null) =>
 // Verifying against a real hash when the e-mail is unknown keeps the response time the same, so
 // timing does not reveal which addresses have accounts.
 let dummyHash: Promise<string> | null = null;
-const getDummyHash = () => (dummyHash ??= argon2Hash(randomBytes(16).toString('hex')));
+const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
 export type { MfaState, RequestMeta, StaffUser } from '../../http/request-context.ts';
 
-export const hashPassword = (password: string) => argon2Hash(password);
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export function scopeOf(user: { scopeRegionCode: string | null; scopeAgencyIds: number[] | null }): Scope {
-  if (!user.scopeRegionCode) return { kind: 'national' };
-  return user.scopeAgencyIds?.length
-    ? { kind: 'region', regionCode: user.scopeRegionCode, agencyIds: user.scopeAgencyIds.map(String) }
-    : { kind: 'region', regionCode: user.scopeRegionCode };
-}
 
 /**
  * Every staff role reads personal data (the analyst reads civil servants' social-media accounts
@@ -95,7 +88,7 @@ export async function login(ctx: AppContext, input: { email: string; password: s
     ...meta,
   });
   await recordAudit(ctx.db, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, data: { mfa }, ...meta, at: now });
-  return { token, csrfToken, user: { id: user.id, email: user.email, name: user.name, role, scope: scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids }) }, mfa };
+  return { token, csrfToken, user: { id: user.id, email: user.email, name: user.name, role, scope: scopeOfAccount({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids }) }, mfa };
 }
 
 /** The signed-in staff member behind a session token, or null when it is unknown or expired. */
@@ -112,7 +105,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<St
     email: row.email,
     name: row.name,
     role: row.role,
-    scope: scopeOf(row),
+    scope: scopeOfAccount(row),
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     mfa: mfaState(row.role, row.totpEnabled, row.mfaPassed),

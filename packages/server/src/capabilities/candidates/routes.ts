@@ -11,7 +11,7 @@ import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { csvImportRows, importSummarySchema, uploadedCsv } from '../../imports/csv-upload.ts';
+import { csvImportRows, importSummarySchema, uploadedCsv } from '../../http/csv-upload.ts';
 import { candidatePair, createPair, editPair, listCandidatePairs, recordObligation, savePairRows } from './service.ts';
 
 const langQuery = { lang: z.enum(['id', 'en']).optional() };

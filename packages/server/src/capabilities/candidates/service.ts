@@ -27,7 +27,7 @@ import type { Db } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { rejectedRowError } from '../../imports/csv-upload.ts';
+import { rejectedRowError } from '../../http/csv-upload.ts';
 import { appendAudit } from '../audit/service.ts';
 import { electionList, findElection } from '../election-catalog/service.ts';
 import { notify } from '../notifications/service.ts';

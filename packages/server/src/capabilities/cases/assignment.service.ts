@@ -3,13 +3,12 @@
  * something to do at its stage, who is told at once), the work lock that shows someone is on it,
  * and the staff a case could be given to.
  */
-import { can, isRoleCode, locationWithinScope, rolesFor, CASE_STATE_LABELS, ROLES, type Localised } from '@netra/core';
+import { can, isRoleCode, locationWithinScope, rolesFor, scopeOfAccount, CASE_STATE_LABELS, ROLES, type Localised } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import type { Trx } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
-import { scopeOf } from '../auth/service.ts';
 import { notify } from '../notifications/service.ts';
 import { assertMayHandle, assertNotLockedByOther, assertVersion, CASE_NOT_FOUND, LOCK_MINUTES, locationOf, lockOrNotFound } from './change-guards.ts';
 import { stateOf } from './present.ts';
@@ -23,7 +22,7 @@ import { mayHandle } from './rules.ts';
 function assignmentProblem(row: CaseRow, user: Awaited<ReturnType<typeof userSummary>> | null): Localised | null {
   if (!user || !user.active) return { id: 'Akun tidak ada atau tidak aktif.', en: 'The account does not exist or is inactive.' };
   if (!isRoleCode(user.role) || !can(user.role, 'cases.transition')) return { id: 'Peran akun ini tidak menangani perkara.', en: "This account's role does not handle cases." };
-  const scope = scopeOf({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids });
+  const scope = scopeOfAccount({ scopeRegionCode: user.scope_region_code, scopeAgencyIds: user.scope_agency_ids });
   if (!locationWithinScope(scope, locationOf(row))) return { id: 'Perkara ini di luar wilayah tugas akun tersebut.', en: "The case is outside that account's scope." };
   if (!mayHandle(stateOf(row), user.role)) {
     const state = CASE_STATE_LABELS[stateOf(row)];

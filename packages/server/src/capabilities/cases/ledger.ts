@@ -1,9 +1,9 @@
 /**
- * The case's ledger as the reports capability uses it (reports/case-ledger.ts says what it needs):
+ * The case's ledger as the reports capability uses it (ports/case-ledger.ts says what it needs):
  * app.ts hands it to the report routes, commands/ and demo/ to `fileReport` and the staff's
  * findings, so the reports capability never imports this one.
  */
-import type { CaseLedger } from '../reports/case-ledger.ts';
+import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { openCaseForReport } from './opening.service.ts';
 import { caseStateForUpdate, publicTimeline, recordCaseEvent } from './timeline.service.ts';
 

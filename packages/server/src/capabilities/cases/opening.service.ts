@@ -5,7 +5,7 @@
  */
 import type { Trx } from '../../db/database.ts';
 import { nextCaseDeadline } from '@netra/core';
-import type { CaseForReport } from '../reports/case-ledger.ts';
+import type { CaseForReport } from '../../ports/case-ledger.ts';
 import { insertCaseWithEvent, rulebookOf } from './repository.ts';
 
 /**

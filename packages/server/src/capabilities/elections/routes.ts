@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { uploadedCsv } from '../../imports/csv-upload.ts';
+import { uploadedCsv } from '../../http/csv-upload.ts';
 import { requireStaff } from '../../http/guard.ts';
 import {
   calendarQuery,

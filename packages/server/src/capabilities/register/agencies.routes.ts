@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { csvImportRows, importSummarySchema, uploadedCsv } from '../../imports/csv-upload.ts';
+import { csvImportRows, importSummarySchema, uploadedCsv } from '../../http/csv-upload.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { agencyDetail, createUnit, importAgencies, mergeAgency, mergeUnit, renameUnit, updateAgency } from './agencies.service.ts';
 import { createAgencyBody } from './schema.ts';

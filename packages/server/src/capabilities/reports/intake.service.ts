@@ -36,7 +36,7 @@ import { findElection, findElectionForRegion } from '../election-catalog/service
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
 import { discardAll, storeOriginals } from './evidence-files.ts';
 import * as repo from './intake.repository.ts';
-import type { CaseLedger } from './case-ledger.ts';
+import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { afterReceived, queueAfterReceived } from './public-copies.ts';
 import { receptionOf } from './reception.ts';
 import { isBawasluOwn, type ReportSource, type ReporterIdentity } from './rules.ts';
@@ -45,32 +45,9 @@ import type { AcceptedUpload } from './uploads.ts';
 
 export type { ReportSource } from './rules.ts';
 
-export interface ReportInput {
-  electionId: string;
-  regionCode: string;
-  place: string;
-  occurredOn: IsoDate;
-  occurredUntil?: IsoDate;
-  knownOn: IsoDate;
-  description: string;
-  actCodes: string[];
-  reportedName: string;
-  reportedAgency?: string;
-  reportedPosition?: string;
-  reportedNip?: string;
-  anonymous: boolean;
-  reporterName?: string;
-  reporterAddress?: string;
-  reporterPhone?: string;
-  reporterEmail?: string;
-  /** The official form's particulars of a named reporter (sealed with the identity). */
-  reporterBirthPlace?: string;
-  reporterBirthDate?: string;
-  reporterGender?: string;
-  reporterOccupation?: string;
-  reporterNationality?: string;
-  witnesses?: Array<{ name?: string; address?: string; phone?: string }>;
-}
+import type { ReportInput } from '@netra/core';
+
+export type { ReportInput };
 
 /** A report as it arrives, before core's rules and the database checks have passed. */
 export type SubmittedReport = { [K in keyof ReportInput]?: ReportInput[K] };

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
-import type { CaseLedger } from './case-ledger.ts';
+import type { CaseLedger } from '../../ports/case-ledger.ts';
 
 /** The Fastify instance the reports plugin registers its routes on (one context: uploads and limits apply to all). */
 export type ReportsApp = Parameters<FastifyPluginAsyncZod>[0];
@@ -15,7 +15,7 @@ export type ReportsApp = Parameters<FastifyPluginAsyncZod>[0];
 /** What each group of report routes is given by the plugin (routes.ts). */
 export interface ReportRouteDeps {
   ctx: AppContext;
-  /** The cases capability's ledger, handed in by app.ts (case-ledger.ts). */
+  /** The cases capability's ledger, handed in by app.ts (ports/case-ledger.ts). */
   cases: CaseLedger;
   apiPrefix: string;
   readers: NonNullable<RouteShorthandOptions['preHandler']>;

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { sweepIncoming } from '../../storage/evidence-store.ts';
-import type { CaseLedger } from './case-ledger.ts';
+import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { officerIntakeRoutes, publicIntakeRoutes } from './intake.routes.ts';
 import { tooMany, type ReportRouteDeps } from './route-helpers.ts';
 import { staffRoutes } from './staff.routes.ts';

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { openIdentity } from '../../security/vault.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
-import type { CaseLedger } from './case-ledger.ts';
+import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { findElection } from '../election-catalog/service.ts';
 import { evidenceOfReport, findEvidenceForStaff } from './evidence.repository.ts';
 import { isBawasluOwn, type ReporterIdentity, type ReportSource } from './rules.ts';

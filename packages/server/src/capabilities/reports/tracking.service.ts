@@ -21,7 +21,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestMeta } from '../../http/request-context.ts';
 import { openStored } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
-import type { CaseLedger } from './case-ledger.ts';
+import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { findElection } from '../election-catalog/service.ts';
 import { evidenceOfReport, findPublicCopy, insertEvidence } from './evidence.repository.ts';
 import { ACCEPTED_TYPES } from './evidence.ts';

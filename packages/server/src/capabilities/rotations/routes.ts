@@ -11,7 +11,7 @@ import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
-import { csvImportRows, importSummarySchema, rejectedRowError, uploadedCsv } from '../../imports/csv-upload.ts';
+import { csvImportRows, importSummarySchema, rejectedRowError, uploadedCsv } from '../../http/csv-upload.ts';
 import { ROTATION_COLUMNS, rotationTemplateCsv, type RotationColumnKey } from './rows.ts';
 import { isIsoDate } from '@netra/core';
 import { listRotations, listTerms, rotationDetail, saveRotations, saveTerm } from './service.ts';

@@ -14,6 +14,7 @@ import {
   UU_10_2016_ART_71_2,
   type Election,
   type IncumbentCandidate,
+  type ReportInput,
   type Rotation,
   type RotationAssessment,
 } from '@netra/core';
@@ -26,7 +27,6 @@ import { appendAudit } from '../audit/service.ts';
 import { pairsOfContest } from '../candidates/service.ts';
 import { electionList, findElection } from '../election-catalog/service.ts';
 import { asnIdByNip } from '../register/service.ts';
-import type { ReportInput } from '../reports/intake.service.ts';
 import * as repo from './repository.ts';
 import type { StoredRotation } from './repository.ts';
 import { SIGNER_ROLES, validateRotationRow, type RotationColumnKey, type RotationInput } from './rows.ts';

@@ -4,7 +4,7 @@
  * tuning). The lexicon and its edits are lexicon.service.ts; accounts and their links, links.ts.
  */
 import { Readable } from 'node:stream';
-import { dateInTimeZone, regionWithinScope, timeZoneOfRegion, type Localised } from '@netra/core';
+import { dateInTimeZone, regionWithinScope, timeZoneOfRegion, type Localised, type ReportInput, type ReportSource } from '@netra/core';
 import { DEFAULT_SCORING_CONFIG, type PostKind } from '@netra/core/screening/index';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
@@ -14,7 +14,6 @@ import { REGION_CODE } from '../../http/validation.ts';
 import { receiveUpload } from '../../storage/evidence-store.ts';
 import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
-import type { ReportInput, ReportSource } from '../reports/intake.service.ts';
 import type { AcceptedUpload } from '../reports/uploads.ts';
 import { importPosts } from './importer.ts';
 import { compiledLexicon } from './lexicon.ts';

@@ -13,7 +13,7 @@ import { ApiError } from '../../http/errors.ts';
 import { invitationMessage, mailConfigured, queueMail } from '../../mail/index.ts';
 import { decrypt, encrypt } from '../../security/encryption.ts';
 import { appendAudit } from '../audit/service.ts';
-import { hashPassword } from '../auth/service.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import * as repo from './repository.ts';
 import { checkAccess, duplicateEmail, fieldError, presentUser, type AccountOpener } from './service.ts';
 

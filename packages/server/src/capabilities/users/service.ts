@@ -2,7 +2,7 @@ import { isRoleCode, ROLE_CODES, rolesFor, validateRoleScope, type PermissionAct
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/service.ts';
-import { hashPassword } from '../auth/service.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import type { RequestContext, RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { findRegion } from '../regions/service.ts';
 import * as repo from './repository.ts';

@@ -7,8 +7,8 @@ import type { MultipartFile } from '@fastify/multipart';
 import { recordFromCells, type HeaderResolution } from '@netra/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ApiError } from '../http/errors.ts';
-import { csvRecords } from './csv-records.ts';
+import { ApiError } from './errors.ts';
+import { csvRecords } from '../imports/csv-records.ts';
 
 const CHOOSE_CSV = { id: 'Pilih berkas CSV.', en: 'Choose a CSV file.' };
 

@@ -1,12 +1,13 @@
 /**
  * What the reports capability needs of a report's case: open it with the report, write on its
- * timeline, lock its state, show the reporter its public part. Declared here and handed in by
- * whoever composes the two capabilities: app.ts for the report routes, commands/ and demo/ for
+ * timeline, lock its state, show the reporter its public part. Declared in ports/, below both
+ * capabilities, so the cases implement it without standing on the reports; handed in by whoever
+ * composes the two: app.ts for the report routes, commands/ and demo/ for
  * their own filings, each passing the cases capability's `caseLedger` (cases/ledger.ts). So the
  * reports stand beside the cases, not on them, and the case's tables stay the cases capability's.
  */
 import type { ElectionRulebook, IsoDate } from '@netra/core';
-import type { Db, Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 
 /** The case a newly arrived report opens (in the transaction that files the report). */
 export interface CaseForReport {
