@@ -9,7 +9,8 @@
  * Every person is fictional; the region, the election and its schedule are real.
  */
 import { Readable } from 'node:stream';
-import { pairsOfContest, savePairRows } from '../capabilities/candidates/service.ts';
+import { savePairRows } from '../capabilities/candidates/service.ts';
+import { pairsOfContest } from '../capabilities/election-catalog/service.ts';
 import { saveRotations } from '../capabilities/rotations/service.ts';
 import { importPosts } from '../capabilities/screening/importer.ts';
 import type { AppContext } from '../context.ts';
@@ -24,7 +25,7 @@ const INCUMBENT = 'H. Bambang Wicaksono, S.H.';
 
 /** Loads the demo activity once (a second start finds the pairs and leaves everything alone). */
 export async function seedDemoActivity(ctx: AppContext, progress: (message: string) => void = () => {}): Promise<boolean> {
-  if ((await pairsOfContest(ctx.db, ELECTION, REGION)).length > 0) return false;
+  if ((await pairsOfContest(ctx, ELECTION, REGION)).length > 0) return false;
   const staff = await demoStaff(ctx, OFFICER);
   // The deputy of pair 2 and the officials moved are demo civil servants of Banyuwangi.
   const asn = await data.demoPeople(ctx.db, REGION, { offset: 0, limit: 9, inUnit: false });

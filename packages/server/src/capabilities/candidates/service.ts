@@ -29,7 +29,9 @@ import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { rejectedRowError } from '../../http/csv-upload.ts';
 import { appendAudit } from '../audit/service.ts';
-import { electionList, findElection } from '../election-catalog/service.ts';
+import * as catalog from '../election-catalog/service.ts';
+import { electionList, findElection, type PairWrite, type StoredPair } from '../election-catalog/service.ts';
+import { asnIdsByNip } from '../register/service.ts';
 import { notify } from '../notifications/service.ts';
 import * as repo from './repository.ts';
 
@@ -75,7 +77,7 @@ export async function savePairRows(ctx: AppContext, rc: RequestContext, rows: Ar
     return { line, pair: result.row as CandidatePair & { regionCode: string } };
   });
   const nips = checked.flatMap((c) => ('pair' in c && c.pair ? [c.pair.head.asnNip, c.pair.deputy.asnNip].filter((n): n is string => !!n) : []));
-  const asnIds = await repo.asnIdsByNip(ctx.db, nips);
+  const asnIds = await asnIdsByNip(ctx.db, nips);
   const outcomes: RowOutcome[] = await ctx.db.transaction().execute(async (trx) => {
     const done: RowOutcome[] = [];
     for (const c of checked) {
@@ -83,7 +85,7 @@ export async function savePairRows(ctx: AppContext, rc: RequestContext, rows: Ar
         done.push({ line: c.line, status: 'rejected', reasons: c.reasons.map((r) => ({ column: r.column, code: r.code, message: r.message[language] })) });
         continue;
       }
-      const write: repo.PairWrite = {
+      const write: PairWrite = {
         pair: c.pair,
         pairKey: pairKey(c.pair),
         headAsnId: c.pair.head.asnNip ? (asnIds.get(c.pair.head.asnNip) ?? null) : null,
@@ -91,10 +93,10 @@ export async function savePairRows(ctx: AppContext, rc: RequestContext, rows: Ar
         actorId: staff.id,
       };
       if (replaceId) {
-        await repo.updatePair(trx, replaceId, write);
+        await catalog.updatePair(trx, replaceId, write);
         done.push({ line: c.line, status: 'updated', pairId: replaceId });
       } else {
-        const saved = await repo.upsertPair(trx, write);
+        const saved = await catalog.upsertPair(trx, write);
         done.push({ line: c.line, status: saved.outcome, pairId: saved.id });
       }
     }
@@ -215,7 +217,7 @@ const bawasluRoleFor = (regionCode: string): RoleCode => (regionLevel(regionCode
  * Where each ASN member of the pairs stands, on today's date in the contest's time zone; sends
  * the notifications for alerts not notified before (dedupe keys make this safe to repeat).
  */
-export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[], language: Language): Promise<Map<string, MemberObligations[]>> {
+export async function obligationsOf(db: Db, now: Date, pairs: StoredPair[], language: Language): Promise<Map<string, MemberObligations[]>> {
   const events = await repo.obligationEvents(db, pairs.map((p) => p.id));
   const byPair = new Map<string, Events>();
   for (const e of events) byPair.set(e.pair_id, [...(byPair.get(e.pair_id) ?? []), e]);
@@ -278,18 +280,13 @@ export async function obligationsOf(db: Db, now: Date, pairs: repo.StoredPair[],
   return result;
 }
 
-/** The pairs standing in one region's contest (the rotation watch looks for incumbents among them). */
-export async function pairsOfContest(db: Db, electionId: string, regionCode: string): Promise<repo.StoredPair[]> {
-  return repo.pairsOfContest(db, electionId, regionCode);
-}
-
 /**
  * Every ASN candidate's obligations, nationally, so the alerts reach Bawaslu even when nobody
  * opens the candidates page (`netra candidates check-obligations`, for a daily schedule).
  * Returns the number of alerts standing today.
  */
 export async function sweepObligationAlerts(db: Db, now: Date): Promise<number> {
-  const pairs = await repo.listPairs(db, { kind: 'national' }, { asnOnly: true });
+  const pairs = await catalog.listPairs(db, { kind: 'national' }, { asnOnly: true });
   const members = await obligationsOf(db, now, pairs, 'id');
   return [...members.values()].flat().reduce((sum, m) => sum + m.alerts.length, 0);
 }
@@ -297,7 +294,7 @@ export async function sweepObligationAlerts(db: Db, now: Date): Promise<number> 
 async function recordObligationEvent(
   ctx: AppContext,
   rc: RequestContext,
-  pair: repo.StoredPair,
+  pair: StoredPair,
   event: { member: PairMember; obligation: ObligationCode; doneOn: string; letterNumber: string; note?: string },
 ) {
   const { actor: staff, meta } = rc;
@@ -330,19 +327,19 @@ async function recordObligationEvent(
 // ---------------------------------------------------------------- the console's pairs
 
 /** Pairs as the console shows them: with each ASN member's obligations (sending due alerts). */
-async function present(ctx: AppContext, pairs: repo.StoredPair[], language: Language) {
+async function present(ctx: AppContext, pairs: StoredPair[], language: Language) {
   const obligations = await obligationsOf(ctx.db, ctx.now(), pairs, language);
   return pairs.map(({ updatedAt: _updated, ...pair }) => ({ ...pair, asnMembers: obligations.get(pair.id) ?? [] }));
 }
 
-async function requirePair(ctx: AppContext, rc: RequestContext, id: string): Promise<repo.StoredPair> {
-  const pair = await repo.findPair(ctx.db, rc.actor.scope, id);
+async function requirePair(ctx: AppContext, rc: RequestContext, id: string): Promise<StoredPair> {
+  const pair = await catalog.findPair(ctx.db, rc.actor.scope, id);
   if (!pair) throw notFound({ id: 'Pasangan calon', en: 'Candidate pair' });
   return pair;
 }
 
 export async function listCandidatePairs(ctx: AppContext, rc: RequestContext, filter: { electionId?: string; regionCode?: string; asnOnly: boolean }) {
-  const pairs = await repo.listPairs(ctx.db, rc.actor.scope, filter);
+  const pairs = await catalog.listPairs(ctx.db, rc.actor.scope, filter);
   return { items: await present(ctx, pairs, rc.language) };
 }
 
@@ -353,7 +350,7 @@ export async function candidatePair(ctx: AppContext, rc: RequestContext, id: str
 /** Add a pair from the form; 400 with field-level reasons when the import's rules refuse it. */
 export async function createPair(ctx: AppContext, rc: RequestContext, body: PairForm) {
   const id = await savePairFromForm(ctx, rc, body);
-  const pair = await repo.findPair(ctx.db, rc.actor.scope, id);
+  const pair = await catalog.findPair(ctx.db, rc.actor.scope, id);
   return (await present(ctx, [pair!], rc.language))[0];
 }
 

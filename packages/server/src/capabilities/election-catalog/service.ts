@@ -1,6 +1,7 @@
 /**
  * The elections as stored: the core's model of each election (stages, participation, rulebook and
- * its versions), read by every capability that needs an election's calendar or rules. This folder
+ * its versions) and the candidate pairs contesting each region, read by every capability that
+ * needs an election's calendar, rules or contestants. This folder
  * owns the election tables and stands low (on the database and `http/` only), so a capability
  * that only reads elections does not stand on their administration (`elections/`: the API, the
  * console's changes and their audit), which writes through the functions at the end.
@@ -9,6 +10,7 @@ import type { Election, ElectionStage } from '@netra/core';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
+import * as pairs from './pairs.repository.ts';
 import * as repo from './repository.ts';
 
 /** An election as stored: the core model and the version of its current rulebook. */
@@ -99,3 +101,12 @@ export {
   rulebookVersions,
   updateElectionRow,
 } from './repository.ts';
+
+// ---- The candidate pairs of each contest. Reads for every capability; writes for the candidates
+// capability's import and edits, inside its transaction with its audit entry.
+export { findPair, listPairs, updatePair, upsertPair, type PairWrite, type StoredPair } from './pairs.repository.ts';
+
+/** The pairs standing in one region's contest, whatever the caller's scope (the rotation watch looks for incumbents among them). */
+export function pairsOfContest(ctx: Reader, electionId: string, regionCode: string): Promise<pairs.StoredPair[]> {
+  return pairs.pairsOfContest(ctx.db, electionId, regionCode);
+}

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../../http/guard.ts';
-import { binary, fileHeaders } from '../reports/route-helpers.ts';
+import { binary, fileHeaders } from '../../http/files.ts';
 import { inboxSetup } from './providers.ts';
 import { detailResponse, dismissBody, idParams, languageQuery, listQuery, listResponse, mediaQuery, regionBody, replyBody, smsWebhookBody, verifyQuery, whatsappWebhookBody, type WhatsappWebhookBody } from './schema.ts';
 import { conversationDetail, conversationList, dismiss, mediaFile, receive, reply, setRegion, type InboundMessage } from './service.ts';

@@ -16,7 +16,9 @@ import { PUBLIC_META, type RequestContext } from '../../http/request-context.ts'
 import { decrypt, encrypt } from '../../security/encryption.ts';
 import { openStored, receiveUpload, UploadTooLargeError, discardIncoming } from '../../storage/evidence-store.ts';
 import { appendAudit } from '../audit/service.ts';
-import { discardAll, EVIDENCE_LIMITS, sniffEvidenceType, storeEvidence, type AcceptedUpload, type EvidenceRow } from '../reports/evidence.service.ts';
+import { EVIDENCE_LIMITS, sniffEvidenceType } from '../evidence/evidence.ts';
+import { discardAll, storeEvidence, type EvidenceRow } from '../evidence/evidence-files.ts';
+import type { AcceptedUpload } from '../evidence/uploads.ts';
 import { findRegion, listRegions } from '../regions/service.ts';
 import { dispatch, queueText } from './outbox.ts';
 import { inboxSetup, providerFor, type Channel } from './providers.ts';

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { requireStaff } from '../../http/guard.ts';
-import { registerEvidenceUploads, uploadsOf } from '../reports/evidence.service.ts';
+import { registerEvidenceUploads, uploadsOf } from '../evidence/uploads.ts';
 import { tooMany } from '../reports/route-helpers.ts';
 import { askBody, askResponse, caseParams, languageQuery, noticeBody, reporterSendBody, reporterSendResponse, reporterThreadResponse, staffThreadResponse, trackBody } from './schema.ts';
 import { ask, reporterSend, reporterThread, setNoticeAddress, staffThread } from './service.ts';

@@ -259,6 +259,13 @@ export async function asnIdByNip(db: Db, nip: string): Promise<number | undefine
   return (await db.selectFrom('asn').select('id').where('nip', '=', nip).executeTakeFirst())?.id;
 }
 
+/** The register's ids of the civil servants among `nips` (any region); a NIP not registered is absent. */
+export async function asnIdsByNip(db: Db, nips: string[]): Promise<Map<string, number>> {
+  if (nips.length === 0) return new Map();
+  const rows = await db.selectFrom('asn').select(['id', 'nip']).where('nip', 'in', nips).execute();
+  return new Map(rows.map((r) => [r.nip, r.id]));
+}
+
 /** Whether a province or regency (agencies belong to those, not to districts) is in the reference table. */
 export async function agencyRegionExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('regions').select('code').where('code', '=', code).where('level', '!=', 'district').executeTakeFirst()) !== undefined;

@@ -204,6 +204,11 @@ export async function asnIdByNip(db: Db, nip: string): Promise<number | undefine
   return repo.asnIdByNip(db, nip);
 }
 
+/** The register's ids of the civil servants among `nips` (any region): candidates link pair members to them. */
+export function asnIdsByNip(db: Db, nips: string[]): Promise<Map<string, number>> {
+  return repo.asnIdsByNip(db, nips);
+}
+
 /** An import's rejected rows as a file in its own format, for the CLI (which has no scope to check). */
 export async function rejectedRowsOfImport(db: Db, importId: string, language: Language) {
   const row = await repo.importFileOf(db, importId);

@@ -6,15 +6,9 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { caseVisibleTo, type Viewer } from '../../db/scope.ts';
+import type { EvidenceRow } from '../evidence/evidence-files.ts';
 
-export interface EvidenceRow {
-  originalName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  storageKey: string;
-  publicCopyKey: string | null;
-}
+export type { EvidenceRow };
 
 /** The `evidence` rows of files added to a report (also written with a new report, intake.repository.ts). */
 export function evidenceRowsOf(reportId: string, addedBy: string, files: readonly EvidenceRow[], at: Date) {

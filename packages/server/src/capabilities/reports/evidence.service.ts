@@ -1,19 +1,16 @@
 /**
- * Evidence as other capabilities add it (the reporter's thread, the SMS/WhatsApp inbox): files
- * go through the same rules as the public form (type sniffed from the bytes, SHA-256, durable
- * before the commit, a metadata-free copy for anyone outside the case) and are recorded on a
- * report in the caller's transaction.
+ * Evidence as other capabilities add it to a report (the reporter's thread): files received and
+ * stored by the evidence capability (type sniffed from the bytes, SHA-256, durable before the
+ * commit, a metadata-free copy for anyone outside the case) are recorded on a report in the
+ * caller's transaction.
  */
 import type { AppContext } from '../../context.ts';
 import type { Db, Trx } from '../../db/database.ts';
-import { ACCEPTED_TYPES } from './evidence.ts';
+import { ACCEPTED_TYPES } from '../evidence/evidence.ts';
 import { evidenceOfReport, insertEvidence, type EvidenceRow } from './evidence.repository.ts';
 import { signEvidenceLink } from './secrets.ts';
 
 export type { EvidenceRow } from './evidence.repository.ts';
-export { discardAll, storeEvidence } from './evidence-files.ts';
-export { registerEvidenceUploads, uploadsOf, type AcceptedUpload } from './uploads.ts';
-export { sniffEvidenceType, EVIDENCE_LIMITS } from './evidence.ts';
 
 /** Record stored files as evidence of a report; returns their ids in order. */
 export function attachEvidence(trx: Trx, reportId: string, addedBy: string, files: EvidenceRow[], at: Date): Promise<string[]> {

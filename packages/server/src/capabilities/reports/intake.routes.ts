@@ -8,7 +8,7 @@ import { PUBLIC_META, staffContext } from '../../http/request-context.ts';
 import { fileReport, formInfo, reportWindowCheck, type Receipt } from './intake.service.ts';
 import type { ReportRouteDeps, ReportsApp } from './route-helpers.ts';
 import { formInfoResponse, idempotencyHeaders, intakeReportBody, languageQuery, publicReportBody, receiptSchema, staffReceiptSchema, windowQuery, windowResponse } from './schema.ts';
-import { evidenceProblemsOf, uploadsOf } from './uploads.ts';
+import { evidenceProblemsOf, uploadsOf } from '../evidence/uploads.ts';
 
 function receiptBody(receipt: Receipt, language: Language) {
   return {

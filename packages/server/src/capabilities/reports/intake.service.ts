@@ -33,15 +33,15 @@ import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { sealIdentity } from '../../security/vault.ts';
 import { appendAudits } from '../audit/service.ts';
 import { findElection, findElectionForRegion } from '../election-catalog/service.ts';
-import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from './evidence.ts';
-import { discardAll, storeOriginals } from './evidence-files.ts';
+import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from '../evidence/evidence.ts';
+import { discardAll, storeOriginals } from '../evidence/evidence-files.ts';
 import * as repo from './intake.repository.ts';
 import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { afterReceived, queueAfterReceived } from './public-copies.ts';
 import { receptionOf } from './reception.ts';
 import { isBawasluOwn, type ReportSource, type ReporterIdentity } from './rules.ts';
 import { drawSecret, hashReportSecret, idempotencyHash, secretMatches, submissionTag } from './secrets.ts';
-import type { AcceptedUpload } from './uploads.ts';
+import type { AcceptedUpload } from '../evidence/uploads.ts';
 
 export type { ReportSource } from './rules.ts';
 

@@ -11,7 +11,7 @@ import type { Trx } from '../../db/database.ts';
 import type { JobSender } from '../../job.ts';
 import { openStored, storeBuffer } from '../../storage/evidence-store.ts';
 import { evidenceAwaitingCopy, setPublicCopyKey } from './evidence.repository.ts';
-import { metadataFreeCopy } from './evidence.ts';
+import { metadataFreeCopy } from '../evidence/evidence.ts';
 import { proposeDuplicates } from './merge-proposals.service.ts';
 
 let send: JobSender<{ reportId: string }> | null = null;

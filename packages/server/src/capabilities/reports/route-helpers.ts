@@ -2,9 +2,8 @@
  * What the reports routes share: the answer to a rate-limited request, and the headers and schema
  * of a stored file sent back.
  */
-import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { CaseLedger } from '../../ports/case-ledger.ts';
@@ -47,17 +46,3 @@ export const tooMany = (what: 'submit' | 'track') => (_request: FastifyRequest, 
         },
   );
 };
-
-/** A file response: Fastify sends Buffers and streams as they are, never through the serializer. */
-export const binary = (description: string) => z.any().describe(description);
-
-/** Headers for a stored file: the sniffed type, never rendered as a page, never guessed. */
-export function fileHeaders(reply: FastifyReply, mimeType: string, disposition: 'attachment' | 'inline', fileName?: string) {
-  const name = fileName ? `; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}` : '';
-  reply
-    .type(mimeType)
-    .header('content-disposition', `${disposition}${name}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-store');
-}

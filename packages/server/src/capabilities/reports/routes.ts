@@ -14,7 +14,7 @@ import { officerIntakeRoutes, publicIntakeRoutes } from './intake.routes.ts';
 import { tooMany, type ReportRouteDeps } from './route-helpers.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { trackingRoutes } from './tracking.routes.ts';
-import { registerEvidenceUploads } from './uploads.ts';
+import { registerEvidenceUploads } from '../evidence/uploads.ts';
 
 export interface ReportRoutesOptions {
   ctx: AppContext;

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
 import { dismissProposal, mergeProposalList } from './merge-proposals.service.ts';
-import { binary, fileHeaders, type ReportRouteDeps, type ReportsApp } from './route-helpers.ts';
+import { binary, fileHeaders } from '../../http/files.ts';
+import type { ReportRouteDeps, ReportsApp } from './route-helpers.ts';
 import {
   dismissBody,
   evidenceQuery,

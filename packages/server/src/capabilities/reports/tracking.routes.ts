@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { errorResponseSchema, notFound } from '../../http/errors.ts';
 import { requestLanguage } from '../../http/language.ts';
 import { PUBLIC_META } from '../../http/request-context.ts';
-import { binary, fileHeaders, type ReportRouteDeps, type ReportsApp } from './route-helpers.ts';
+import { binary, fileHeaders } from '../../http/files.ts';
+import type { ReportRouteDeps, ReportsApp } from './route-helpers.ts';
 import { addInformationBody, idParams, languageQuery, trackBody, trackResponse } from './schema.ts';
 import { renderSlip } from './slip.ts';
 import { addInformation, publicEvidenceFile, trackingView, verifyReporter } from './tracking.service.ts';
-import { uploadsOf } from './uploads.ts';
+import { uploadsOf } from '../evidence/uploads.ts';
 
 export function trackingRoutes(app: ReportsApp, { ctx, cases, apiPrefix, trackLimit }: ReportRouteDeps): void {
   app.post(

@@ -24,11 +24,11 @@ import { appendAudit } from '../audit/service.ts';
 import type { CaseLedger } from '../../ports/case-ledger.ts';
 import { findElection } from '../election-catalog/service.ts';
 import { evidenceOfReport, findPublicCopy, insertEvidence } from './evidence.repository.ts';
-import { ACCEPTED_TYPES } from './evidence.ts';
-import { discardAll, storeEvidence } from './evidence-files.ts';
+import { ACCEPTED_TYPES } from '../evidence/evidence.ts';
+import { discardAll, storeEvidence } from '../evidence/evidence-files.ts';
 import { evidenceLinkValid, secretMatches, signEvidenceLink } from './secrets.ts';
 import * as repo from './tracking.repository.ts';
-import type { AcceptedUpload } from './uploads.ts';
+import type { AcceptedUpload } from '../evidence/uploads.ts';
 
 const trackingNotFound = () =>
   new ApiError(404, 'not_found', {

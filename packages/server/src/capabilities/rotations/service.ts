@@ -24,8 +24,7 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
-import { pairsOfContest } from '../candidates/service.ts';
-import { electionList, findElection } from '../election-catalog/service.ts';
+import { electionList, findElection, pairsOfContest } from '../election-catalog/service.ts';
 import { asnIdByNip } from '../register/service.ts';
 import * as repo from './repository.ts';
 import type { StoredRotation } from './repository.ts';
@@ -54,7 +53,7 @@ async function assess(db: Db, rows: StoredRotation[]): Promise<Map<string, Rotat
     if (!contests.has(key)) {
       const election = await findElection({ db }, row.election_id);
       if (!election) continue;
-      const pairs = await pairsOfContest(db, row.election_id, row.region_code);
+      const pairs = await pairsOfContest({ db }, row.election_id, row.region_code);
       const incumbents = pairs.flatMap((pair): IncumbentCandidate[] => {
         if (!pair.incumbent) return [];
         const person = pair[pair.incumbent.member];

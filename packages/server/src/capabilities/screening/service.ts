@@ -14,7 +14,7 @@ import { REGION_CODE } from '../../http/validation.ts';
 import { receiveUpload } from '../../storage/evidence-store.ts';
 import type { RequestContext, StaffUser } from '../../http/request-context.ts';
 import { appendAudit } from '../audit/service.ts';
-import type { AcceptedUpload } from '../reports/uploads.ts';
+import type { AcceptedUpload } from '../evidence/uploads.ts';
 import { importPosts } from './importer.ts';
 import { compiledLexicon } from './lexicon.ts';
 import { formatOf } from './posts-file.ts';

@@ -5,8 +5,17 @@
 import type { AppContext } from '../../context.ts';
 import { commitIncoming, discardIncoming, storeBuffer } from '../../storage/evidence-store.ts';
 import { checkReadableImage, metadataFreeCopy } from './evidence.ts';
-import type { EvidenceRow } from './evidence.repository.ts';
 import type { AcceptedUpload } from './uploads.ts';
+
+/** A file kept as evidence: what the report's, message's or inbox item's row records of it. */
+export interface EvidenceRow {
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  publicCopyKey: string | null;
+}
 
 export async function storeEvidence(ctx: AppContext, uploads: readonly AcceptedUpload[]): Promise<EvidenceRow[]> {
   const rows: EvidenceRow[] = [];
