@@ -9,7 +9,7 @@ import { notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import { requireElection } from '../election-catalog/service.ts';
 import { regionNames } from '../regions/service.ts';
-import type { FigureFilter, Territory } from './repository.ts';
+import type { FigureFilter, Territory } from '../figures/service.ts';
 
 export interface Viewer {
   role: RoleCode;
