@@ -6,6 +6,7 @@
 import { ACT_CODES, CASE_STATES, POSITION_TYPES, prohibitedWindow, stagesForRegion, type Election, type Localised } from '@netra/core';
 import { readOnlyContext, type AppContext } from '../../context.ts';
 import type { Language } from '../../http/language.ts';
+import type { ViewerContext } from '../../http/request-context.ts';
 import { dashboardsRefreshedAt, refreshIfStale, refreshingHere } from '../figures/refresh.ts';
 import {
   agencyPage,
@@ -25,7 +26,7 @@ import {
 } from '../figures/service.ts';
 import { DEADLINE_PARTY_LABELS, REPORT_SOURCE_LABELS, actLabel, positionLabel, sourceLabel, stageLabel, stateLabel } from './labels.ts';
 import { PROVINCE_TILES, regencyTiles, type TilePosition } from './tile-layout.ts';
-import { resolveView, type BreadcrumbItem, type ViewerContext } from './view.ts';
+import { resolveView, type BreadcrumbItem } from './view.ts';
 
 export interface ChildFigures extends ReturnType<typeof headline> {
   code: string;
