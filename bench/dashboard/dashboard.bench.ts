@@ -32,10 +32,11 @@ import { localFileStore } from '../../packages/server/src/storage/local-store.ts
 import { connectDatabase, migrateToLatest, type Db } from '../../packages/server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../../packages/server/src/db/embedded-postgres.ts';
 import { seedReference } from '../../packages/server/src/db/seed/reference.ts';
-import { AGGREGATES, refreshDashboards, useRefreshQueue } from '../../packages/server/src/capabilities/dashboards/refresh.ts';
-import * as repo from '../../packages/server/src/capabilities/dashboards/repository.ts';
-import { Cube, dashboard, headline } from '../../packages/server/src/capabilities/dashboards/service.ts';
-import { TOTAL_CHILD } from '../../packages/server/src/capabilities/dashboards/repository.ts';
+import { dashboard } from '../../packages/server/src/capabilities/dashboards/service.ts';
+import { AGGREGATES, refreshDashboards, useRefreshQueue } from '../../packages/server/src/capabilities/figures/refresh.ts';
+import * as repo from '../../packages/server/src/capabilities/figures/repository.ts';
+import { Cube, headline } from '../../packages/server/src/capabilities/figures/service.ts';
+import { TOTAL_CHILD } from '../../packages/server/src/capabilities/figures/repository.ts';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

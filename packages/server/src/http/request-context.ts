@@ -34,6 +34,15 @@ export interface RequestContext {
   meta: RequestMeta;
 }
 
+/**
+ * Who looks and in which language, for a read: a request's context, or what an export job
+ * recorded of one (the role decides what is counted, the scope the territory).
+ */
+export interface ViewerContext {
+  actor: { role: RoleCode; scope: Scope };
+  language: Language;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     staff: StaffUser | null;

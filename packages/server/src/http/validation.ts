@@ -11,3 +11,9 @@ export function stringMatching(test: RegExp | ((value: string) => boolean), mess
 }
 
 export const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2})?)?$/;
+
+/** A province (PP) or regency/city (PP.KK): the levels a dashboard, a coverage page or a recap is drawn at. */
+export const territoryCode = stringMatching(/^\d{2}(\.\d{2})?$/, {
+  id: 'Kode wilayah harus kode provinsi (PP) atau kabupaten/kota (PP.KK), misalnya 35 atau 35.10.',
+  en: 'The region code must be a province (PP) or regency/city (PP.KK) code, e.g. 35 or 35.10.',
+});

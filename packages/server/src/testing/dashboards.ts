@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateReceiptNumber } from '@netra/core';
-import { refreshDashboards, type RefreshResult } from '../capabilities/dashboards/refresh.ts';
+import { refreshDashboards, type RefreshResult } from '../capabilities/figures/refresh.ts';
 import type { Db } from '../db/database.ts';
 import type { AsnTable } from '../db/schema.ts';
 import type { TestApp } from './test-database.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase, travelTo } from '../../testing/cases.ts';
 import { staffClient, type StaffClient } from '../../testing/staff.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
-import { dashboardsRefreshedAt, refreshDashboards, REFRESH_LOCK_KEY } from './refresh.ts';
+import { dashboardsRefreshedAt, refreshDashboards, REFRESH_LOCK_KEY } from '../figures/refresh.ts';
 import type { Dashboard } from './service.ts';
 import { addReport, createAgency, createAsn, refreshDashboardsNow } from '../../testing/dashboards.ts';
 

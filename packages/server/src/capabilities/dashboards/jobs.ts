@@ -1,9 +1,9 @@
 /**
- * The background work of dashboards on pg-boss (jobs/boss.ts): the aggregates are refreshed every
- * five minutes and on request.
+ * The background work of dashboards on pg-boss (jobs/boss.ts): the aggregates (figures/) are
+ * refreshed every five minutes and on request.
  */
 import { queuedJob, scheduledJob, type Job } from '../../job.ts';
-import { refreshDashboards, useRefreshQueue } from './refresh.ts';
+import { refreshDashboards, useRefreshQueue } from '../figures/refresh.ts';
 
 export const DASHBOARD_REFRESH_QUEUE = 'dashboard-refresh';
 

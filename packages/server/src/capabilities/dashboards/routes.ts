@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { askForRefresh } from './refresh.ts';
+import { askForRefresh } from '../figures/refresh.ts';
 import { agencyQuery, agencyTableSchema, dashboardQuery, dashboardSchema, electionParams, refreshResultSchema } from './schema.ts';
 import { agencyTable, dashboard } from './service.ts';
 

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { stringMatching } from '../../http/validation.ts';
-
-/** A province (PP) or regency/city (PP.KK): the levels a dashboard is drawn at. */
-export const territoryCode = stringMatching(/^\d{2}(\.\d{2})?$/, {
-  id: 'Kode wilayah harus kode provinsi (PP) atau kabupaten/kota (PP.KK), misalnya 35 atau 35.10.',
-  en: 'The region code must be a province (PP) or regency/city (PP.KK) code, e.g. 35 or 35.10.',
-});
+import { territoryCode } from '../../http/validation.ts';
 
 export const electionParams = z.object({ electionId: z.string().min(1).max(40) });
 

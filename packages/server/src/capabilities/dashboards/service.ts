@@ -1,73 +1,32 @@
 /**
  * The staff dashboard of one election and territory: every figure of the view in one answer,
- * assembled from aggregate rows (repository.ts) so that totals, breakdowns, the map and the
+ * assembled from aggregate rows (figures/) so that totals, breakdowns, the map and the
  * drill-down list always agree with each other.
  */
 import { ACT_CODES, CASE_STATES, POSITION_TYPES, prohibitedWindow, stagesForRegion, type Election, type Localised } from '@netra/core';
 import { readOnlyContext, type AppContext } from '../../context.ts';
 import type { Language } from '../../http/language.ts';
+import type { ViewerContext } from '../../http/request-context.ts';
+import { dashboardsRefreshedAt, refreshIfStale, refreshingHere } from '../figures/refresh.ts';
+import {
+  agencyPage,
+  candidateFigures,
+  childRegions,
+  eventsByChild,
+  headline,
+  loadCube,
+  optionalSources,
+  preventionByChild,
+  rate,
+  rotationFigures,
+  screeningQueued,
+  type AgencySort,
+  type FigureFilter,
+  type Territory,
+} from '../figures/service.ts';
 import { DEADLINE_PARTY_LABELS, REPORT_SOURCE_LABELS, actLabel, positionLabel, sourceLabel, stageLabel, stateLabel } from './labels.ts';
-import { dashboardsRefreshedAt, refreshIfStale, refreshingHere } from './refresh.ts';
-import * as repo from './repository.ts';
 import { PROVINCE_TILES, regencyTiles, type TilePosition } from './tile-layout.ts';
-import { resolveView, type BreadcrumbItem, type ViewerContext } from './view.ts';
-
-/**
- * Counts of one aggregate query, by child region and key. Totals come from the rows of child
- * `TOTAL_CHILD` when the query sent them (aggregates), else are summed over the children (live).
- */
-export class Cube {
-  private readonly byChild = new Map<string, number>();
-  private readonly total = new Map<string, number>();
-
-  constructor(rows: readonly repo.CubeRow[]) {
-    const totalsSent = rows.some((row) => row.child === repo.TOTAL_CHILD);
-    for (const row of rows) {
-      const key = `${row.subject}|${row.dimension}|${row.key}`;
-      if (row.child !== repo.TOTAL_CHILD) this.byChild.set(`${row.child}|${key}`, (this.byChild.get(`${row.child}|${key}`) ?? 0) + row.n);
-      if (row.child === repo.TOTAL_CHILD || !totalsSent) this.total.set(key, (this.total.get(key) ?? 0) + row.n);
-    }
-  }
-
-  count(subject: 'case' | 'report', dimension: string, key: string, child?: string): number {
-    const k = `${subject}|${dimension}|${key}`;
-    return (child === undefined ? this.total.get(k) : this.byChild.get(`${child}|${k}`)) ?? 0;
-  }
-
-  /** Keys of a dimension that have a count, sorted. */
-  keys(subject: 'case' | 'report', dimension: string): string[] {
-    const prefix = `${subject}|${dimension}|`;
-    return [...this.total.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
-  }
-
-  /** Every total as "subject|dimension|key" → count (for comparing two ways of counting). */
-  totals(): ReadonlyMap<string, number> {
-    return this.total;
-  }
-}
-
-export const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-
-/** The headline figures of a (child) region. */
-export function headline(cube: Cube, child?: string) {
-  const flag = (key: string) => cube.count('case', 'flag', key, child);
-  return {
-    reports: cube.count('report', 'total', 'all', child),
-    cases: cube.count('case', 'total', 'all', child),
-    proven: flag('proven'),
-    sanctioned: flag('sanctioned'),
-    ppkRecommended: flag('ppk_recommended'),
-    ppkFollowedUp: flag('ppk_followed_up'),
-    siasnBlocks: flag('siasn_block'),
-  };
-}
-
-/** The figures of a territory: from the aggregates, or live for viewers narrowed to agencies. */
-export async function loadCube(ctx: AppContext, filter: repo.FigureFilter, perChild: readonly string[] = repo.PER_CHILD_DIMENSIONS): Promise<{ cube: Cube; live: boolean }> {
-  const live = filter.agencyIds !== null;
-  const rows = live ? await repo.cubeLive(ctx.db, filter) : await repo.cubeFromAggregates(ctx.db, filter, perChild);
-  return { cube: new Cube(rows), live };
-}
+import { resolveView, type BreadcrumbItem } from './view.ts';
 
 export interface ChildFigures extends ReturnType<typeof headline> {
   code: string;
@@ -85,8 +44,8 @@ export interface ChildFigures extends ReturnType<typeof headline> {
 
 const PROVINCE_OWN_LEVEL: Localised = { id: 'Tingkat provinsi', en: 'Province level' };
 
-async function childList(ctx: AppContext, territory: repo.Territory, language: Language) {
-  const regions = await repo.childRegions(ctx.db, territory);
+async function childList(ctx: AppContext, territory: Territory, language: Language) {
+  const regions = await childRegions(ctx, territory);
   if (territory.level === 'national') {
     return regions.map((r) => ({ code: r.code, name: r.name, level: 'province' as const, ownLevel: false, short: PROVINCE_TILES[r.code]?.short ?? null, tile: PROVINCE_TILES[r.code] ?? null }));
   }
@@ -112,10 +71,10 @@ export async function dashboard(primary: AppContext, rc: ViewerContext, election
   refreshIfStale(primary, refreshedAt);
   const [{ cube, live }, prevention, events, children, optional] = await Promise.all([
     loadCube(ctx, filter),
-    repo.preventionByChild(ctx.db, filter),
-    repo.eventsByChild(ctx.db, filter),
+    preventionByChild(ctx.db, filter),
+    eventsByChild(ctx.db, filter),
     childList(ctx, territory, language),
-    repo.optionalSources(ctx.db),
+    optionalSources(ctx.db),
   ]);
   const l = (label: Localised) => label[language];
   const stages = stageList(election, territory.regionCode, language);
@@ -132,9 +91,9 @@ export async function dashboard(primary: AppContext, rc: ViewerContext, election
   };
 
   const [candidates, rotations, screening] = await Promise.all([
-    optional.candidates ? repo.candidateFigures(ctx.db, filter) : null,
+    optional.candidates ? candidateFigures(ctx.db, filter) : null,
     optional.rotations ? rotationsFor(ctx, election, filter) : null,
-    optional.screening ? repo.screeningQueued(ctx.db, filter).then((queued) => ({ queued })) : null,
+    optional.screening ? screeningQueued(ctx.db, filter).then((queued) => ({ queued })) : null,
   ]);
 
   return {
@@ -201,17 +160,17 @@ export async function dashboard(primary: AppContext, rc: ViewerContext, election
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 
 /** Rotations only concern regional elections with a determination of candidates (art. 71(2)). */
-async function rotationsFor(ctx: AppContext, election: Election, filter: repo.FigureFilter) {
+async function rotationsFor(ctx: AppContext, election: Election, filter: FigureFilter) {
   if (!election.stages.some((s) => s.code === 'determination')) return null;
   // Nationally, a province-level contest: its schedule (with the provincial recap) runs longest.
   const window = prohibitedWindow(election, filter.regionCode ?? '11');
-  return { ...(await repo.rotationFigures(ctx.db, filter, window)), windowFrom: window.from, windowTo: window.to };
+  return { ...(await rotationFigures(ctx.db, filter, window)), windowFrom: window.from, windowTo: window.to };
 }
 
-export async function agencyTable(primary: AppContext, rc: ViewerContext, electionId: string, query: { region?: string; sort: repo.AgencySort; limit: number; offset: number }) {
+export async function agencyTable(primary: AppContext, rc: ViewerContext, electionId: string, query: { region?: string; sort: AgencySort; limit: number; offset: number }) {
   const ctx = readOnlyContext(primary);
   const { filter } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
-  const page = await repo.agencyPage(ctx.db, filter, query);
+  const page = await agencyPage(ctx.db, filter, query);
   return {
     total: page.total,
     limit: query.limit,
@@ -220,24 +179,4 @@ export async function agencyTable(primary: AppContext, rc: ViewerContext, electi
     dataAsOf: (await dashboardsRefreshedAt(ctx.db))?.toISOString() ?? null,
     items: page.items.map((a) => ({ ...a, ppkFollowUpRate: rate(a.ppkFollowedUp, a.ppkRecommended) })),
   };
-}
-
-/** Every row of the agency table, in the page's order (exports). */
-export async function allAgencyFigures(ctx: AppContext, filter: repo.FigureFilter, sort: repo.AgencySort) {
-  return repo.allAgencies(ctx.db, filter, sort);
-}
-
-/** The regions a territory's figures are listed by: provinces nationally, a province's regencies/cities. */
-export async function childRegions(ctx: AppContext, territory: repo.Territory) {
-  return repo.childRegions(ctx.db, territory);
-}
-
-/**
- * The prevention figures of a territory for prevention's coverage page: active ASN, pledges and
- * people reached per child region (aggregates), events held per child region, and when the
- * aggregates were taken.
- */
-export async function preventionFigures(ctx: AppContext, filter: Omit<repo.FigureFilter, 'minReach'>) {
-  const [byChild, events, refreshedAt] = await Promise.all([repo.preventionByChild(ctx.db, filter), repo.eventsByChild(ctx.db, filter), dashboardsRefreshedAt(ctx.db)]);
-  return { byChild, events, refreshedAt };
 }

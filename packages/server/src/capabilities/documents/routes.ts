@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { requireStaff } from '../../http/guard.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { staffContext } from '../../http/request-context.ts';
-import { territoryCode } from '../dashboards/schema.ts';
+import { territoryCode } from '../../http/validation.ts';
 import multipart from '@fastify/multipart';
 import { LETTER_KINDS } from './letters.ts';
 import { caseDocumentFile, caseDocuments, caseLetter, DECREE_MAX_BYTES, recapDocument, recommendationLetter, uploadDecree } from './service.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { stringMatching } from '../../http/validation.ts';
-import { territoryCode } from '../dashboards/schema.ts';
+import { stringMatching, territoryCode } from '../../http/validation.ts';
 
 const isoDate = stringMatching(/^\d{4}-\d{2}-\d{2}$/, { id: 'Tanggal ditulis TTTT-BB-HH.', en: 'Dates are written YYYY-MM-DD.' });
 const nip = stringMatching((v) => /^\d{18}$/.test(v.replace(/\s/g, '')), { id: 'NIP harus 18 angka.', en: 'A NIP has 18 digits.' });

@@ -9,13 +9,14 @@ import { dateInTimeZone, isIsoDate, regionWithinScope, type Localised, type Scop
 import type { AppContext } from '../../context.ts';
 import type { Territory } from '../../db/territory.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
-import type { RequestContext } from '../../http/request-context.ts';
+import type { Language } from '../../http/language.ts';
+import type { RequestContext, ViewerContext } from '../../http/request-context.ts';
 import type { Trx } from '../../db/database.ts';
 import { appendAudit } from '../audit/service.ts';
-import { requestDashboardRefresh } from '../dashboards/refresh.ts';
-import { preventionFigures, rate } from '../dashboards/service.ts';
-import { resolveView, type ViewerContext } from '../dashboards/view.ts';
+import { requestDashboardRefresh } from '../figures/refresh.ts';
+import { preventionFigures, rate } from '../figures/service.ts';
 import { requireElection } from '../election-catalog/service.ts';
+import { territoryView } from '../regions/territory-view.ts';
 import { LINE_PROBLEMS, nipLineBatches, normaliseNip, type LineProblem, type NipLine, type RejectedLine } from './nip-file.ts';
 import * as repo from './repository.ts';
 
@@ -45,6 +46,17 @@ async function agencyOrNotFound(ctx: AppContext, rc: RequestContext, agencyId: n
   if (!agency) throw notFound(AGENCY_NOT_FOUND);
   if (unitId !== null && !(await repo.findUnit(ctx.db, agencyId, unitId))) throw notFound({ id: 'Unit kerja', en: 'Unit' });
   return agency;
+}
+
+/**
+ * The election and the part of the country a prevention page looks at (404 for an unknown
+ * election, or a region outside the viewer's scope: regions' territoryView), and the filter of
+ * its coverage figures.
+ */
+async function preventionView(ctx: AppContext, viewer: { scope: Scope }, electionId: string, requestedRegion: string | undefined, language: Language) {
+  const election = await requireElection(ctx, electionId);
+  const { territory, agencyIds } = await territoryView(ctx, viewer, requestedRegion, language);
+  return { election, territory, filter: { ...territory, electionId: election.id, agencyIds } };
 }
 
 // ---------------------------------------------------------------- pledges
@@ -200,7 +212,7 @@ export async function importPledges(ctx: AppContext, rc: RequestContext, electio
 }
 
 export async function coverage(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; limit: number; offset: number }) {
-  const { filter } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
+  const { filter } = await preventionView(ctx, rc.actor, electionId, query.region, rc.language);
   const [page, { byChild: totals, events, refreshedAt }] = await Promise.all([repo.agencyCoveragePage(ctx.db, filter, query), preventionFigures(ctx, filter)]);
   const sum = (pick: (r: { asnTotal: number; pledged: number; reached: number }) => number) => totals.reduce((n, r) => n + pick(r), 0);
   const asnTotal = sum((r) => r.asnTotal);
@@ -218,12 +230,12 @@ export async function coverage(ctx: AppContext, rc: RequestContext, electionId: 
 }
 
 export async function unsignedList(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; agencyId?: number; q?: string; limit: number; offset: number }) {
-  const { territory } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
+  const { territory } = await preventionView(ctx, rc.actor, electionId, query.region, rc.language);
   return repo.unsignedPage(ctx.db, { electionId, territory, scope: rc.actor.scope, agencyId: query.agencyId, q: query.q }, query);
 }
 
 export async function pledgeList(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; agencyId?: number; limit: number; offset: number }) {
-  const { territory } = await resolveView(ctx, rc.actor, electionId, query.region, rc.language);
+  const { territory } = await preventionView(ctx, rc.actor, electionId, query.region, rc.language);
   return repo.pledgesPage(ctx.db, { electionId, territory, scope: rc.actor.scope, agencyId: query.agencyId }, query);
 }
 
@@ -253,7 +265,7 @@ export async function createEvent(ctx: AppContext, rc: RequestContext, electionI
     const message = { id: `Wilayah ${input.regionCode} di luar wilayah tugas Anda.`, en: `Region ${input.regionCode} is outside your scope.` };
     throw new ApiError(403, 'out_of_scope', message, [{ field: 'body.regionCode', message }]);
   }
-  const view = await resolveView(ctx, staff, electionId, input.regionCode, 'id');
+  const view = await preventionView(ctx, staff, electionId, input.regionCode, 'id');
   assertDay(input.heldOn, 'body.heldOn');
   return ctx.db.transaction().execute(async (trx) => {
     const event = await repo.insertEvent(trx, {
@@ -274,7 +286,7 @@ export async function createEvent(ctx: AppContext, rc: RequestContext, electionI
 
 export async function eventList(ctx: AppContext, rc: RequestContext, electionId: string, query: { region?: string; limit: number; offset: number }) {
   const { language } = rc;
-  const { territory } = await resolveView(ctx, rc.actor, electionId, query.region, language);
+  const { territory } = await preventionView(ctx, rc.actor, electionId, query.region, language);
   const page = await repo.eventsPage(ctx.db, { electionId, territory }, query);
   return { ...page, items: page.items.map((e) => ({ ...e, attendance: Number(e.attendance ?? 0), kindLabel: EVENT_KINDS[e.kind][language] })) };
 }

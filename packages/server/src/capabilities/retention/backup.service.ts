@@ -34,7 +34,7 @@ import type { Db } from '../../db/database.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { keyFingerprint } from '../../security/keys.ts';
 import type { FileStore } from '../../storage/file-store.ts';
-import { refreshDashboards } from '../dashboards/refresh.ts';
+import { refreshDashboards } from '../figures/refresh.ts';
 import * as repo from './backup.repository.ts';
 import { runPurge } from './retention.service.ts';
 

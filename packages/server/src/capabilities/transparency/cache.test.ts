@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { refreshDashboards } from '../dashboards/refresh.ts';
+import { refreshDashboards } from '../figures/refresh.ts';
 import { createTestApp, type TestApp } from '../../testing/test-database.ts';
 import { listenForPublicData, type Listener } from '../../http/public-cache-listener.ts';
 import { etagOf, matches, PUBLIC_DATA_CHANNEL, PublicCache, publicCache } from '../../http/public-cache.ts';

@@ -15,9 +15,9 @@ import type { Language } from '../../http/language.ts';
 import type { Territory } from '../../db/territory.ts';
 import { participatingRegions, requireElection } from '../election-catalog/service.ts';
 import { findRegion } from '../regions/service.ts';
-import { dashboardsRefreshedAt, refreshIfStale } from '../dashboards/refresh.ts';
-import { childRegions, headline, loadCube } from '../dashboards/service.ts';
 import { PROVINCE_TILES, regencyTiles } from '../dashboards/tile-layout.ts';
+import { dashboardsRefreshedAt, refreshIfStale } from '../figures/refresh.ts';
+import { childRegions, headline, loadCube } from '../figures/service.ts';
 import { reportsByActStage, undecidedCases } from './repository.ts';
 import { publicColumn, publicCount, publicPercent } from './suppression.ts';
 

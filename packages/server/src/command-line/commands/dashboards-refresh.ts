@@ -1,4 +1,4 @@
-import { refreshDashboards } from '../../capabilities/dashboards/refresh.ts';
+import { refreshDashboards } from '../../capabilities/figures/refresh.ts';
 import { EXIT, type Command } from '../command.ts';
 
 /**

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
  * Prevention: neutrality pledges (pakta integritas) per ASN per election, socialisation events
  * and who attended them.
  *
- * Dashboards read PostgreSQL materialised views refreshed by a job (capabilities/dashboards/
+ * Dashboards read PostgreSQL materialised views refreshed by a job (capabilities/figures/
  * refresh.ts), never the base tables on each view. The figures are defined ONCE, as plain views
  * over the base tables (`dash_case_facts`, `dash_keys`, `dash_agency_rows`); each materialised
  * view is a GROUP BY over one of them. The same plain views answer, live, the few viewers whose

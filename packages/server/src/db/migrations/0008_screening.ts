@@ -5,8 +5,8 @@ import { sql, type Kysely } from 'kysely';
  * posts they collect, scored by the core screening engine, and the per-election, per-region edits
  * officers make to the lexicon that is otherwise built from the candidate registry.
  *
- * `screening_posts.status` uses 'queued' for "awaiting triage": the dashboards capability counts
- * that value in its `dash_screening_queue` view (capabilities/dashboards/refresh.ts).
+ * `screening_posts.status` uses 'queued' for "awaiting triage": the dashboards' figures count
+ * that value in their `dash_screening_queue` view (capabilities/figures/refresh.repository.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

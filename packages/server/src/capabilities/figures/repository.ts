@@ -1,5 +1,5 @@
 /**
- * Dashboard queries. Figures come from the materialised aggregates (migration 0007): a national
+ * The figures' queries. Figures come from the materialised aggregates (migration 0007): a national
  * view reads the province cube (one row per province and key), a province or regency view reads
  * the region cube through its index, so no view scans the cases. The one exception is a viewer
  * narrowed to agencies, whose figures the region cube cannot separate: theirs are counted live
@@ -16,7 +16,7 @@ export { agencyFilter, childCodeLength, territoryFilter, type Territory, type Te
 
 export interface FigureFilter extends Territory {
   electionId: string;
-  /** Count only cases that reached this far (see view.ts minimumReach). */
+  /** Count only cases that reached this far (see dashboards/view.ts minimumReach). */
   minReach: number;
   /** Personnel officers narrowed to agencies; null = every agency. */
   agencyIds: number[] | null;

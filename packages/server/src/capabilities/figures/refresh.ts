@@ -1,7 +1,8 @@
 /**
  * Keeping the dashboard aggregates current. A scheduled job refreshes them every few minutes
- * (jobs.ts); changes that move many figures at once (a pledge import, an agency signing in bulk)
- * ask for a refresh straight away. The refresh itself, and its lock, are in refresh.repository.ts.
+ * (dashboards/jobs.ts); changes that move many figures at once (a pledge import, an agency
+ * signing in bulk) ask for a refresh straight away. The refresh itself, and its lock, are in
+ * refresh.repository.ts.
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
@@ -76,7 +77,7 @@ export function refreshIfStale(ctx: AppContext, refreshedAt: Date | null): void 
 
 /**
  * The refresh button: ask for fresh figures and say how old the ones shown are. Double clicks and
- * several tabs cost nothing: requests while one waits are that one (jobs.ts).
+ * several tabs cost nothing: requests while one waits are that one (dashboards/jobs.ts).
  */
 export async function askForRefresh(ctx: AppContext) {
   const refreshedAt = await dashboardsRefreshedAt(ctx.db);
