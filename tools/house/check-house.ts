@@ -80,7 +80,7 @@ export function cruise(root: string, paths: string[]): { ok: boolean; output: st
  * The most floors the server's import graph may stand on (floors.ts). Lower it when the floors come
  * down; a change that adds a floor has to take one away elsewhere (or say in review why not).
  */
-export const MAX_SERVER_FLOORS = 8;
+export const MAX_SERVER_FLOORS = 7;
 
 /** The server's floors and folder circles, tests left out (null for a tree without a server). */
 function serverFloors(root: string): Floors | null {
