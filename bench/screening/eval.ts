@@ -8,7 +8,7 @@
  * bench/screening/data/posts.jsonl; "dev-freeform", 80 posts written freely by hand, outside the
  * templates, also never trained on; data/freeform-2.jsonl and data/freeform-3.jsonl, more posts
  * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not; data/freeform-4.jsonl and
- * data/freeform-5.jsonl, data/freeform-6.jsonl and data/freeform-7.jsonl likewise, data/dev-freeform-5.jsonl, dev-freeform-6.jsonl and dev-freeform-7.jsonl never trained on); the 249 older posts of packages/core/src/screening/fixtures
+ * data/freeform-5.jsonl, data/freeform-6.jsonl and data/freeform-7.jsonl likewise, data/dev-freeform-5.jsonl, dev-freeform-6.jsonl, dev-freeform-7.jsonl, dev-freeform-8.jsonl and dev-freeform-9.jsonl never trained on; data/freeform-8.jsonl and freeform-9.jsonl trained on); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
  * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl, holdout-3/holdout-3.jsonl and holdout-4/holdout-4.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
@@ -44,6 +44,12 @@ const devFreeform6 = parseLabelledPosts(readFileSync(new URL('./data/dev-freefor
 const freeform7Url = new URL('./data/freeform-7.jsonl', import.meta.url);
 const freeform7 = existsSync(freeform7Url) ? parseLabelledPosts(readFileSync(freeform7Url, 'utf8')) : [];
 const devFreeform7 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-7.jsonl', import.meta.url), 'utf8'));
+const freeform8Url = new URL('./data/freeform-8.jsonl', import.meta.url);
+const freeform8 = existsSync(freeform8Url) ? parseLabelledPosts(readFileSync(freeform8Url, 'utf8')) : [];
+const devFreeform8 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-8.jsonl', import.meta.url), 'utf8'));
+const freeform9Url = new URL('./data/freeform-9.jsonl', import.meta.url);
+const freeform9 = existsSync(freeform9Url) ? parseLabelledPosts(readFileSync(freeform9Url, 'utf8')) : [];
+const devFreeform9 = parseLabelledPosts(readFileSync(new URL('./data/dev-freeform-9.jsonl', import.meta.url), 'utf8'));
 /** A reply is a comment to the engine: the holdout's writer names them apart. */
 const asComments = (jsonl: string) =>
   jsonl
@@ -77,6 +83,10 @@ const splits: Array<[string, LabelledPost[], boolean]> = [
   ['dev-freeform-6', devFreeform6, false],
   ['tuning-freeform-7', freeform7.filter((p) => p.split === 'tuning-freeform'), false],
   ['dev-freeform-7', devFreeform7, false],
+  ['tuning-freeform-8', freeform8.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-8', devFreeform8, false],
+  ['tuning-freeform-9', freeform9.filter((p) => p.split === 'tuning-freeform'), false],
+  ['dev-freeform-9', devFreeform9, false],
   ['existing-tuning', existing.filter((p) => p.split !== 'holdout'), false],
   ['existing-holdout', existing.filter((p) => p.split === 'holdout'), false],
   ...BLIND_SETS.map(([name, file]): [string, LabelledPost[], boolean] => [name, readBlind(new URL(file, import.meta.url)), true]),
@@ -166,6 +176,14 @@ out('data/dev-freeform-6.jsonl, 62 posts of those kinds in other wording, writte
 out('tuning-freeform-7 (trained on), data/freeform-7.jsonl, hand-written posts of the kinds still weak after the sixth round (coded references by age, origin');
 out('and deeds, bare numbers, pose-only captions, hashtags and slogans alone, Osing, Madurese, Palembang, Banjar, Kutai, Bugis and Betawi phrasing) and');
 out('hard negatives; dev-freeform-7, data/dev-freeform-7.jsonl, 62 posts of those kinds, written before any change of the seventh round, never trained on;');
+out('tuning-freeform-8 (trained on), data/freeform-8.jsonl, 238 hand-written posts of the third blind set\'s weak kinds named from its aggregates (party coalitions,');
+out('pronoun references, honorifics, coded references and scandal insinuations, event invitations) and hard negatives (everyday finger poses, news, party news,');
+out('civic calls, namesakes, greetings, events without a candidate); dev-freeform-8, data/dev-freeform-8.jsonl, 59 posts of those kinds, written before any');
+out('change of the eighth round, never trained on;');
+out('tuning-freeform-9 (trained on), data/freeform-9.jsonl, 178 hand-written posts for the ninth round (a pronoun or a short form of address pointing back at a');
+out('candidate named earlier in the post, honorifics, event invitations, coded references, party coalitions, pose captions naming a pair) and hard negatives');
+out('(everyday finger poses, condolences and greetings about a candidate, news, namesakes, events without a candidate); dev-freeform-9,');
+out('data/dev-freeform-9.jsonl, 50 posts of those kinds, written before any change of the ninth round, never trained on;');
 out('the 249 older labelled posts');
 out('(existing-tuning is in the training set, existing-holdout is not); blind-holdout, bench/screening/holdout/holdout.jsonl,');
 out('written by a separate writer who saw neither the engine nor the tuning data, measured once at the end and never tuned on;');

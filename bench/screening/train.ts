@@ -5,7 +5,7 @@
  *   npx tsx bench/screening/train.ts [--l2 0.001] [--epochs 300]
  *
  * Training data: the "tuning" posts of bench/screening/data/posts.jsonl, the "tuning-freeform" posts
- * of bench/screening/data/freeform-2.jsonl … freeform-7.jsonl (written freely by hand) and the tuning posts of
+ * of bench/screening/data/freeform-2.jsonl … freeform-9.jsonl (written freely by hand) and the tuning posts of
  * the older labelled set (packages/core/src/screening/fixtures/labelled-posts.jsonl). Never the
  * dev split, the older holdout or the blind holdout. Only posts that name a candidate are used:
  * the model adjusts the score of those; a post that names no one scores 0 whatever it says.
@@ -66,9 +66,11 @@ const freeform4 = parseLabelledPosts(readFileSync(new URL('./data/freeform-4.jso
 const freeform5 = parseLabelledPosts(readFileSync(new URL('./data/freeform-5.jsonl', import.meta.url), 'utf8'));
 const freeform6 = parseLabelledPosts(readFileSync(new URL('./data/freeform-6.jsonl', import.meta.url), 'utf8'));
 const freeform7 = parseLabelledPosts(readFileSync(new URL('./data/freeform-7.jsonl', import.meta.url), 'utf8'));
+const freeform8 = parseLabelledPosts(readFileSync(new URL('./data/freeform-8.jsonl', import.meta.url), 'utf8'));
+const freeform9 = parseLabelledPosts(readFileSync(new URL('./data/freeform-9.jsonl', import.meta.url), 'utf8'));
 const training = [
   ...data.filter((p) => p.split === 'tuning'),
-  ...[freeform2, freeform3, freeform4, freeform5, freeform6, freeform7].flatMap((set) => set.filter((p) => p.split === 'tuning-freeform')),
+  ...[freeform2, freeform3, freeform4, freeform5, freeform6, freeform7, freeform8, freeform9].flatMap((set) => set.filter((p) => p.split === 'tuning-freeform')),
   ...existing.filter((p) => p.split !== 'holdout'),
 ];
 const dev = data.filter((p) => p.split === 'dev');
@@ -160,7 +162,7 @@ const json: ScreeningModelJson = {
     posts: training.length,
     violationExamples: violationSet.length,
     stanceExamples: stanceSet.length,
-    sources: ['bench/screening/data/posts.jsonl (split tuning)', 'bench/screening/data/freeform-2.jsonl, freeform-3.jsonl, freeform-4.jsonl, freeform-5.jsonl, freeform-6.jsonl and freeform-7.jsonl (split tuning-freeform)', 'packages/core/src/screening/fixtures/labelled-posts.jsonl (split tuning)'],
+    sources: ['bench/screening/data/posts.jsonl (split tuning)', 'bench/screening/data/freeform-2.jsonl, freeform-3.jsonl, freeform-4.jsonl, freeform-5.jsonl, freeform-6.jsonl, freeform-7.jsonl, freeform-8.jsonl and freeform-9.jsonl (split tuning-freeform)', 'packages/core/src/screening/fixtures/labelled-posts.jsonl (split tuning)'],
   },
 };
 writeFileSync(new URL('../../packages/core/src/screening/model/screening-model.json', import.meta.url), `${JSON.stringify(json)}\n`);

@@ -51,6 +51,14 @@ const SUPPORT_CUES: CueList = {
     'kode keras', 'yang paham paham saja', 'sing paham paham saja', 'yang tahu tahu saja', 'yang mengerti mengerti saja',
     'sesuai pilihan hati', 'tanda setia', 'tahu lah maksudnya', 'tahu kan maksudnya', 'paham kan maksudnya',
     'semua tahu artinya', 'tahu artinya', 'paham artinya', 'mengerti artinya', 'ngerti artine',
+    // round 8 (the third blind set's weak kinds, by name only): a vote given to a pronoun after the candidate is
+    // named ("… suaraku buatnya", "titip suara buat beliau"), and a coalition's call to its own ("calon usungan partai
+    // kita": the longer phrase shields the news word "diusung" / "koalisi" inside it)
+    'suaraku buat', 'suaraku buatnya', 'suaraku untuknya', 'suara kami buat', 'suara kami untuknya', 'titip suara', 'nitip suara',
+    'semoga beliau terpilih', 'semoga beliau yang terpilih', 'semoga dia terpilih', 'beliau yang terpilih', 'menangkan beliau',
+    'menangkan dia', 'menangkan dio', 'dukung dio', 'coblos dio', 'coblos fotonya', 'coblos gambarnya', 'coblos wajahnya',
+    'pilihen deweke', 'dukung deweke', 'koalisi kita', 'partai kita', 'usungan kita', 'usungan partai kita', 'diusung partai kita',
+    'diusung koalisi kita', 'yang kita usung', 'sing diusung partai kita', 'kader harus menangkan', 'kader wajib menangkan',
   ],
   ambiguous: [
     'gas', 'gas pol', 'sikat', 'mantap', 'keren', 'hebat', 'top', 'jos', 'juara', 'terbaik', 'idola',
@@ -113,6 +121,12 @@ const OPPOSITION_CUES: CueList = {
     'apa prestasinya', 'prestasinya apa', 'mana buktinya', 'kerjanya apa', 'tidak ada perubahan', 'begitu begitu saja',
     'jalan di tempat', 'stagnan', 'omong kosong', 'pajangan', 'gunting pita', 'potong pita', 'cuma seremonial',
     'jalan rusak', 'jalan berlubang', 'pengangguran naik', 'tidak beres', 'tidak pernah datang',
+    // round 8: a rival's scandal hinted at ("yang pernah dipanggil kejaksaan", "dekat mafia tambang"): ambiguous, as news
+    // says the same; with a reference to a candidate beside it
+    'dipanggil kejaksaan', 'dipanggil polisi', 'dipanggil kpk', 'diperiksa kpk', 'diperiksa kejaksaan', 'tersangkut kasus',
+    'terseret kasus', 'menyeret', 'kasus', 'mafia', 'mafia tambang', 'cukong', 'bandar', 'dana hibah',
+    'masa mau dipilih', 'kok masih dipilih', 'kok berani nyalon', 'masih berani nyalon', 'ingat kasus', 'jangan lupa kasus',
+    'dibodohi', 'jangan dijual', 'pikir pikir', 'mikir',
   ],
 };
 
@@ -147,6 +161,11 @@ const NEUTRAL_CUES: CueList = {
     'periode keduanya', 'masa jabatan presiden', 'kepala desa', 'kades', 'ketua rt', 'berturut turut',
     // the young and the old of an office or a street, not of a ballot (set 7: "sing enom-enom ayo melu senam")
     'yang muda muda', 'sing muda muda', 'anak anak muda', 'senam', 'kerja bakti', 'gotong royong', 'tarik tambang',
+    // round 8: court news ("terdakwa mantan pejabat"), a party's own events without a call ("HUT partai", "reses"),
+    // and the first place in a mother's heart ("nomor satu di hati ibu")
+    'disidangkan', 'terdakwa', 'persidangan', 'penyidik', 'belum ada tersangka', 'hut partai', 'harlah', 'reses',
+    'musda', 'muswil', 'rakerda', 'rapat kerja daerah', 'kaderisasi', 'lantik pengurus', 'pengurus baru', 'donor darah',
+    'di hati ibu', 'nomor satu di hati', 'satu di hati', 'hari ibu', 'salam damai',
   ],
   ambiguous: [
     'kata', 'debat', 'survei', 'jadwal', 'resmi', 'berita', 'sumber', 'netral', 'golput', 'ulang tahun',
@@ -167,6 +186,9 @@ const NEUTRAL_CUES: CueList = {
     // one finger raised for the oneness of God (set 7)
     'tauhid', 'istiqomah',
     'barbershop', 'photography', 'studio', 'catering', 'bakery', 'florist', 'laundry', 'bengkel', 'toko', 'olshop', 'store',
+    // round 8: everyday photos with a finger pose (an outing, a family day) and namesakes by trade ("Bang Firdaus tukang ojek")
+    'arisan', 'gowes', 'pantai', 'healing', 'ultah', 'cucu', 'wisata', 'piknik', 'kopdar', 'nikah', 'menikah', 'anniversary',
+    'tukang', 'ojek', 'bidan', 'satpam', 'langganan', 'tetangga', 'kasir', 'penjual', 'dpc', 'dpd', 'dpw', 'santunan',
   ],
 };
 

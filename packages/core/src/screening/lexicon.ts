@@ -207,6 +207,18 @@ function personEntries(
     if (word.length >= 6 && tail.length >= 4 && !BASE_VOCABULARY.has(tail) && !COMMON_NAME.has(tail) && !HONORIFIC.has(tail)) called.add(tail);
   }
   for (const word of called) for (const form of forms) if (form !== word) draft(`${form} ${word}`, [form, word], true);
+  // Round 8: the short name after any of those forms as well ("Bu Ret", "Mbak Ret" of Ning Retno, "Pak Her" of Heru,
+  // "Mas Ary" of Arya): three or four letters of a name of four or more, never a word, a common name or a form of
+  // address ("Bu Sek" stays out: "sek" is "wait"). Ambiguous, like the registry's own shortened form.
+  for (const word of called) {
+    if (word.length < 4) continue;
+    for (const k of [3, 4]) {
+      if (k >= word.length) continue;
+      const prefix = word.slice(0, k);
+      if (BASE_VOCABULARY.has(prefix) || COMMON_NAME.has(prefix) || HONORIFIC.has(prefix)) continue;
+      for (const form of forms) draft(`${form} ${prefix}`, [form, prefix], true);
+    }
+  }
   // "Andi" of "Andi Mappaseng Tahir" is both a Bugis form of address and how people call him.
   return { shortName, firstNames: [...new Set([core[0], full[0]])].filter((w) => w !== undefined) };
 }
@@ -262,6 +274,8 @@ export const CODED_REFERENCES = {
     // issue 18, set 6: the route of the KTP (an independent pair collects identity cards), "no party behind it"
     'jalur ktp', 'calon ktp', 'paslon ktp', 'tanpa dukungan partai', 'tidak diusung partai', 'tanpa partai', 'non partai',
     'bukan dari partai', 'tidak ada partai', 'tanpa partai politik', 'tidak punya partai', 'lewat ktp', 'bukan lewat partai',
+    // round 8: "dak butuh partai, cukup KTP rakyat"
+    'tidak butuh partai', 'cukup ktp', 'modal ktp', 'tidak pakai partai', 'tanpa bantuan partai',
   ],
   /**
    * The office held now ("bupati saiki", "Bu Wali"): the incumbent too, but news says it of anyone
@@ -273,6 +287,9 @@ export const CODED_REFERENCES = {
     'bupati sekarang', 'bupati saiki', 'wali kota sekarang', 'wali kota saiki', 'gubernur sekarang', 'yang sedang menjabat', 'sing lagi menjabat',
     'bu bupati', 'pak bupati', 'bu wali', 'pak wali', 'bu wali kota', 'pak wali kota', 'bu gubernur', 'pak gubernur',
     'yang lagi menjabat', 'lagi menjabat', 'masih menjabat', 'saiki menjabat', 'sing saiki njabat',
+    // round 8: the one holding the office now, said without the office ("sing nyekel saiki", "yang berkuasa sekarang")
+    'sing nyekel saiki', 'yang pegang sekarang', 'yang memegang sekarang', 'yang berkuasa sekarang', 'sing kuasa saiki',
+    'yang lagi berkuasa', 'penguasa sekarang', 'sing nyekel kota saiki', 'pas periode iki', 'periode sekarang',
   ],
   /**
    * A second term asked for points at the incumbent only ("dua periode!", "jilid 2"; set 6): ambiguous, as a
@@ -348,6 +365,13 @@ export const VAGUE_REFERENCES: readonly string[] = [
   ...['yang bangun', 'yang membangun', 'sing membangun', 'yang dulu bangun', 'yang dulu membangun'].flatMap((verb) => DEED_WORKS.map((work) => `${verb} ${work}`)),
   // a vote given to "beliau" when no name is written at all ("… coblos beliau"): whom else would one vote for
   'coblos beliau', 'pilih beliau', 'memilih beliau', 'menangkan beliau',
+  // round 8: a rival pointed at without a name, to hint at a scandal ("yang satu itu kan pernah dipanggil kejaksaan",
+  // "salah satu cagub punya saham di tambang", "calon sing bapake juragan tambang", "saiki arep nyalon maneh")
+  'salah satu calon', 'salah satu cagub', 'salah satu cabup', 'salah satu cawali', 'salah satu paslon', 'yang satu itu',
+  'calon yang satu', 'calon sing siji', 'calon yang dulu', 'calon sing dulu', 'calon yang pernah', 'calon sing pernah',
+  'calon yang katanya', 'calon sing jare', 'calon yang dekat', 'calon sing dekat', 'calon yang bapaknya', 'calon sing bapake',
+  'calon yang anaknya', 'calon sing anake', 'calon yang kantornya', 'calon sing kantore', 'ada calon yang', 'nyalon lagi',
+  'nyalon maneh', 'sekarang nyalon', 'saiki nyalon', 'arep nyalon', 'mau nyalon', 'yang pernah dipanggil',
 ];
 
 const FEMALE = new Set(FEMALE_MARKERS);

@@ -60,8 +60,8 @@ export const COMMON_NAMES: readonly string[] = [
 export const PARTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // and by symbol or colour, as supporters call them ("kandang banteng", "partai beringin"); never
   // the bare symbol ("beringin" is a tree, "garuda" the national team, "Partai Garuda" another party)
-  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah', 'kubu banteng', 'jagoan banteng', 'pasukan banteng', 'jagoane banteng'],
-  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin', 'kubu beringin', 'kubu kuning', 'jagoan beringin'],
+  PDIP: ['PDI Perjuangan', 'PDI-P', 'partai banteng', 'banteng moncong putih', 'moncong putih', 'kandang banteng', 'partai merah', 'kubu banteng', 'jagoan banteng', 'pasukan banteng', 'jagoane banteng', 'kader banteng', 'dulur banteng'],
+  Golkar: ['Partai Golkar', 'partai beringin', 'partai kuning', 'partai pohon beringin', 'kubu beringin', 'kubu kuning', 'jagoan beringin', 'kader kuning', 'kader beringin'],
   Gerindra: ['Partai Gerindra', 'kepala garuda', 'partai kepala garuda', 'kubu garuda'],
   PKB: ['Partai Kebangkitan Bangsa', 'partai bintang sembilan', 'partai bola dunia'],
   PKS: ['Partai Keadilan Sejahtera', 'partai dakwah'],
@@ -94,7 +94,7 @@ export const MALE_MARKERS: readonly string[] = [
  * of unknown gender takes only the forms said to anyone ("kak", "puang"). Normalised.
  */
 export const ADDRESS_FORMS = {
-  male: ['bapak', 'mas', 'bang', 'kang', 'cak', 'daeng', 'om', 'gus', 'raden'],
+  male: ['bapak', 'mas', 'bang', 'kang', 'cak', 'daeng', 'om', 'gus', 'raden', 'abah'],
   female: ['ibu', 'mbak', 'ayuk', 'ning', 'uni', 'dayang'],
   either: ['kak', 'puang'],
 } as const;

@@ -59,6 +59,13 @@ export interface ScoringConfig {
    * same post as the pair's name, hashtag or slogan: the sign is then tied to the pair.
    */
   handSign: number;
+  /**
+   * The most a post may score whose only mention is a hand sign (✌, ☝, "salam dua jari", "pose
+   * satu jari") with no call to vote beside it: an everyday photo caption (arisan, wisuda,
+   * liburan). The learned model is not consulted for it. A pair's name, a spelled ballot number
+   * ("nomor 2", "coblos 1") or a vote word makes the sign count again.
+   */
+  everydayPose: number;
   /** Factor for ambiguous entries: common first names, everyday words, ✌. */
   ambiguousFactor: number;
   /**
@@ -109,6 +116,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   farCueFactor: 0.5,
   soleGroupFarCueFactor: 0.75,
   handSign: 25,
+  everydayPose: 25,
   ambiguousFactor: 0.5,
   engagement: { share: 20, like: 30, follow: 30 },
   asnLinked: 15,
@@ -223,6 +231,15 @@ interface CueEvidence {
   readonly hit: LexiconHit;
   readonly weight: number;
   readonly near: boolean;
+  /** Set when the cue counts for a pair through a pronoun or form of address that points back at it (coreference). */
+  readonly reference?: Reference;
+}
+
+/** A pronoun or bare form of address beside a call to vote ("coblos beliau") and the mention it points at. */
+interface Reference {
+  readonly start: number;
+  readonly end: number;
+  readonly antecedent: LexiconHit;
 }
 
 /** An entry the post mentions, with every place it does ("✌✌✌" is one mention, three hits). */
@@ -466,11 +483,13 @@ function hasPair(group: PairGroup, id: string): boolean {
  * mention first (an ambiguous one only right beside it), then by distance, a mention right after
  * the cue counting as slightly nearer ("pilih Budi"). Far cues count by `farCueFactor`.
  */
-function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig): void {
+function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig, text: string): void {
   const farFactor = groups.length === 1 ? config.soleGroupFarCueFactor : config.farCueFactor;
   if (closenessScratch.length < mentions.length) closenessScratch = new Float64Array(mentions.length * 2);
   const closeness = closenessScratch;
   let closest = Infinity;
+  // Whether a clear (not ambiguous) mention is near: then the cue is about it, and no coreference is looked for.
+  let nearClear = false;
   for (let k = 0; k < mentions.length; k++) {
     const mention = mentions[k];
     const window = mention.entry.ambiguous ? config.ambiguousNearWindow : config.nearWindow;
@@ -481,9 +500,13 @@ function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readon
     }
     closeness[k] = nearest;
     if (nearest < closest) closest = nearest;
+    if (nearest < FAR && !mention.entry.ambiguous) nearClear = true;
   }
   const near = closest < FAR;
   const support = cue.entry.kind === 'support_cue';
+  // Coreference, only for a call to vote far from every mention but a pronoun ("coblos beliau" names every pair of
+  // the region), with a pronoun or bare form of address beside it.
+  if (!nearClear && isCall(cue.entry) && !nearNamed(closeness, mentions) && assignByReference(cue, mentions, groups, config, text, support)) return;
   const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : farFactor);
   let evidence: CueEvidence | undefined;
   if (mentions.length <= 31) {
@@ -504,6 +527,110 @@ function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readon
       break;
     }
   }
+}
+
+/**
+ * Words that call to vote, support or campaign, as the normalised tokens of a cue: a pronoun or
+ * form of address beside them points at a candidate, and a hand sign beside them is no pose.
+ * The weak ones count only in a clear (not ambiguous) cue: "menang" alone is any contest.
+ */
+const CALL_WORDS: ReadonlySet<string> = new Set([
+  'coblos', 'nyoblos', 'coblosen', 'dicoblos', 'pilih', 'pilihlah', 'memilih', 'dipilih', 'milih', 'pilihen', 'pilihanku', 'terpilih',
+  'dukung', 'dukunglah', 'mendukung', 'didukung', 'menangkan', 'memenangkan', 'dimenangkan', 'menangke', 'menangno', 'kawal',
+  'relawan', 'pemenangan', 'suara', 'suaraku', 'lanjutkan', 'periode', 'tps', 'deklarasi', 'paslon', 'pilkada', 'kampanye', 'hadiri', 'hadirilah',
+]);
+const WEAK_CALL_WORDS: ReadonlySet<string> = new Set(['menang', 'lanjut', 'pilihan', 'dukungan', 'pendukung', 'kemenangan']);
+const callCues = new WeakMap<LexiconEntry, boolean>();
+function isCall(entry: LexiconEntry): boolean {
+  let call = callCues.get(entry);
+  if (call === undefined) {
+    call = entry.tokens.some((t) => CALL_WORDS.has(t) || (!entry.ambiguous && WEAK_CALL_WORDS.has(t)));
+    callCues.set(entry, call);
+  }
+  return call;
+}
+
+/**
+ * Pronouns ("dia", "beliau", "doi", "deweke", "dio", "panjenengane", "mereka"; group 1), bare
+ * forms of address ("Abah", "Pak Haji", "Bu", "Kang", "Mas", "Puang"; group 2) and a word ending
+ * in "-nya" (group 3; "coblos fotonya"), as written.
+ */
+const REFERENCE = /(?<![\p{L}\p{N}_])(?:(dia|dio|doi|beliau|deweke|dewek'?e|panjenengane|panjenengan|piyambake|piyambakipun|mereka|kalian)|(pak\s+haji|bapak|abah|pak|ibu|bu|kang|akang|mas|mbak|cak|ning|bang|abang|ayuk|puang|daeng|uda|teteh|gus|kyai|bunda)|(\p{L}{2,}nya))(?![\p{L}\p{N}_])/giu;
+/** How far (characters) a pronoun may stand from the call it is the object or subject of. */
+const PRONOUN_REACH = 24;
+
+/** A pronoun or bare form of address beside the cue, as [start, end], or null. Read only on the rare path. */
+function referenceBeside(cue: LexiconHit, text: string): [number, number] | null {
+  const from = Math.max(0, cue.start - PRONOUN_REACH);
+  const to = Math.min(text.length, cue.end + PRONOUN_REACH);
+  REFERENCE.lastIndex = from;
+  for (let m = REFERENCE.exec(text); m && m.index < to; m = REFERENCE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] !== undefined) return [start, end];
+    if (m[2] !== undefined) {
+      // A form of address right after the call, not followed by a capitalised name ("coblos Abah!", not "pilih Pak Budi").
+      if (start < cue.end || start - cue.end > 2) continue;
+      const next = /^\s+(\p{Lu})/u.exec(text.slice(end, end + 3));
+      if (next) continue;
+      return [start, end];
+    }
+    // "-nya" on the call itself or on the word right after it.
+    if (end > cue.start && start <= cue.end + 1) return [start, end];
+  }
+  return null;
+}
+
+/**
+ * Gives a call to vote far from every mention to the pair a pronoun or form of address beside it
+ * points back at: the nearest candidate named by name, pair name, hashtag or slogan before the
+ * call (else the first after it). "Kemarin ketemu Pak Heru di pasar. Pokoknya tgl 27 coblos
+ * beliau!" counts as a call near "Pak Heru". False when there is no such word or mention.
+ */
+function assignByReference(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig, text: string, support: boolean): boolean {
+  const span = referenceBeside(cue, text);
+  if (!span) return false;
+  let antecedent: Mention | undefined;
+  let at: LexiconHit | undefined;
+  for (const mention of mentions) {
+    if (!NAMING_KINDS.has(mention.entry.kind) || isPronoun(mention.entry)) continue;
+    for (const hit of mention.hits) {
+      // Before the call: the one ending last, the longest of those ("Mas Arya", not "Arya"); else the first after it.
+      const better = !at
+        ? true
+        : hit.end <= cue.start
+          ? at.end > cue.start || hit.end > at.end || (hit.end === at.end && hit.start < at.start)
+          : at.end > cue.start && (hit.start < at.start || (hit.start === at.start && hit.end > at.end));
+      if (better) {
+        antecedent = mention;
+        at = hit;
+      }
+    }
+  }
+  if (!antecedent || !at) return false;
+  const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config);
+  const evidence: CueEvidence = { hit: cue, weight, near: true, reference: { start: span[0], end: span[1], antecedent: at } };
+  for (const group of groups) {
+    if (!group.mentions.includes(antecedent)) continue;
+    (support ? group.support : group.opposition).push(evidence);
+  }
+  return true;
+}
+
+/** Whether a mention other than a pronoun is near the cue (by `closeness`). */
+function nearNamed(closeness: Float64Array, mentions: readonly Mention[]): boolean {
+  for (let k = 0; k < mentions.length; k++) if (closeness[k] < FAR && !isPronoun(mentions[k].entry)) return true;
+  return false;
+}
+
+const PRONOUNS: ReadonlySet<string> = new Set(['dia', 'dio', 'doi', 'beliau', 'deweke', 'panjenengane', 'panjenengan', 'piyambake', 'mereka']);
+const pronounEntries = new WeakMap<LexiconEntry, boolean>();
+/** A vague mention that is a pronoun ("coblos beliau": every pair of the region). */
+function isPronoun(entry: LexiconEntry): boolean {
+  if (!entry.ambiguous) return false;
+  let pronoun = pronounEntries.get(entry);
+  if (pronoun === undefined) pronounEntries.set(entry, (pronoun = entry.tokens.some((t) => PRONOUNS.has(t))));
+  return pronoun;
 }
 
 /** Each mention's distance from the cue being assigned (scratch: scoring is synchronous). */
@@ -607,6 +734,19 @@ function cueReason(code: ReasonCode, cues: readonly CueEvidence[], text: string,
   const hits = cues.map((c) => c.hit);
   const quoted = quote(text, hits);
   const near = cues.some((c) => c.near);
+  const referred = cues.find((c) => c.reference !== undefined)?.reference;
+  if (referred) {
+    const word = text.slice(referred.start, referred.end);
+    const named = text.slice(referred.antecedent.start, referred.antecedent.end);
+    const before = referred.antecedent.end <= referred.start;
+    return reason(
+      code,
+      cueTotal(cues, config),
+      `${id} ${quoted}; "${word}" merujuk ke "${named}" yang disebut ${before ? 'sebelumnya' : 'sesudahnya'} di unggahan yang sama`,
+      `${en} ${quoted}; "${word}" refers to "${named}", named ${before ? 'earlier' : 'later'} in the same post`,
+      [...hits, { ...referred.antecedent, start: referred.start, end: referred.end }],
+    );
+  }
   return reason(
     code,
     cueTotal(cues, config),
@@ -639,6 +779,31 @@ function handSignTied(post: ScreenablePost, best: PairGroup): boolean {
   return sign && naming;
 }
 
+/**
+ * Election day, the vote or a hint at it written out beside a pose: "sampai 27 November", "27/11",
+ * "ke TPS", "demi Kaltim", "kudu lanjut", "ben podo karo pilihane", "jangan lupa", "tim mana",
+ * "yang ngerti ngerti aja", a wink. Read only for a post whose only mentions are hand signs.
+ */
+const ELECTION_CONTEXT =
+  /(?<!\d)27(?!\d)|[😉🤭😏]|(?<![\p{L}])(?:nov(?:ember)?|pilkada|pemilu|tps|coblos\p{L}*|nyoblos|pilih\p{L}*|lanjut\p{L}*|demi|kode|komando|jangan lupa|ojo lali|tim mana|ngerti|paham)(?![\p{L}])/iu;
+
+/**
+ * Whether the post is an everyday photo pose: its only mentions are hand signs (✌, ☝, "salam dua
+ * jari", "pose satu jari"), it carries everyday context (a neutral cue: arisan, wisuda, liburan,
+ * kantor, pose), and nothing beside them points at the vote — no call to vote, no clear cue
+ * other than the sign's own greeting ("kode keras", "satu komando"), no election day.
+ */
+function isEverydayPose(post: ScreenablePost, mentionHits: readonly LexiconHit[], cues: readonly LexiconHit[]): boolean {
+  if (post.kind === 'like' || post.kind === 'follow') return false;
+  for (const hit of mentionHits) if (hit.entry.kind !== 'ballot_number' || !isHandSign(hit.entry)) return false;
+  let everyday = false;
+  for (const cue of cues) {
+    if (cue.entry.kind === 'neutral_cue') everyday = true;
+    else if (isCall(cue.entry) || (!cue.entry.ambiguous && !isHandSign(cue.entry))) return false;
+  }
+  return everyday && !ELECTION_CONTEXT.test(post.text);
+}
+
 function neutralPenalty(neutral: readonly LexiconHit[], config: ScoringConfig): number {
   let penalty = 0;
   for (const cue of neutral) penalty += config.neutralCue * factorOf(cue.entry, config);
@@ -657,8 +822,13 @@ function cueScoreOf(post: ScreenablePost, best: PairGroup, neutral: readonly Lex
   return Math.max(0, Math.min(100, sum));
 }
 
+/** What an everyday pose's cap takes off a cue score (0 or negative). */
+function posePenalty(cueScore: number, config: ScoringConfig): number {
+  return Math.min(0, config.everydayPose - cueScore);
+}
+
 /** The reasons behind the score of a post whose most likely pairs are `best`, led by `pairId`. */
-function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig): ScoreReason[] {
+function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig, pose: number): ScoreReason[] {
   const label = best.size > 1 ? `${directory.label(pairId)} (+${best.size - 1})` : directory.label(pairId);
   const kind = KIND_LABEL[best.best.entry.kind as MentionKind];
   const words = quote(post.text, best.best.hits.slice(0, 1));
@@ -681,6 +851,16 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   if (neutral.length > 0) {
     const quoted = quote(post.text, neutral);
     reasons.push(reason('neutral_context', neutralPenalty(neutral, config), `Konteks berita atau netral: ${quoted}`, `News or neutral context: ${quoted}`, neutral));
+  }
+  if (pose < 0) {
+    reasons.push(
+      reason(
+        'neutral_context',
+        pose,
+        'Pose jari dalam foto keseharian: tanpa nama pasangan, nomor urut yang disebut, atau ajakan memilih di dekatnya',
+        "A finger pose in an everyday photo: no pair's name, spelled ballot number or call to vote beside it",
+      ),
+    );
   }
   return reasons;
 }
@@ -896,7 +1076,8 @@ export function scorePost(
   let score = cueScore;
   let points = 0;
   const model = config.model;
-  if (model && tokens) {
+  // An everyday pose is capped by the cues alone: the model's words of a holiday photo are no evidence either way.
+  if (model && tokens && !analysis.everydayPose) {
     // Numbers only, in scratch arrays: the model's features and their labels are built again only if the reasons are read.
     const array = isTokenArray(tokens);
     const count = array ? tokens.length : tokens.count;
@@ -948,7 +1129,7 @@ interface ToExplain {
 }
 
 function explainAll({ post, analysis, directory, config, tokens, points }: ToExplain): ScoreReason[] {
-  const reasons = explain(post, analysis.ranked[0].group, analysis.candidatePairIds[0], analysis.neutral, directory, config);
+  const reasons = explain(post, analysis.ranked[0].group, analysis.candidatePairIds[0], analysis.neutral, directory, config, analysis.pose);
   const model = config.model;
   if (model && tokens && points !== 0) {
     const all = Array.isArray(tokens) ? (tokens as readonly NormalisedToken[]) : (tokens as Normaliser).normalise(post.text);
@@ -1006,6 +1187,10 @@ interface Analysis {
   readonly cueScore: number;
   /** Opposition minus support evidence of the leading pair (engagement counts as support), in points. */
   readonly cueLean: number;
+  /** Whether the post is an everyday pose (`isEverydayPose`): capped, and not shown to the model. */
+  readonly everydayPose: boolean;
+  /** What the everyday-pose cap took off (0 or negative). */
+  readonly pose: number;
 }
 
 /** The explainable cues' reading of a post; null when it names no candidate. */
@@ -1020,17 +1205,20 @@ function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: C
   const groups = groupPairs(mentions);
   const cues = outermostCues(cueHits);
   if (post.kind !== 'like' && post.kind !== 'follow') {
-    for (const cue of cues) if (cue.entry.kind !== 'neutral_cue') assignCue(cue, mentions, groups, config);
+    for (const cue of cues) if (cue.entry.kind !== 'neutral_cue') assignCue(cue, mentions, groups, config, post.text);
   }
   const ranked = rankGroups(groups, post, directory, config);
   if (ranked.length === 0) return null;
   const best = ranked[0].group;
   const candidatePairIds = listPairs(ranked, config.maxCandidatePairs);
   const neutral = cues.filter((c) => c.entry.kind === 'neutral_cue');
-  const cueScore = cueScoreOf(post, best, neutral, config);
+  const raw = cueScoreOf(post, best, neutral, config);
+  const everydayPose = isEverydayPose(post, mentionHits, cues);
+  const pose = everydayPose ? posePenalty(raw, config) : 0;
+  const cueScore = raw + pose;
   const engagement = isEngagement(post.kind) ? config.engagement[post.kind] : 0;
   const cueLean = cueTotal(best.opposition, config) - cueTotal(best.support, config) - engagement;
-  return { mentionHits, groups, ranked, neutral, candidatePairIds, cueScore, cueLean };
+  return { mentionHits, groups, ranked, neutral, candidatePairIds, cueScore, cueLean, everydayPose, pose };
 }
 
 function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[], hashing: FeatureHashing): PostFeatures {
@@ -1061,6 +1249,7 @@ export function modelInputs(
   config: ScoringConfig = DEFAULT_SCORING_CONFIG,
 ): ModelInputs | null {
   const analysis = analyse(post, hits, directory, config);
-  if (!analysis) return null;
+  // An everyday pose is scored by the cues alone, so the model does not learn from it either.
+  if (!analysis || analysis.everydayPose) return null;
   return { cueScore: analysis.cueScore, cueLean: analysis.cueLean, features: featuresOf(post, analysis, tokens, hashing), candidatePairIds: analysis.candidatePairIds };
 }
