@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, type CandidatePair } from './lexicon.ts';
+import { cuesOnly, screener, HERU_ZAHRA, ARYA_LAILA } from './fixtures/screeners.ts';
 import { DEFAULT_SCORING_CONFIG, type ScreenablePost } from './scorer.ts';
-import { createScreener } from './screener.ts';
 
-const pairs = JSON.parse(readFileSync(new URL('./fixtures/candidates.json', import.meta.url), 'utf8')) as CandidatePair[];
-const screener = createScreener(buildLexicon('pilkada-2024', pairs));
-/** The explainable cues alone: the coreference and the pose rule are cue-level, so their points are exact here. */
-const cuesOnly = createScreener(screener.lexicon, { model: null });
-const HERU_ZAHRA = 'pilkada2024-1607-2';
-const ARYA_LAILA = 'pilkada2024-3510-1';
 const { threshold } = DEFAULT_SCORING_CONFIG;
 
 const screenCues = (text: string, post: Partial<ScreenablePost> = {}) => cuesOnly.screen({ text, kind: 'post', asnLinked: false, ...post });

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, type CandidatePair } from './lexicon.ts';
-import { DEFAULT_SCORING_CONFIG, type ScreenablePost } from './scorer.ts';
+import { buildLexicon } from './lexicon.ts';
 import { createScreener } from './screener.ts';
+import { cuesOnly, fixturePairs as pairs, screener, ARYA_LAILA, SEKAR_BAGUS, HERU_ZAHRA, RETNO_AGUNG } from './fixtures/screeners.ts';
+import { DEFAULT_SCORING_CONFIG, type ScreenablePost } from './scorer.ts';
 
-const pairs = JSON.parse(readFileSync(new URL('./fixtures/candidates.json', import.meta.url), 'utf8')) as CandidatePair[];
-const screener = createScreener(buildLexicon('pilkada-2024', pairs));
-/** The explainable cues alone: the tests of their exact points use it (model.test.ts tests the model). */
-const cuesOnly = createScreener(screener.lexicon, { model: null });
-const ARYA_LAILA = 'pilkada2024-3510-1';
-const SEKAR_BAGUS = 'pilkada2024-3510-2';
-const HERU_ZAHRA = 'pilkada2024-1607-2';
-const RETNO_AGUNG = 'pilkada2024-3576-2';
 const ANDI_DAYANG = 'pilkada2024-64-2';
 
 const screen = (text: string, post: Partial<ScreenablePost> = {}) => screener.screen({ text, kind: 'post', asnLinked: true, ...post });
