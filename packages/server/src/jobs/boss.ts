@@ -8,7 +8,7 @@ import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { AppContext } from '../context.ts';
 import type { Trx } from '../db/database.ts';
-import { isScheduled, SCHEDULED_QUEUE, type Job, type ScheduledJob } from '../job.ts';
+import { isScheduled, SCHEDULED_QUEUE, type Job, type JobSender, type ScheduledJob } from '../job.ts';
 import { JOBS } from './registry.ts';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -87,7 +87,17 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
   // Senders last: a capability may ask for work at once (the first dashboard refresh).
   const disconnects: Array<() => void> = [];
   for (const job of jobs) {
-    if (!isScheduled(job) && job.connect) disconnects.push(await job.connect((data, options) => boss.send(job.name, data, options?.within ? { db: on(options.within) } : {})));
+    if (!isScheduled(job) && job.connect) {
+      const send: JobSender<object> = (data, options) => boss.send(job.name, data, options?.within ? { db: on(options.within) } : {});
+      // One multi-row INSERT (pg-boss `insert`, with the queue's policy and retries as `send` has them).
+      send.many = async (list, options) => {
+        await boss.insert(
+          list.map((data) => ({ name: job.name, data })),
+          options?.within ? { db: on(options.within) } : {},
+        );
+      };
+      disconnects.push(await job.connect(send));
+    }
   }
   boss.once('stopped', () => {
     for (const disconnect of disconnects) disconnect();
