@@ -70,7 +70,8 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
     } else {
       await boss.createQueue(job.name, { name: job.name, ...job.queue });
       if (work) {
-        await boss.work<object>(job.name, job.work ?? {}, async (batch) => {
+        let workerId: string | null = null;
+        workerId = await boss.work<object>(job.name, job.work ?? {}, async (batch) => {
           // One after another; a job that fails is failed alone (retried by its queue's policy),
           // and pg-boss completes the others of the batch when this returns.
           for (const sent of batch) {
@@ -80,6 +81,9 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
               await boss.fail(job.name, sent.id, { message: (error as Error).message });
             }
           }
+          // A full batch: more are likely waiting, so fetch again at once instead of sleeping out
+          // the polling interval (which capped a backlog at batchSize jobs a second: issue 11).
+          if (workerId && job.work && batch.length >= job.work.batchSize) boss.notifyWorker(workerId);
         });
       }
     }
