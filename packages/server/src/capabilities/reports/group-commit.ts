@@ -42,8 +42,9 @@ function refusedStatement(error: unknown): boolean {
 }
 
 export function groupCommitter<Item, Result>(db: Db, options: GroupCommitOptions<Item, Result>): GroupCommitter<Item, Result> {
-  const maxBatch = options.maxBatch ?? 32;
-  const maxInFlight = options.maxInFlight ?? 2;
+  // At least one of each, whatever a setting says (a NaN would stall every filing).
+  const maxBatch = Math.max(1, Math.floor(options.maxBatch || 32));
+  const maxInFlight = Math.max(1, Math.floor(options.maxInFlight || 2));
   const queue: Array<Waiting<Item, Result>> = [];
   let inFlight = 0;
 
