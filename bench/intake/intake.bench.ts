@@ -5,10 +5,11 @@
  * plain INSERT into a bare table. Rounds alternate baseline and reports so both see the same
  * machine. Afterwards every acknowledged (201) report must be in the database: counted, by receipt.
  *
- *   npx tsx bench/intake/intake.bench.ts [--concurrency 16] [--requests 300] [--rounds 3]
+ *   npx tsx bench/intake/intake.bench.ts [--concurrency 16] [--requests 300] [--rounds 3] [--photo large] [--profile FILE]
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../packages/server/src/app.ts';
@@ -21,7 +22,7 @@ import sharp from 'sharp';
 import { freePort } from '../../packages/server/src/testing/free-port.ts';
 
 const { values } = parseArgs({
-  options: { concurrency: { type: 'string', default: '16' }, requests: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' }, photo: { type: 'string', default: 'small' } },
+  options: { concurrency: { type: 'string', default: '16' }, requests: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' }, photo: { type: 'string', default: 'small' }, profile: { type: 'string' } },
 });
 const concurrency = Number(values.concurrency);
 const requestsPerPhase = Number(values.requests);
@@ -96,7 +97,32 @@ const uniquePhoto = () => {
 const report = { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: () => Buffer.concat([head, uniquePhoto(), tail]) };
 const baselineBody = JSON.stringify(fields);
 
+/**
+ * Processor time, in ms: this process (server and client, every thread) and this PostgreSQL (the
+ * postmaster and its children, read from /proc). Per request it is steadier than a rate on a
+ * shared machine (fourth pass); kernel workers (fsync, writeback) are not attributable and missing.
+ */
+const postmasterPid = Number(fs.readFileSync(`${dataDir}/pg/postmaster.pid`, 'utf8').split('\n')[0]);
+const ticksMs = 1000 / 100; // USER_HZ
+function cpuNow(): { node: number; pg: number } {
+  const usage = process.cpuUsage();
+  let pg = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields[1] is the parent pid; [11], [12] user and system ticks.
+      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) pg += (Number(fields[11]) + Number(fields[12])) * ticksMs;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return { node: (usage.user + usage.system) / 1000, pg };
+}
+
 interface Phase {
+  cpu?: { node: number; pg: number };
   accepted: number;
   failed: number;
   seconds: number;
@@ -108,6 +134,7 @@ interface Phase {
 async function phase(send: () => Promise<Response>, total: number, onAccepted: (body: Record<string, unknown>, into: Phase) => void): Promise<Phase> {
   const result: Phase = { accepted: 0, failed: 0, seconds: 0, latencies: [], receipts: [] };
   let next = 0;
+  const cpuBefore = cpuNow();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -128,6 +155,8 @@ async function phase(send: () => Promise<Response>, total: number, onAccepted: (
     }),
   );
   result.seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuNow();
+  result.cpu = { node: cpuAfter.node - cpuBefore.node, pg: cpuAfter.pg - cpuBefore.pg };
   return result;
 }
 
@@ -141,33 +170,58 @@ const percentile = (xs: number[], p: number) => {
 };
 const median = (xs: number[]) => percentile(xs, 50);
 
+/** Wait until the report-received queue is empty: how many jobs were waiting, and how long it took. */
+async function drain(): Promise<{ backlog: number; seconds: number }> {
+  const started = Date.now();
+  const pending = async () =>
+    (await booted.database.pool.query(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state < 'completed'`, [RECEIVED_QUEUE])).rows[0].n as number;
+  const backlog = await pending();
+  while ((await pending()) > 0 && Date.now() - started < 30 * 60 * 1000) await new Promise((r) => setTimeout(r, 250));
+  return { backlog, seconds: (Date.now() - started) / 1000 };
+}
+
+const profiler = values.profile ? new inspector.Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+}
+
 try {
   log(`warm-up (${concurrency * 2} requests each)`);
   const warmBaseline = await phase(sendBaseline, concurrency * 2, () => {});
   const warm = await phase(sendReport, concurrency * 2, keepReceipt);
   const reportPhases: Phase[] = [];
   const baselinePhases: Phase[] = [];
+  const drains: Array<{ backlog: number; seconds: number }> = [];
   for (let round = 1; round <= rounds; round++) {
+    // The follow-up work of the previous reports phase is done first, outside the timed phases, so
+    // it lands in neither route's figures (it yields to filings, not to other requests); its time
+    // is reported on its own.
+    if (round > 1) drains.push(await drain());
     baselinePhases.push(await phase(sendBaseline, requestsPerPhase, () => {}));
+    // --profile FILE: a CPU profile of this process over the report phases only (node:inspector).
+    if (profiler) await profiler.post('Profiler.start');
     reportPhases.push(await phase(sendReport, requestsPerPhase, keepReceipt));
-    log(`round ${round}/${rounds}: reports ${(reportPhases.at(-1)!.accepted / reportPhases.at(-1)!.seconds).toFixed(1)}/s, baseline ${(baselinePhases.at(-1)!.accepted / baselinePhases.at(-1)!.seconds).toFixed(1)}/s`);
+    if (profiler) {
+      const { profile } = (await profiler.post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(`${values.profile}.${round}.cpuprofile`, JSON.stringify(profile));
+    }
+    const r = reportPhases.at(-1)!;
+    const b = baselinePhases.at(-1)!;
+    log(`round ${round}/${rounds}: reports ${(r.accepted / r.seconds).toFixed(1)}/s, baseline ${(b.accepted / b.seconds).toFixed(1)}/s, ratio ${(r.accepted / r.seconds / (b.accepted / b.seconds)).toFixed(3)}; processor ms per request ${((r.cpu!.node + r.cpu!.pg) / requestsPerPhase).toFixed(2)} vs ${((b.cpu!.node + b.cpu!.pg) / requestsPerPhase).toFixed(2)}`);
   }
 
   // Every acknowledged report is in the database, with its evidence.
   const acknowledged = [...warm.receipts, ...reportPhases.flatMap((p) => p.receipts)];
   const { rows } = await booted.database.pool.query(
-    `SELECT count(*)::int AS reports, (SELECT count(*)::int FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.receipt_number = ANY($1)) AS evidence
+    `SELECT count(*)::int AS reports, (SELECT count(*)::int FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.receipt_number = ANY($1)) AS evidence,
+            count(DISTINCT xmin::text)::int AS transactions
        FROM reports WHERE receipt_number = ANY($1)`,
     [acknowledged],
   );
   // The follow-up work (public copies, duplicate proposals) is off the hot path, not free: how long
   // the job queue took to catch up after the last phase, and whether every photo got its copy.
-  const drainStarted = Date.now();
-  const pending = async () =>
-    (await booted.database.pool.query(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state < 'completed'`, [RECEIVED_QUEUE])).rows[0].n as number;
-  const backlog = await pending();
-  while ((await pending()) > 0 && Date.now() - drainStarted < 30 * 60 * 1000) await new Promise((r) => setTimeout(r, 250));
-  const drainSeconds = (Date.now() - drainStarted) / 1000;
+  const { backlog, seconds: drainSeconds } = await drain();
   const copies = (
     await booted.database.pool.query(
       'SELECT count(*)::int AS n FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.receipt_number = ANY($1) AND e.public_copy_key IS NOT NULL',
@@ -179,6 +233,12 @@ try {
 
   const rate = (ps: Phase[]) => median(ps.map((p) => p.accepted / p.seconds));
   const lat = (ps: Phase[], p: number) => percentile(ps.flatMap((x) => x.latencies), p);
+  const cpuPer = (ps: Phase[]) => {
+    const n = ps.reduce((sum, p) => sum + p.accepted + p.failed, 0);
+    const node = ps.reduce((sum, p) => sum + p.cpu!.node, 0) / n;
+    const pg = ps.reduce((sum, p) => sum + p.cpu!.pg, 0) / n;
+    return `${node.toFixed(2)} ms Node + ${pg.toFixed(2)} ms PostgreSQL = ${(node + pg).toFixed(2)} ms`;
+  };
   const reportRate = rate(reportPhases);
   const baselineRate = rate(baselinePhases);
   const table = [
@@ -188,8 +248,9 @@ try {
     `| baseline: one INSERT (JSON) | ${baselineRate.toFixed(1)} | ${lat(baselinePhases, 50).toFixed(1)} ms | ${lat(baselinePhases, 99).toFixed(1)} ms | ${baselinePhases.reduce((n, p) => n + p.failed, 0)} |`,
     '',
     `Throughput ratio reports / baseline: ${(reportRate / baselineRate).toFixed(3)} (baseline is ${(baselineRate / reportRate).toFixed(1)}× faster); p50 latency ratio ${(lat(reportPhases, 50) / lat(baselinePhases, 50)).toFixed(1)}×.`,
-    `Acknowledged reports: ${acknowledged.length}; found in the database: ${rows[0].reports} reports, ${rows[0].evidence} evidence rows. Baseline rows: ${baselineRows} of ${baselineAcked} acknowledged.`,
-    `Follow-up jobs: ${backlog} waiting when the last phase ended, all done ${drainSeconds.toFixed(1)} s later; public copies made for ${copies} of ${acknowledged.length} photos.`,
+    `Acknowledged reports: ${acknowledged.length}; found in the database: ${rows[0].reports} reports, ${rows[0].evidence} evidence rows, written by ${rows[0].transactions} transactions. Baseline rows: ${baselineRows} of ${baselineAcked} acknowledged.`,
+    `Processor time per request (kernel workers not counted): report ${cpuPer(reportPhases)}; baseline ${cpuPer(baselinePhases)}.`,
+    `Follow-up jobs: ${backlog} waiting when the last phase ended, all done ${drainSeconds.toFixed(1)} s later (${drains.map((d) => `${d.backlog} in ${d.seconds.toFixed(1)} s`).join(', ') || 'no'} between rounds, untimed); ${((backlog + drains.reduce((n, d) => n + d.backlog, 0)) / (drainSeconds + drains.reduce((n, d) => n + d.seconds, 0))).toFixed(1)} jobs/s; public copies made for ${copies} of ${acknowledged.length} photos.`,
     `Settings: ${concurrency} concurrent clients, ${requestsPerPhase} requests per phase, ${rounds} rounds, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL embedded with fsync and synchronous_commit on.`,
   ];
   console.log(table.join('\n'));

@@ -23,7 +23,10 @@ export interface ScheduledJob {
  * `within` a transaction, the job is inserted on its connection: it commits (or not) with the
  * change that asked for it, and costs no commit of its own.
  */
-export type JobSender<Data extends object> = (data: Data, options?: { within?: Trx }) => Promise<string | null>;
+export type JobSender<Data extends object> = ((data: Data, options?: { within?: Trx }) => Promise<string | null>) & {
+  /** Several jobs in one statement (a group commit's follow-up jobs), when the runner offers it. */
+  many?: (data: readonly Data[], options?: { within?: Trx }) => Promise<void>;
+};
 
 /** Work a capability asks for on demand (an export, a refresh); whichever server's worker is free runs it. */
 export interface QueuedJob<Data extends object = object> {

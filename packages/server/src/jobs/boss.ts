@@ -8,7 +8,7 @@ import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { AppContext } from '../context.ts';
 import type { Trx } from '../db/database.ts';
-import { isScheduled, SCHEDULED_QUEUE, type Job, type ScheduledJob } from '../job.ts';
+import { isScheduled, SCHEDULED_QUEUE, type Job, type JobSender, type ScheduledJob } from '../job.ts';
 import { JOBS } from './registry.ts';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -70,7 +70,8 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
     } else {
       await boss.createQueue(job.name, { name: job.name, ...job.queue });
       if (work) {
-        await boss.work<object>(job.name, job.work ?? {}, async (batch) => {
+        let workerId: string | null = null;
+        workerId = await boss.work<object>(job.name, job.work ?? {}, async (batch) => {
           // One after another; a job that fails is failed alone (retried by its queue's policy),
           // and pg-boss completes the others of the batch when this returns.
           for (const sent of batch) {
@@ -80,6 +81,9 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
               await boss.fail(job.name, sent.id, { message: (error as Error).message });
             }
           }
+          // A full batch: more are likely waiting, so fetch again at once instead of sleeping out
+          // the polling interval (which capped a backlog at batchSize jobs a second: issue 11).
+          if (workerId && job.work && batch.length >= job.work.batchSize) boss.notifyWorker(workerId);
         });
       }
     }
@@ -87,7 +91,17 @@ export async function startJobs(ctx: AppContext, pool: pg.Pool, options: JobOpti
   // Senders last: a capability may ask for work at once (the first dashboard refresh).
   const disconnects: Array<() => void> = [];
   for (const job of jobs) {
-    if (!isScheduled(job) && job.connect) disconnects.push(await job.connect((data, options) => boss.send(job.name, data, options?.within ? { db: on(options.within) } : {})));
+    if (!isScheduled(job) && job.connect) {
+      const send: JobSender<object> = (data, options) => boss.send(job.name, data, options?.within ? { db: on(options.within) } : {});
+      // One multi-row INSERT (pg-boss `insert`, with the queue's policy and retries as `send` has them).
+      send.many = async (list, options) => {
+        await boss.insert(
+          list.map((data) => ({ name: job.name, data })),
+          options?.within ? { db: on(options.within) } : {},
+        );
+      };
+      disconnects.push(await job.connect(send));
+    }
   }
   boss.once('stopped', () => {
     for (const disconnect of disconnects) disconnect();

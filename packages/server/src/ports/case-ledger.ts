@@ -46,6 +46,8 @@ export interface PublicCaseEvent {
 
 export interface CaseLedger {
   openForReport(trx: Trx, input: CaseForReport): Promise<{ id: string; number: string }>;
+  /** Several at once, in the order given (a group commit's filings); without it, one by one. */
+  openForReports?(trx: Trx, inputs: readonly CaseForReport[]): Promise<Array<{ id: string; number: string }>>;
   recordEvent(trx: Trx, event: ReportCaseEvent): Promise<void>;
   /** The case's state, its row locked until the caller's transaction ends. */
   stateForUpdate(trx: Trx, caseId: string): Promise<string>;

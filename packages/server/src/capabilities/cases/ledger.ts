@@ -4,11 +4,12 @@
  * findings, so the reports capability never imports this one.
  */
 import type { CaseLedger } from '../../ports/case-ledger.ts';
-import { openCaseForReport } from './opening.service.ts';
+import { openCaseForReport, openCasesForReports } from './opening.service.ts';
 import { caseStateForUpdate, publicTimeline, recordCaseEvent } from './timeline.service.ts';
 
 export const caseLedger: CaseLedger = {
   openForReport: openCaseForReport,
+  openForReports: openCasesForReports,
   recordEvent: recordCaseEvent,
   stateForUpdate: caseStateForUpdate,
   publicTimeline,

@@ -6,7 +6,7 @@
 import type { Trx } from '../../db/database.ts';
 import { nextCaseDeadline } from '@netra/core';
 import type { CaseForReport } from '../../ports/case-ledger.ts';
-import { insertCaseWithEvent, rulebookOf } from './repository.ts';
+import { insertCasesWithEvents, insertCaseWithEvent, rulebookOf } from './repository.ts';
 
 /**
  * Open the case for a newly arrived report: state `received`, its first deadline from the
@@ -18,16 +18,27 @@ import { insertCaseWithEvent, rulebookOf } from './repository.ts';
  * one statement (one round trip, issue 11).
  */
 export async function openCaseForReport(trx: Trx, input: CaseForReport): Promise<{ id: string; number: string }> {
+  const { year, values, event } = await newCase(trx, input);
+  return insertCaseWithEvent(trx, year, values, event);
+}
+
+/** Several cases at once, in ONE statement (the filings of a group commit, issue 11), in the order given. */
+export async function openCasesForReports(trx: Trx, inputs: readonly CaseForReport[]): Promise<Array<{ id: string; number: string }>> {
+  const entries = [];
+  for (const input of inputs) entries.push(await newCase(trx, input));
+  return insertCasesWithEvents(trx, entries);
+}
+
+async function newCase(trx: Trx, input: CaseForReport) {
   const current = input.rulebook ?? (await rulebookOf(trx, input.electionId));
   if (!current) throw new Error(`Unknown election ${input.electionId}`);
   // The case's clocks run under the rulebook version in force now, even if it changes later.
   const { rulebook, version: rulebookVersion } = current;
   const deadline = nextCaseDeadline('received', { receivedDate: input.receivedOn }, rulebook, input.receivedOn);
   const at = input.receivedAt ? { created_at: input.receivedAt, updated_at: input.receivedAt } : {};
-  return insertCaseWithEvent(
-    trx,
-    input.receivedOn.slice(0, 4),
-    {
+  return {
+    year: input.receivedOn.slice(0, 4),
+    values: {
       election_id: input.electionId,
       region_code: input.regionCode,
       agency_id: input.agencyId,
@@ -41,6 +52,6 @@ export async function openCaseForReport(trx: Trx, input: CaseForReport): Promise
       next_deadline_due: deadline?.due ?? null,
       ...at,
     },
-    { actorId: null, kind: 'received', toState: 'received', public: true, at: input.receivedAt },
-  );
+    event: { actorId: null, kind: 'received', toState: 'received', public: true, at: input.receivedAt },
+  };
 }

@@ -249,6 +249,37 @@ export async function insertCaseWithEvent(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Several cases with their first events in ONE statement (a group commit's filings, issue 11),
+ * answered in the order given.
+ */
+export async function insertCasesWithEvents(
+  trx: Transaction<Database>,
+  entries: ReadonlyArray<{ year: string; values: Omit<NewCase, 'id'>; event: Omit<CaseEventInput, 'caseId'> }>,
+): Promise<Array<{ id: string; number: string }>> {
+  if (entries.length === 0) return [];
+  const ids = entries.map(() => randomUUID());
+  const rows = await trx
+    .with('opened', (db) =>
+      db
+        .insertInto('cases')
+        .values(
+          entries.map(({ year, values }, i) => ({
+            id: ids[i],
+            number: sql<string>`(SELECT 'NTR-' || ${year}::text || '-' || lpad(s::text, greatest(6, length(s::text)), '0') FROM nextval('case_number_seq') AS s)`,
+            ...values,
+          })),
+        )
+        .returning(['id', 'number']),
+    )
+    .with('first_events', (db) => db.insertInto('case_events').values(entries.map(({ event }, i) => caseEventRow({ ...event, caseId: ids[i] }))))
+    .selectFrom('opened')
+    .select(['id', 'number'])
+    .execute();
+  const numbers = new Map(rows.map((r) => [r.id, r.number]));
+  return ids.map((id) => ({ id, number: numbers.get(id)! }));
+}
+
 /** Change a case's columns; `bumpVersion` moves its optimistic version on by one. */
 export async function updateCase(trx: Transaction<Database>, id: string, values: Updateable<CaseTable>, options: { bumpVersion?: boolean } = {}): Promise<void> {
   await trx

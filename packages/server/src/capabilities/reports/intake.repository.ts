@@ -42,6 +42,39 @@ export async function insertReportWith(trx: Transaction<Database>, row: NewRepor
   return { id, receiptNumber };
 }
 
+/** One report of a group commit's batch (insertReportsWith). */
+export interface NewFiledReport {
+  row: NewReport;
+  receiptNumber: string;
+  filed: FiledWith;
+}
+
+/**
+ * Several reports with their evidence rows and sealed identities in ONE statement (a group
+ * commit's filings, issue 11); their ids in the order given. A receipt number drawn twice raises
+ * `reports_receipt_number_key` for the whole statement: the group commit then files each alone.
+ */
+export async function insertReportsWith(trx: Transaction<Database>, reports: readonly NewFiledReport[]): Promise<Array<{ id: string; receiptNumber: string }>> {
+  if (reports.length === 0) return [];
+  const ids = reports.map(() => randomUUID());
+  let query = trx.with('report', (db) =>
+    db
+      .insertInto('reports')
+      .values(reports.map((r, i) => ({ ...r.row, id: ids[i], receipt_number: r.receiptNumber })))
+      .returning('id'),
+  );
+  const files = reports.flatMap((r, i) => evidenceRowsOf(ids[i], r.filed.evidence.addedBy, r.filed.evidence.files, r.filed.at));
+  if (files.length > 0) query = query.with('files', (db) => db.insertInto('evidence').values(files)) as unknown as typeof query;
+  const identities = reports.flatMap((r, i) =>
+    r.filed.identity
+      ? [{ report_id: ids[i], sealed: r.filed.identity.sealed, named: r.filed.identity.named, witness_count: r.filed.identity.witnessCount, created_at: r.filed.at }]
+      : [],
+  );
+  if (identities.length > 0) query = query.with('identity', (db) => db.insertInto('reporter_identities').values(identities)) as unknown as typeof query;
+  await query.selectFrom('report').select('id').execute();
+  return reports.map((r, i) => ({ id: ids[i], receiptNumber: r.receiptNumber }));
+}
+
 export async function findRegionForReport(db: Db, code: string) {
   return db.selectFrom('regions').select(['code', 'name', 'level', 'time_zone as timeZone']).where('code', '=', code).executeTakeFirst();
 }

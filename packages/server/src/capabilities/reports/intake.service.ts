@@ -27,17 +27,20 @@ import {
   type ReportWindowStatus,
 } from '@netra/core';
 import type { AppContext } from '../../context.ts';
+import type { Trx } from '../../db/database.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { sealIdentity } from '../../security/vault.ts';
-import { appendAudits } from '../audit/service.ts';
+import { appendAudits, type AuditInput } from '../audit/service.ts';
 import { findElection, findElectionForRegion } from '../election-catalog/service.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from '../evidence/evidence.ts';
 import { discardAll, storeOriginals } from '../evidence/evidence-files.ts';
 import * as repo from './intake.repository.ts';
-import type { CaseLedger } from '../../ports/case-ledger.ts';
-import { afterReceived, queueAfterReceived } from './public-copies.ts';
+import type { CaseForReport, CaseLedger } from '../../ports/case-ledger.ts';
+import { duringFiling } from './intake-pressure.ts';
+import { groupCommitter, type GroupCommitter } from './group-commit.ts';
+import { afterReceived, queueAfterReceivedMany } from './public-copies.ts';
 import { receptionOf } from './reception.ts';
 import { isBawasluOwn, type ReportSource, type ReporterIdentity } from './rules.ts';
 import { drawSecret, hashReportSecret, idempotencyHash, secretMatches, submissionTag } from './secrets.ts';
@@ -122,10 +125,31 @@ interface Placement {
   today: IsoDate;
 }
 
+/**
+ * Two statements side by side: the election with its stages and the region's part in it, and the
+ * region. Filings for the same election and region that arrive while these reads are on their way
+ * share them (issue 11, fourth pass: a surge's reports mostly name a few elections and regions).
+ * Nothing is kept once they return, so a rulebook changed before a filing began always applies to it.
+ */
+const placementsInFlight = new WeakMap<object, Map<string, ReturnType<typeof readPlacement>>>();
+const readPlacement = (ctx: AppContext, electionId: string, regionCode: string) =>
+  Promise.all([findElectionForRegion(ctx, electionId, regionCode), repo.findRegionForReport(ctx.db, regionCode)]);
+function placementReads(ctx: AppContext, electionId: string, regionCode: string): ReturnType<typeof readPlacement> {
+  let inFlight = placementsInFlight.get(ctx);
+  if (!inFlight) placementsInFlight.set(ctx, (inFlight = new Map()));
+  const key = `${electionId}\u0000${regionCode}`;
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const reads = readPlacement(ctx, electionId, regionCode);
+  inFlight.set(key, reads);
+  const forget = () => inFlight.delete(key);
+  reads.then(forget, forget);
+  return reads;
+}
+
 /** The election exists, the region exists and takes part in it; "today" in the region's time zone. */
 async function placeReport(ctx: AppContext, electionId: string, regionCode: string, errors: FieldErrors): Promise<Placement | null> {
-  // Two statements side by side: the election with its stages and the region's part in it, and the region.
-  const [found, region] = await Promise.all([findElectionForRegion(ctx, electionId, regionCode), repo.findRegionForReport(ctx.db, regionCode)]);
+  const [found, region] = await placementReads(ctx, electionId, regionCode);
   if (!found) errors.add('electionId', `Pemilihan "${electionId}" tidak dikenal.`, `Unknown election "${electionId}".`);
   if (!region) errors.add('regionCode', `Wilayah ${regionCode} tidak ada.`, `Region ${regionCode} does not exist.`);
   if (!found || !region) return null;
@@ -192,13 +216,86 @@ async function replay(ctx: AppContext, keyHash: string, tag: string, actorId: st
 
 // ---------------------------------------------------------------- filing
 
+/** One filing as the group commit writes it (group-commit.ts): everything decided, nothing written yet. */
+interface PreparedFiling {
+  caseInput: CaseForReport;
+  row: Omit<repo.NewFiledReport['row'], 'case_id'>;
+  receiptNumber: string;
+  evidence: repo.FiledWith['evidence'];
+  /** The vault's plaintext, sealed in the transaction under a data key of its own. */
+  identity: { plain: string; named: boolean; witnessCount: number } | null;
+  at: Date;
+  audits(reportId: string, opened: { id: string; number: string }): AuditInput[];
+}
+
+interface FiledOnce {
+  opened: { id: string; number: string };
+  report: { id: string; receiptNumber: string };
+  queued: boolean;
+}
+
+/**
+ * A batch of filings in the statements of one transaction (issue 11, fourth pass): the cases with
+ * their first events (one statement), any named reporter's data key (one each), the reports with
+ * their evidence rows and sealed identities (one statement), every audit entry (one statement),
+ * every follow-up job (one statement).
+ */
+async function writeFilings(ctx: AppContext, cases: CaseLedger, trx: Trx, filings: PreparedFiling[]): Promise<FiledOnce[]> {
+  const inputs = filings.map((f) => f.caseInput);
+  let opened: Array<{ id: string; number: string }>;
+  if (cases.openForReports) opened = await cases.openForReports(trx, inputs);
+  else {
+    opened = [];
+    for (const input of inputs) opened.push(await cases.openForReport(trx, input));
+  }
+  const reports: repo.NewFiledReport[] = [];
+  for (const [i, f] of filings.entries()) {
+    const identity = f.identity && { sealed: await sealIdentity(trx, ctx.encryptionKey, f.identity.plain), named: f.identity.named, witnessCount: f.identity.witnessCount };
+    reports.push({ row: { ...f.row, case_id: opened[i].id }, receiptNumber: f.receiptNumber, filed: { evidence: f.evidence, identity, at: f.at } });
+  }
+  const filed = await repo.insertReportsWith(trx, reports);
+  await appendAudits(
+    trx,
+    filings.flatMap((f, i) => f.audits(filed[i].id, opened[i])),
+  );
+  // The duplicate proposals and the photos' public copies: jobs, committed with the reports.
+  const queued = await queueAfterReceivedMany(
+    trx,
+    filed.map((r) => r.id),
+  );
+  return filings.map((_, i) => ({ opened: opened[i], report: filed[i], queued }));
+}
+
+/** One group committer per context and ledger (group-commit.ts): filings that arrive together commit together. */
+const committers = new WeakMap<object, WeakMap<CaseLedger, GroupCommitter<PreparedFiling, FiledOnce>>>();
+function committerFor(ctx: AppContext, cases: CaseLedger): GroupCommitter<PreparedFiling, FiledOnce> {
+  let byLedger = committers.get(ctx);
+  if (!byLedger) committers.set(ctx, (byLedger = new WeakMap()));
+  let committer = byLedger.get(cases);
+  if (!committer) {
+    committer = groupCommitter<PreparedFiling, FiledOnce>(ctx.db, {
+      // NETRA_GROUP_COMMIT_MAX=1: every filing in a transaction of its own (to compare).
+      maxBatch: Number(process.env.NETRA_GROUP_COMMIT_MAX ?? 32),
+      maxInFlight: Number(process.env.NETRA_GROUP_COMMIT_IN_FLIGHT ?? 2),
+      write: (trx, filings) => writeFilings(ctx, cases, trx, filings),
+    });
+    byLedger.set(cases, committer);
+  }
+  return committer;
+}
+
 /**
  * File a report and open its case. Validates what the schema cannot (the election, the region,
  * dates against today, the NIP, the officer's scope), stores the evidence durably, then commits
  * everything in one transaction. A retry with the same idempotency key and the identical body returns
  * the first receipt; another body under that key is refused (409) and told nothing.
  */
-export async function fileReport(ctx: AppContext, cases: CaseLedger, filer: Filer, submitted: SubmittedReport, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
+export function fileReport(ctx: AppContext, cases: CaseLedger, filer: Filer, submitted: SubmittedReport, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
+  // Counted, so the follow-up jobs yield to the intake while it is busy (intake-pressure.ts).
+  return duringFiling(() => fileReportNow(ctx, cases, filer, submitted, uploads, filing));
+}
+
+async function fileReportNow(ctx: AppContext, cases: CaseLedger, filer: Filer, submitted: SubmittedReport, uploads: readonly AcceptedUpload[], filing: Filing): Promise<Receipt> {
   const keyHash = idempotencyHash(filer.actor?.id ?? null, filing.idempotencyKey);
   const tag = keyHash ? submissionTag(ctx, keyHash, { ...submitted, source: filing.source, receivedOn: filing.receivedOn }, uploads.map((u) => u.sha256)) : '';
   if (keyHash) {
@@ -276,10 +373,8 @@ export async function fileReport(ctx: AppContext, cases: CaseLedger, filer: File
   const sealed = vault ? JSON.stringify(vault) : null;
   const rulebookVersion = (election as { rulebookVersion?: number }).rulebookVersion;
   const fileOnce = (receiptNumber: string) =>
-    ctx.db.transaction().execute(async (trx) => {
-      // Four statements (issue 11): the case with its first event; the report with its evidence
-      // rows and sealed identity; both audit entries; the follow-up job.
-      const opened = await cases.openForReport(trx, {
+    committerFor(ctx, cases).commit({
+      caseInput: {
         electionId: election.id,
         regionCode: region.code,
         agencyId: asn?.agencyId ?? null,
@@ -290,48 +385,42 @@ export async function fileReport(ctx: AppContext, cases: CaseLedger, filer: File
         receivedAt: now,
         // The rulebook as placeReport just read it, with its version (the elections repository returns it).
         rulebook: rulebookVersion === undefined ? undefined : { rulebook: election.rulebook, version: rulebookVersion },
-      });
-      const report = await repo.insertReportWith(
-        trx,
-        {
-          secret_hash: secretHash,
-          source: filing.source,
-          case_id: opened.id,
-          election_id: election.id,
-          region_code: region.code,
-          place: input.place,
-          occurred_on: input.occurredOn,
-          occurred_until: input.occurredUntil ?? null,
-          known_on: input.knownOn,
-          received_at: now,
-          received_on: receivedOn,
-          description: input.description,
-          act_codes: input.actCodes,
-          reported_name: input.reportedName,
-          reported_name_normalised: normalisePersonName(input.reportedName),
-          reported_nip: nip,
-          reported_agency: input.reportedAgency ?? null,
-          reported_position: input.reportedPosition ?? null,
-          asn_id: asn?.id ?? null,
-          anonymous: isBawasluOwn(filing.source) ? false : !named,
-          late_by_days: lateByDays,
-          created_by: actorId,
-          idempotency_key: keyHash,
-        },
-        receiptNumber,
-        {
-          evidence: { addedBy: actorId ? `staff:${actorId}` : 'reporter', files: evidence },
-          identity: sealed === null ? null : { sealed: await sealIdentity(trx, ctx.encryptionKey, sealed), named, witnessCount: witnesses.length },
-          at: now,
-        },
-      );
-      await appendAudits(trx, [
+      },
+      row: {
+        secret_hash: secretHash,
+        source: filing.source,
+        election_id: election.id,
+        region_code: region.code,
+        place: input.place,
+        occurred_on: input.occurredOn,
+        occurred_until: input.occurredUntil ?? null,
+        known_on: input.knownOn,
+        received_at: now,
+        received_on: receivedOn,
+        description: input.description,
+        act_codes: input.actCodes,
+        reported_name: input.reportedName,
+        reported_name_normalised: normalisePersonName(input.reportedName),
+        reported_nip: nip,
+        reported_agency: input.reportedAgency ?? null,
+        reported_position: input.reportedPosition ?? null,
+        asn_id: asn?.id ?? null,
+        anonymous: isBawasluOwn(filing.source) ? false : !named,
+        late_by_days: lateByDays,
+        created_by: actorId,
+        idempotency_key: keyHash,
+      },
+      receiptNumber,
+      evidence: { addedBy: actorId ? `staff:${actorId}` : 'reporter', files: evidence },
+      identity: sealed === null ? null : { plain: sealed, named, witnessCount: witnesses.length },
+      at: now,
+      audits: (reportId, opened) => [
         {
           actorId,
           action: 'report.received',
           entityType: 'report',
-          entityId: report.id,
-          data: { receiptNumber: report.receiptNumber, caseId: opened.id, source: filing.source, anonymous: !named, witnesses: witnesses.length, lateByDays, evidence: evidence.map((e) => e.sha256) },
+          entityId: reportId,
+          data: { receiptNumber, caseId: opened.id, source: filing.source, anonymous: !named, witnesses: witnesses.length, lateByDays, evidence: evidence.map((e) => e.sha256) },
           ...filer.meta,
           at: now,
         },
@@ -340,14 +429,11 @@ export async function fileReport(ctx: AppContext, cases: CaseLedger, filer: File
           action: 'case.opened',
           entityType: 'case',
           entityId: opened.id,
-          data: { number: opened.number, reportId: report.id, electionId: election.id, regionCode: region.code, receivedOn },
+          data: { number: opened.number, reportId, electionId: election.id, regionCode: region.code, receivedOn },
           ...filer.meta,
           at: now,
         },
-      ]);
-      // The duplicate proposals and the photos' public copies: a job, committed with the report.
-      const queued = await queueAfterReceived(trx, report.id);
-      return { opened, report, queued };
+      ],
     });
 
   try {

@@ -454,4 +454,38 @@ describe('crash safety', () => {
     // The file itself was made durable first: an orphan, content-addressed, harmless.
     expect(fs.existsSync(storedPath(t.ctx.evidenceDir, `sha256/${sha256(photo).slice(0, 2)}/${sha256(photo)}`))).toBe(true);
   });
+
+  it('files every other report of a group commit when one of them fails, each with its case, identity, evidence and audit entries', async () => {
+    const photo = await jpegWithExif('#884400');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-group-'));
+    const upload = (name: string, sizeBytes = photo.length) => {
+      const tempPath = path.join(dir, name);
+      fs.writeFileSync(tempPath, photo);
+      return { tempPath, sha256: sha256(photo), sizeBytes, originalName: 'foto.jpg', mimeType: 'image/jpeg' };
+    };
+    const tables = ['reports', 'cases', 'evidence', 'audit_log', 'case_events', 'reporter_identities'] as const;
+    const before = await Promise.all(tables.map(count));
+    const named = (name: string) => ({ ...fictionalReport({ reportedName: name }), ...REPORTER_PARTICULARS, anonymous: false, reporterName: 'Pelapor Fiktif', actCodes: ['A07'] }) as unknown as Parameters<typeof fileReport>[3];
+    const filer = { actor: null, meta: { ip: null, userAgent: null } };
+    // Filed together (they arrive while others commit): one evidence row PostgreSQL must refuse.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        fileReport(t.ctx, caseLedger, filer, i % 2 ? named(`Kelompok ${i} Fiktif`) : fictionalReport({ reportedName: `Kelompok ${i} Fiktif` }), [upload(`u${i}`, i === 5 ? 2 ** 40 : photo.length)], {
+          source: 'public',
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(String((outcomes[5] as PromiseRejectedResult).reason)).toMatch(/out of range/);
+    const receipts = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    expect(new Set(receipts.map((r) => r.receiptNumber)).size).toBe(7);
+    const after = await Promise.all(tables.map(count));
+    // 7 reports, cases, evidence rows and first events; 14 audit entries; the 3 named reporters' identities.
+    expect(after.map((n, i) => n - before[i])).toEqual([7, 7, 7, 14, 7, 3]);
+    for (const receipt of receipts) {
+      const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', 'in', [receipt.reportId, receipt.caseId]).orderBy('seq').execute();
+      expect(audit.map((a) => a.action)).toEqual(['report.received', 'case.opened']);
+    }
+    expect((await verifyAuditChain(t.ctx)).ok).toBe(true);
+  });
 });

@@ -52,14 +52,16 @@ export async function afterReceived(ctx: AppContext, reportId: string): Promise<
 }
 
 /**
- * Inside the filing transaction: queue the follow-up work on the transaction's connection, so the
- * job commits with the report (a report never lacks its job, a rolled-back one never has one) and
- * costs no commit of its own. Returns false without a job runner (tests, the CLI): the caller then
- * runs `afterReceived` itself, after the commit.
+ * Inside the filing transaction: queue the follow-up work of its reports on the transaction's
+ * connection, in one statement (a group commit's, intake.service.ts), so the jobs commit with the
+ * reports (a report never lacks its job, a rolled-back one never has one) and cost no commit of
+ * their own. Returns false without a job runner (tests, the CLI): the caller then runs
+ * `afterReceived` itself, after the commit.
  */
-export async function queueAfterReceived(trx: Trx, reportId: string): Promise<boolean> {
-  if (!send) return false;
-  await send({ reportId }, { within: trx });
+export async function queueAfterReceivedMany(trx: Trx, reportIds: readonly string[]): Promise<boolean> {
+  if (!send || reportIds.length === 0) return Boolean(send);
+  if (send.many) await send.many(reportIds.map((reportId) => ({ reportId })), { within: trx });
+  else for (const reportId of reportIds) await send({ reportId }, { within: trx });
   return true;
 }
 
