@@ -132,12 +132,21 @@ class TokenAlphabet {
 /**
  * Goto transitions (state, symbol) → state in one open-addressing hash table over typed
  * arrays: compact for 50k-term tries and free of per-node objects.
+ *
+ * Nine lookups in ten find no transition (a word of the lexicon after another that does not
+ * continue it: "pilih" then "toko"), and the table (megabytes) is mostly out of the processor's
+ * cache, so a lookup cost a memory read. A bit per hash of (state, symbol), set for every
+ * transition, answers most of them from a bit array small enough to stay cached (at most 128 KB):
+ * a clear bit means no transition (a set bit may be another pair's, and the table decides).
  */
 class TransitionTable {
   private readonly mask: number;
   private readonly states: Int32Array;
   private readonly symbols: Int32Array;
   private readonly targets: Int32Array;
+  private readonly filter: Int32Array;
+  /** 32 minus the filter's bits: a hash's top bits index it. */
+  private readonly filterShift: number;
 
   constructor(capacity: number) {
     let size = 16;
@@ -146,6 +155,11 @@ class TransitionTable {
     this.states = new Int32Array(size).fill(-1);
     this.symbols = new Int32Array(size);
     this.targets = new Int32Array(size);
+    // About eight bits per transition (few false ones), within 2^10 .. 2^20 bits.
+    let bits = 10;
+    while (bits < 20 && 1 << bits < capacity * 8) bits++;
+    this.filter = new Int32Array(1 << (bits - 5));
+    this.filterShift = 32 - bits;
   }
 
   private slot(state: number, symbol: number): number {
@@ -154,7 +168,14 @@ class TransitionTable {
     return i;
   }
 
+  /** The filter bit of (state, symbol): the top bits of a second mix, independent of the slot's low bits. */
+  private bit(state: number, symbol: number): number {
+    return Math.imul(Math.imul(state, 0x27d4eb2f) ^ Math.imul(symbol + 0x165667b1, 0x9e3779b1), 0x85ebca6b) >>> this.filterShift;
+  }
+
   get(state: number, symbol: number): number {
+    const bit = this.bit(state, symbol);
+    if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
     const i = this.slot(state, symbol);
     return this.states[i] === -1 ? -1 : this.targets[i];
   }
@@ -164,6 +185,8 @@ class TransitionTable {
     this.states[i] = state;
     this.symbols[i] = symbol;
     this.targets[i] = target;
+    const bit = this.bit(state, symbol);
+    this.filter[bit >>> 5] |= 1 << (bit & 31);
   }
 }
 
@@ -186,6 +209,12 @@ class AhoCorasickMatcher implements Matcher {
   /** The same, flat: the entries ending at state s are outputList[outputStart[s] .. outputStart[s + 1]). */
   private readonly outputStart: Int32Array;
   private readonly outputList: Int32Array;
+  /**
+   * The first state, from s along its dictionary links, that ends an entry (s itself when it
+   * does), or 0: one read per token tells whether anything ends there, where two or three (the
+   * outputs' bounds, the link) were read before, mostly to learn that nothing does.
+   */
+  private readonly firstOutput: Int32Array;
   /** Token length of each entry. */
   readonly entryLength: Int32Array;
   /** 1 for an entry that names a candidate pair (MENTION_KINDS). */
@@ -241,6 +270,9 @@ class AhoCorasickMatcher implements Matcher {
     }
     this.outputStart[children.length] = list.length;
     this.outputList = Int32Array.from(list);
+    this.firstOutput = Int32Array.from(this.outputStart.subarray(0, children.length), (start, state) =>
+      start < this.outputStart[state + 1] ? state : this.dictionaryLink[state],
+    );
     this.entryLength = Int32Array.from(entries, (e) => e.tokens.length);
     this.entryNames = Uint8Array.from(entries, (e) => Number(MENTION_KINDS.has(e.kind)));
   }
@@ -299,8 +331,10 @@ class AhoCorasickMatcher implements Matcher {
   consume(state: number, symbol: number, run: MatchRun): number {
     const next = state === 0 ? this.rootNext[symbol] : this.advance(state, symbol);
     if (next <= 0) return 0;
+    let s = this.firstOutput[next];
+    if (s === 0) return next;
     const { outputStart, outputList, dictionaryLink } = this;
-    for (let s = outputStart[next] < outputStart[next + 1] ? next : dictionaryLink[next]; s > 0; s = dictionaryLink[s]) {
+    for (; s > 0; s = dictionaryLink[s]) {
       for (let k = outputStart[s]; k < outputStart[s + 1]; k++) run.report(outputList[k]);
     }
     return next;
@@ -365,18 +399,30 @@ class MatchRun implements PieceSink {
 
   pieces(pieces: readonly ScannedPiece[], offset: number): void {
     const matcher = this.matcher;
-    for (let k = 0; k < pieces.length; k++) {
+    const length = pieces.length;
+    let at = this.count;
+    while (at + length > this.starts.length) this.grow();
+    // The arrays, the count and the state in locals for the chunk: read and written once per
+    // chunk rather than at every token (`consume` may call back `report`, which the compiler
+    // cannot see through, so it would reload the fields after each call).
+    const { starts, ends, words } = this;
+    let state = this.state;
+    for (let k = 0; k < length; k++, at++) {
       const piece = pieces[k];
-      const at = this.count;
-      if (at === this.starts.length) this.grow();
-      this.starts[at] = offset + piece.start;
-      this.ends[at] = offset + piece.end;
-      this.words[at] = piece;
-      this.count = at + 1;
+      starts[at] = offset + piece.start;
+      ends[at] = offset + piece.end;
+      words[at] = piece;
       const symbol = matcher.symbolOfPiece(piece);
       // Most tokens are no lexicon word: back to the root without a lookup.
-      this.state = symbol < 0 ? 0 : matcher.consume(this.state, symbol, this);
+      if (symbol < 0) state = 0;
+      else {
+        // `report` reads the count: the hit ends after this token.
+        this.count = at + 1;
+        state = matcher.consume(state, symbol, this);
+      }
     }
+    this.count = at;
+    this.state = state;
   }
 
   token(text: string, stem: string, _kind: TokenKind, start: number, end: number): void {
