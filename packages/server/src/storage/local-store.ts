@@ -61,10 +61,11 @@ export function localFileStore(root: string): FileStore {
         throw error;
       }
     },
-    async adoptFile(key, localPath) {
-      // One fsync of the bytes where they already are, then the rename (and its directory):
-      // no second copy, no second fsync. Another file system: copied like putFile.
-      await fsyncPath(localPath);
+    async adoptFile(key, localPath, options) {
+      // One fsync of the bytes where they already are (none when the caller fsync'd them on its
+      // own descriptor), then the rename (and its directory): no second copy, no second fsync.
+      // Another file system: copied like putFile.
+      if (!options?.synced) await fsyncPath(localPath);
       try {
         await place(key, localPath);
       } catch (error) {
