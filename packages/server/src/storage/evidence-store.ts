@@ -94,14 +94,31 @@ export async function receiveUpload(
   let gatheredBytes = 0;
   const first: Buffer[] = [];
   // Issue 11, fifth pass: one descriptor for the whole upload (open, write, fsync when `durable`,
-  // close), not a write stream's open/write/close and then the store's open/fsync/close again.
-  const handle = await fsp.open(tempPath, 'wx', 0o600);
+  // close), not a write stream's open/write/close and then the store's open/fsync/close again. It
+  // is opened only once more than SMALL_BYTES arrived: a small file (a photo sent from a weak
+  // signal, a scan) is written at its end with blocking open/write/close of a few KB to the page
+  // cache (microseconds; each thread-pool hand-off costs more on a busy server) and only its
+  // fsync, which waits for the disk, leaves the event loop.
+  let handle: fsp.FileHandle | null = null;
   const flush = async () => {
     if (gatheredBytes === 0) return;
     const bytes = gathered.length === 1 ? gathered[0] : Buffer.concat(gathered, gatheredBytes);
     gathered = [];
     gatheredBytes = 0;
+    handle ??= await fsp.open(tempPath, 'wx', 0o600);
     await writeAll(handle, bytes);
+  };
+  const writeSmall = async () => {
+    const bytes = Buffer.concat(gathered, gatheredBytes);
+    gathered = [];
+    gatheredBytes = 0;
+    const fd = fs.openSync(tempPath, 'wx', 0o600);
+    try {
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      if (options.durable) await new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
+    } finally {
+      fs.closeSync(fd);
+    }
   };
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -111,13 +128,11 @@ export async function receiveUpload(
       hash.update(chunk);
       gathered.push(chunk);
       gatheredBytes += chunk.length;
-      if (gatheredBytes < WRITE_BYTES) return callback();
+      if (gatheredBytes < WRITE_BYTES && (handle === null ? sizeBytes <= SMALL_BYTES : true)) return callback();
       flush().then(() => callback(), callback);
     },
     final(callback) {
-      flush()
-        .then(() => (options.durable ? handle.sync() : undefined))
-        .then(() => callback(), callback);
+      (handle === null && sizeBytes <= SMALL_BYTES ? writeSmall() : flush().then(() => (options.durable ? handle!.sync() : undefined))).then(() => callback(), callback);
     },
   });
   let failed = false;
@@ -127,7 +142,7 @@ export async function receiveUpload(
     failed = true;
     throw error;
   } finally {
-    await handle.close().catch(() => {});
+    await (handle as fsp.FileHandle | null)?.close().catch(() => {});
     if (failed) {
       await fsp.rm(tempPath, { force: true });
       // Drain what is left so the multipart parser can carry on to the next part.
