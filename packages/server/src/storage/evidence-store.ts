@@ -51,10 +51,12 @@ const SMALL_BYTES = 64 * 1024;
 /** Bytes gathered before one write to the temp file. */
 const WRITE_BYTES = 256 * 1024;
 
-/** Write all of `bytes` at the handle's position (a regular file may still take fewer at once). */
-async function writeAll(handle: fsp.FileHandle, bytes: Buffer): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+/** Write all of `chunks` at the handle's position, in one call (a regular file may still take fewer bytes at once). */
+async function writeAll(handle: fsp.FileHandle, chunks: Buffer[], total: number): Promise<void> {
+  let done = (await handle.writev(chunks)).bytesWritten;
+  if (done >= total) return;
+  const rest = Buffer.concat(chunks, total).subarray(done);
+  for (let at = 0; at < rest.length; ) at += (await handle.write(rest, at, rest.length - at)).bytesWritten;
 }
 
 export function keyFor(sha256: string): string {
@@ -102,11 +104,12 @@ export async function receiveUpload(
   let handle: fsp.FileHandle | null = null;
   const flush = async () => {
     if (gatheredBytes === 0) return;
-    const bytes = gathered.length === 1 ? gathered[0] : Buffer.concat(gathered, gatheredBytes);
+    const chunks = gathered;
+    const total = gatheredBytes;
     gathered = [];
     gatheredBytes = 0;
     handle ??= await fsp.open(tempPath, 'wx', 0o600);
-    await writeAll(handle, bytes);
+    await writeAll(handle, chunks, total);
   };
   const writeSmall = async () => {
     const bytes = Buffer.concat(gathered, gatheredBytes);
