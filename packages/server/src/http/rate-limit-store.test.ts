@@ -76,4 +76,13 @@ describe('the shared counter gathers hits (issue 11, fifth pass)', () => {
     const { rows } = await t.database.pool.query<{ hits: number }>("SELECT hits FROM rate_limit_hits WHERE key = 'gather-test|large-limit'");
     expect(rows[0].hits).toBe(600);
   });
+
+  it('writes a hit counted in memory even when no other hit follows', async () => {
+    const store = await storeOn();
+    expect(await hit(store, 'lone', 500)).toBe(1); // the first: counted in PostgreSQL
+    expect(await hit(store, 'lone', 500)).toBe(2); // the second: in memory, written soon
+    await new Promise((r) => setTimeout(r, 400));
+    const { rows } = await t.database.pool.query<{ hits: number }>("SELECT hits FROM rate_limit_hits WHERE key = 'gather-test|lone'");
+    expect(rows[0].hits).toBe(2);
+  });
 });

@@ -86,6 +86,8 @@ function sharedCounter(db: Db) {
   let flushing = false;
   let timer: NodeJS.Timeout | null = null;
   let counted = 0;
+  /** Hits counted in memory and not yet written, over all keys. */
+  let unwritten = 0;
 
   const flush = async (): Promise<void> => {
     if (flushing) return;
@@ -130,8 +132,10 @@ function sharedCounter(db: Db) {
       const now = Date.now();
       for (const [key, state] of states) if (state.pending === 0 && state.windowEndsAt <= now) states.delete(key);
     }
-    // Hits that arrived while this statement ran.
+    // Hits that arrived while this statement ran; hits counted in memory meanwhile (their timer
+    // may have fired during it) are written soon.
     if (waiters.length > 0) void flush();
+    else if (unwritten > 0) flushSoon();
   };
 
   const answer = (results: Array<{ windowMs: number; list: Array<[string, { n: number; fromMemory: number }]>; totals: Map<string, { hits: number; ttlMs: number }> }>, batch: Waiter[], startedAt: number) => {
@@ -143,6 +147,7 @@ function sharedCounter(db: Db) {
           if (!total) continue;
           const state = states.get(key);
           if (state) state.pending -= entry.fromMemory;
+          unwritten -= entry.fromMemory;
           // Hits counted here while the statement ran are still pending: added to what is known.
           states.set(key, { known: total.hits, pending: state?.pending ?? 0, windowMs, windowEndsAt: startedAt + total.ttlMs, syncedAt: startedAt });
           next.set(key, total.hits - (entry.n - entry.fromMemory) + 1);
@@ -182,6 +187,7 @@ function sharedCounter(db: Db) {
         state.known + state.pending < max
       ) {
         state.pending += 1;
+        unwritten += 1;
         callback(null, { current: state.known + state.pending, ttl: state.windowEndsAt - now });
         flushSoon();
         return;
