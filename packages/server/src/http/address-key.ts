@@ -12,10 +12,17 @@ import type { FastifyRequest } from 'fastify';
 /** How long one hashing key lives: the longest rate-limit window is an hour. */
 export const ADDRESS_KEY_PERIOD_MS = 3 * 60 * 60 * 1000;
 
+/** The current period's key, per root (derived once a period, not once a request). */
+const periodKeys = new WeakMap<Buffer, { period: number; key: Buffer }>();
+
 export function addressKey(hmacRoot: Buffer, address: string, at: number): string {
   const period = Math.floor(at / ADDRESS_KEY_PERIOD_MS);
-  const periodKey = createHmac('sha256', hmacRoot).update(`netra:rate-limit-address:${period}`).digest();
-  return createHmac('sha256', periodKey).update(address).digest('base64url').slice(0, 22);
+  let cached = periodKeys.get(hmacRoot);
+  if (cached?.period !== period) {
+    cached = { period, key: createHmac('sha256', hmacRoot).update(`netra:rate-limit-address:${period}`).digest() };
+    periodKeys.set(hmacRoot, cached);
+  }
+  return createHmac('sha256', cached.key).update(address).digest('base64url').slice(0, 22);
 }
 
 /** @fastify/rate-limit's keyGenerator: the request's address (after trusted proxies), hashed. */

@@ -16,7 +16,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FileStore } from './file-store.ts';
 
@@ -29,6 +29,10 @@ export interface IncomingFile {
   sizeBytes: number;
   /** The first bytes (up to 4,100: what a type sniffer reads), kept while streaming: no second read of the file. */
   head?: Buffer;
+  /** The whole file, when it is small (up to SMALL_BYTES): an image header is read from memory. */
+  bytes?: Buffer;
+  /** Its bytes were fsync'd on arrival (`receiveUpload` with `durable`): the store need not again. */
+  synced?: boolean;
   /** Moved into the store (commitIncoming): nothing left in `incoming/` to discard. */
   stored?: boolean;
 }
@@ -42,6 +46,18 @@ export class UploadTooLargeError extends Error {
 const incomingDir = (dir: string) => path.join(dir, 'incoming');
 /** What a type sniffer reads of a file (file-type's sample size). */
 const HEAD_BYTES = 4100;
+/** Files up to this size are also kept whole in memory while they stream (IncomingFile.bytes). */
+const SMALL_BYTES = 64 * 1024;
+/** Bytes gathered before one write to the temp file. */
+const WRITE_BYTES = 256 * 1024;
+
+/** Write all of `chunks` at the handle's position, in one call (a regular file may still take fewer bytes at once). */
+async function writeAll(handle: fsp.FileHandle, chunks: Buffer[], total: number): Promise<void> {
+  let done = (await handle.writev(chunks)).bytesWritten;
+  if (done >= total) return;
+  const rest = Buffer.concat(chunks, total).subarray(done);
+  for (let at = 0; at < rest.length; ) at += (await handle.write(rest, at, rest.length - at)).bytesWritten;
+}
 
 export function keyFor(sha256: string): string {
   return `sha256/${sha256.slice(0, 2)}/${sha256}`;
@@ -60,7 +76,13 @@ export function storedPath(dir: string, key: string): string {
 /** `incoming/` folders known to exist (made once per process, not once per upload). */
 const madeDirs = new Set<string>();
 
-export async function receiveUpload(dir: string, source: Readable, maxBytes: number, limitHit: 'file' | 'total'): Promise<IncomingFile> {
+export async function receiveUpload(
+  dir: string,
+  source: Readable,
+  maxBytes: number,
+  limitHit: 'file' | 'total',
+  options: { durable?: boolean } = {},
+): Promise<IncomingFile> {
   const folder = incomingDir(dir);
   if (!madeDirs.has(folder)) {
     await fsp.mkdir(folder, { recursive: true });
@@ -69,29 +91,76 @@ export async function receiveUpload(dir: string, source: Readable, maxBytes: num
   const tempPath = path.join(folder, `${Date.now()}-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
   let sizeBytes = 0;
-  const headChunks: Buffer[] = [];
-  let headBytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
+  // What is gathered for the next write; the first SMALL_BYTES are kept for the head (and the whole small file).
+  let gathered: Buffer[] = [];
+  let gatheredBytes = 0;
+  const first: Buffer[] = [];
+  // Issue 11, fifth pass: one descriptor for the whole upload (open, write, fsync when `durable`,
+  // close), not a write stream's open/write/close and then the store's open/fsync/close again. It
+  // is opened only once more than SMALL_BYTES arrived: a small file (a photo sent from a weak
+  // signal, a scan) is written at its end with blocking open/write/close of a few KB to the page
+  // cache (microseconds; each thread-pool hand-off costs more on a busy server) and only its
+  // fsync, which waits for the disk, leaves the event loop.
+  let handle: fsp.FileHandle | null = null;
+  const flush = async () => {
+    if (gatheredBytes === 0) return;
+    const chunks = gathered;
+    const total = gatheredBytes;
+    gathered = [];
+    gatheredBytes = 0;
+    handle ??= await fsp.open(tempPath, 'wx', 0o600);
+    await writeAll(handle, chunks, total);
+  };
+  const writeSmall = async () => {
+    const bytes = Buffer.concat(gathered, gatheredBytes);
+    gathered = [];
+    gatheredBytes = 0;
+    const fd = fs.openSync(tempPath, 'wx', 0o600);
+    try {
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      if (options.durable) await new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (sizeBytes < SMALL_BYTES) first.push(chunk.subarray(0, SMALL_BYTES - sizeBytes));
       sizeBytes += chunk.length;
       if (sizeBytes > maxBytes) return callback(new UploadTooLargeError(limitHit));
       hash.update(chunk);
-      if (headBytes < HEAD_BYTES) {
-        headChunks.push(chunk.subarray(0, HEAD_BYTES - headBytes));
-        headBytes += Math.min(chunk.length, HEAD_BYTES - headBytes);
-      }
-      callback(null, chunk);
+      gathered.push(chunk);
+      gatheredBytes += chunk.length;
+      if (gatheredBytes < WRITE_BYTES && (handle === null ? sizeBytes <= SMALL_BYTES : true)) return callback();
+      flush().then(() => callback(), callback);
+    },
+    final(callback) {
+      (handle === null && sizeBytes <= SMALL_BYTES ? writeSmall() : flush().then(() => (options.durable ? handle!.sync() : undefined))).then(() => callback(), callback);
     },
   });
+  let failed = false;
   try {
-    await pipeline(source, meter, fs.createWriteStream(tempPath, { mode: 0o600 }));
+    await pipeline(source, sink);
   } catch (error) {
-    await fsp.rm(tempPath, { force: true });
-    // Drain what is left so the multipart parser can carry on to the next part.
-    source.resume();
+    failed = true;
     throw error;
+  } finally {
+    await (handle as fsp.FileHandle | null)?.close().catch(() => {});
+    if (failed) {
+      await fsp.rm(tempPath, { force: true });
+      // Drain what is left so the multipart parser can carry on to the next part.
+      source.resume();
+    }
   }
-  return { tempPath, sha256: hash.digest('hex'), sizeBytes, head: Buffer.concat(headChunks) };
+  const kept = Buffer.concat(first);
+  return {
+    tempPath,
+    sha256: hash.digest('hex'),
+    sizeBytes,
+    head: kept.subarray(0, HEAD_BYTES),
+    ...(sizeBytes <= SMALL_BYTES ? { bytes: kept } : {}),
+    ...(options.durable ? { synced: true } : {}),
+  };
 }
 
 export async function discardIncoming(file: Pick<IncomingFile, 'tempPath' | 'stored'>): Promise<void> {
@@ -104,6 +173,13 @@ export async function commitIncoming(files: FileStore, file: IncomingFile): Prom
   const key = keyFor(file.sha256);
   let adopted = false;
   try {
+    // Already fsync'd and adopted by a local store: renamed into place, over an earlier upload of
+    // the same bytes if there is one (the same content, atomically), with no check first.
+    if (file.synced && files.adoptFile) {
+      await files.adoptFile(key, file.tempPath, { synced: true });
+      adopted = true;
+      return key;
+    }
     // Already stored (and made durable) by an earlier upload of the same bytes.
     if (await files.exists(key)) return key;
     if (files.adoptFile) {

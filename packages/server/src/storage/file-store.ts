@@ -21,9 +21,10 @@ export interface FileStore {
   putBuffer(key: string, bytes: Buffer, contentType?: string): Promise<void>;
   /**
    * Optional: move a finished local file in (it is gone afterwards), cheaper than `putFile` when
-   * it is on the store's own disk: the local driver fsyncs it once and renames it into place.
+   * it is on the store's own disk: the local driver fsyncs it once (not at all when the caller
+   * already did: `synced`) and renames it into place, replacing a file under the same key.
    */
-  adoptFile?(key: string, localPath: string): Promise<void>;
+  adoptFile?(key: string, localPath: string, options?: { synced?: boolean }): Promise<void>;
   exists(key: string): Promise<boolean>;
   /** The file's bytes; rejects with FileNotFoundError when there is none. */
   open(key: string): Promise<Readable>;

@@ -20,8 +20,35 @@ async function fsyncPath(target: string): Promise<void> {
   }
 }
 
+/** Directories whose descriptor a store keeps open for their fsync (the 256 `sha256/xx/` folders and a few more). */
+const MAX_DIR_HANDLES = 320;
+
 export function localFileStore(root: string): FileStore {
   const pathOf = (key: string) => path.join(root, checkKey(key));
+  // Issue 11, fifth pass: a directory's fsync on a descriptor kept open (one thread-pool call per
+  // file placed, not open + fsync + close). fsync on any descriptor of the directory makes its
+  // entries durable; a folder removed by hand is forgotten (below) and opened again.
+  const dirHandles = new Map<string, Promise<fsp.FileHandle>>();
+  const fsyncDir = async (dir: string) => {
+    let handle = dirHandles.get(dir);
+    if (!handle) {
+      if (dirHandles.size >= MAX_DIR_HANDLES) {
+        const [oldest, old] = dirHandles.entries().next().value as [string, Promise<fsp.FileHandle>];
+        dirHandles.delete(oldest);
+        void old.then((h) => h.close()).catch(() => {});
+      }
+      handle = fsp.open(dir, 'r');
+      dirHandles.set(dir, handle);
+      handle.catch(() => dirHandles.delete(dir));
+    }
+    await (await handle).sync();
+  };
+  const forgetDir = (dir: string) => {
+    const handle = dirHandles.get(dir);
+    dirHandles.delete(dir);
+    void handle?.then((h) => h.close()).catch(() => {});
+    return made.delete(dir);
+  };
   // Folders known to exist: made once per process, not once per file (a removed one is made again).
   const made = new Set<string>();
   const ensureDir = async (dir: string) => {
@@ -39,12 +66,12 @@ export function localFileStore(root: string): FileStore {
     const target = pathOf(key);
     await ensureDir(path.dirname(target));
     await fsp.rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT' || !made.delete(path.dirname(target))) throw error;
+      if (error.code !== 'ENOENT' || !forgetDir(path.dirname(target))) throw error;
       // The folder went away (removed by hand): made again, once.
       await ensureDir(path.dirname(target));
       await fsp.rename(temp, target);
     });
-    await fsyncPath(path.dirname(target));
+    await fsyncDir(path.dirname(target));
   };
 
   return {
@@ -61,10 +88,11 @@ export function localFileStore(root: string): FileStore {
         throw error;
       }
     },
-    async adoptFile(key, localPath) {
-      // One fsync of the bytes where they already are, then the rename (and its directory):
-      // no second copy, no second fsync. Another file system: copied like putFile.
-      await fsyncPath(localPath);
+    async adoptFile(key, localPath, options) {
+      // One fsync of the bytes where they already are (none when the caller fsync'd them on its
+      // own descriptor), then the rename (and its directory): no second copy, no second fsync.
+      // Another file system: copied like putFile.
+      if (!options?.synced) await fsyncPath(localPath);
       try {
         await place(key, localPath);
       } catch (error) {
@@ -101,6 +129,10 @@ export function localFileStore(root: string): FileStore {
     async remove(key) {
       await fsp.rm(pathOf(key), { force: true });
     },
-    async close() {},
+    async close() {
+      const handles = [...dirHandles.values()];
+      dirHandles.clear();
+      await Promise.all(handles.map((h) => h.then((x) => x.close()).catch(() => {})));
+    },
   };
 }

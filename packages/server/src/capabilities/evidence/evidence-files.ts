@@ -35,7 +35,7 @@ export async function storeEvidence(ctx: AppContext, uploads: readonly AcceptedU
  * job after the commit (public-copies.ts).
  */
 export async function storeOriginals(ctx: AppContext, uploads: readonly AcceptedUpload[]): Promise<EvidenceRow[]> {
-  for (const upload of uploads) await checkReadableImage(upload.tempPath, upload.mimeType, upload.originalName);
+  for (const upload of uploads) await checkReadableImage(upload.bytes ?? upload.tempPath, upload.mimeType, upload.originalName);
   return Promise.all(
     uploads.map(async (upload) => ({
       originalName: upload.originalName,

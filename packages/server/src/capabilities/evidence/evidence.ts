@@ -106,7 +106,7 @@ export async function sniffEvidenceType(filePath: string, head?: Buffer): Promis
  * On the intake's hot path, instead of the copy itself: the image's header can be read (sharp
  * reads the header only), so a file that merely starts like an image is still refused at once.
  */
-export async function checkReadableImage(filePath: string, mimeType: string, name: string): Promise<void> {
+export async function checkReadableImage(filePath: string | Buffer, mimeType: string, name: string): Promise<void> {
   if (!ACCEPTED_TYPES[mimeType]?.publicCopy) return;
   const meta = await sharp(filePath, { limitInputPixels: MAX_INPUT_PIXELS }).metadata().catch(() => null);
   if (!meta?.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw evidenceErrors.unreadableImage(name);

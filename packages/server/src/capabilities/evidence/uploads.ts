@@ -67,7 +67,10 @@ async function onFile(this: FastifyRequest, ctx: AppContext, part: MultipartFile
   const fileLimitApplies = EVIDENCE_LIMITS.maxFileBytes <= leftInTotal;
   let incoming: IncomingFile;
   try {
-    incoming = await receiveUpload(ctx.evidenceDir, part.file, Math.min(EVIDENCE_LIMITS.maxFileBytes, leftInTotal), fileLimitApplies ? 'file' : 'total');
+    incoming = await receiveUpload(ctx.evidenceDir, part.file, Math.min(EVIDENCE_LIMITS.maxFileBytes, leftInTotal), fileLimitApplies ? 'file' : 'total', {
+      // A local store adopts the temp file: fsync'd on its own descriptor as it arrives (issue 11, fifth pass).
+      durable: Boolean(ctx.files.adoptFile),
+    });
   } catch (error) {
     if (error instanceof UploadTooLargeError) return refuse(this, part, error.limit === 'file' ? evidenceErrors.tooLarge(name) : evidenceErrors.totalTooLarge());
     throw error;

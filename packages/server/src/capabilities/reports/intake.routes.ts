@@ -61,6 +61,10 @@ export function publicIntakeRoutes(app: ReportsApp, { ctx, cases, submitLimit }:
   app.post(
     '/reports',
     {
+      // The answer is a receipt of a few hundred bytes (under the 1 kB compression threshold) and
+      // browsers do not compress uploads: neither compression hook runs here (issue 11, fifth pass).
+      compress: false,
+      decompress: false,
       config: { rateLimit: submitLimit, acceptsEvidence: true },
       schema: {
         tags: ['reports'],
