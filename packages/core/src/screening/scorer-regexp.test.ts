@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELECTION_CONTEXT, hasElectionContext, REFERENCE, referenceWindow } from './scorer.ts';
+import { ELECTION_CONTEXT, hasElectionContext, REFERENCE, referenceAfter, referenceWindow } from './scorer.ts';
 
 /**
  * The scorer reads two of its RegExps a faster way for speed; these hold the fast reading to the
@@ -76,7 +76,17 @@ const REFERENCE_TEXTS = [
   'coblos 𝐀nya 😀nya ✌️ bunda-nya kalian_',
   'mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak mbak',
   'Ayo coblos nomor 2, sampai 27 November. Pilihannya jelas: beliau! #Menang',
+  'coblos pak   haji ya pak haji pak  \t haji xpak haji pak',
+  '12pak haji _dia dia_ dia1 é beliau \u0345dia xbu bu',
+  '𝐀nya 𝐀𝐀nya 😀dia \uDC00dia \uD835dia ЯKANG',
 ];
+
+/** The same through `referenceAfter`, as the scorer reads them. */
+function fastMatches(text: string, from: number, to: number): Array<[number, string]> {
+  const found: Array<[number, string]> = [];
+  for (let m = referenceAfter(text, from); m && m.index < to; m = referenceAfter(text, m.index + m[0].length)) found.push([m.index, m[0]]);
+  return found;
+}
 
 /** Every REFERENCE match starting at or after `from` and before `to`, as [index, text]. */
 function matches(text: string, from: number, to: number): Array<[number, string]> {
@@ -86,12 +96,14 @@ function matches(text: string, from: number, to: number): Array<[number, string]
   return found;
 }
 
-describe('referenceWindow', () => {
-  it('holds every REFERENCE match that starts before the window ends, as in the whole text', () => {
+describe('referenceWindow and referenceAfter', () => {
+  it('find every REFERENCE match that starts before the window ends, as REFERENCE does in the whole text', () => {
     for (const text of REFERENCE_TEXTS) {
       for (let from = 0; from <= text.length; from++) {
         for (let to = from; to <= text.length; to++) {
-          expect(matches(referenceWindow(text, to), from, to), `${JSON.stringify(text)} ${from}-${to}`).toEqual(matches(text, from, to));
+          const expected = matches(text, from, to);
+          expect(matches(referenceWindow(text, to), from, to), `${JSON.stringify(text)} ${from}-${to}`).toEqual(expected);
+          expect(fastMatches(referenceWindow(text, to), from, to), `${JSON.stringify(text)} ${from}-${to}`).toEqual(expected);
         }
       }
     }
