@@ -198,12 +198,13 @@ function gap(a: LexiconHit, b: LexiconHit): number {
  * Drops a cue that lies inside a longer cue: "pilih" in "jangan pilih" is not a call to vote,
  * "tolak" in "tolak politik uang" opposes nobody. Of two cues on the same span the clear one stays.
  */
-function outermostCues(cues: readonly LexiconHit[]): LexiconHit[] {
-  const kept: LexiconHit[] = [];
-  for (let i = 0; i < cues.length; i++) {
+function outermostCues(list: List<LexiconHit>, kept: List<LexiconHit>): void {
+  kept.clear();
+  const cues = list.items;
+  for (let i = 0; i < list.count; i++) {
     const cue = cues[i];
     let inside = false;
-    for (let j = 0; j < cues.length && !inside; j++) {
+    for (let j = 0; j < list.count && !inside; j++) {
       const other = cues[j];
       if (j === i || other.tokenStart > cue.tokenStart || other.tokenEnd < cue.tokenEnd) continue;
       const sameSpan = other.tokenStart === cue.tokenStart && other.tokenEnd === cue.tokenEnd;
@@ -211,7 +212,31 @@ function outermostCues(cues: readonly LexiconHit[]): LexiconHit[] {
     }
     if (!inside) kept.push(cue);
   }
-  return kept;
+}
+
+/**
+ * A list whose array is kept from post to post: `items[0..count)` are its members. It never
+ * shrinks (setting an array's length to 0 gives its storage back, and the next post grows it
+ * again), so refilling it for each post allocates nothing once it has grown: the analysis of a
+ * post that names a candidate used to build some 4.5 KB of arrays and objects, and its garbage
+ * collection cost ~5 % of screening. Beyond `count` it still holds the last posts' members.
+ */
+class List<T> {
+  items: T[] = [];
+  count = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  push(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** A copy of the members, for the reasons (written rarely, and kept). */
+  toArray(): T[] {
+    return this.items.slice(0, this.count);
+  }
 }
 
 const IRRELEVANT: ScreeningResult = Object.freeze({
@@ -227,12 +252,13 @@ const IRRELEVANT: ScreeningResult = Object.freeze({
 /** Added to a cue's distance from a mention that is not near it, so near mentions always win. */
 const FAR = 1e6;
 
+/** A cue given to a group (pooled: one analysis at a time). */
 interface CueEvidence {
-  readonly hit: LexiconHit;
-  readonly weight: number;
-  readonly near: boolean;
+  hit: LexiconHit;
+  weight: number;
+  near: boolean;
   /** Set when the cue counts for a pair through a pronoun or form of address that points back at it (coreference). */
-  readonly reference?: Reference;
+  reference: Reference | undefined;
 }
 
 /** A pronoun or bare form of address beside a call to vote ("coblos beliau") and the mention it points at. */
@@ -242,12 +268,14 @@ interface Reference {
   readonly antecedent: LexiconHit;
 }
 
-/** An entry the post mentions, with every place it does ("✌✌✌" is one mention, three hits). */
+/** An entry the post mentions, with every place it does ("✌✌✌" is one mention, three hits); pooled. */
 interface Mention {
-  readonly index: number;
-  readonly entry: LexiconEntry;
-  readonly hits: LexiconHit[];
-  readonly weight: number;
+  index: number;
+  entry: LexiconEntry;
+  /** The hits are `hits[0..hitCount)` (the array is reused). */
+  hits: LexiconHit[];
+  hitCount: number;
+  weight: number;
 }
 
 /**
@@ -256,27 +284,64 @@ interface Mention {
  * region at once, and must cost no more than a name.
  */
 interface PairGroup {
-  readonly mentions: readonly Mention[];
+  /** The members, in the post's order. */
+  readonly mentions: List<Mention>;
   /** The strongest of the mentions. */
-  readonly best: Mention;
+  best: Mention;
   /**
-   * The group's pairs as indices (pair-index.ts): those of its one mention's list, except, when
-   * `excluded`, the ones other mentions name too (marked in SHARED while the post is analysed).
+   * The group's pairs as indices (pair-index.ts), `pairs[0..pairCount)`: those of its one
+   * mention's list, except, when `excluded`, the ones other mentions name too (marked in SHARED
+   * while the post is analysed); or a part's pairs, in `own`.
    */
-  readonly pairs: Int32Array | readonly number[];
-  readonly excluded: boolean;
+  pairs: Int32Array;
+  pairCount: number;
+  /** The pairs of a part that several namers share (`computeGrouping`), kept with the pooled group. */
+  own: Int32Array;
+  excluded: boolean;
   /** Bit k set when mention k of the post is a member (0 when a member's index is past 30: `assignCue` then scans). */
-  readonly memberMask: number;
-  readonly size: number;
-  readonly support: CueEvidence[];
-  readonly opposition: CueEvidence[];
+  memberMask: number;
+  size: number;
+  readonly support: List<CueEvidence>;
+  readonly opposition: List<CueEvidence>;
 }
 
+/** A group with what ranks it (pooled). */
 interface RankedGroup {
-  readonly group: PairGroup;
+  group: PairGroup;
   /** The group's pairs in the account's region. */
-  readonly local: readonly string[];
-  readonly total: number;
+  local: readonly string[];
+  total: number;
+}
+
+/*
+ * The analysis of one post at a time (scoring is synchronous), in objects and lists kept from
+ * post to post. A result keeps the post's hits, not its analysis: its reasons are written, when
+ * read, from the post analysed again (the same hits give the same analysis).
+ */
+const MENTION_HITS = new List<LexiconHit>();
+const CUE_HITS = new List<LexiconHit>();
+const OUTER_CUES = new List<LexiconHit>();
+const NEUTRAL = new List<LexiconHit>();
+const MENTIONS = new List<Mention>();
+const GROUPS = new List<PairGroup>();
+const RANKED = new List<RankedGroup>();
+const EVIDENCE = new List<CueEvidence>();
+/** The distinct pair lists of a post's mentions and their indices (`groupPairs`). */
+const LISTS = new List<readonly string[]>();
+const LIST_INDICES = new List<Int32Array>();
+/** Which of LISTS each mention's list is (`groupPairs`). */
+let namerOf = new Int32Array(16);
+/** Which namers name each part (`computeGrouping`). */
+let partMasks = new Int32Array(16);
+
+/** The pooled group at `slot`. */
+function groupAt(slot: number): PairGroup {
+  let group = GROUPS.items[slot];
+  if (group === undefined) {
+    group = { mentions: new List(), best: undefined as unknown as Mention, pairs: NO_PAIRS, pairCount: 0, own: new Int32Array(8), excluded: false, memberMask: 0, size: 0, support: new List(), opposition: new List() };
+    GROUPS.items[slot] = group;
+  }
+  return group;
 }
 
 const pairSets = new WeakMap<LexiconEntry, ReadonlySet<string>>();
@@ -291,28 +356,51 @@ function factorOf(entry: LexiconEntry, config: ScoringConfig): number {
   return entry.ambiguous ? config.ambiguousFactor : 1;
 }
 
-function mentionsOf(mentionHits: readonly LexiconHit[], config: ScoringConfig): Mention[] {
+/** The post's mentions into MENTIONS, in the order they first come. */
+function mentionsOf(mentionHits: List<LexiconHit>, config: ScoringConfig): void {
   // A post names a few entries: a scan beats a Map built per post.
-  const mentions: Mention[] = [];
-  for (const hit of mentionHits) {
+  const mentions = MENTIONS.items;
+  let count = 0;
+  for (let h = 0; h < mentionHits.count; h++) {
+    const hit = mentionHits.items[h];
     let mention: Mention | undefined;
-    for (let k = 0; k < mentions.length && !mention; k++) if (mentions[k].entry === hit.entry) mention = mentions[k];
-    if (mention) mention.hits.push(hit);
+    for (let k = 0; k < count && !mention; k++) if (mentions[k].entry === hit.entry) mention = mentions[k];
+    if (mention) mention.hits[mention.hitCount++] = hit;
     else {
       const weight = config.mentionWeights[hit.entry.kind as MentionKind] * factorOf(hit.entry, config);
-      mentions.push({ index: mentions.length, entry: hit.entry, hits: [hit], weight });
+      mention = mentions[count];
+      if (mention === undefined) mentions[count] = mention = { index: count, entry: hit.entry, hits: [hit], hitCount: 1, weight };
+      else {
+        mention.index = count;
+        mention.entry = hit.entry;
+        mention.hits[0] = hit;
+        mention.hitCount = 1;
+        mention.weight = weight;
+      }
+      count++;
     }
   }
-  return mentions;
+  MENTIONS.count = count;
 }
 
-function newGroup(members: readonly Mention[], pairs: PairGroup['pairs'], excluded: boolean, size: number): PairGroup {
+/** Makes the pooled `group`, its members already in `group.mentions`, a group of `pairs[0..pairCount)`. */
+function newGroup(group: PairGroup, pairs: Int32Array, pairCount: number, excluded: boolean, size: number): PairGroup {
+  const members = group.mentions.items;
+  const count = group.mentions.count;
   // The first of the strongest mentions.
   let best = members[0];
-  for (let k = 1; k < members.length; k++) if (members[k].weight > best.weight) best = members[k];
+  for (let k = 1; k < count; k++) if (members[k].weight > best.weight) best = members[k];
   let memberMask = 0;
-  for (let k = 0; k < members.length && memberMask !== -1; k++) memberMask = members[k].index < 31 ? memberMask | (1 << members[k].index) : -1;
-  return { mentions: members, best, pairs, excluded, memberMask: memberMask === -1 ? 0 : memberMask, size, support: [], opposition: [] };
+  for (let k = 0; k < count && memberMask !== -1; k++) memberMask = members[k].index < 31 ? memberMask | (1 << members[k].index) : -1;
+  group.best = best;
+  group.pairs = pairs;
+  group.pairCount = pairCount;
+  group.excluded = excluded;
+  group.memberMask = memberMask === -1 ? 0 : memberMask;
+  group.size = size;
+  group.support.clear();
+  group.opposition.clear();
+  return group;
 }
 
 const EMPTY_IDS: readonly string[] = Object.freeze([]);
@@ -347,8 +435,8 @@ function indexSetOf(list: Int32Array): ReadonlySet<number> {
   return set;
 }
 
-function includesIndex(list: Int32Array | readonly number[], index: number): boolean {
-  for (let k = 0; k < list.length; k++) if (list[k] === index) return true;
+function includesIndex(list: Int32Array, count: number, index: number): boolean {
+  for (let k = 0; k < count; k++) if (list[k] === index) return true;
   return false;
 }
 
@@ -373,109 +461,130 @@ function addShared(index: number, both: number): void {
   } else SHARED.setValue(index, SHARED.value(index) | both);
 }
 
-/**
- * How the pairs of a post's distinct pair lists fall into groups: which lists name each shared
- * part (a bit mask), the pairs of each part, and how many of each list's pairs are shared.
- */
-interface Grouping {
-  readonly masks: readonly number[];
-  readonly ids: ReadonlyArray<number[]>;
-  readonly sharedCount: Int32Array;
-}
-
 /** How many of each list's pairs are shared: scratch of `computeGrouping`, read at once by `groupPairs` (scoring is synchronous). */
 let sharedCountScratch = new Int32Array(32);
 
-function computeGrouping(lists: ReadonlyArray<Int32Array>): Grouping {
+/**
+ * How the pairs of a post's distinct pair lists fall into parts: which lists name each shared
+ * pair (a bit mask, in `partMasks`), the pairs of each part (in the `own` pairs of the pooled
+ * group of the same slot: the parts' groups come first), and how many of each list's pairs are
+ * shared (in `sharedCountScratch`). Returns how many parts there are.
+ */
+function computeGrouping(lists: List<Int32Array>): number {
   // More than 30 distinct namers in one post is no post a person writes: the rest stand alone.
-  const n = Math.min(lists.length, 30);
+  const n = Math.min(lists.count, 30);
   SHARED.clear();
   sharedTotal = 0;
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const both = (1 << a) | (1 << b);
-      const x = lists[a].length <= lists[b].length ? lists[a] : lists[b];
-      const y = x === lists[a] ? lists[b] : lists[a];
+      const la = lists.items[a];
+      const lb = lists.items[b];
+      const x = la.length <= lb.length ? la : lb;
+      const y = x === la ? lb : la;
       if (y.length <= 8) {
         // Two short lists (the parts of one name): compared at once, cheaper than the cache.
-        for (let k = 0; k < x.length; k++) if (includesIndex(y, x[k])) addShared(x[k], both);
+        for (let k = 0; k < x.length; k++) if (includesIndex(y, y.length, x[k])) addShared(x[k], both);
         continue;
       }
       const ids = sharedPairs(x, y);
       for (let k = 0; k < ids.length; k++) addShared(ids[k], both);
     }
   }
-  if (sharedCountScratch.length < lists.length) sharedCountScratch = new Int32Array(lists.length * 2);
+  if (sharedCountScratch.length < lists.count) sharedCountScratch = new Int32Array(lists.count * 2);
   const sharedCount = sharedCountScratch;
-  sharedCount.fill(0, 0, lists.length);
-  const masks: number[] = [];
-  const idsOf: number[][] = [];
+  sharedCount.fill(0, 0, lists.count);
+  let parts = 0;
   // The parts in the order their first pair comes: a post has a few, so a scan finds a part.
   for (let s = 0; s < sharedTotal; s++) {
     const id = sharedOrder[s];
     const mask = SHARED.value(id);
-    const part = masks.indexOf(mask);
-    if (part >= 0) idsOf[part].push(id);
-    else {
-      masks.push(mask);
-      idsOf.push([id]);
+    let part = -1;
+    for (let p = 0; p < parts && part < 0; p++) if (partMasks[p] === mask) part = p;
+    if (part < 0) {
+      part = parts++;
+      if (part === partMasks.length) partMasks = grownInt32(partMasks);
+      partMasks[part] = mask;
+      groupAt(part).pairCount = 0;
     }
+    const group = groupAt(part);
+    if (group.pairCount === group.own.length) group.own = grownInt32(group.own);
+    group.own[group.pairCount++] = id;
     for (let k = 0; k < n; k++) if (mask & (1 << k)) sharedCount[k]++;
   }
-  return { masks, ids: idsOf, sharedCount };
+  return parts;
 }
 
-function groupPairs(mentions: readonly Mention[]): PairGroup[] {
+function grownInt32(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+/** The groups of the post's MENTIONS into GROUPS. */
+function groupPairs(): void {
+  const mentions = MENTIONS.items;
+  const mentionCount = MENTIONS.count;
+  GROUPS.count = 0;
   // Most posts that name a candidate name one pair list (a ✌, or one name said several ways):
-  // one group, found without the namers' arrays.
+  // one group, found without the namers' lists.
   const first = mentions[0].entry.candidatePairIds;
   let oneList = true;
-  for (let k = 1; k < mentions.length && oneList; k++) oneList = mentions[k].entry.candidatePairIds === first;
-  if (oneList) return first.length > 0 ? [newGroup(mentions, pairIndicesOf(first), false, first.length)] : [];
+  for (let k = 1; k < mentionCount && oneList; k++) oneList = mentions[k].entry.candidatePairIds === first;
+  if (oneList) {
+    if (first.length === 0) return;
+    const group = groupAt(0);
+    group.mentions.clear();
+    for (let k = 0; k < mentionCount; k++) group.mentions.push(mentions[k]);
+    const pairs = pairIndicesOf(first);
+    newGroup(group, pairs, pairs.length, false, first.length);
+    GROUPS.count = 1;
+    return;
+  }
   // Mentions naming the very same pairs ("✌" and "nomor 2": the matcher gives them one pair
   // list) are one namer; the pairs several namers name (a name and its ballot number) are found
   // by intersecting their lists (cached), and grouped by which namers name them (a bit mask).
-  const namers: Mention[][] = [];
-  const lists: Array<readonly string[]> = [];
-  for (const mention of mentions) {
-    const list = mention.entry.candidatePairIds;
-    const k = lists.indexOf(list);
-    if (k >= 0) namers[k].push(mention);
-    else {
-      lists.push(list);
-      namers.push([mention]);
+  LISTS.clear();
+  LIST_INDICES.clear();
+  if (namerOf.length < mentionCount) namerOf = new Int32Array(mentionCount * 2);
+  for (let m = 0; m < mentionCount; m++) {
+    const list = mentions[m].entry.candidatePairIds;
+    let k = -1;
+    for (let j = 0; j < LISTS.count && k < 0; j++) if (LISTS.items[j] === list) k = j;
+    if (k < 0) {
+      k = LISTS.count;
+      LISTS.push(list);
+      LIST_INDICES.push(pairIndicesOf(list));
     }
+    namerOf[m] = k;
   }
-  const indices = lists.map(pairIndicesOf);
-  const { masks, ids, sharedCount } = computeGrouping(indices);
-  const n = Math.min(namers.length, 30);
-  const groups: PairGroup[] = [];
-  for (let g = 0; g < masks.length; g++) {
-    const mask = masks[g];
-    // The namers' mentions in the post's order (each namer's are in order already): an insertion sort.
-    const members: Mention[] = [];
-    for (let k = 0; k < n; k++) {
-      if (!(mask & (1 << k))) continue;
-      for (const mention of namers[k]) {
-        let at = members.length;
-        while (at > 0 && members[at - 1].index > mention.index) at--;
-        if (at === members.length) members.push(mention);
-        else members.splice(at, 0, mention);
-      }
-    }
-    groups.push(newGroup(members, ids[g], false, ids[g].length));
+  const parts = computeGrouping(LIST_INDICES);
+  const sharedCount = sharedCountScratch;
+  const n = Math.min(LISTS.count, 30);
+  for (let g = 0; g < parts; g++) {
+    const mask = partMasks[g];
+    // The namers' mentions in the post's order.
+    const group = groupAt(g);
+    group.mentions.clear();
+    for (let m = 0; m < mentionCount; m++) if (namerOf[m] < n && mask & (1 << namerOf[m])) group.mentions.push(mentions[m]);
+    newGroup(group, group.own, group.pairCount, false, group.pairCount);
   }
-  for (let k = 0; k < namers.length; k++) {
-    const pairs = indices[k];
-    if (pairs.length > sharedCount[k]) groups.push(newGroup(namers[k], pairs, sharedCount[k] > 0, pairs.length - sharedCount[k]));
+  let count = parts;
+  for (let k = 0; k < LISTS.count; k++) {
+    const pairs = LIST_INDICES.items[k];
+    if (pairs.length <= sharedCount[k]) continue;
+    const group = groupAt(count++);
+    group.mentions.clear();
+    for (let m = 0; m < mentionCount; m++) if (namerOf[m] === k) group.mentions.push(mentions[m]);
+    newGroup(group, pairs, pairs.length, sharedCount[k] > 0, pairs.length - sharedCount[k]);
   }
-  return groups;
+  GROUPS.count = count;
 }
 
 function hasPair(group: PairGroup, id: string): boolean {
   const index = knownPairIndex(id);
   if (index < 0) return false;
-  return group.excluded ? pairSet(group.best.entry).has(id) && !SHARED.has(index) : includesIndex(group.pairs, index);
+  return group.excluded ? pairSet(group.best.entry).has(id) && !SHARED.has(index) : includesIndex(group.pairs, group.pairCount, index);
 }
 
 /**
@@ -483,18 +592,22 @@ function hasPair(group: PairGroup, id: string): boolean {
  * mention first (an ambiguous one only right beside it), then by distance, a mention right after
  * the cue counting as slightly nearer ("pilih Budi"). Far cues count by `farCueFactor`.
  */
-function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig, text: string): void {
-  const farFactor = groups.length === 1 ? config.soleGroupFarCueFactor : config.farCueFactor;
-  if (closenessScratch.length < mentions.length) closenessScratch = new Float64Array(mentions.length * 2);
+function assignCue(cue: LexiconHit, mentionList: List<Mention>, groupList: List<PairGroup>, config: ScoringConfig, text: string): void {
+  const mentions = mentionList.items;
+  const mentionCount = mentionList.count;
+  const groups = groupList.items;
+  const farFactor = groupList.count === 1 ? config.soleGroupFarCueFactor : config.farCueFactor;
+  if (closenessScratch.length < mentionCount) closenessScratch = new Float64Array(mentionCount * 2);
   const closeness = closenessScratch;
   let closest = Infinity;
   // Whether a clear (not ambiguous) mention is near: then the cue is about it, and no coreference is looked for.
   let nearClear = false;
-  for (let k = 0; k < mentions.length; k++) {
+  for (let k = 0; k < mentionCount; k++) {
     const mention = mentions[k];
     const window = mention.entry.ambiguous ? config.ambiguousNearWindow : config.nearWindow;
     let nearest = Infinity;
-    for (const hit of mention.hits) {
+    for (let h = 0; h < mention.hitCount; h++) {
+      const hit = mention.hits[h];
       const tokens = gap(cue, hit);
       nearest = Math.min(nearest, (tokens <= window ? 0 : FAR) + tokens + (hit.tokenStart >= cue.tokenEnd ? 0 : 0.5));
     }
@@ -506,27 +619,43 @@ function assignCue(cue: LexiconHit, mentions: readonly Mention[], groups: readon
   const support = cue.entry.kind === 'support_cue';
   // Coreference, only for a call to vote far from every mention but a pronoun ("coblos beliau" names every pair of
   // the region), with a pronoun or bare form of address beside it.
-  if (!nearClear && isCall(cue.entry) && !nearNamed(closeness, mentions) && assignByReference(cue, mentions, groups, config, text, support)) return;
+  if (!nearClear && isCall(cue.entry) && !nearNamed(closeness, mentionList) && assignByReference(cue, mentionList, groupList, config, text, support)) return;
   const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config) * (near ? 1 : farFactor);
   let evidence: CueEvidence | undefined;
-  if (mentions.length <= 31) {
+  if (mentionCount <= 31) {
     // The mentions at the closest distance as a bit mask: a group gets the cue when one of its
     // members is among them, one AND per group instead of a scan of its members.
     let closestMask = 0;
-    for (let k = 0; k < mentions.length; k++) if (closeness[k] === closest) closestMask |= 1 << k;
-    for (const group of groups) {
+    for (let k = 0; k < mentionCount; k++) if (closeness[k] === closest) closestMask |= 1 << k;
+    for (let g = 0; g < groupList.count; g++) {
+      const group = groups[g];
       if ((group.memberMask & closestMask) === 0) continue;
-      (support ? group.support : group.opposition).push((evidence ??= { hit: cue, weight, near }));
+      (support ? group.support : group.opposition).push((evidence ??= newEvidence(cue, weight, near, undefined)));
     }
     return;
   }
-  for (const group of groups) {
-    for (const m of group.mentions) {
-      if (closeness[m.index] !== closest) continue;
-      (support ? group.support : group.opposition).push((evidence ??= { hit: cue, weight, near }));
+  for (let g = 0; g < groupList.count; g++) {
+    const group = groups[g];
+    for (let k = 0; k < group.mentions.count; k++) {
+      if (closeness[group.mentions.items[k].index] !== closest) continue;
+      (support ? group.support : group.opposition).push((evidence ??= newEvidence(cue, weight, near, undefined)));
       break;
     }
   }
+}
+
+/** A pooled cue evidence (EVIDENCE: one analysis at a time). */
+function newEvidence(hit: LexiconHit, weight: number, near: boolean, reference: Reference | undefined): CueEvidence {
+  let evidence = EVIDENCE.items[EVIDENCE.count];
+  if (evidence === undefined) EVIDENCE.items[EVIDENCE.count] = evidence = { hit, weight, near, reference };
+  else {
+    evidence.hit = hit;
+    evidence.weight = weight;
+    evidence.near = near;
+    evidence.reference = reference;
+  }
+  EVIDENCE.count++;
+  return evidence;
 }
 
 /**
@@ -635,14 +764,16 @@ function referenceBeside(cue: LexiconHit, text: string): [number, number] | null
  * call (else the first after it). "Kemarin ketemu Pak Heru di pasar. Pokoknya tgl 27 coblos
  * beliau!" counts as a call near "Pak Heru". False when there is no such word or mention.
  */
-function assignByReference(cue: LexiconHit, mentions: readonly Mention[], groups: readonly PairGroup[], config: ScoringConfig, text: string, support: boolean): boolean {
+function assignByReference(cue: LexiconHit, mentions: List<Mention>, groups: List<PairGroup>, config: ScoringConfig, text: string, support: boolean): boolean {
   const span = referenceBeside(cue, text);
   if (!span) return false;
   let antecedent: Mention | undefined;
   let at: LexiconHit | undefined;
-  for (const mention of mentions) {
+  for (let k = 0; k < mentions.count; k++) {
+    const mention = mentions.items[k];
     if (!NAMING_KINDS.has(mention.entry.kind) || isPronoun(mention.entry)) continue;
-    for (const hit of mention.hits) {
+    for (let h = 0; h < mention.hitCount; h++) {
+      const hit = mention.hits[h];
       // Before the call: the one ending last, the longest of those ("Mas Arya", not "Arya"); else the first after it.
       const better = !at
         ? true
@@ -657,17 +788,18 @@ function assignByReference(cue: LexiconHit, mentions: readonly Mention[], groups
   }
   if (!antecedent || !at) return false;
   const weight = (support ? config.supportCue : config.oppositionCue) * factorOf(cue.entry, config);
-  const evidence: CueEvidence = { hit: cue, weight, near: true, reference: { start: span[0], end: span[1], antecedent: at } };
-  for (const group of groups) {
-    if (!group.mentions.includes(antecedent)) continue;
+  const evidence = newEvidence(cue, weight, true, { start: span[0], end: span[1], antecedent: at });
+  for (let g = 0; g < groups.count; g++) {
+    const group = groups.items[g];
+    if (!group.mentions.items.slice(0, group.mentions.count).includes(antecedent)) continue;
     (support ? group.support : group.opposition).push(evidence);
   }
   return true;
 }
 
 /** Whether a mention other than a pronoun is near the cue (by `closeness`). */
-function nearNamed(closeness: Float64Array, mentions: readonly Mention[]): boolean {
-  for (let k = 0; k < mentions.length; k++) if (closeness[k] < FAR && !isPronoun(mentions[k].entry)) return true;
+function nearNamed(closeness: Float64Array, mentions: List<Mention>): boolean {
+  for (let k = 0; k < mentions.count; k++) if (closeness[k] < FAR && !isPronoun(mentions.items[k].entry)) return true;
   return false;
 }
 
@@ -684,27 +816,33 @@ function isPronoun(entry: LexiconEntry): boolean {
 /** Each mention's distance from the cue being assigned (scratch: scoring is synchronous). */
 let closenessScratch = new Float64Array(16);
 
-/** Ranks groups by evidence; ties go to pairs of the account's region, then to the earlier mention. */
-function rankGroups(groups: readonly PairGroup[], post: ScreenablePost, directory: CandidateDirectory, config: ScoringConfig): RankedGroup[] {
+/** Ranks GROUPS into RANKED by evidence; ties go to pairs of the account's region, then to the earlier mention. */
+function rankGroups(post: ScreenablePost, directory: CandidateDirectory, config: ScoringConfig): void {
   const localPairs = post.regionCode === undefined ? EMPTY_IDS : directory.localTo(post.regionCode);
-  if (groups.length === 1) {
-    const group = groups[0];
-    return [{ group, local: localPairs.length === 0 ? EMPTY_IDS : localPairs.filter((id) => hasPair(group, id)), total: group.best.weight + cueTotal(group.support, config) + cueTotal(group.opposition, config) }];
-  }
   // A post names a few groups: a stable insertion sort (as Array#sort is) without a comparator call.
-  const ranked: RankedGroup[] = [];
-  for (const group of groups) {
-    const next: RankedGroup = {
-      group,
-      local: localPairs.length === 0 ? EMPTY_IDS : localPairs.filter((id) => hasPair(group, id)),
-      total: group.best.weight + cueTotal(group.support, config) + cueTotal(group.opposition, config),
-    };
-    let at = ranked.length;
-    while (at > 0 && rankedBefore(next, ranked[at - 1])) at--;
-    if (at === ranked.length) ranked.push(next);
-    else ranked.splice(at, 0, next);
+  const ranked = RANKED.items;
+  let count = 0;
+  for (let g = 0; g < GROUPS.count; g++) {
+    const group = GROUPS.items[g];
+    const local = localPairs.length === 0 ? EMPTY_IDS : localPairs.filter((id) => hasPair(group, id));
+    const total = group.best.weight + cueTotal(group.support, config) + cueTotal(group.opposition, config);
+    // The pooled object past the ranked ones is free: reuse it, then shift the ranked ones over it.
+    let next = ranked[count];
+    if (next === undefined) next = { group, local, total };
+    else {
+      next.group = group;
+      next.local = local;
+      next.total = total;
+    }
+    let at = count;
+    while (at > 0 && rankedBefore(next, ranked[at - 1])) {
+      ranked[at] = ranked[at - 1];
+      at--;
+    }
+    ranked[at] = next;
+    count++;
   }
-  return ranked;
+  RANKED.count = count;
 }
 
 /** Whether `a` ranks strictly before `b`: more evidence, then pairs of the account's region, then the earlier mention. */
@@ -716,17 +854,18 @@ function rankedBefore(a: RankedGroup, b: RankedGroup): boolean {
 }
 
 /** The most likely pairs, at most `max`: each group's local pairs first. */
-function listPairs(ranked: readonly RankedGroup[], max: number): string[] {
+function listPairs(max: number): string[] {
   const ids: string[] = [];
   LISTED.clear();
-  for (const { group, local } of ranked) {
+  for (let r = 0; r < RANKED.count; r++) {
+    const { group, local } = RANKED.items[r];
     for (const id of local) {
       if (ids.length === max) return ids;
       // A local pair is one of the group's (hasPair): it has an index.
       if (LISTED.add(knownPairIndex(id), 0)) ids.push(id);
     }
     const pairs = group.pairs;
-    for (let k = 0; k < pairs.length; k++) {
+    for (let k = 0; k < group.pairCount; k++) {
       const index = pairs[k];
       if (group.excluded && SHARED.has(index)) continue;
       if (ids.length === max) return ids;
@@ -736,11 +875,11 @@ function listPairs(ranked: readonly RankedGroup[], max: number): string[] {
   return ids;
 }
 
-function cueTotal(cues: readonly CueEvidence[], config: ScoringConfig): number {
-  if (cues.length === 0) return 0;
+function cueTotal(cues: List<CueEvidence>, config: ScoringConfig): number {
+  if (cues.count === 0) return 0;
   let best = 0;
-  for (const cue of cues) best = Math.max(best, cue.weight);
-  return best + Math.min(cues.length - 1, config.maxExtraCues) * config.extraCue;
+  for (let k = 0; k < cues.count; k++) best = Math.max(best, cues.items[k].weight);
+  return best + Math.min(cues.count - 1, config.maxExtraCues) * config.extraCue;
 }
 
 /** The words of the hits as written, quoted, each once: "Coblos", "Budi". */
@@ -778,7 +917,8 @@ function reason(code: ReasonCode, weight: number, id: string, en: string, hits: 
   return { code, weight: Math.round(weight), id, en, spans };
 }
 
-function cueReason(code: ReasonCode, cues: readonly CueEvidence[], text: string, config: ScoringConfig, id: string, en: string): ScoreReason {
+function cueReason(code: ReasonCode, list: List<CueEvidence>, text: string, config: ScoringConfig, id: string, en: string): ScoreReason {
+  const cues = list.toArray();
   const hits = cues.map((c) => c.hit);
   const quoted = quote(text, hits);
   const near = cues.some((c) => c.near);
@@ -789,7 +929,7 @@ function cueReason(code: ReasonCode, cues: readonly CueEvidence[], text: string,
     const before = referred.antecedent.end <= referred.start;
     return reason(
       code,
-      cueTotal(cues, config),
+      cueTotal(list, config),
       `${id} ${quoted}; "${word}" merujuk ke "${named}" yang disebut ${before ? 'sebelumnya' : 'sesudahnya'} di unggahan yang sama`,
       `${en} ${quoted}; "${word}" refers to "${named}", named ${before ? 'earlier' : 'later'} in the same post`,
       [...hits, { ...referred.antecedent, start: referred.start, end: referred.end }],
@@ -797,7 +937,7 @@ function cueReason(code: ReasonCode, cues: readonly CueEvidence[], text: string,
   }
   return reason(
     code,
-    cueTotal(cues, config),
+    cueTotal(list, config),
     `${id} ${quoted} ${near ? 'di dekat sebutan calon' : 'di unggahan yang sama'}`,
     `${en} ${quoted} ${near ? 'near the candidate mention' : 'elsewhere in the post'}`,
     hits,
@@ -820,7 +960,8 @@ function handSignTied(post: ScreenablePost, best: PairGroup): boolean {
   if (post.kind === 'like' || post.kind === 'follow') return false;
   let sign = false;
   let naming = false;
-  for (const m of best.mentions) {
+  for (let k = 0; k < best.mentions.count; k++) {
+    const m = best.mentions.items[k];
     if (m.entry.kind === 'ballot_number' && isHandSign(m.entry)) sign = true;
     else if (NAMING_KINDS.has(m.entry.kind)) naming = true;
   }
@@ -879,32 +1020,36 @@ function letterBefore(text: string, at: number): boolean {
  * kantor, pose), and nothing beside them points at the vote — no call to vote, no clear cue
  * other than the sign's own greeting ("kode keras", "satu komando"), no election day.
  */
-function isEverydayPose(post: ScreenablePost, mentionHits: readonly LexiconHit[], cues: readonly LexiconHit[]): boolean {
+function isEverydayPose(post: ScreenablePost, mentionHits: List<LexiconHit>, cues: List<LexiconHit>): boolean {
   if (post.kind === 'like' || post.kind === 'follow') return false;
-  for (const hit of mentionHits) if (hit.entry.kind !== 'ballot_number' || !isHandSign(hit.entry)) return false;
+  for (let k = 0; k < mentionHits.count; k++) {
+    const hit = mentionHits.items[k];
+    if (hit.entry.kind !== 'ballot_number' || !isHandSign(hit.entry)) return false;
+  }
   let everyday = false;
-  for (const cue of cues) {
+  for (let k = 0; k < cues.count; k++) {
+    const cue = cues.items[k];
     if (cue.entry.kind === 'neutral_cue') everyday = true;
     else if (isCall(cue.entry) || (!cue.entry.ambiguous && !isHandSign(cue.entry))) return false;
   }
   return everyday && !hasElectionContext(post.text);
 }
 
-function neutralPenalty(neutral: readonly LexiconHit[], config: ScoringConfig): number {
+function neutralPenalty(neutral: List<LexiconHit>, config: ScoringConfig): number {
   let penalty = 0;
-  for (const cue of neutral) penalty += config.neutralCue * factorOf(cue.entry, config);
+  for (let k = 0; k < neutral.count; k++) penalty += config.neutralCue * factorOf(neutral.items[k].entry, config);
   return -Math.min(config.maxNeutralPenalty, penalty);
 }
 
 /** The cue score: the sum of the weights of the reasons \`explain\` writes, without writing them. */
-function cueScoreOf(post: ScreenablePost, best: PairGroup, neutral: readonly LexiconHit[], config: ScoringConfig): number {
+function cueScoreOf(post: ScreenablePost, best: PairGroup, neutral: List<LexiconHit>, config: ScoringConfig): number {
   let sum = Math.round(best.best.weight);
   if (handSignTied(post, best)) sum += Math.round(config.handSign);
-  if (best.support.length > 0) sum += Math.round(cueTotal(best.support, config));
-  if (best.opposition.length > 0) sum += Math.round(cueTotal(best.opposition, config));
+  if (best.support.count > 0) sum += Math.round(cueTotal(best.support, config));
+  if (best.opposition.count > 0) sum += Math.round(cueTotal(best.opposition, config));
   if (isEngagement(post.kind)) sum += Math.round(config.engagement[post.kind]);
   if (post.asnLinked) sum += Math.round(config.asnLinked);
-  if (neutral.length > 0) sum += Math.round(neutralPenalty(neutral, config));
+  if (neutral.count > 0) sum += Math.round(neutralPenalty(neutral, config));
   return Math.max(0, Math.min(100, sum));
 }
 
@@ -914,21 +1059,23 @@ function posePenalty(cueScore: number, config: ScoringConfig): number {
 }
 
 /** The reasons behind the score of a post whose most likely pairs are `best`, led by `pairId`. */
-function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig, pose: number): ScoreReason[] {
+function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutralList: List<LexiconHit>, directory: CandidateDirectory, config: ScoringConfig, pose: number): ScoreReason[] {
   const label = best.size > 1 ? `${directory.label(pairId)} (+${best.size - 1})` : directory.label(pairId);
   const kind = KIND_LABEL[best.best.entry.kind as MentionKind];
   const words = quote(post.text, best.best.hits.slice(0, 1));
-  const mentionHits: LexiconHit[] = [];
-  for (const mention of best.mentions) mentionHits.push(...mention.hits);
+  const members = best.mentions.toArray();
+  const hitsOf = (m: Mention) => m.hits.slice(0, m.hitCount);
+  const mentionHits = members.flatMap(hitsOf);
+  const neutral = neutralList.toArray();
   const reasons = [reason('candidate_mention', best.best.weight, `Menyebut ${label} lewat ${kind.id} ${words}`, `Names ${label} through the ${kind.en} ${words}`, mentionHits)];
   if (handSignTied(post, best)) {
-    const signs = best.mentions.filter((m) => m.entry.kind === 'ballot_number' && isHandSign(m.entry));
-    const hits = signs.flatMap((m) => m.hits);
+    const signs = members.filter((m) => m.entry.kind === 'ballot_number' && isHandSign(m.entry));
+    const hits = signs.flatMap(hitsOf);
     const quoted = quote(post.text, hits);
     reasons.push(reason('hand_sign', config.handSign, `Isyarat jari nomor urut ${quoted} bersama nama pasangan`, `Hand sign of the ballot number ${quoted} with the pair's name`, hits));
   }
-  if (best.support.length > 0) reasons.push(cueReason('support_cue', best.support, post.text, config, 'Ajakan atau dukungan', 'Support cue'));
-  if (best.opposition.length > 0) reasons.push(cueReason('opposition_cue', best.opposition, post.text, config, 'Ajakan menolak', 'Opposition cue'));
+  if (best.support.count > 0) reasons.push(cueReason('support_cue', best.support, post.text, config, 'Ajakan atau dukungan', 'Support cue'));
+  if (best.opposition.count > 0) reasons.push(cueReason('opposition_cue', best.opposition, post.text, config, 'Ajakan menolak', 'Opposition cue'));
   if (isEngagement(post.kind)) {
     const engagement = ENGAGEMENT_LABEL[post.kind];
     reasons.push(reason('engagement', config.engagement[post.kind], `${engagement.id} (SKB 2022 A06)`, `${engagement.en} (SKB 2022 A06)`));
@@ -936,7 +1083,7 @@ function explain(post: ScreenablePost, best: PairGroup, pairId: string, neutral:
   if (post.asnLinked) reasons.push(reason('asn_account', config.asnLinked, 'Akun terhubung dengan ASN', 'Account linked to an ASN'));
   if (neutral.length > 0) {
     const quoted = quote(post.text, neutral);
-    reasons.push(reason('neutral_context', neutralPenalty(neutral, config), `Konteks berita atau netral: ${quoted}`, `News or neutral context: ${quoted}`, neutral));
+    reasons.push(reason('neutral_context', neutralPenalty(neutralList, config), `Konteks berita atau netral: ${quoted}`, `News or neutral context: ${quoted}`, neutral));
   }
   if (pose < 0) {
     reasons.push(
@@ -1024,33 +1171,34 @@ class CueIds {
  * post, the ASN link, how many pairs are named, whether the pair runs in the account's region,
  * the cue score. `cueFeatureLabels` writes their labels when a reason names them.
  */
-function cueFeatureIds(post: ScreenablePost, ranked: readonly RankedGroup[], neutral: readonly LexiconHit[], cueScore: number, tokenCount: number, f: CueIds): void {
-  const best = ranked[0].group;
+function cueFeatureIds(post: ScreenablePost, ranked: List<RankedGroup>, neutral: List<LexiconHit>, cueScore: number, tokenCount: number, f: CueIds): void {
+  const best = ranked.items[0].group;
   const kind = best.best.entry.kind;
   f.push(IDS.mention[kind]);
   if (best.best.entry.ambiguous) f.push(IDS.mentionAmbiguous);
   // Each other kind of mention once, in the order they come.
   const others = f.count;
-  for (const m of best.mentions) {
-    const k = m.entry.kind;
+  for (let j = 0; j < best.mentions.count; j++) {
+    const k = best.mentions.items[j].entry.kind;
     if (k !== kind && !f.has(IDS.also[k], others)) f.push(IDS.also[k]);
   }
-  if (best.support.length > 0) cueState(f, best.support, IDS.support);
-  if (best.opposition.length > 0) cueState(f, best.opposition, IDS.opposition);
-  if (neutral.length > 0) f.push(IDS.neutral[Math.min(neutral.length, 3)]);
+  if (best.support.count > 0) cueState(f, best.support, IDS.support);
+  if (best.opposition.count > 0) cueState(f, best.opposition, IDS.opposition);
+  if (neutral.count > 0) f.push(IDS.neutral[Math.min(neutral.count, 3)]);
   f.push(IDS.kind[post.kind]);
   f.push(IDS.asn[Number(post.asnLinked)]);
   f.push(IDS.kindAsn[post.kind][Number(post.asnLinked)]);
-  f.push(IDS.pairs[Math.min(ranked.length, 3)]);
-  if (post.regionCode !== undefined) f.push(IDS.region[Number(ranked[0].local.length > 0)]);
+  f.push(IDS.pairs[Math.min(ranked.count, 3)]);
+  if (post.regionCode !== undefined) f.push(IDS.region[Number(ranked.items[0].local.length > 0)]);
   f.push(IDS.cueScore[band(cueScore, CUE_SCORE_EDGES)]);
   f.push(IDS.length[band(tokenCount, LENGTH_EDGES)]);
 }
 
-function cueState(f: CueIds, cues: readonly CueEvidence[], ids: { near: number; far: number; clear: number; vague: number }): void {
+function cueState(f: CueIds, cues: List<CueEvidence>, ids: { near: number; far: number; clear: number; vague: number }): void {
   let isNear = false;
   let isClear = false;
-  for (const c of cues) {
+  for (let k = 0; k < cues.count; k++) {
+    const c = cues.items[k];
     if (c.near) isNear = true;
     if (!c.hit.entry.ambiguous) isClear = true;
   }
@@ -1157,7 +1305,7 @@ export function scorePost(
 ): ScreeningResult {
   const analysis = analyse(post, hits, directory, config);
   if (!analysis) return IRRELEVANT;
-  const { cueScore, cueLean, groups, candidatePairIds } = analysis;
+  const { cueScore, cueLean, candidatePairIds } = analysis;
   let opposes = cueLean > 0;
   let score = cueScore;
   let points = 0;
@@ -1168,7 +1316,10 @@ export function scorePost(
     const array = isTokenArray(tokens);
     const count = array ? tokens.length : tokens.count;
     MASK.clear();
-    for (const h of analysis.mentionHits) MASK.add(h.tokenStart, h.tokenEnd, h.entry.kind);
+    for (let k = 0; k < analysis.mentionHits.count; k++) {
+      const h = analysis.mentionHits.items[k];
+      MASK.add(h.tokenStart, h.tokenEnd, h.entry.kind);
+    }
     CUES.count = 0;
     cueFeatureIds(post, analysis.ranked, analysis.neutral, cueScore, count, CUES);
     modelLogitsByCueIdsInto(model, array ? tokens : tokens.words, count, !array, MASK, CUES.ids, CUES.count, cueWeightsOf(model), LOGITS);
@@ -1179,14 +1330,19 @@ export function scorePost(
   }
   const flagged = score >= config.threshold;
   let pairCount = 0;
-  for (const g of groups) pairCount += g.size;
+  for (let g = 0; g < analysis.groups.count; g++) pairCount += analysis.groups.items[g].size;
   return new ExplainedResult(
     score,
     !flagged ? 'mention_only' : opposes ? 'likely_opposition' : 'likely_support',
     candidatePairIds,
     pairCount,
     !flagged ? null : opposes ? 'attack' : 'support',
-    { post, analysis, directory, config, tokens: tokens && (isTokenArray(tokens) ? tokens : tokens.normaliser), points },
+    post,
+    hits,
+    directory,
+    config,
+    tokens && (isTokenArray(tokens) ? tokens : tokens.normaliser),
+    points,
   );
 }
 
@@ -1202,20 +1358,21 @@ function cueWeightsOf(model: ScreeningModel): Float64Array {
 }
 const LOGITS = new Float64Array(2);
 
-/** What the reasons of a scored post are written from, when they are read. */
-interface ToExplain {
-  readonly post: ScreenablePost;
-  readonly analysis: Analysis;
-  readonly directory: CandidateDirectory;
-  readonly config: ScoringConfig;
-  /** The post's tokens, or the normaliser that reads them from its text again (the matcher's run is reused meanwhile). */
-  readonly tokens: readonly NormalisedToken[] | Normaliser | undefined;
-  /** The model's points (0: no model reason). */
-  readonly points: number;
-}
-
-function explainAll({ post, analysis, directory, config, tokens, points }: ToExplain): ScoreReason[] {
-  const reasons = explain(post, analysis.ranked[0].group, analysis.candidatePairIds[0], analysis.neutral, directory, config, analysis.pose);
+/**
+ * The reasons of a scored post: its hits analysed again (the analysis lives in scratch that the
+ * next post reuses, and the same hits give the same analysis), then written at once.
+ */
+function explainAll(
+  post: ScreenablePost,
+  hits: readonly LexiconHit[],
+  directory: CandidateDirectory,
+  config: ScoringConfig,
+  tokens: readonly NormalisedToken[] | Normaliser | undefined,
+  points: number,
+): ScoreReason[] {
+  // Not null: the same hits named a candidate when the post was scored.
+  const analysis = analyse(post, hits, directory, config) as Analysis;
+  const reasons = explain(post, analysis.ranked.items[0].group, analysis.candidatePairIds[0], analysis.neutral, directory, config, analysis.pose);
   const model = config.model;
   if (model && tokens && points !== 0) {
     const all = Array.isArray(tokens) ? (tokens as readonly NormalisedToken[]) : (tokens as Normaliser).normalise(post.text);
@@ -1239,11 +1396,19 @@ class ExplainedResult implements ScreeningResult {
     readonly candidatePairIds: readonly string[],
     readonly candidatePairCount: number,
     readonly stance: 'support' | 'attack' | null,
-    private readonly from: ToExplain,
+    // What the reasons are written from, when read: the post, its hits (its own array, which the
+    // matcher builds for each post), the post's tokens or the normaliser that reads them from its
+    // text again (the matcher's run is reused meanwhile), and the model's points (0: no model reason).
+    private readonly post: ScreenablePost,
+    private readonly hits: readonly LexiconHit[],
+    private readonly directory: CandidateDirectory,
+    private readonly config: ScoringConfig,
+    private readonly tokens: readonly NormalisedToken[] | Normaliser | undefined,
+    private readonly points: number,
   ) {}
 
   get reasons(): readonly ScoreReason[] {
-    return (this.explained ??= explainAll(this.from));
+    return (this.explained ??= explainAll(this.post, this.hits, this.directory, this.config, this.tokens, this.points));
   }
 
   get highlights(): readonly TextSpan[] {
@@ -1261,54 +1426,71 @@ function isTokenArray(tokens: readonly NormalisedToken[] | TokenList): tokens is
 }
 
 function maskedSpans(analysis: Analysis): MaskedSpan[] {
-  return analysis.mentionHits.map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
+  return analysis.mentionHits.toArray().map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, kind: h.entry.kind }));
 }
 
+/** The analysis of the post last analysed: valid until the next (one object, reused). */
 interface Analysis {
-  readonly mentionHits: readonly LexiconHit[];
-  readonly groups: readonly PairGroup[];
-  readonly ranked: readonly RankedGroup[];
-  readonly neutral: readonly LexiconHit[];
-  readonly candidatePairIds: string[];
-  readonly cueScore: number;
+  readonly mentionHits: List<LexiconHit>;
+  readonly groups: List<PairGroup>;
+  readonly ranked: List<RankedGroup>;
+  readonly neutral: List<LexiconHit>;
+  /** The post's own array (a result keeps it). */
+  candidatePairIds: string[];
+  cueScore: number;
   /** Opposition minus support evidence of the leading pair (engagement counts as support), in points. */
-  readonly cueLean: number;
+  cueLean: number;
   /** Whether the post is an everyday pose (`isEverydayPose`): capped, and not shown to the model. */
-  readonly everydayPose: boolean;
+  everydayPose: boolean;
   /** What the everyday-pose cap took off (0 or negative). */
-  readonly pose: number;
+  pose: number;
 }
+
+const ANALYSIS: Analysis = { mentionHits: MENTION_HITS, groups: GROUPS, ranked: RANKED, neutral: NEUTRAL, candidatePairIds: [], cueScore: 0, cueLean: 0, everydayPose: false, pose: 0 };
 
 /** The explainable cues' reading of a post; null when it names no candidate. */
 function analyse(post: ScreenablePost, hits: readonly LexiconHit[], directory: CandidateDirectory, config: ScoringConfig): Analysis | null {
   if (hits.length === 0) return null;
-  const mentionHits: LexiconHit[] = [];
-  const cueHits: LexiconHit[] = [];
-  for (const hit of hits) (MENTION_KINDS.has(hit.entry.kind) ? mentionHits : cueHits).push(hit);
-  // Most posts name no candidate: nothing to weigh, whatever cues they hold.
-  if (mentionHits.length === 0) return null;
-  const mentions = mentionsOf(mentionHits, config);
-  const groups = groupPairs(mentions);
-  const cues = outermostCues(cueHits);
-  if (post.kind !== 'like' && post.kind !== 'follow') {
-    for (const cue of cues) if (cue.entry.kind !== 'neutral_cue') assignCue(cue, mentions, groups, config, post.text);
+  const mentionHits = MENTION_HITS;
+  const cueHits = CUE_HITS;
+  mentionHits.clear();
+  cueHits.clear();
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    (MENTION_KINDS.has(hit.entry.kind) ? mentionHits : cueHits).push(hit);
   }
-  const ranked = rankGroups(groups, post, directory, config);
-  if (ranked.length === 0) return null;
-  const best = ranked[0].group;
-  const candidatePairIds = listPairs(ranked, config.maxCandidatePairs);
-  const neutral = cues.filter((c) => c.entry.kind === 'neutral_cue');
+  // Most posts name no candidate: nothing to weigh, whatever cues they hold.
+  if (mentionHits.count === 0) return null;
+  EVIDENCE.clear();
+  mentionsOf(mentionHits, config);
+  groupPairs();
+  const cues = OUTER_CUES;
+  outermostCues(cueHits, cues);
+  if (post.kind !== 'like' && post.kind !== 'follow') {
+    for (let k = 0; k < cues.count; k++) if (cues.items[k].entry.kind !== 'neutral_cue') assignCue(cues.items[k], MENTIONS, GROUPS, config, post.text);
+  }
+  rankGroups(post, directory, config);
+  if (RANKED.count === 0) return null;
+  const best = RANKED.items[0].group;
+  const candidatePairIds = listPairs(config.maxCandidatePairs);
+  const neutral = NEUTRAL;
+  neutral.clear();
+  for (let k = 0; k < cues.count; k++) if (cues.items[k].entry.kind === 'neutral_cue') neutral.push(cues.items[k]);
   const raw = cueScoreOf(post, best, neutral, config);
   const everydayPose = isEverydayPose(post, mentionHits, cues);
   const pose = everydayPose ? posePenalty(raw, config) : 0;
-  const cueScore = raw + pose;
   const engagement = isEngagement(post.kind) ? config.engagement[post.kind] : 0;
-  const cueLean = cueTotal(best.opposition, config) - cueTotal(best.support, config) - engagement;
-  return { mentionHits, groups, ranked, neutral, candidatePairIds, cueScore, cueLean, everydayPose, pose };
+  const analysis = ANALYSIS;
+  analysis.candidatePairIds = candidatePairIds;
+  analysis.cueScore = raw + pose;
+  analysis.cueLean = cueTotal(best.opposition, config) - cueTotal(best.support, config) - engagement;
+  analysis.everydayPose = everydayPose;
+  analysis.pose = pose;
+  return analysis;
 }
 
 function featuresOf(post: ScreenablePost, analysis: Analysis, tokens: readonly NormalisedToken[], hashing: FeatureHashing): PostFeatures {
-  const context = { cueScore: analysis.cueScore, tokenCount: tokens.length, pairGroups: analysis.ranked.length, neutral: analysis.neutral.length };
+  const context = { cueScore: analysis.cueScore, tokenCount: tokens.length, pairGroups: analysis.ranked.count, neutral: analysis.neutral.count };
   const ids = new CueIds();
   cueFeatureIds(post, analysis.ranked, analysis.neutral, analysis.cueScore, tokens.length, ids);
   const cues = ids.names().map((name) => cueFeatureLabels(name, context));
