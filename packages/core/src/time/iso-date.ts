@@ -87,8 +87,16 @@ export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, format);
   }
-  return format.format(instant);
+  // The last answer per zone, by the second: exact (a date cannot change within one), and a
+  // surge's filings ask for the same second many times (issue 11, sixth pass).
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastDays.get(timeZone);
+  if (last && last.second === second) return last.date;
+  const date = format.format(instant);
+  lastDays.set(timeZone, { second, date });
+  return date;
 }
+const lastDays = new Map<string, { second: number; date: IsoDate }>();
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;

@@ -40,9 +40,18 @@ export function localParts(instant: Date, timeZone: string): { date: IsoDate; ho
     format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     clockFormats.set(timeZone, format);
   }
+  // The last answer per zone, by the second (issue 11, sixth pass: a surge's filings ask for the
+  // same second many times; formatToParts allocates a dozen objects each time). Exact: the parts
+  // cannot change within a second. Frozen: callers share it.
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastParts.get(timeZone);
+  if (last && last.second === second) return last.parts;
   const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+  const answer = Object.freeze({ date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) });
+  lastParts.set(timeZone, { second, parts: answer });
+  return answer;
 }
+const lastParts = new Map<string, { second: number; parts: { date: IsoDate; hour: number; minute: number; second: number } }>();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

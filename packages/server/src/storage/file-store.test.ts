@@ -101,3 +101,20 @@ describe('driver from the environment', () => {
     await store.close();
   });
 });
+
+describe('local driver: folders', () => {
+  it('a folder that is missing, new or removed by hand while the server runs, is made when a file goes into it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-store-dirs-'));
+    const store = localFileStore(root);
+    try {
+      await store.putBuffer('exports/one.csv', Buffer.from('one'));
+      fs.rmSync(path.join(root, 'exports'), { recursive: true, force: true });
+      await store.putBuffer('exports/two.csv', Buffer.from('two'));
+      expect((await buffer(await store.open('exports/two.csv'))).toString()).toBe('two');
+      expect(fs.readdirSync(path.join(root, '.tmp'))).toEqual([]);
+    } finally {
+      await store.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

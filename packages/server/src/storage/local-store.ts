@@ -61,13 +61,17 @@ export function localFileStore(root: string): FileStore {
     await ensureDir(dir);
     return path.join(dir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
   };
-  /** Rename a finished, fsync'd temp file into place under `key`. */
+  /**
+   * Rename a finished, fsync'd temp file into place under `key`. The rename is tried first and its
+   * folder made only when it is missing (issue 11, sixth pass: no `mkdir` hand-off for each of the
+   * 256 folders after every start, where they almost always exist already).
+   */
   const place = async (key: string, temp: string) => {
     const target = pathOf(key);
-    await ensureDir(path.dirname(target));
     await fsp.rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT' || !forgetDir(path.dirname(target))) throw error;
-      // The folder went away (removed by hand): made again, once.
+      if (error.code !== 'ENOENT') throw error;
+      // The folder is missing (new, or removed by hand): made, then the rename once more.
+      forgetDir(path.dirname(target));
       await ensureDir(path.dirname(target));
       await fsp.rename(temp, target);
     });

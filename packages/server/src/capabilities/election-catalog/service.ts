@@ -88,6 +88,24 @@ export async function rulebookVersionOf(ctx: Reader, electionId: string, version
   };
 }
 
+// ---- What a reader may keep (issue 11, sixth pass). A capability that keeps something read from
+// the election tables for a few seconds (the intake's placement cache) keys it with this
+// database's catalog generation; the administration (`elections/`) calls `catalogChanged` after
+// each write commits, so everything this server kept from before is dropped at once. Other
+// servers (and writes outside the administration: seeds, imports from the command line) are
+// bound only by the keeper's own time limit.
+const generations = new WeakMap<object, number>();
+
+/** The catalog's generation on this server for this database: changes whenever the administration wrote. */
+export function catalogGeneration(ctx: Reader): number {
+  return generations.get(ctx.db) ?? 0;
+}
+
+/** The election tables changed (after the commit): what readers kept from before is stale. */
+export function catalogChanged(ctx: Reader): void {
+  generations.set(ctx.db, catalogGeneration(ctx) + 1);
+}
+
 // ---- Writes, for the administration (`elections/`), inside its transaction with its audit entry:
 // the repository's own functions, which no other capability may import from there.
 export {

@@ -131,3 +131,31 @@ describe('a rulebook change applies to new clocks only', () => {
     expect(audit.at(-1)!.data).toMatchObject({ from: 1, to: 2, changed: ['review'], regulation: 'PKPU uji 2/2029' });
   });
 });
+
+// Issue 11, sixth pass: the intake keeps an election's placement (stages, participation, rulebook)
+// for a few seconds per server; the administration's writes drop it on this server at once.
+describe("the administration's changes reach the next filing on this server at once", () => {
+  it('a stage added and a region removed and imported again apply to the very next report', async () => {
+    t.setNow('2029-10-02T03:00:00Z');
+    const file = () => submitReport(t, fictionalReport({ electionId: ID, occurredOn: '2029-08-01', knownOn: '2029-10-01' }));
+    const outside = await file();
+    expect(outside.statusCode, outside.body).toBe(201);
+    expect(outside.json().outsideStages).toContain('di luar tahapan');
+
+    const withStage = [{ code: 'registration_announcement', nameId: 'Pengumuman pendaftaran uji', nameEn: 'Test registration announcement', start: '2029-07-15', end: '2029-08-20', critical: false, basis: 'PKPU uji 3/2029' }, ...STAGES];
+    const stages = await admin.request({ method: 'PUT', url: `/api/v1/elections/${ID}/stages`, payload: { stages: withStage } });
+    expect(stages.statusCode, stages.body).toBe(200);
+    const within = await file();
+    expect(within.statusCode, within.body).toBe(201);
+    expect(within.json().outsideStages ?? null).toBeNull();
+
+    expect((await admin.request({ method: 'DELETE', url: `/api/v1/elections/${ID}/regions/35.10` })).statusCode).toBe(200);
+    const refused = await file();
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['body.regionCode']);
+
+    expect((await importRegions(admin, 'kode_wilayah\n35.10\n')).statusCode).toBe(200);
+    const again = await file();
+    expect(again.statusCode, again.body).toBe(201);
+  });
+});

@@ -12,6 +12,7 @@ import {
   type RuleProblem,
 } from '@netra/core';
 import type { AppContext } from '../../context.ts';
+import type { Trx } from '../../db/database.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import type { Language } from '../../http/language.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -92,6 +93,19 @@ export async function calendarFor(
 type CreateElection = { id: string; kind: 'pilkada' | 'pemilu'; nameId: string; nameEn: string; votingDay: IsoDate; basis: string };
 type StageInput = { code: ElectionStage['code']; nameId: string; nameEn: string; start: IsoDate; end: IsoDate; critical: boolean; basis: string };
 
+/**
+ * Every write of the administration: its transaction, then (committed or not: an unknown outcome
+ * counts as a change) what this server's readers kept from the election tables is dropped, so the
+ * next report filed here is placed under the change (`catalogChanged`, election-catalog).
+ */
+async function writeCatalog<T>(ctx: AppContext, write: (trx: Trx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction().execute(write);
+  } finally {
+    catalog.catalogChanged(ctx);
+  }
+}
+
 /** 400 with each problem under its field (`body.<prefix><field>`). */
 function problemsError(problems: RuleProblem[], prefix: string): ApiError {
   return new ApiError(
@@ -108,7 +122,7 @@ export async function createElection(ctx: AppContext, rc: RequestContext, body: 
     throw new ApiError(409, 'election_exists', message, [{ field: 'body.id', message }]);
   }
   const rulebook = rulebookTemplate(body.kind, body.votingDay);
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeCatalog(ctx, async (trx) => {
     await catalog.insertElection(trx, { ...body, rulebook, createdBy: rc.actor.id });
     // The voting day is a stage from the start, so the calendar answers at once; the rest come from the console.
     await catalog.replaceStages(trx, body.id, [
@@ -129,7 +143,7 @@ export async function updateElection(ctx: AppContext, rc: RequestContext, id: st
     };
     throw new ApiError(400, 'validation_failed', message, [{ field: 'body.votingDay', message }]);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeCatalog(ctx, async (trx) => {
     await catalog.updateElectionRow(trx, id, body);
     const before = { nameId: election.name.id, nameEn: election.name.en, votingDay: election.votingDay, basis: election.basis };
     await appendAudit(trx, { actorId: rc.actor.id, action: 'election.updated', entityType: 'election', entityId: id, data: { before, after: body }, ...rc.meta });
@@ -150,7 +164,7 @@ export async function replaceElectionStages(ctx: AppContext, rc: RequestContext,
     basis: s.basis,
     ...(s.code === 'recap_province' ? { levels: ['province' as const] } : {}),
   }));
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeCatalog(ctx, async (trx) => {
     await catalog.replaceStages(trx, id, next);
     const brief = (list: ElectionStage[]) => list.map((s) => `${s.code} ${s.start}–${s.end}`);
     await appendAudit(trx, { actorId: rc.actor.id, action: 'election.stages_replaced', entityType: 'election', entityId: id, data: { before: brief(election.stages), after: brief(next) }, ...rc.meta });
@@ -161,7 +175,7 @@ export async function replaceElectionStages(ctx: AppContext, rc: RequestContext,
 /** A CSV list of participating regions: every row comes back accepted, duplicate or rejected with its reason. */
 export async function importElectionRegions(ctx: AppContext, rc: RequestContext, id: string, csvText: string) {
   await catalog.requireElection(ctx, id);
-  const report = await ctx.db.transaction().execute(async (trx) => {
+  const report = await writeCatalog(ctx, async (trx) => {
     const result = await importParticipatingRegions(trx, id, csvText);
     const counts = { inserted: result.inserted, rows: result.rows.length, rejected: result.rows.filter((r) => r.status === 'rejected').length };
     await appendAudit(trx, { actorId: rc.actor.id, action: 'election.regions_imported', entityType: 'election', entityId: id, data: counts, ...rc.meta });
@@ -186,7 +200,7 @@ export async function importElectionRegions(ctx: AppContext, rc: RequestContext,
 
 export async function removeElectionRegion(ctx: AppContext, rc: RequestContext, id: string, regionCode: string) {
   await catalog.requireElection(ctx, id);
-  const removed = await ctx.db.transaction().execute(async (trx) => {
+  const removed = await writeCatalog(ctx, async (trx) => {
     const done = await catalog.removeParticipatingRegion(trx, id, regionCode);
     if (done) await appendAudit(trx, { actorId: rc.actor.id, action: 'election.region_removed', entityType: 'election', entityId: id, data: { regionCode }, ...rc.meta });
     return done;
@@ -225,7 +239,7 @@ export async function changeRulebook(ctx: AppContext, rc: RequestContext, id: st
   await catalog.requireElection(ctx, id);
   const problems = validateRulebook(body.rulebook);
   if (problems.length > 0) throw problemsError(problems, 'rulebook.');
-  const version = await ctx.db.transaction().execute(async (trx) => {
+  const version = await writeCatalog(ctx, async (trx) => {
     const current = await catalog.lockCurrentRulebook(trx, id);
     if (!current) throw notFound({ id: `Pemilihan ${id}`, en: `Election ${id}` });
     const changed = changedParts(current.rulebook as ElectionRulebook, body.rulebook);

@@ -33,7 +33,7 @@ import type { Language } from '../../http/language.ts';
 import type { RequestMeta, StaffUser } from '../../http/request-context.ts';
 import { sealIdentity } from '../../security/vault.ts';
 import { appendAudits, type AuditInput } from '../audit/service.ts';
-import { findElection, findElectionForRegion } from '../election-catalog/service.ts';
+import { catalogGeneration, findElection, findElectionForRegion } from '../election-catalog/service.ts';
 import { ACCEPTED_TYPES, EVIDENCE_LIMITS } from '../evidence/evidence.ts';
 import { discardAll, storeOriginals } from '../evidence/evidence-files.ts';
 import * as repo from './intake.repository.ts';
@@ -127,23 +127,51 @@ interface Placement {
 
 /**
  * Two statements side by side: the election with its stages and the region's part in it, and the
- * region. Filings for the same election and region that arrive while these reads are on their way
- * share them (issue 11, fourth pass: a surge's reports mostly name a few elections and regions).
- * Nothing is kept once they return, so a rulebook changed before a filing began always applies to it.
+ * region. Kept per server for `PLACEMENT_CACHE_MS` (5 s) under the election and the region, so a
+ * surge's filings (mostly a few elections and regions) read them once every few seconds, and
+ * filings that arrive while the reads are on their way share them (issue 11, fourth and sixth passes).
+ *
+ * Staleness: on THIS server none. The elections administration bumps the catalog generation after
+ * every write (`catalogChanged`), and an entry read under an older generation is never used again:
+ * a stage, rulebook or participation change applies to the next filing here
+ * (`elections/admin.test.ts`). On OTHER servers at most `PLACEMENT_CACHE_MS` (and the same for rows
+ * written outside the administration: seeds, the command line's imports): a filing placed there
+ * within 5 s of a change is placed as if it had arrived before the change. That is safe: nothing is
+ * decided from when the rows were read — "today" and the report window are computed per filing from
+ * the stages' and the rulebook's dates, the case records the rulebook version it was opened under
+ * (as every case opened before a change keeps its version), and a region added or removed counts
+ * from at most 5 s later, far inside any administrative notice (the rulebook's windows are days).
+ * A failed read is not kept.
  */
-const placementsInFlight = new WeakMap<object, Map<string, ReturnType<typeof readPlacement>>>();
+/** `NETRA_PLACEMENT_CACHE_MS` may shorten it (0: read for every batch of filings, as before), never lengthen it. */
+const PLACEMENT_CACHE_MS = Math.min(5_000, Math.max(0, Number(process.env.NETRA_PLACEMENT_CACHE_MS || 5_000) || 0));
+interface KeptPlacement {
+  reads: ReturnType<typeof readPlacement>;
+  generation: number;
+  until: number;
+}
+const placementsKept = new WeakMap<object, Map<string, KeptPlacement>>();
 const readPlacement = (ctx: AppContext, electionId: string, regionCode: string) =>
   Promise.all([findElectionForRegion(ctx, electionId, regionCode), repo.findRegionForReport(ctx.db, regionCode)]);
 function placementReads(ctx: AppContext, electionId: string, regionCode: string): ReturnType<typeof readPlacement> {
-  let inFlight = placementsInFlight.get(ctx);
-  if (!inFlight) placementsInFlight.set(ctx, (inFlight = new Map()));
+  let kept = placementsKept.get(ctx.db);
+  if (!kept) placementsKept.set(ctx.db, (kept = new Map()));
   const key = `${electionId}\u0000${regionCode}`;
-  const pending = inFlight.get(key);
-  if (pending) return pending;
+  const generation = catalogGeneration(ctx);
+  const now = performance.now();
+  const found = kept.get(key);
+  if (found && found.generation === generation && found.until > now) return found.reads;
+  // A bounded map: expired entries go when it grows (a surge names a few keys; a scan names many).
+  if (kept.size >= 1_000) {
+    for (const [k, v] of kept) if (v.until <= now || v.generation !== generation) kept.delete(k);
+    if (kept.size >= 1_000) kept.clear();
+  }
   const reads = readPlacement(ctx, electionId, regionCode);
-  inFlight.set(key, reads);
-  const forget = () => inFlight.delete(key);
-  reads.then(forget, forget);
+  const entry: KeptPlacement = { reads, generation, until: now + PLACEMENT_CACHE_MS };
+  kept.set(key, entry);
+  reads.catch(() => {
+    if (kept.get(key) === entry) kept.delete(key);
+  });
   return reads;
 }
 
