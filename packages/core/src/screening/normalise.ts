@@ -92,6 +92,8 @@ const MAX_VARIABLE_RUNS = 4;
 const STEM_CACHE_LIMIT = 200_000;
 /** Most slots of the chunk cache (a power of two): it is cleared at 131,072 distinct words. */
 const MAX_CACHE_SLOTS = 1 << 18;
+/** Keys of at most this many UTF-16 units are also kept in their slot (two to an int32), compared there. */
+const INLINE_KEY_CHARS = 8;
 
 const CharClass = {
   Separator: 0,
@@ -207,15 +209,20 @@ const EMOJI_TAG = 2;
 /**
  * The normalised pieces of each word chunk (and emoji) seen, keyed by the chunk's characters and
  * what it is (a word, a hashtag body, an emoji). Open addressing over a hash the caller computes
- * while scanning; a slot is four int32s (hash, kind and length, where the key's characters start
- * in a flat character arena, the value's index), so a probe reads one cache line and compares the
- * key in place in the text: a hit allocates nothing and dereferences no string. The table starts
+ * while scanning; a slot is eight int32s, 32 bytes (hash, kind and length, where the key's
+ * characters start in a flat character arena, the value's index, and a key of up to eight UTF-16
+ * units itself, two to an int32), so a probe of a short key (most words) reads one cache line and
+ * compares the key in place in the text without touching the arena: a hit allocates nothing and
+ * dereferences no string. The table starts
  * small, so that it stays in the processor's cache, doubles when half full, and is cleared at its
  * largest.
  */
 class ChunkCache {
   private mask = 0;
-  /** Per slot: hash, tag << 24 | key length, key offset in `chars`, value index + 1 (0: empty). */
+  /**
+   * Per slot: hash, tag << 24 | key length, key offset in `chars`, value index + 1 (0: empty), then
+   * four int32s holding a key of at most INLINE_KEY_CHARS units (unit 2j low, 2j + 1 high; zeros after).
+   */
   private slots = new Int32Array(0);
   private chars = new Uint16Array(0);
   private used = 0;
@@ -229,10 +236,12 @@ class ChunkCache {
     const slots = this.slots;
     const shape = (tag << 24) | (end - start);
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-      const at = i << 2;
+      const at = i << 3;
       const value = slots[at + 3];
       if (value === 0) return undefined;
-      if (slots[at] === hash && slots[at + 1] === shape && this.sameChars(slots[at + 2], text, start, end)) return this.values[value - 1];
+      if (slots[at] === hash && slots[at + 1] === shape) {
+        if (end - start <= INLINE_KEY_CHARS ? sameInline(slots, at + 4, text, start, end) : this.sameChars(slots[at + 2], text, start, end)) return this.values[value - 1];
+      }
     }
   }
 
@@ -253,7 +262,7 @@ class ChunkCache {
 
   private insert(key: string | Uint16Array, from: number, to: number, tag: number, hash: number, pieces: readonly Piece[]): void {
     let i = hash & this.mask;
-    while (this.slots[(i << 2) + 3] !== 0) i = (i + 1) & this.mask;
+    while (this.slots[(i << 3) + 3] !== 0) i = (i + 1) & this.mask;
     const length = to - from;
     if (this.used + length > this.chars.length) {
       const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + length));
@@ -261,10 +270,13 @@ class ChunkCache {
       this.chars = chars;
     }
     for (let k = from; k < to; k++) this.chars[this.used + k - from] = typeof key === 'string' ? key.charCodeAt(k) : key[k];
-    const at = i << 2;
+    const at = i << 3;
     this.slots[at] = hash;
     this.slots[at + 1] = (tag << 24) | length;
     this.slots[at + 2] = this.used;
+    if (length <= INLINE_KEY_CHARS) {
+      for (let k = 0; k < length; k++) this.slots[at + 4 + (k >> 1)] |= this.chars[this.used + k] << ((k & 1) << 4);
+    }
     this.used += length;
     this.values.push(pieces);
     this.slots[at + 3] = this.values.length;
@@ -272,7 +284,7 @@ class ChunkCache {
 
   private allocate(slotCount: number): void {
     this.mask = slotCount - 1;
-    this.slots = new Int32Array(slotCount * 4);
+    this.slots = new Int32Array(slotCount * 8);
     this.chars = new Uint16Array(slotCount * 4);
     this.used = 0;
     this.values = [];
@@ -281,13 +293,25 @@ class ChunkCache {
   private grow(): void {
     const { slots, chars, values } = this;
     this.allocate((this.mask + 1) * 2);
-    for (let at = 0; at < slots.length; at += 4) {
+    for (let at = 0; at < slots.length; at += 8) {
       const value = slots[at + 3];
       if (value === 0) continue;
       const offset = slots[at + 2];
       this.insert(chars, offset, offset + (slots[at + 1] & 0xffffff), slots[at + 1] >>> 24, slots[at], values[value - 1]);
     }
   }
+}
+
+/**
+ * Whether the key of up to INLINE_KEY_CHARS characters packed two to an int32 at slots[at..] is
+ * text[start, end): the key's own characters sit in the slot's cache line, so a hit reads no arena.
+ */
+function sameInline(slots: Int32Array, at: number, text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k += 2, at++) {
+    const pair = k + 1 < end ? text.charCodeAt(k) | (text.charCodeAt(k + 1) << 16) : text.charCodeAt(k);
+    if (slots[at] !== pair) return false;
+  }
+  return true;
 }
 
 /**
