@@ -63,35 +63,6 @@ export interface WitnessInput {
   phone?: string;
 }
 
-/** What a report's fields look like before they are checked: everything is text as typed. */
-export interface ReportFieldsInput {
-  electionId?: string;
-  regionCode?: string;
-  place?: string;
-  occurredOn?: string;
-  occurredUntil?: string;
-  knownOn?: string;
-  description?: string;
-  actCodes?: readonly string[];
-  reportedName?: string;
-  reportedAgency?: string;
-  reportedPosition?: string;
-  reportedNip?: string;
-  anonymous?: boolean;
-  reporterName?: string;
-  reporterAddress?: string;
-  reporterPhone?: string;
-  reporterEmail?: string;
-  reporterBirthPlace?: string;
-  reporterBirthDate?: string;
-  reporterGender?: string;
-  reporterOccupation?: string;
-  reporterNationality?: string;
-  witnesses?: readonly WitnessInput[];
-  /** Staff intake of a paper report: the day it arrived at the office. */
-  receivedOn?: string;
-}
-
 /**
  * A report whose fields have passed: what intake files, whoever composed it (the public form, a
  * staff member's paper intake, an inbox message, a screened post or a flagged rotation).
@@ -120,7 +91,18 @@ export interface ReportInput {
   reporterGender?: string;
   reporterOccupation?: string;
   reporterNationality?: string;
-  witnesses?: Array<{ name?: string; address?: string; phone?: string }>;
+  witnesses?: WitnessInput[];
+}
+
+/**
+ * What a report's fields look like before they are checked: every field may be missing, and
+ * everything is text as typed (an IsoDate is a string).
+ */
+export interface ReportFieldsInput extends Partial<Omit<ReportInput, 'actCodes' | 'witnesses'>> {
+  actCodes?: readonly string[];
+  witnesses?: readonly WitnessInput[];
+  /** Staff intake of a paper report: the day it arrived at the office. */
+  receivedOn?: string;
 }
 
 export interface ReportFieldOptions {

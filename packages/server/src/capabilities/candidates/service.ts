@@ -30,7 +30,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { rejectedRowError } from '../../http/csv-upload.ts';
 import { appendAudit } from '../audit/service.ts';
 import * as catalog from '../election-catalog/service.ts';
-import { electionList, findElection, type PairWrite, type StoredPair } from '../election-catalog/service.ts';
+import type { PairWrite, StoredPair } from '../election-catalog/service.ts';
 import { asnIdsByNip } from '../register/service.ts';
 import { notify } from '../notifications/service.ts';
 import * as repo from './repository.ts';
@@ -42,8 +42,8 @@ const MEMBER_PREFIX: Record<PairMember, 'calon' | 'wakil'> = { head: 'calon', de
 export const pairKey = (pair: CandidatePair) => `${comparablePersonName(pair.head.name)}|${comparablePersonName(pair.deputy.name)}`;
 
 async function electionsById(ctx: AppContext): Promise<Map<string, Election>> {
-  const ids = (await electionList(ctx, 'id')).items.map((e) => e.id);
-  const elections = await Promise.all(ids.map((id) => findElection(ctx, id)));
+  const ids = (await catalog.electionList(ctx, 'id')).items.map((e) => e.id);
+  const elections = await Promise.all(ids.map((id) => catalog.findElection(ctx, id)));
   return new Map(elections.filter((e): e is Election => e !== undefined).map((e) => [e.id, e]));
 }
 
@@ -224,7 +224,7 @@ export async function obligationsOf(db: Db, now: Date, pairs: StoredPair[], lang
   const elections = new Map<string, Election | undefined>();
   const result = new Map<string, MemberObligations[]>();
   for (const pair of pairs) {
-    if (!elections.has(pair.electionId)) elections.set(pair.electionId, await findElection({ db }, pair.electionId));
+    if (!elections.has(pair.electionId)) elections.set(pair.electionId, await catalog.findElection({ db }, pair.electionId));
     const election = elections.get(pair.electionId);
     if (!election) continue;
     // The candidacy rules are rulebook data (issue 14): the election's current version.
