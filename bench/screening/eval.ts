@@ -10,7 +10,7 @@
  * written freely by hand (split tuning-freeform trained on; dev-freeform-2 / dev-freeform-3 not; data/freeform-4.jsonl and
  * data/freeform-5.jsonl, data/freeform-6.jsonl and data/freeform-7.jsonl likewise, data/dev-freeform-5.jsonl, dev-freeform-6.jsonl, dev-freeform-7.jsonl, dev-freeform-8.jsonl and dev-freeform-9.jsonl never trained on; data/freeform-8.jsonl and freeform-9.jsonl trained on); the 249 older posts of packages/core/src/screening/fixtures
  * ("existing-tuning", and "existing-holdout", written before any tuning); and the blind holdout
- * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl, holdout-3/holdout-3.jsonl and holdout-4/holdout-4.jsonl, written by separate writers who never saw the engine.
+ * bench/screening/holdout/holdout.jsonl, holdout-2/holdout-2.jsonl, holdout-3/holdout-3.jsonl, holdout-4/holdout-4.jsonl and holdout-5/holdout-5.jsonl, written by separate writers who never saw the engine.
  * The blind holdout is reported in aggregate only: this script never prints its texts, and
  * --mistakes refuses it; it is read only with --blind, so that tuning runs never see even its
  * figures. --no-model scores with the explainable cues alone.
@@ -65,6 +65,7 @@ const BLIND_SETS = [
   ['blind-holdout-2', './holdout-2/holdout-2.jsonl'],
   ['blind-holdout-3', './holdout-3/holdout-3.jsonl'],
   ['blind-holdout-4', './holdout-4/holdout-4.jsonl'],
+  ['blind-holdout-5', './holdout-5/holdout-5.jsonl'],
 ] as const;
 
 const splits: Array<[string, LabelledPost[], boolean]> = [
@@ -191,7 +192,8 @@ out('blind-holdout-2, bench/screening/holdout-2/holdout-2.jsonl, a second blind 
 out('blind-holdout-3, bench/screening/holdout-3/holdout-3.jsonl, a third blind set (500 posts, 6 December) by a third blind writer who read only the');
 out('candidate file and holdout-2\'s README (for the schema), written while the sixth round\'s engine stood and measured on it first;');
 out('blind-holdout-4, bench/screening/holdout-4/holdout-4.jsonl, a fourth blind set (400 posts, 6 December) by a fourth blind writer, measured first on the');
-out('engine with threshold 50: no choice was made on it.');
+out('engine with threshold 50: no choice was made on it; blind-holdout-5, bench/screening/holdout-5/holdout-5.jsonl, a fifth blind set (400 posts,');
+out('6 December) by a fifth blind writer who read only the candidate file and holdout-4\'s README, measured first on the engine of round 9.');
 out('Right pair: of the flagged violations, the share whose first pair is the labelled one (the attacked pair for attacks).');
 out('Right stance: of the flagged violations labelled support or attack, the share read the same way.');
 out();
